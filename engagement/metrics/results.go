@@ -1,0 +1,79 @@
+package metrics
+
+import "time"
+
+// Params are the parameters every metric is computed with. The zero value is
+// not usable: AsOf must be set. DefaultParams fills in the documented defaults.
+type Params struct {
+	// AsOf is the instant the analysis observes up to; contributions after it
+	// are ignored and windows that end after it are "not yet observable".
+	AsOf time.Time
+	// NewEditorLookback is how long before the event start a registration
+	// still makes a participant "new" (Event Metrics uses 14 days).
+	NewEditorLookback time.Duration
+	// LongTermEdits is the number of live edits before the event start from
+	// which an experienced participant is flagged long_term (the Dashboard
+	// uses 500).
+	LongTermEdits int
+	// ContentNamespaces lists each wiki's content namespaces (from siteinfo).
+	// A wiki missing from the map uses namespace 0 only.
+	ContentNamespaces map[string][]int
+}
+
+// DefaultParams returns the documented defaults with the given as-of instant.
+func DefaultParams(asOf time.Time) Params {
+	return Params{
+		AsOf:              asOf.UTC(),
+		NewEditorLookback: 14 * 24 * time.Hour,
+		LongTermEdits:     500,
+	}
+}
+
+// Row is one line of metrics.csv: one metric for one segment.
+type Row struct {
+	Metric  string  // e.g. "retention_7d"
+	Segment Segment // new, experienced, all; for "excluded" rows the reason
+	// Value is the share (0..1) for rates and the count for counts. It is
+	// meaningless when Empty is true.
+	Value float64
+	// Empty is true when the value is not observable yet or not applicable;
+	// Note says which.
+	Empty bool
+	// IsShare marks a rate: Numerator, Denominator, CILow and CIHigh are set.
+	IsShare     bool
+	Numerator   int
+	Denominator int
+	// CILow and CIHigh bound the 95% Wilson score interval of a share.
+	CILow, CIHigh float64
+	Note          string
+}
+
+// ParticipantSummary is one line of participants.csv.
+type ParticipantSummary struct {
+	Username string
+	Segment  Segment // new, experienced or excluded
+	Excluded Exclusion
+	// Registration is the account's registration; zero when unknown.
+	Registration time.Time
+	LongTerm     bool
+	EditsBefore  int
+	EditsDuring  int
+	EditsAfter   int
+	// FirstEditAfter and LastEdit are zero when there is no such edit.
+	FirstEditAfter time.Time
+	LastEdit       time.Time
+	// DaysToReturn is the whole days from the event end to the first edit
+	// after it; valid only when HasReturned is true.
+	DaysToReturn int
+	HasReturned  bool
+}
+
+// MonthRow is one line of monthly.csv: one calendar month for one segment.
+type MonthRow struct {
+	Month               time.Time // first instant of the month, UTC
+	Segment             Segment
+	EditingParticipants int
+	ActiveEditors       int
+	RetainedEditors     int
+	Edits               int
+}
