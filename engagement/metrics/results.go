@@ -77,3 +77,51 @@ type MonthRow struct {
 	RetainedEditors     int
 	Edits               int
 }
+
+// Period places a contribution relative to the event window.
+type Period string
+
+// The periods of metrics.md: before start, during [start, end], after end up
+// to as-of.
+const (
+	Before Period = "before"
+	During Period = "during"
+	After  Period = "after"
+)
+
+// WikiNamespaceCount aggregates the included participants' edits in one
+// namespace of one wiki during one period.
+type WikiNamespaceCount struct {
+	Wiki         string
+	NS           int
+	Period       Period
+	Edits        int
+	Editors      int // distinct included participants
+	PagesCreated int // pages whose creating revision falls in the period
+	BytesAdded   int // sum of positive sizediff
+	BytesNet     int // sum of sizediff
+}
+
+// PageCount is one page's share of the event: the "top pages" table.
+type PageCount struct {
+	Wiki       string
+	NS         int
+	Title      string
+	Created    bool // created by a participant during the event
+	Edits      int  // participants' edits during the event
+	Editors    int
+	BytesAdded int
+}
+
+// Result is everything Compute derives from one event: the rows of
+// metrics.csv, participants.csv and monthly.csv, and the breakdowns the charts
+// and the report draw.
+type Result struct {
+	Event           Event
+	Params          Params
+	Rows            []Row
+	Participants    []ParticipantSummary
+	Monthly         []MonthRow
+	ByWikiNamespace []WikiNamespaceCount
+	TopPages        []PageCount
+}
