@@ -124,4 +124,7 @@ type Result struct {
 	Monthly         []MonthRow
 	ByWikiNamespace []WikiNamespaceCount
 	TopPages        []PageCount
+	// Ignored counts contributions left out because their author is not a
+	// participant or their wiki is not a scope wiki.
+	Ignored int
 }
