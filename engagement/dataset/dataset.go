@@ -1,0 +1,308 @@
+// Package dataset reads and writes the CSV files of an analysis, in the
+// formats fixed by the project (metrics.md, "Output files"):
+//
+//	contributions.csv  wiki,username,revid,pageid,ns,title,timestamp,sizediff,new
+//	accounts.csv       username,registration,bot
+//	metrics.csv        metric,segment,value,numerator,denominator,ci_low,ci_high,note
+//	participants.csv   username,segment,excluded_reason,registration,long_term,edits_before,...
+//	monthly.csv        month,segment,editing_participants,active_editors,retained_editors,edits
+//
+// Timestamps are RFC 3339 UTC to the second, booleans true/false, empty cells
+// for missing values. contributions.csv and accounts.csv together are enough
+// to re-analyse a run without asking Wikimedia again (ReadDir).
+//
+// Readers stream, intern repeated strings (wikis, usernames, titles) and
+// report a bad cell as a *ParseError naming the file, line and column.
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// Headers of the files.
+var (
+	ContributionsHeader = []string{"wiki", "username", "revid", "pageid", "ns", "title", "timestamp", "sizediff", "new"}
+	AccountsHeader      = []string{"username", "registration", "bot"}
+	MetricsHeader       = []string{"metric", "segment", "value", "numerator", "denominator", "ci_low", "ci_high", "note"}
+	ParticipantsHeader  = []string{"username", "segment", "excluded_reason", "registration", "long_term", "edits_before", "edits_during", "edits_after", "first_edit_after", "last_edit", "days_to_return"}
+	MonthlyHeader       = []string{"month", "segment", "editing_participants", "active_editors", "retained_editors", "edits"}
+)
+
+// File names used by ReadDir and by the example program.
+const (
+	ContributionsFile = "contributions.csv"
+	AccountsFile      = "accounts.csv"
+	MetricsFile       = "metrics.csv"
+	ParticipantsFile  = "participants.csv"
+	MonthlyFile       = "monthly.csv"
+)
+
+// ParseError is a bad cell or row, with its position.
+type ParseError struct {
+	File   string
+	Line   int
+	Column string // column name; empty for a whole-row problem
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: column %s: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// reader wraps encoding/csv with header checking and line numbers.
+type reader struct {
+	file string
+	r    *csv.Reader
+	idx  []int // position of each expected column in the file
+	cols []string
+}
+
+func newReader(r io.Reader, file string, want []string) (*reader, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file, expected header %q", file, want)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading header: %w", file, err)
+	}
+	pos := map[string]int{}
+	for i, h := range head {
+		pos[h] = i
+	}
+	rd := &reader{file: file, r: cr, cols: want}
+	for _, w := range want {
+		i, ok := pos[w]
+		if !ok {
+			return nil, fmt.Errorf("%s: missing column %q (header is %q)", file, w, head)
+		}
+		rd.idx = append(rd.idx, i)
+	}
+	return rd, nil
+}
+
+// next returns the expected columns of the next row, in order.
+func (rd *reader) next(dst []string) ([]string, int, error) {
+	rec, err := rd.r.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, 0, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, 0, &ParseError{File: rd.file, Line: pe.Line, Err: pe.Err}
+		}
+		return nil, 0, fmt.Errorf("%s: %w", rd.file, err)
+	}
+	line, _ := rd.r.FieldPos(0)
+	dst = dst[:0]
+	for k, i := range rd.idx {
+		if i >= len(rec) {
+			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Err: fmt.Errorf("row has %d fields, the header has more", len(rec))}
+		}
+		dst = append(dst, rec[i])
+	}
+	return dst, line, nil
+}
+
+func (rd *reader) bad(line, col int, err error) error {
+	return &ParseError{File: rd.file, Line: line, Column: rd.cols[col], Err: err}
+}
+
+// interner returns one shared string per distinct value.
+type interner map[string]string
+
+func (in interner) get(s string) string {
+	if v, ok := in[s]; ok {
+		return v
+	}
+	v := string([]byte(s)) // detach from the reused record
+	in[v] = v
+	return v
+}
+
+// ParseTime parses an RFC 3339 timestamp; the common form
+// 2006-01-02T15:04:05Z takes a fast path.
+func ParseTime(s string) (time.Time, error) {
+	if len(s) == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == 'Z' {
+		n := func(a, b int) (int, bool) {
+			v := 0
+			for i := a; i < b; i++ {
+				c := s[i]
+				if c < '0' || c > '9' {
+					return 0, false
+				}
+				v = v*10 + int(c-'0')
+			}
+			return v, true
+		}
+		y, ok1 := n(0, 4)
+		mo, ok2 := n(5, 7)
+		d, ok3 := n(8, 10)
+		h, ok4 := n(11, 13)
+		mi, ok5 := n(14, 16)
+		se, ok6 := n(17, 19)
+		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && se < 60 {
+			t := time.Date(y, time.Month(mo), d, h, mi, se, 0, time.UTC)
+			if t.Day() == d {
+				return t, nil
+			}
+		}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("not an RFC 3339 time: %q", s)
+	}
+	return t.UTC(), nil
+}
+
+func parseBool(s string) (bool, error) {
+	switch s {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("not true or false: %q", s)
+}
+
+// ReadContributions reads contributions.csv. file names the input in errors.
+func ReadContributions(r io.Reader, file string) ([]metrics.Contribution, error) {
+	rd, err := newReader(r, file, ContributionsHeader)
+	if err != nil {
+		return nil, err
+	}
+	in := interner{}
+	var out []metrics.Contribution
+	var row []string
+	for {
+		var line int
+		row, line, err = rd.next(row)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var c metrics.Contribution
+		c.Wiki, c.Username = in.get(row[0]), in.get(row[1])
+		if c.Wiki == "" || c.Username == "" {
+			col := 0
+			if c.Wiki != "" {
+				col = 1
+			}
+			return nil, rd.bad(line, col, errors.New("empty"))
+		}
+		if c.RevID, err = strconv.ParseInt(row[2], 10, 64); err != nil {
+			return nil, rd.bad(line, 2, fmt.Errorf("not an integer: %q", row[2]))
+		}
+		if c.PageID, err = strconv.ParseInt(row[3], 10, 64); err != nil {
+			return nil, rd.bad(line, 3, fmt.Errorf("not an integer: %q", row[3]))
+		}
+		if c.NS, err = strconv.Atoi(row[4]); err != nil {
+			return nil, rd.bad(line, 4, fmt.Errorf("not an integer: %q", row[4]))
+		}
+		c.Title = in.get(row[5])
+		if c.Timestamp, err = ParseTime(row[6]); err != nil {
+			return nil, rd.bad(line, 6, err)
+		}
+		if c.SizeDiff, err = strconv.Atoi(row[7]); err != nil {
+			return nil, rd.bad(line, 7, fmt.Errorf("not an integer: %q", row[7]))
+		}
+		if c.New, err = parseBool(row[8]); err != nil {
+			return nil, rd.bad(line, 8, err)
+		}
+		out = append(out, c)
+	}
+}
+
+// ReadAccounts reads accounts.csv. An empty registration means the wiki has
+// no registration date for the account.
+func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
+	rd, err := newReader(r, file, AccountsHeader)
+	if err != nil {
+		return nil, err
+	}
+	var out []metrics.Account
+	var row []string
+	for {
+		var line int
+		row, line, err = rd.next(row)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		a := metrics.Account{Username: string([]byte(row[0]))}
+		if a.Username == "" {
+			return nil, rd.bad(line, 0, errors.New("empty"))
+		}
+		if row[1] != "" {
+			if a.Registration, err = ParseTime(row[1]); err != nil {
+				return nil, rd.bad(line, 1, err)
+			}
+		}
+		if a.Bot, err = parseBool(row[2]); err != nil {
+			return nil, rd.bad(line, 2, err)
+		}
+		out = append(out, a)
+	}
+}
+
+// Data is what a previous run left in a folder: enough to re-analyse it.
+type Data struct {
+	Accounts      []metrics.Account
+	Contributions []metrics.Contribution
+}
+
+// ReadDir reads contributions.csv and accounts.csv from dir.
+func ReadDir(dir string) (*Data, error) {
+	var d Data
+	read := func(name string, f func(io.Reader, string) error) error {
+		p := filepath.Join(dir, name)
+		fh, err := os.Open(p)
+		if err != nil {
+			return fmt.Errorf("re-analysing %s: %w", dir, err)
+		}
+		defer fh.Close()
+		return f(fh, p)
+	}
+	err := read(ContributionsFile, func(r io.Reader, p string) (err error) {
+		d.Contributions, err = ReadContributions(r, p)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read(AccountsFile, func(r io.Reader, p string) (err error) {
+		d.Accounts, err = ReadAccounts(r, p)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}

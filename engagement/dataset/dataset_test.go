@@ -1,0 +1,121 @@
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+func TestContributionsRoundTrip(t *testing.T) {
+	in := []metrics.Contribution{
+		{Wiki: "en.wikipedia.org", Username: "Jane doe (WMUK)", RevID: 12, PageID: 3, NS: 0, Title: `Ada "the first", Lovelace`, Timestamp: time.Date(2021, 3, 5, 10, 12, 0, 0, time.UTC), SizeDiff: -42, New: false},
+		{Wiki: "commons.wikimedia.org", Username: "Élise", RevID: 13, PageID: 4, NS: 6, Title: "File:Ünïcode\nline.jpg", Timestamp: time.Date(2024, 12, 31, 23, 59, 59, 0, time.UTC), SizeDiff: 1500, New: true},
+	}
+	var buf bytes.Buffer
+	if err := WriteContributions(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadContributions(&buf, "c.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, in) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, in)
+	}
+}
+
+func TestAccountsRoundTripBOMAndCRLF(t *testing.T) {
+	src := "\xef\xbb\xbfusername,registration,bot\r\nAlice,2021-03-01T12:00:00Z,false\r\nOld,,false\r\nRobot,2020-01-01T00:00:00Z,true\r\n"
+	got, err := ReadAccounts(strings.NewReader(src), "accounts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []metrics.Account{
+		{Username: "Alice", Registration: time.Date(2021, 3, 1, 12, 0, 0, 0, time.UTC)},
+		{Username: "Old"},
+		{Username: "Robot", Registration: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Bot: true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v", got)
+	}
+	var buf bytes.Buffer
+	if err := WriteAccounts(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != strings.ReplaceAll(src[3:], "\r\n", "\n") {
+		t.Errorf("written:\n%s", buf.String())
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	h := "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"
+	tests := []struct{ src, want string }{
+		{"wiki,username,revid,pageid,ns,title,timestamp,new\n", `c.csv: missing column "sizediff"`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,true\nen.wikipedia.org,A,x,2,0,T,2021-03-05T10:00:00Z,5,true\n", `c.csv:3: column revid: not an integer: "x"`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-13-05T10:00:00Z,5,true\n", `c.csv:2: column timestamp: not an RFC 3339 time: "2021-13-05T10:00:00Z"`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,yes\n", `c.csv:2: column new: not true or false: "yes"`},
+		{h + "en.wikipedia.org,A,1,2,0\n", `c.csv:2: column title: row has 5 fields, the header has more`},
+		{h + "en.wikipedia.org,A,1,2,0,\"T,2021\n", `c.csv:2: extraneous or missing " in quoted-field`},
+		{"", `c.csv: empty file`},
+	}
+	for _, tt := range tests {
+		_, err := ReadContributions(strings.NewReader(tt.src), "c.csv")
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("error = %v; want prefix %q", err, tt.want)
+		}
+	}
+	_, err := ReadContributions(strings.NewReader(h+"en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,x,true\n"), "c.csv")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "sizediff" {
+		t.Errorf("ParseError = %+v", pe)
+	}
+}
+
+func TestWriteMetrics(t *testing.T) {
+	rows := []metrics.Row{
+		{Metric: "participants", Segment: "new", Value: 36},
+		{Metric: "retention_7d", Segment: "new", IsShare: true, Value: 0.25, Numerator: 9, Denominator: 36, CILow: 0.1, CIHigh: 0.4},
+		{Metric: "retention_365d", Segment: "new", IsShare: true, Empty: true, Note: "not yet observable"},
+	}
+	var buf bytes.Buffer
+	if err := WriteMetrics(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	want := "metric,segment,value,numerator,denominator,ci_low,ci_high,note\n" +
+		"participants,new,36,,,,,\n" +
+		"retention_7d,new,0.25,9,36,0.1,0.4,\n" +
+		"retention_365d,new,,0,0,,,not yet observable\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func bigCSV(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	var cs []metrics.Contribution
+	base := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		cs = append(cs, metrics.Contribution{Wiki: "en.wikipedia.org", Username: fmt.Sprintf("User %d", r.IntN(10000)), RevID: int64(i + 1), PageID: int64(r.IntN(50000)), NS: r.IntN(3), Title: fmt.Sprintf("Page %d", r.IntN(50000)), Timestamp: base.Add(time.Duration(r.IntN(6*365*24*3600)) * time.Second), SizeDiff: r.IntN(2000) - 500, New: r.IntN(20) == 0})
+	}
+	var buf bytes.Buffer
+	WriteContributions(&buf, cs)
+	return buf.Bytes()
+}
+
+func BenchmarkReadContributions1M(b *testing.B) {
+	data := bigCSV(1_000_000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadContributions(bytes.NewReader(data), "c.csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

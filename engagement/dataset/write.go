@@ -1,0 +1,197 @@
+package dataset
+
+import (
+	"bufio"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// writer appends CSV cells into a buffered writer, quoting only when needed.
+type writer struct {
+	w   *bufio.Writer
+	buf []byte
+}
+
+func newWriter(w io.Writer, header []string) *writer {
+	cw := &writer{w: bufio.NewWriterSize(w, 1<<16)}
+	for _, h := range header {
+		cw.str(h)
+	}
+	cw.end()
+	return cw
+}
+
+func (cw *writer) sep() {
+	if len(cw.buf) > 0 {
+		cw.buf = append(cw.buf, ',')
+	}
+}
+
+func (cw *writer) str(s string) {
+	cw.sep()
+	if s == "" {
+		if len(cw.buf) == 0 {
+			cw.buf = append(cw.buf, '"', '"') // an empty first cell must not read as an empty line
+		}
+		return
+	}
+	if strings.ContainsAny(s, ",\"\r\n") || s[0] == ' ' || s[len(s)-1] == ' ' {
+		cw.buf = append(cw.buf, '"')
+		cw.buf = append(cw.buf, strings.ReplaceAll(s, `"`, `""`)...)
+		cw.buf = append(cw.buf, '"')
+		return
+	}
+	cw.buf = append(cw.buf, s...)
+}
+
+func (cw *writer) int(v int64) { cw.sep(); cw.buf = strconv.AppendInt(cw.buf, v, 10) }
+
+func (cw *writer) float(v float64) {
+	cw.sep()
+	if !math.IsNaN(v) {
+		cw.buf = strconv.AppendFloat(cw.buf, v, 'g', -1, 64)
+	}
+}
+
+func (cw *writer) bool(v bool) { cw.sep(); cw.buf = strconv.AppendBool(cw.buf, v) }
+
+func (cw *writer) empty() {
+	if len(cw.buf) == 0 {
+		cw.buf = append(cw.buf, '"', '"')
+		return
+	}
+	cw.buf = append(cw.buf, ',')
+}
+
+func (cw *writer) time(t time.Time) {
+	if t.IsZero() {
+		cw.empty()
+		return
+	}
+	cw.sep()
+	cw.buf = t.UTC().AppendFormat(cw.buf, "2006-01-02T15:04:05Z07:00")
+}
+
+func (cw *writer) end() error {
+	cw.buf = append(cw.buf, '\n')
+	_, err := cw.w.Write(cw.buf)
+	cw.buf = cw.buf[:0]
+	return err
+}
+
+// WriteContributions writes contributions.csv.
+func WriteContributions(w io.Writer, cs []metrics.Contribution) error {
+	cw := newWriter(w, ContributionsHeader)
+	for i := range cs {
+		c := &cs[i]
+		cw.str(c.Wiki)
+		cw.str(c.Username)
+		cw.int(c.RevID)
+		cw.int(c.PageID)
+		cw.int(int64(c.NS))
+		cw.str(c.Title)
+		cw.time(c.Timestamp)
+		cw.int(int64(c.SizeDiff))
+		cw.bool(c.New)
+		if err := cw.end(); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
+}
+
+// WriteAccounts writes accounts.csv.
+func WriteAccounts(w io.Writer, as []metrics.Account) error {
+	cw := newWriter(w, AccountsHeader)
+	for _, a := range as {
+		cw.str(a.Username)
+		cw.time(a.Registration)
+		cw.bool(a.Bot)
+		if err := cw.end(); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
+}
+
+// WriteMetrics writes metrics.csv. Empty values, and the numerator,
+// denominator and interval of counts, are empty cells.
+func WriteMetrics(w io.Writer, rows []metrics.Row) error {
+	cw := newWriter(w, MetricsHeader)
+	for _, r := range rows {
+		cw.str(r.Metric)
+		cw.str(string(r.Segment))
+		if r.Empty {
+			cw.empty()
+		} else {
+			cw.float(r.Value)
+		}
+		if r.IsShare {
+			cw.int(int64(r.Numerator))
+			cw.int(int64(r.Denominator))
+		} else {
+			cw.empty()
+			cw.empty()
+		}
+		if r.IsShare && !r.Empty {
+			cw.float(r.CILow)
+			cw.float(r.CIHigh)
+		} else {
+			cw.empty()
+			cw.empty()
+		}
+		cw.str(r.Note)
+		if err := cw.end(); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
+}
+
+// WriteParticipants writes participants.csv.
+func WriteParticipants(w io.Writer, ps []metrics.ParticipantSummary) error {
+	cw := newWriter(w, ParticipantsHeader)
+	for _, p := range ps {
+		cw.str(p.Username)
+		cw.str(string(p.Segment))
+		cw.str(string(p.Excluded))
+		cw.time(p.Registration)
+		cw.bool(p.LongTerm)
+		cw.int(int64(p.EditsBefore))
+		cw.int(int64(p.EditsDuring))
+		cw.int(int64(p.EditsAfter))
+		cw.time(p.FirstEditAfter)
+		cw.time(p.LastEdit)
+		if p.HasReturned {
+			cw.int(int64(p.DaysToReturn))
+		} else {
+			cw.empty()
+		}
+		if err := cw.end(); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
+}
+
+// WriteMonthly writes monthly.csv.
+func WriteMonthly(w io.Writer, ms []metrics.MonthRow) error {
+	cw := newWriter(w, MonthlyHeader)
+	for _, m := range ms {
+		cw.str(m.Month.Format("2006-01"))
+		cw.str(string(m.Segment))
+		cw.int(int64(m.EditingParticipants))
+		cw.int(int64(m.ActiveEditors))
+		cw.int(int64(m.RetainedEditors))
+		cw.int(int64(m.Edits))
+		if err := cw.end(); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
+}
