@@ -1,0 +1,196 @@
+package dashboard
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// ErrNotFound reports a course the Dashboard does not show: unknown, or
+// private.
+var ErrNotFound = errors.New("course not found or private")
+
+// Hosts of the two public dashboards.
+const (
+	OutreachHost = "outreachdashboard.wmflabs.org"
+	WikiEduHost  = "dashboard.wikiedu.org"
+)
+
+// CourseRef identifies a course on a dashboard.
+type CourseRef struct {
+	Base string // scheme and host, e.g. "https://outreachdashboard.wmflabs.org"
+	Slug string // "School/Title_(Term)", decoded; empty when only ID is known
+	ID   int64  // from a /find_course/{id} URL; 0 otherwise
+}
+
+// JSONURL returns the URL of one of the course's JSON endpoints, e.g.
+// JSONURL("users") → .../courses/School/Title/users.json. Non-ASCII is
+// percent-encoded as UTF-8; the "/" of the slug stays literal.
+func (r CourseRef) JSONURL(name string) string {
+	return r.Base + "/courses/" + escapeSlug(r.Slug) + "/" + name + ".json"
+}
+
+// String returns the course's page URL.
+func (r CourseRef) String() string {
+	if r.Slug == "" {
+		return fmt.Sprintf("%s/find_course/%d", r.Base, r.ID)
+	}
+	return r.Base + "/courses/" + escapeSlug(r.Slug)
+}
+
+func escapeSlug(slug string) string {
+	parts := strings.SplitN(slug, "/", 2)
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+var findCourse = regexp.MustCompile(`^/find_course/(\d+)/?$`)
+
+// ParseCourse reads a course URL on outreachdashboard.wmflabs.org or
+// dashboard.wikiedu.org (any subpage such as /home or /students/overview),
+// a /find_course/{id} URL, or a bare slug "School/Title_(Term)", which is
+// taken to be on outreachdashboard.wmflabs.org.
+func ParseCourse(s string) (CourseRef, error) {
+	return parseCourse(s, "")
+}
+
+// ParseCourseWithBase is ParseCourse for a dashboard at another address
+// (base like "http://127.0.0.1:3000"), e.g. a self-hosted one.
+func ParseCourseWithBase(s, base string) (CourseRef, error) {
+	return parseCourse(s, strings.TrimRight(base, "/"))
+}
+
+func parseCourse(s, base string) (CourseRef, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return CourseRef{}, errors.New("no course given: expected a Dashboard course URL such as https://outreachdashboard.wmflabs.org/courses/School/Title_(Term)")
+	}
+	if !strings.Contains(s, "://") {
+		// A bare slug.
+		slug := strings.Trim(s, "/")
+		slug = strings.TrimPrefix(slug, "courses/")
+		if dec, err := url.PathUnescape(slug); err == nil {
+			slug = dec
+		}
+		if err := checkSlug(slug); err != nil {
+			return CourseRef{}, fmt.Errorf("course %q: %w", s, err)
+		}
+		if base == "" {
+			base = "https://" + OutreachHost
+		}
+		return CourseRef{Base: base, Slug: slug}, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return CourseRef{}, fmt.Errorf("course URL %q: %w", s, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return CourseRef{}, fmt.Errorf("course URL %q: scheme %q, expected https", s, u.Scheme)
+	}
+	host := strings.ToLower(u.Host)
+	if base == "" {
+		if host != OutreachHost && host != WikiEduHost {
+			return CourseRef{}, fmt.Errorf("course URL %q: host %q is not a Dashboard; expected %s or %s", s, u.Host, OutreachHost, WikiEduHost)
+		}
+		base = "https://" + host
+	}
+	path := u.Path
+	if m := findCourse.FindStringSubmatch(path); m != nil {
+		id, _ := strconv.ParseInt(m[1], 10, 64)
+		return CourseRef{Base: base, ID: id}, nil
+	}
+	rest, ok := strings.CutPrefix(path, "/courses/")
+	if !ok {
+		return CourseRef{}, fmt.Errorf("course URL %q: path %q does not start with /courses/School/Title", s, path)
+	}
+	parts := strings.Split(strings.Trim(rest, "/"), "/")
+	if len(parts) < 2 {
+		return CourseRef{}, fmt.Errorf("course URL %q: expected /courses/School/Title_(Term), got %q", s, path)
+	}
+	slug := parts[0] + "/" + parts[1]
+	if err := checkSlug(slug); err != nil {
+		return CourseRef{}, fmt.Errorf("course URL %q: %w", s, err)
+	}
+	return CourseRef{Base: base, Slug: slug}, nil
+}
+
+func checkSlug(slug string) error {
+	parts := strings.Split(slug, "/")
+	if len(parts) != 2 || strings.TrimSpace(parts[0]) == "" || strings.TrimSpace(parts[1]) == "" {
+		return fmt.Errorf("slug %q: expected School/Title_(Term)", slug)
+	}
+	return nil
+}
+
+// decodeWrapped decodes {"<key>": v} with errors a trainer can act on.
+func decodeWrapped(r io.Reader, name, key string, v any) error {
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	trim := bytes.TrimSpace(body)
+	if len(trim) == 0 {
+		return fmt.Errorf("%s: empty response, expected JSON", name)
+	}
+	if trim[0] == '<' {
+		return fmt.Errorf("%s: got an HTML page, not JSON: is the course private, or the URL wrong?", name)
+	}
+	var wrap map[string]json.RawMessage
+	if err := json.Unmarshal(trim, &wrap); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end") {
+			return fmt.Errorf("%s: truncated or malformed JSON (%v): try again", name, err)
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	inner, ok := wrap[key]
+	if !ok {
+		return fmt.Errorf("%s: no %q object in the response", name, key)
+	}
+	if err := json.Unmarshal(inner, v); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// ParseCourseJSON reads course.json; name is used in errors.
+func ParseCourseJSON(r io.Reader, name string) (Course, error) {
+	var c Course
+	err := decodeWrapped(r, name, "course", &c)
+	return c, err
+}
+
+// ParseUsersJSON reads users.json.
+func ParseUsersJSON(r io.Reader, name string) ([]User, error) {
+	var v struct {
+		Users []User `json:"users"`
+	}
+	err := decodeWrapped(r, name, "course", &v)
+	return v.Users, err
+}
+
+// ParseArticlesJSON reads articles.json.
+func ParseArticlesJSON(r io.Reader, name string) ([]Article, error) {
+	var v struct {
+		Articles []Article `json:"articles"`
+	}
+	err := decodeWrapped(r, name, "course", &v)
+	return v.Articles, err
+}
+
+// ParseUploadsJSON reads uploads.json.
+func ParseUploadsJSON(r io.Reader, name string) ([]Upload, error) {
+	var v struct {
+		Uploads []Upload `json:"uploads"`
+	}
+	err := decodeWrapped(r, name, "course", &v)
+	return v.Uploads, err
+}
