@@ -1,0 +1,419 @@
+// Package mwapi is a polite client for the MediaWiki Action API: typed calls
+// for list=users, list=usercontribs and meta=siteinfo, continuation hidden
+// behind iterators, and the etiquette Wikimedia requires kept inside the
+// client: a descriptive User-Agent, maxlag, retries with backoff that honour
+// Retry-After, at most one request at a time per wiki and three in total,
+// gzip, and an on-disk cache so a rerun makes no requests.
+//
+// Enrich fetches everything an engagement analysis needs for a cohort and
+// returns what it finished plus a per-user list of failures: a run that
+// fetched 590 of 600 users keeps the 590 and says which 10 failed and why.
+package mwapi
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Errors callers can test with errors.Is.
+var (
+	// ErrOffline is returned in offline mode for a request not in the cache.
+	ErrOffline = errors.New("not in the cache and the client is offline")
+	// ErrMaxLag reports that the wiki's replicas lagged on every try.
+	ErrMaxLag = errors.New("database replicas are lagging (maxlag)")
+)
+
+// APIError is an error object returned by the API.
+type APIError struct {
+	Wiki, Code, Info string
+}
+
+func (e *APIError) Error() string {
+	return fmt.Sprintf("%s: API error %s: %s", e.Wiki, e.Code, e.Info)
+}
+
+// HTTPError is an unexpected HTTP status.
+type HTTPError struct {
+	Status int
+	URL    string
+}
+
+func (e *HTTPError) Error() string {
+	return fmt.Sprintf("HTTP %d %s from %s", e.Status, http.StatusText(e.Status), e.URL)
+}
+
+// Stats counts what a client did.
+type Stats struct {
+	Requests  int           // HTTP requests sent (retries included)
+	CacheHits int           // responses served from the cache
+	Retries   int           // requests repeated after a failure
+	Bytes     int64         // response bytes read from the network
+	Waited    time.Duration // time spent waiting before retries
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("%d requests, %d cache hits, %d retries, %.1f kB, waited %s", s.Requests, s.CacheHits, s.Retries, float64(s.Bytes)/1000, s.Waited.Round(time.Millisecond))
+}
+
+// Client talks to the API of one or more wikis. Its methods are safe for
+// concurrent use.
+type Client struct {
+	http        *http.Client
+	ua          string
+	endpoints   map[string]string
+	cache       *Cache
+	offline     bool
+	maxLag      int
+	retries     int
+	sleep       func(context.Context, time.Duration) error
+	now         func() time.Time
+	jitter      func(time.Duration) time.Duration
+	total       chan struct{}
+	perWikiN    int
+	mu          sync.Mutex
+	perWiki     map[string]chan struct{}
+	stats       Stats
+	baseBackoff time.Duration
+}
+
+// Option configures a Client.
+type Option func(*Client) error
+
+// WithUserAgent sets the User-Agent (required by Wikimedia's policy):
+// "<tool>/<version> (<contact URL or email>)".
+func WithUserAgent(ua string) Option { return func(c *Client) error { c.ua = ua; return nil } }
+
+// WithHTTPClient sets the HTTP client.
+func WithHTTPClient(h *http.Client) Option {
+	return func(c *Client) error {
+		if h == nil {
+			return errors.New("mwapi: nil HTTP client")
+		}
+		c.http = h
+		return nil
+	}
+}
+
+// WithEndpoint sets the api.php URL of a wiki domain, e.g.
+// WithEndpoint("en.wikipedia.org", "http://127.0.0.1:8080/api.php").
+// Without it, https://{domain}/w/api.php is used.
+func WithEndpoint(domain, apiURL string) Option {
+	return func(c *Client) error {
+		if _, err := url.Parse(apiURL); err != nil {
+			return fmt.Errorf("mwapi: endpoint for %s: %w", domain, err)
+		}
+		c.endpoints[domain] = apiURL
+		return nil
+	}
+}
+
+// WithCache keeps responses in dir so a rerun makes no requests.
+func WithCache(dir string) Option {
+	return func(c *Client) error {
+		cache, err := OpenCache(dir)
+		c.cache = cache
+		return err
+	}
+}
+
+// WithOffline serves only from the cache; a miss is ErrOffline.
+func WithOffline(offline bool) Option {
+	return func(c *Client) error { c.offline = offline; return nil }
+}
+
+// WithMaxLag sets the maxlag parameter in seconds (default 5).
+func WithMaxLag(seconds int) Option { return func(c *Client) error { c.maxLag = seconds; return nil } }
+
+// WithRetries sets how many times a failed request is repeated (default 5).
+func WithRetries(n int) Option { return func(c *Client) error { c.retries = n; return nil } }
+
+// WithConcurrency sets the number of requests in flight per wiki (default 1)
+// and in total (default 3; never more than 3).
+func WithConcurrency(perWiki, total int) Option {
+	return func(c *Client) error {
+		if perWiki < 1 || total < 1 {
+			return errors.New("mwapi: concurrency must be at least 1")
+		}
+		c.perWikiN, c.total = perWiki, make(chan struct{}, min(total, 3))
+		return nil
+	}
+}
+
+// WithSleeper replaces the function used to wait between retries (tests).
+func WithSleeper(sleep func(context.Context, time.Duration) error) Option {
+	return func(c *Client) error { c.sleep = sleep; return nil }
+}
+
+// WithClock replaces the clock used to read Retry-After dates (tests).
+func WithClock(now func() time.Time) Option { return func(c *Client) error { c.now = now; return nil } }
+
+// WithJitter replaces the backoff jitter (tests: the identity function).
+func WithJitter(j func(time.Duration) time.Duration) Option {
+	return func(c *Client) error { c.jitter = j; return nil }
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// NewClient returns a client. A descriptive User-Agent is required.
+func NewClient(opts ...Option) (*Client, error) {
+	c := &Client{
+		http:        &http.Client{Timeout: 60 * time.Second},
+		endpoints:   map[string]string{},
+		maxLag:      5,
+		retries:     5,
+		sleep:       sleepCtx,
+		now:         time.Now,
+		jitter:      func(d time.Duration) time.Duration { return d/2 + rand.N(d/2+1) },
+		total:       make(chan struct{}, 3),
+		perWikiN:    1,
+		perWiki:     map[string]chan struct{}{},
+		baseBackoff: time.Second,
+	}
+	for _, o := range opts {
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	ua := strings.TrimSpace(c.ua)
+	if ua == "" || strings.HasPrefix(ua, "Go-http-client") {
+		return nil, errors.New(`mwapi: a descriptive User-Agent is required by Wikimedia's policy: WithUserAgent("my-tool/1.0 (https://example.org/my-tool; me@example.org)")`)
+	}
+	if !strings.ContainsAny(ua, "@") && !strings.Contains(ua, "http") {
+		return nil, fmt.Errorf("mwapi: User-Agent %q has no contact: add a URL or an email address", ua)
+	}
+	return c, nil
+}
+
+// Stats returns what the client has done so far.
+func (c *Client) Stats() Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats
+}
+
+// Cache returns the client's cache, or nil.
+func (c *Client) Cache() *Cache { return c.cache }
+
+// Endpoint returns the api.php URL used for a wiki domain.
+func (c *Client) Endpoint(wiki string) string {
+	if u, ok := c.endpoints[wiki]; ok {
+		return u
+	}
+	return "https://" + wiki + "/w/api.php"
+}
+
+func (c *Client) count(f func(*Stats)) {
+	c.mu.Lock()
+	f(&c.stats)
+	c.mu.Unlock()
+}
+
+func (c *Client) acquire(ctx context.Context, wiki string) (func(), error) {
+	c.mu.Lock()
+	sem := c.perWiki[wiki]
+	if sem == nil {
+		sem = make(chan struct{}, c.perWikiN)
+		c.perWiki[wiki] = sem
+	}
+	c.mu.Unlock()
+	select {
+	case sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	select {
+	case c.total <- struct{}{}:
+	case <-ctx.Done():
+		<-sem
+		return nil, ctx.Err()
+	}
+	return func() { <-c.total; <-sem }, nil
+}
+
+// errorBody is the API's error object.
+type errorBody struct {
+	Error *struct {
+		Code string `json:"code"`
+		Info string `json:"info"`
+	} `json:"error"`
+}
+
+// query sends a GET to the wiki's api.php with params and returns the body,
+// from the cache when possible. It retries on 429, 5xx, maxlag and network
+// errors, honouring Retry-After.
+func (c *Client) query(ctx context.Context, wiki string, params url.Values) ([]byte, error) {
+	p := url.Values{}
+	for k, v := range params {
+		p[k] = v
+	}
+	p.Set("format", "json")
+	p.Set("formatversion", "2")
+	key := wiki + "?" + p.Encode()
+	if c.cache != nil {
+		if b, ok := c.cache.Get(key); ok {
+			c.count(func(s *Stats) { s.CacheHits++ })
+			return b, nil
+		}
+	}
+	if c.offline {
+		return nil, fmt.Errorf("%s %s: %w", wiki, summarise(p), ErrOffline)
+	}
+	p.Set("maxlag", strconv.Itoa(c.maxLag))
+	u := c.Endpoint(wiki) + "?" + p.Encode()
+	var lastErr error
+	for attempt := 0; attempt <= c.retries; attempt++ {
+		if attempt > 0 {
+			c.count(func(s *Stats) { s.Retries++ })
+		}
+		body, wait, err := c.once(ctx, wiki, u)
+		if err == nil {
+			if c.cache != nil {
+				if err := c.cache.Put(key, body); err != nil {
+					return nil, err
+				}
+			}
+			return body, nil
+		}
+		lastErr = err
+		if wait < 0 || ctx.Err() != nil { // not retryable
+			return nil, err
+		}
+		if attempt == c.retries {
+			break
+		}
+		if wait == 0 {
+			wait = c.jitter(c.baseBackoff << attempt)
+		}
+		c.count(func(s *Stats) { s.Waited += wait })
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("%s %s: waiting to retry after %v: %w", wiki, summarise(p), lastErr, err)
+		}
+	}
+	return nil, fmt.Errorf("%s %s: giving up after %d tries: %w", wiki, summarise(p), c.retries+1, lastErr)
+}
+
+// summarise names a request in errors without its long user lists.
+func summarise(p url.Values) string {
+	var parts []string
+	for _, k := range []string{"action", "list", "meta", "prop"} {
+		if v := p.Get(k); v != "" {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	for _, k := range []string{"ususers", "ucuser"} {
+		if v := p.Get(k); v != "" {
+			n := strings.Count(v, "|") + 1
+			parts = append(parts, fmt.Sprintf("%s=(%d users)", k, n))
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, "&")
+}
+
+// once sends one request. wait > 0 asks for a retry after wait; wait == 0
+// for a retry with backoff; wait < 0 means the error is final.
+func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duration, error) {
+	release, err := c.acquire(ctx, wiki)
+	if err != nil {
+		return nil, -1, err
+	}
+	defer release()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, -1, err
+	}
+	req.Header.Set("User-Agent", c.ua)
+	req.Header.Set("Accept-Encoding", "gzip")
+	req.Header.Set("Accept", "application/json")
+	c.count(func(s *Stats) { s.Requests++ })
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, -1, ctx.Err()
+		}
+		return nil, 0, fmt.Errorf("%s: %w", wiki, err)
+	}
+	defer resp.Body.Close()
+	var r io.Reader = resp.Body
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		gz, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: bad gzip body: %w", wiki, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	body, err := io.ReadAll(r)
+	c.count(func(s *Stats) { s.Bytes += int64(len(body)) })
+	if err != nil {
+		var ne net.Error
+		if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || ctx.Err() == nil {
+			return nil, 0, fmt.Errorf("%s: reading response: %w", wiki, err)
+		}
+		return nil, -1, err
+	}
+	retryAfter := c.retryAfter(resp.Header.Get("Retry-After"))
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
+		return nil, retryAfter, &HTTPError{Status: resp.StatusCode, URL: c.Endpoint(wiki)}
+	case resp.StatusCode != http.StatusOK:
+		return nil, -1, &HTTPError{Status: resp.StatusCode, URL: c.Endpoint(wiki)}
+	}
+	trim := strings.TrimSpace(string(body[:min(len(body), 64)]))
+	if strings.HasPrefix(trim, "<") {
+		return nil, 0, fmt.Errorf("%s: got an HTML page, not JSON: is %s the wiki's api.php?", wiki, c.Endpoint(wiki))
+	}
+	var eb errorBody
+	if err := json.Unmarshal(body, &eb); err != nil {
+		return nil, 0, fmt.Errorf("%s: truncated or malformed JSON (%d bytes): %w", wiki, len(body), err)
+	}
+	if eb.Error != nil {
+		apiErr := &APIError{Wiki: wiki, Code: eb.Error.Code, Info: eb.Error.Info}
+		if eb.Error.Code == "maxlag" {
+			return nil, max(retryAfter, 5*time.Second), fmt.Errorf("%w: %w", ErrMaxLag, apiErr)
+		}
+		if eb.Error.Code == "ratelimited" {
+			return nil, retryAfter, apiErr
+		}
+		return nil, -1, apiErr
+	}
+	return body, -1, nil
+}
+
+func (c *Client) retryAfter(h string) time.Duration {
+	if h == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil {
+		if d := t.Sub(c.now()); d > 0 {
+			return d
+		}
+		return time.Second
+	}
+	return 0
+}

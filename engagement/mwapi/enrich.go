@@ -1,0 +1,241 @@
+package mwapi
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// EnrichOptions tunes Enrich.
+type EnrichOptions struct {
+	// Start and End bound the contributions fetched (inclusive); zero values
+	// leave them open.
+	Start, End time.Time
+	// Progress, when set, is called after every request (from one goroutine
+	// at a time).
+	Progress func(Progress)
+}
+
+// Progress reports how far an enrichment has come.
+type Progress struct {
+	Wiki                  string
+	UsersDone, UsersTotal int // over all wikis
+	Requests, CacheHits   int
+	Elapsed, Remaining    time.Duration // Remaining is an estimate; 0 when unknown
+}
+
+// WikiAccount is a user's account on one wiki.
+type WikiAccount struct {
+	Wiki            string
+	UserID          int64
+	Missing         bool
+	EditCount       int
+	Registration    time.Time
+	HasRegistration bool
+	Groups          []string
+}
+
+// Account merges a user's accounts on the scope wikis.
+type Account struct {
+	Input, Name     string
+	Invalid         bool
+	InvalidReason   string
+	Missing         bool // no account on any scope wiki
+	Registration    time.Time
+	HasRegistration bool // false: no wiki knows a registration date
+	Bot             bool
+	Wikis           []WikiAccount
+}
+
+// UserFailure is data that could not be fetched for one user on one wiki.
+type UserFailure struct {
+	Username, Wiki string
+	Err            error
+}
+
+func (f UserFailure) Error() string { return fmt.Sprintf("%s on %s: %v", f.Username, f.Wiki, f.Err) }
+
+// Enrichment is what Enrich fetched.
+type Enrichment struct {
+	Accounts      []Account      // one per input name, input order
+	Contributions []Contribution // sorted by wiki, user, timestamp, revid; unique per (wiki, revid)
+	SiteInfo      map[string]SiteInfo
+	Failures      []UserFailure
+	Notes         []string
+	Stats         Stats
+}
+
+// Err joins the failures; nil when every user was fetched.
+func (e *Enrichment) Err() error {
+	var errs []error
+	for _, f := range e.Failures {
+		errs = append(errs, f)
+	}
+	return errors.Join(errs...)
+}
+
+// Enrich looks up every name on every wiki with list=users, then fetches the
+// contributions of the accounts that exist, BatchSize users per request.
+// Wikis are fetched concurrently within the client's limits. A batch that
+// fails after retries is reported per user in Failures and its partial data
+// is dropped; the other batches go on. Only a cancelled context or invalid
+// arguments fail the whole call.
+func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts *EnrichOptions) (*Enrichment, error) {
+	if len(wikis) == 0 {
+		return nil, errors.New("mwapi: Enrich needs at least one wiki")
+	}
+	if opts == nil {
+		opts = &EnrichOptions{}
+	}
+	begin := time.Now()
+	statsBefore := c.Stats()
+	e := &Enrichment{SiteInfo: map[string]SiteInfo{}}
+	perWiki := make([][]User, len(wikis))
+	contribs := make([][]Contribution, len(wikis))
+	var mu sync.Mutex
+	done := 0
+	total := len(names) * len(wikis)
+	report := func(wiki string, n int) {
+		mu.Lock()
+		defer mu.Unlock()
+		done += n
+		if opts.Progress == nil {
+			return
+		}
+		s := c.Stats()
+		p := Progress{Wiki: wiki, UsersDone: done, UsersTotal: total, Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Elapsed: time.Since(begin)}
+		if done > 0 && done < total {
+			p.Remaining = time.Duration(float64(p.Elapsed) * float64(total-done) / float64(done))
+		}
+		opts.Progress(p)
+	}
+	fail := func(user, wiki string, err error) {
+		mu.Lock()
+		e.Failures = append(e.Failures, UserFailure{Username: user, Wiki: wiki, Err: err})
+		mu.Unlock()
+	}
+	var wg sync.WaitGroup
+	for wi, wiki := range wikis {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			si, err := c.SiteInfo(ctx, wiki)
+			mu.Lock()
+			if err != nil {
+				e.Notes = append(e.Notes, fmt.Sprintf("%s: namespaces unavailable (%v); only the main namespace counts as content", wiki, err))
+			} else {
+				e.SiteInfo[wiki] = si
+			}
+			mu.Unlock()
+			users := make([]User, len(names))
+			for b := 0; b < len(names); b += BatchSize {
+				batch := names[b:min(b+BatchSize, len(names))]
+				us, err := c.Users(ctx, wiki, batch)
+				if err != nil {
+					for k, n := range batch {
+						users[b+k] = User{Input: n, Name: n}
+						fail(n, wiki, err)
+					}
+					continue
+				}
+				copy(users[b:], us)
+			}
+			perWiki[wi] = users
+			var valid []string
+			failedLookup := map[string]bool{}
+			for _, f := range e.failuresOn(&mu, wiki) {
+				failedLookup[f] = true
+			}
+			for _, u := range users {
+				if !u.Invalid && !u.Missing && !failedLookup[u.Input] {
+					valid = append(valid, u.Name)
+				}
+			}
+			report(wiki, len(names)-len(valid))
+			for b := 0; b < len(valid); b += BatchSize {
+				batch := valid[b:min(b+BatchSize, len(valid))]
+				revs, err := c.contribsBatch(ctx, wiki, batch, &ContribsOptions{Start: opts.Start, End: opts.End})
+				if err != nil {
+					for _, n := range batch {
+						fail(n, wiki, err)
+					}
+				} else {
+					contribs[wi] = append(contribs[wi], revs...)
+				}
+				report(wiki, len(batch))
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Merge accounts.
+	for i, n := range names {
+		a := Account{Input: n, Missing: true}
+		for wi, wiki := range wikis {
+			u := perWiki[wi][i]
+			if a.Name == "" {
+				a.Name = u.Name
+			}
+			if u.Invalid {
+				a.Invalid, a.InvalidReason = true, u.InvalidReason
+			}
+			a.Wikis = append(a.Wikis, WikiAccount{Wiki: wiki, UserID: u.UserID, Missing: u.Missing || u.Invalid, EditCount: u.EditCount, Registration: u.Registration, HasRegistration: u.HasRegistration, Groups: u.Groups})
+			if u.UserID != 0 && !u.Missing {
+				a.Missing = false
+				if u.HasRegistration && (!a.HasRegistration || u.Registration.Before(a.Registration)) {
+					a.Registration, a.HasRegistration = u.Registration, true
+				}
+				if u.IsBot() {
+					a.Bot = true
+				}
+			}
+		}
+		if a.Invalid {
+			a.Missing = false
+		}
+		e.Accounts = append(e.Accounts, a)
+	}
+	{
+		seen := map[string]map[int64]bool{}
+		for wi, wiki := range wikis {
+			seen[wiki] = map[int64]bool{}
+			for _, r := range contribs[wi] {
+				if !seen[wiki][r.RevID] {
+					seen[wiki][r.RevID] = true
+					e.Contributions = append(e.Contributions, r)
+				}
+			}
+		}
+	}
+	order := map[string]int{}
+	for i, w := range wikis {
+		order[w] = i
+	}
+	slices.SortFunc(e.Contributions, func(a, b Contribution) int {
+		return cmp.Or(cmp.Compare(order[a.Wiki], order[b.Wiki]), cmp.Compare(a.User, b.User), a.Timestamp.Compare(b.Timestamp), cmp.Compare(a.RevID, b.RevID))
+	})
+	slices.SortFunc(e.Failures, func(a, b UserFailure) int {
+		return cmp.Or(cmp.Compare(a.Username, b.Username), cmp.Compare(order[a.Wiki], order[b.Wiki]))
+	})
+	s := c.Stats()
+	e.Stats = Stats{Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Retries: s.Retries - statsBefore.Retries, Bytes: s.Bytes - statsBefore.Bytes, Waited: s.Waited - statsBefore.Waited}
+	return e, nil
+}
+
+func (e *Enrichment) failuresOn(mu *sync.Mutex, wiki string) []string {
+	mu.Lock()
+	defer mu.Unlock()
+	var out []string
+	for _, f := range e.Failures {
+		if f.Wiki == wiki {
+			out = append(out, f.Username)
+		}
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package mwapi_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/sample"
+)
+
+const ua = "engagement-tests/0 (https://example.org/engagement; tests@example.org)"
+
+// TestEnrichSample fetches the whole sample event through its in-memory API
+// and compares every revision with the ground truth; a rerun with the cache
+// makes zero requests.
+func TestEnrichSample(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	truth, err := sample.Contributions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := sample.Generate(sample.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range ev.People {
+		names = append(names, p.Enrolled)
+	}
+	for run := 0; run < 2; run++ {
+		c, err := mwapi.NewClient(mwapi.WithUserAgent(ua), mwapi.WithHTTPClient(&http.Client{Transport: sample.Transport()}), mwapi.WithCache(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := mwapi.Enrich(ctx, c, sample.Wikis, names, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(e.Failures) != 0 {
+			t.Fatalf("failures: %v", e.Err())
+		}
+		if len(e.Contributions) != len(truth) {
+			t.Fatalf("run %d: %d contributions, want %d", run, len(e.Contributions), len(truth))
+		}
+		for i, c := range e.Contributions {
+			w := truth[i]
+			if c.Wiki != w.Wiki || c.User != w.Username || c.RevID != w.RevID || c.PageID != w.PageID || c.NS != w.NS || c.Title != w.Title || !c.Timestamp.Equal(w.Timestamp) || c.SizeDiff != w.SizeDiff || c.New != w.New {
+				t.Fatalf("contribution %d = %+v, want %+v", i, c, w)
+			}
+		}
+		missing, bots := 0, 0
+		for _, a := range e.Accounts {
+			if a.Missing {
+				missing++
+			}
+			if a.Bot {
+				bots++
+			}
+		}
+		if missing != 1 || bots != 1 {
+			t.Errorf("missing %d, bots %d; want 1 and 1", missing, bots)
+		}
+		// Lower bound per wiki: ceil(56/50)=2 list=users, 1 siteinfo, and the
+		// usercontribs pages.
+		if run == 1 && (e.Stats.Requests != 0 || e.Stats.CacheHits == 0) {
+			t.Errorf("rerun: %v; want zero requests", e.Stats)
+		}
+		if run == 0 {
+			max := 0
+			for _, w := range sample.Wikis {
+				n := 0
+				for _, c := range truth {
+					if c.Wiki == w {
+						n++
+					}
+				}
+				max += 2*2 + (n+499)/500 + 3
+			}
+			if e.Stats.Requests > max {
+				t.Errorf("%d requests, more than the bound %d", e.Stats.Requests, max)
+			}
+			t.Logf("cold run: %v (bound %d)", e.Stats, max)
+		}
+	}
+}

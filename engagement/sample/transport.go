@@ -1,0 +1,254 @@
+package sample
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"example.com/engagement/engagement/username"
+)
+
+// Transport returns an http.RoundTripper that answers, from the embedded
+// event, the requests a live run makes: the Dashboard's course JSON on
+// outreachdashboard.wmflabs.org, and the MediaWiki Action API
+// (formatversion=2) of the three course wikis: list=users,
+// list=usercontribs with MediaWiki's ordering and continuation,
+// meta=siteinfo namespaces. Anything else gets a 404 naming the URL.
+func Transport() http.RoundTripper { return transport{} }
+
+type transport struct{}
+
+var (
+	worldOnce sync.Once
+	world     *Event
+	worldErr  error
+)
+
+func loadWorld() (*Event, error) {
+	worldOnce.Do(func() { world, worldErr = Generate(DefaultConfig()) })
+	return world, worldErr
+}
+
+func respond(req *http.Request, status int, body []byte, hdr ...string) *http.Response {
+	h := http.Header{"Content-Type": {"application/json; charset=utf-8"}}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		h.Set(hdr[i], hdr[i+1])
+	}
+	return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: req, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
+}
+
+func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Body != nil {
+		req.Body.Close()
+	}
+	host := req.URL.Host
+	if host == "outreachdashboard.wmflabs.org" {
+		prefix := "/courses/" + Slug + "/"
+		if p, ok := strings.CutPrefix(req.URL.Path, prefix); ok && (p == "course.json" || p == "users.json" || p == "articles.json") {
+			return respond(req, 200, read(p)), nil
+		}
+		return respond(req, 404, []byte("<!DOCTYPE html><html><body>The page you were looking for doesn't exist.</body></html>"), "Content-Type", "text/html"), nil
+	}
+	if slices.Contains(Wikis, host) && req.URL.Path == "/w/api.php" {
+		ev, err := loadWorld()
+		if err != nil {
+			return nil, err
+		}
+		body, code := ev.api(host, req.URL.Query())
+		if code != "" {
+			return respond(req, 200, body, "MediaWiki-API-Error", code), nil
+		}
+		return respond(req, 200, body), nil
+	}
+	return respond(req, 404, []byte(fmt.Sprintf(`{"error":"not part of the sample event: %s"}`, req.URL))), nil
+}
+
+func apiError(code, info string) ([]byte, string) {
+	b, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code, "info": info, "docref": "See https://www.mediawiki.org/w/api.php for API usage."}})
+	return b, code
+}
+
+// api answers one Action API request like MediaWiki 1.39 does.
+func (ev *Event) api(wiki string, q url.Values) ([]byte, string) {
+	if q.Get("action") != "query" {
+		return apiError("badvalue", fmt.Sprintf(`Unrecognized value for parameter "action": %s.`, q.Get("action")))
+	}
+	if q.Get("formatversion") != "2" {
+		return apiError("badvalue", "the sample answers formatversion=2 only")
+	}
+	switch {
+	case q.Get("meta") == "siteinfo":
+		nss := map[string]any{}
+		for _, n := range Namespaces(wiki) {
+			e := map[string]any{"id": n.ID, "case": "first-letter", "name": n.Name, "subpages": n.ID%2 == 1 || n.ID == 2 || n.ID == 4, "content": n.Content, "nonincludable": false}
+			if n.Canonical != "" {
+				e["canonical"] = n.Canonical
+			}
+			nss[strconv.Itoa(n.ID)] = e
+		}
+		b, _ := json.Marshal(map[string]any{"batchcomplete": true, "query": map[string]any{"namespaces": nss}})
+		return b, ""
+	case q.Get("list") == "users":
+		return ev.apiUsers(wiki, q)
+	case q.Get("list") == "usercontribs":
+		return ev.apiContribs(wiki, q)
+	}
+	return apiError("badvalue", "the sample answers meta=siteinfo, list=users and list=usercontribs")
+}
+
+func (ev *Event) person(name string) (Person, bool) {
+	for _, p := range ev.People {
+		if p.Name == name && p.Kind != KindMissing {
+			return p, true
+		}
+	}
+	return Person{}, false
+}
+
+func (ev *Event) apiUsers(wiki string, q url.Values) ([]byte, string) {
+	names := strings.Split(q.Get("ususers"), "|")
+	if len(names) > 50 {
+		return apiError("toomanyvalues", `Too many values supplied for parameter "ususers". The limit is 50.`)
+	}
+	var out []any
+	for _, n := range names {
+		canon, err := username.Canonical(n)
+		if err != nil {
+			out = append(out, map[string]any{"name": n, "invalid": true})
+			continue
+		}
+		p, ok := ev.person(canon)
+		if !ok {
+			out = append(out, map[string]any{"name": canon, "missing": true})
+			continue
+		}
+		edits := 0
+		for _, r := range ev.Revisions[wiki] {
+			if r.Username == p.Name {
+				edits++
+			}
+		}
+		u := map[string]any{"userid": p.UserID, "name": p.Name, "editcount": edits + int(p.UserID%7), "registration": nil, "groups": []string{"*", "user", "autoconfirmed"}}
+		if !p.Registration.IsZero() {
+			u["registration"] = p.Registration.Format(time.RFC3339)
+		}
+		if p.Kind == KindBot {
+			u["groups"] = []string{"bot", "*", "user", "autoconfirmed"}
+		}
+		out = append(out, u)
+	}
+	b, _ := json.Marshal(map[string]any{"batchcomplete": true, "query": map[string]any{"users": out}})
+	return b, ""
+}
+
+func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
+	names := strings.Split(q.Get("ucuser"), "|")
+	if len(names) > 50 {
+		return apiError("toomanyvalues", `Too many values supplied for parameter "ucuser". The limit is 50.`)
+	}
+	users := map[string]int64{} // name -> actor id (the sample uses the user id)
+	for _, n := range names {
+		canon, err := username.Canonical(n)
+		if err != nil {
+			return apiError("baduser_ucuser", fmt.Sprintf(`Invalid value "%s" for user parameter "ucuser".`, n))
+		}
+		if p, ok := ev.person(canon); ok {
+			users[canon] = p.UserID
+		}
+	}
+	limit := 10
+	if l := q.Get("uclimit"); l == "max" {
+		limit = 500
+	} else if l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			return apiError("badinteger", fmt.Sprintf(`Invalid value "%s" for integer parameter "uclimit".`, l))
+		}
+		limit = min(n, 500)
+	}
+	newer := q.Get("ucdir") == "newer"
+	parse := func(s string) (time.Time, bool) {
+		t, err := time.Parse(time.RFC3339, s)
+		return t, err == nil
+	}
+	from, hasFrom := parse(q.Get("ucstart"))
+	to, hasTo := parse(q.Get("ucend"))
+	var nsFilter map[int]bool
+	if s := q.Get("ucnamespace"); s != "" && s != "*" {
+		nsFilter = map[int]bool{}
+		for _, v := range strings.Split(s, "|") {
+			n, _ := strconv.Atoi(v)
+			nsFilter[n] = true
+		}
+	}
+	var revs []Revision
+	for _, r := range ev.Revisions[wiki] {
+		if _, ok := users[r.Username]; !ok {
+			continue
+		}
+		if nsFilter != nil && !nsFilter[r.NS] {
+			continue
+		}
+		t := r.Timestamp
+		if newer && ((hasFrom && t.Before(from)) || (hasTo && t.After(to))) {
+			continue
+		}
+		if !newer && ((hasFrom && t.After(from)) || (hasTo && t.Before(to))) {
+			continue
+		}
+		revs = append(revs, r)
+	}
+	// MediaWiki orders by actor, then timestamp, then revision id.
+	sign := 1
+	if !newer {
+		sign = -1
+	}
+	key := func(r Revision) string {
+		return fmt.Sprintf("%d|%s|%d", users[r.Username], r.Timestamp.Format("20060102150405"), r.RevID)
+	}
+	slices.SortFunc(revs, func(a, b Revision) int {
+		return sign * cmp.Or(cmp.Compare(users[a.Username], users[b.Username]), a.Timestamp.Compare(b.Timestamp), cmp.Compare(a.RevID, b.RevID))
+	})
+	if c := q.Get("uccontinue"); c != "" {
+		parts := strings.Split(strings.TrimPrefix(c, "actor|"), "|")
+		if len(parts) != 3 {
+			return apiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.")
+		}
+		actor, _ := strconv.ParseInt(parts[0], 10, 64)
+		rev, _ := strconv.ParseInt(parts[2], 10, 64)
+		i := slices.IndexFunc(revs, func(r Revision) bool {
+			return users[r.Username] == actor && r.Timestamp.Format("20060102150405") == parts[1] && r.RevID == rev
+		})
+		if i < 0 {
+			return apiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.")
+		}
+		revs = revs[i:]
+	}
+	resp := map[string]any{}
+	if len(revs) > limit {
+		resp["continue"] = map[string]string{"uccontinue": "actor|" + key(revs[limit]), "continue": "-||"}
+		revs = revs[:limit]
+	} else {
+		resp["batchcomplete"] = true
+	}
+	var out []any
+	for _, r := range revs {
+		e := map[string]any{"userid": r.UserID, "user": r.Username, "pageid": r.PageID, "revid": r.RevID, "parentid": r.ParentID, "ns": r.NS, "title": r.Title, "timestamp": r.Timestamp.Format(time.RFC3339), "comment": r.Comment, "size": r.Size, "sizediff": r.SizeDiff, "new": r.New, "minor": false, "top": false, "tags": []string{}}
+		out = append(out, e)
+	}
+	if out == nil {
+		out = []any{}
+	}
+	resp["query"] = map[string]any{"usercontribs": out}
+	b, _ := json.Marshal(resp)
+	return b, ""
+}
