@@ -276,9 +276,12 @@ func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
 type Data struct {
 	Accounts      []metrics.Account
 	Contributions []metrics.Contribution
+	// Namespaces is nil when the folder has no namespaces.csv.
+	Namespaces []Namespace
 }
 
-// ReadDir reads contributions.csv and accounts.csv from dir.
+// ReadDir reads contributions.csv and accounts.csv from dir, and
+// namespaces.csv when present.
 func ReadDir(dir string) (*Data, error) {
 	var d Data
 	read := func(name string, f func(io.Reader, string) error) error {
@@ -303,6 +306,15 @@ func ReadDir(dir string) (*Data, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {
+		err = read(NamespacesFile, func(r io.Reader, p string) (err error) {
+			d.Namespaces, err = ReadNamespaces(r, p)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	return &d, nil
 }

@@ -1,0 +1,336 @@
+package engagement
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/sample"
+)
+
+// Version is the library's version, recorded in reports.
+const Version = "0.1.0"
+
+// Sample names the embedded sample event in LoadEvent.
+const Sample = "sample"
+
+// Config says how to reach Wikimedia. The zero value works for the sample.
+type Config struct {
+	// Contact (an email address or URL) goes into the User-Agent that
+	// Wikimedia requires for live runs.
+	Contact string
+	// CacheDir keeps API responses so a rerun makes no requests ("" = no cache).
+	CacheDir string
+	// Offline serves only from the cache.
+	Offline bool
+	// Endpoints overrides api.php URLs by wiki domain.
+	Endpoints map[string]string
+	// HTTPClient replaces the default HTTP client.
+	HTTPClient *http.Client
+}
+
+// UserAgent returns the User-Agent sent to Wikimedia.
+func (c Config) UserAgent() string {
+	contact := c.Contact
+	if contact == "" {
+		contact = "no contact set; https://foundation.wikimedia.org/wiki/Policy:Wikimedia_Foundation_User-Agent_Policy"
+	}
+	return fmt.Sprintf("engagement/%s (%s) Go-mwapi/%s", Version, contact, Version)
+}
+
+// Event is a loaded and preprocessed event.
+type Event struct {
+	Source       string // "sample", the course URL or the folder
+	Ref          dashboard.CourseRef
+	Course       dashboard.Course
+	Users        []dashboard.User    // enrolments (nil when loaded from a students CSV)
+	Students     []dashboard.Student // students CSV rows, when present
+	Articles     []dashboard.Article
+	Participants []dashboard.Participant
+	// IsSample marks the embedded sample; its API answers come from memory.
+	IsSample bool
+}
+
+// LoadEvent loads an event: Sample, a Dashboard course URL or slug, or a
+// folder holding course.json and users.json (or a students CSV), and
+// preprocesses its participants.
+func LoadEvent(ctx context.Context, cfg Config, course string) (*Event, error) {
+	ev := &Event{Source: course}
+	switch info, err := os.Stat(course); {
+	case course == Sample || course == "":
+		ev.Source, ev.IsSample = Sample, true
+		cfg.HTTPClient = &http.Client{Transport: sample.Transport()}
+		ref, _ := dashboard.ParseCourse(sample.CourseURL)
+		if err := ev.fetch(ctx, cfg, ref); err != nil {
+			return nil, err
+		}
+	case err == nil && info.IsDir():
+		f, err := dashboard.LoadDir(course)
+		if err != nil {
+			return nil, err
+		}
+		ev.Course, ev.Users, ev.Students, ev.Articles = f.Course, f.Users, f.Students, f.Articles
+		ev.Ref = dashboard.CourseRef{Base: "https://" + dashboard.OutreachHost, Slug: f.Course.Slug, ID: f.Course.ID}
+	default:
+		ref, err := dashboard.ParseCourse(course)
+		if err != nil {
+			return nil, err
+		}
+		if cfg.Contact == "" {
+			return nil, errors.New("live runs need a contact for the User-Agent Wikimedia requires: set Config.Contact (the example program's -contact flag) to your email address or user page URL")
+		}
+		if err := ev.fetch(ctx, cfg, ref); err != nil {
+			return nil, err
+		}
+	}
+	if ev.Users != nil {
+		ev.Participants = dashboard.Participants(ev.Users)
+	} else {
+		ev.Participants = dashboard.StudentParticipants(ev.Students)
+	}
+	if err := dashboard.RequireParticipants(ev.Course.Slug, ev.Participants); err != nil {
+		return nil, err
+	}
+	if ev.Course.End.Before(ev.Course.Start) || ev.Course.Start.IsZero() {
+		return nil, fmt.Errorf("course %s: start %s and end %s do not make an event window", ev.Course.Slug, ev.Course.Start, ev.Course.End)
+	}
+	return ev, nil
+}
+
+func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef) error {
+	opts := []dashboard.Option{dashboard.WithUserAgent(cfg.UserAgent())}
+	if cfg.HTTPClient != nil {
+		opts = append(opts, dashboard.WithHTTPClient(cfg.HTTPClient))
+	}
+	dc, err := dashboard.NewClient(opts...)
+	if err != nil {
+		return err
+	}
+	if ref, err = dc.Resolve(ctx, ref); err != nil {
+		return err
+	}
+	ev.Ref = ref
+	if ev.Course, err = dc.Course(ctx, ref); err != nil {
+		return fmt.Errorf("loading the course: %w", err)
+	}
+	if ev.Users, err = dc.Users(ctx, ref); err != nil {
+		return fmt.Errorf("loading the participants: %w", err)
+	}
+	if ev.Articles, err = dc.Articles(ctx, ref); err != nil {
+		return fmt.Errorf("loading the articles: %w", err)
+	}
+	return nil
+}
+
+// AsOf returns the instant to analyse up to: the sample's fixed as-of, or
+// now for a live event.
+func (ev *Event) AsOf(now time.Time) time.Time {
+	if ev.IsSample {
+		return sample.AsOf
+	}
+	return now.UTC().Truncate(time.Second)
+}
+
+// MetricsEvent returns the event window and scope wikis.
+func (ev *Event) MetricsEvent() metrics.Event {
+	return metrics.Event{Start: ev.Course.Start, End: ev.Course.End, Wikis: ev.Course.Domains()}
+}
+
+// Data is everything fetched (or re-read) about the participants.
+type Data struct {
+	Accounts          []metrics.Account
+	Contributions     []metrics.Contribution
+	ContentNamespaces map[string][]int
+	// NamespaceNames maps wiki → namespace id → local name.
+	NamespaceNames map[string]map[int]string
+	Failures       []mwapi.UserFailure
+	Notes          []string
+	Stats          mwapi.Stats
+}
+
+// NamespaceName returns the local name of a namespace ("(Main)" for 0).
+func (d *Data) NamespaceName(wiki string, ns int) string {
+	if ns == 0 {
+		return "(Main)"
+	}
+	if n, ok := d.NamespaceNames[wiki][ns]; ok {
+		return n
+	}
+	return fmt.Sprintf("ns %d", ns)
+}
+
+// Client returns the mwapi client the configuration describes.
+func (c Config) Client(isSample bool) (*mwapi.Client, error) {
+	opts := []mwapi.Option{mwapi.WithUserAgent(c.UserAgent())}
+	switch {
+	case isSample:
+		opts = append(opts, mwapi.WithHTTPClient(&http.Client{Transport: sample.Transport()}))
+	case c.HTTPClient != nil:
+		opts = append(opts, mwapi.WithHTTPClient(c.HTTPClient))
+	}
+	for d, u := range c.Endpoints {
+		opts = append(opts, mwapi.WithEndpoint(d, u))
+	}
+	if c.CacheDir != "" {
+		opts = append(opts, mwapi.WithCache(c.CacheDir))
+	}
+	if c.Offline {
+		opts = append(opts, mwapi.WithOffline(true))
+	}
+	return mwapi.NewClient(opts...)
+}
+
+// Enrich fetches every participant's account facts and contributions on the
+// course wikis. Participants with invalid usernames are not asked for.
+// Failures per user are in Data.Failures; what was fetched is kept.
+func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Progress)) (*Data, error) {
+	if !ev.IsSample && cfg.Contact == "" && len(cfg.Endpoints) == 0 && !cfg.Offline {
+		return nil, errors.New("asking Wikimedia needs a contact for the User-Agent: set Config.Contact (the example program's -contact flag) to your email address or user page URL")
+	}
+	c, err := cfg.Client(ev.IsSample)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, p := range ev.Participants {
+		if p.Excluded != metrics.ExcludeInvalid {
+			names = append(names, p.Username)
+		}
+	}
+	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress})
+	if err != nil {
+		return nil, fmt.Errorf("fetching contributions: %w", err)
+	}
+	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{}}
+	for _, a := range e.Accounts {
+		if a.Missing || a.Invalid {
+			continue
+		}
+		d.Accounts = append(d.Accounts, metrics.Account{Username: a.Name, Registration: a.Registration, Bot: a.Bot})
+	}
+	d.Contributions = make([]metrics.Contribution, len(e.Contributions))
+	for i, c := range e.Contributions {
+		d.Contributions[i] = metrics.Contribution{Wiki: c.Wiki, Username: c.User, RevID: c.RevID, PageID: c.PageID, NS: c.NS, Title: c.Title, Timestamp: c.Timestamp, SizeDiff: c.SizeDiff, New: c.New}
+	}
+	for w, si := range e.SiteInfo {
+		d.ContentNamespaces[w] = si.ContentNamespaces()
+		names := map[int]string{}
+		for _, n := range si.Namespaces {
+			names[n.ID] = n.Name
+		}
+		d.NamespaceNames[w] = names
+	}
+	return d, nil
+}
+
+// LoadData re-reads a previous run's contributions.csv and accounts.csv from
+// dir, so it can be re-analysed without asking Wikimedia again.
+func LoadData(dir string) (*Data, error) {
+	d, err := dataset.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions}
+	if d.Namespaces != nil {
+		data.ContentNamespaces = map[string][]int{}
+		data.NamespaceNames = map[string]map[int]string{}
+		for _, n := range d.Namespaces {
+			if n.Content {
+				data.ContentNamespaces[n.Wiki] = append(data.ContentNamespaces[n.Wiki], n.NS)
+			}
+			if data.NamespaceNames[n.Wiki] == nil {
+				data.NamespaceNames[n.Wiki] = map[int]string{}
+			}
+			data.NamespaceNames[n.Wiki][n.NS] = n.Name
+		}
+	}
+	return data, nil
+}
+
+// Analyze computes every metric.
+func Analyze(ev *Event, d *Data, p metrics.Params) (*metrics.Result, error) {
+	if p.ContentNamespaces == nil && len(d.ContentNamespaces) > 0 {
+		p.ContentNamespaces = d.ContentNamespaces
+	}
+	ps := make([]metrics.Participant, len(ev.Participants))
+	for i, pa := range ev.Participants {
+		ps[i] = pa.Metrics()
+	}
+	return metrics.Compute(ev.MetricsEvent(), ps, d.Accounts, d.Contributions, p)
+}
+
+// WriteOutputs writes metrics.csv, participants.csv, monthly.csv,
+// contributions.csv, accounts.csv and namespaces.csv into dir and returns their paths.
+func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	write := func(name string, f func(*os.File) error) error {
+		p := filepath.Join(dir, name)
+		tmp, err := os.CreateTemp(dir, "."+name+".*")
+		if err != nil {
+			return err
+		}
+		if err := f(tmp); err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		if err := tmp.Close(); err != nil {
+			return err
+		}
+		paths = append(paths, p)
+		return os.Rename(tmp.Name(), p)
+	}
+	steps := []struct {
+		name string
+		f    func(*os.File) error
+	}{
+		{dataset.MetricsFile, func(f *os.File) error { return dataset.WriteMetrics(f, r.Rows) }},
+		{dataset.ParticipantsFile, func(f *os.File) error { return dataset.WriteParticipants(f, r.Participants) }},
+		{dataset.MonthlyFile, func(f *os.File) error { return dataset.WriteMonthly(f, r.Monthly) }},
+		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributions(f, d.Contributions) }},
+		{dataset.AccountsFile, func(f *os.File) error { return dataset.WriteAccounts(f, d.Accounts) }},
+		{dataset.NamespacesFile, func(f *os.File) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
+	}
+	for _, s := range steps {
+		if err := write(s.name, s.f); err != nil {
+			return paths, err
+		}
+	}
+	return paths, nil
+}
+
+func (d *Data) namespaces() []dataset.Namespace {
+	var out []dataset.Namespace
+	for w, names := range d.NamespaceNames {
+		for id, name := range names {
+			out = append(out, dataset.Namespace{Wiki: w, NS: id, Name: name, Content: slices.Contains(d.ContentNamespaces[w], id)})
+		}
+	}
+	return out
+}
+
+// FailureSummary describes the users whose data could not be fetched.
+func (d *Data) FailureSummary() string {
+	if len(d.Failures) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d user/wiki fetches failed; their data is missing from the results:\n", len(d.Failures))
+	for _, f := range d.Failures {
+		fmt.Fprintf(&b, "  %s on %s: %v\n", f.Username, f.Wiki, f.Err)
+	}
+	return b.String()
+}

@@ -1,0 +1,83 @@
+package engagement_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/metrics"
+)
+
+// TestSampleFlow runs the whole flow on the embedded sample and checks the
+// headline numbers, then proves that re-analysing the written folder
+// reproduces every output file exactly.
+func TestSampleFlow(t *testing.T) {
+	ctx := context.Background()
+	cfg := engagement.Config{CacheDir: t.TempDir()}
+	ev, err := engagement.LoadEvent(ctx, cfg, engagement.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := engagement.Enrich(ctx, cfg, ev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data.Failures) != 0 || data.Stats.Requests == 0 {
+		t.Fatalf("failures %v, stats %v", data.Failures, data.Stats)
+	}
+	res, err := engagement.Analyze(ev, data, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sample's documented composition: 36 new, 17 experienced, 3
+	// excluded (facilitator, account not found, bot).
+	want := map[string]float64{"participants/new": 36, "participants/experienced": 17, "participants/all": 53,
+		"excluded/facilitator": 1, "excluded/account not found": 1, "excluded/bot": 1, "long_term/experienced": 3}
+	for _, row := range res.Rows {
+		if w, ok := want[row.Metric+"/"+string(row.Segment)]; ok && row.Value != w {
+			t.Errorf("%s/%s = %v, want %v", row.Metric, row.Segment, row.Value, w)
+		}
+	}
+	dir := t.TempDir()
+	if _, err := engagement.WriteOutputs(dir, data, res); err != nil {
+		t.Fatal(err)
+	}
+	// A rerun from the cache makes no requests.
+	again, err := engagement.Enrich(ctx, cfg, ev, nil)
+	if err != nil || again.Stats.Requests != 0 {
+		t.Errorf("rerun: %v, %v", again.Stats, err)
+	}
+	// -from reproduces the run exactly.
+	re, err := engagement.LoadData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2, err := engagement.Analyze(ev, re, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir2 := t.TempDir()
+	if _, err := engagement.WriteOutputs(dir2, re, res2); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"metrics.csv", "participants.csv", "monthly.csv", "contributions.csv", "accounts.csv", "namespaces.csv"} {
+		a, _ := os.ReadFile(filepath.Join(dir, f))
+		b, _ := os.ReadFile(filepath.Join(dir2, f))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs after re-analysis (%d vs %d bytes)", f, len(a), len(b))
+		}
+	}
+	if h := engagement.Headline(res); h.Nrow() != 13 || h.Err != nil {
+		t.Errorf("headline rows %d, %v", h.Nrow(), h.Err)
+	}
+}
+
+func TestLiveNeedsContact(t *testing.T) {
+	_, err := engagement.LoadEvent(context.Background(), engagement.Config{}, "https://outreachdashboard.wmflabs.org/courses/A/B")
+	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("contact")) {
+		t.Errorf("error = %v", err)
+	}
+}

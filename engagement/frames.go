@@ -1,0 +1,191 @@
+package engagement
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// Column names of the DataFrames.
+const (
+	ColUsername     = "username"
+	ColEnrolledAs   = "enrolled_as"
+	ColSegment      = "segment"
+	ColExcluded     = "excluded_reason"
+	ColReason       = "detail"
+	ColRegistration = "registration"
+	ColLongTerm     = "long_term"
+	ColEditsBefore  = "edits_before"
+	ColEditsDuring  = "edits_during"
+	ColEditsAfter   = "edits_after"
+	ColDaysToReturn = "days_to_return"
+	ColMetric       = "metric"
+	ColValue        = "value"
+	ColNumerator    = "numerator"
+	ColDenominator  = "denominator"
+	ColCILow        = "ci_low"
+	ColCIHigh       = "ci_high"
+	ColNote         = "note"
+	ColMonth        = "month"
+	ColEditing      = "editing_participants"
+	ColActive       = "active_editors"
+	ColRetained     = "retained_editors"
+	ColEdits        = "edits"
+)
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// ParticipantsFrame is the preprocessed participant table: one row per
+// distinct participant, with why they are left out, if they are.
+func ParticipantsFrame(ev *Event) dataframe.DataFrame {
+	n := len(ev.Participants)
+	user, as, excl, why, reg := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, p := range ev.Participants {
+		user[i], as[i], excl[i], why[i], reg[i] = p.Username, strings.Join(p.Enrolled, "; "), string(p.Excluded), p.Reason, day(p.RegisteredAt)
+	}
+	return dataframe.New(
+		series.New(user, series.String, ColUsername), series.New(as, series.String, ColEnrolledAs),
+		series.New(excl, series.String, ColExcluded), series.New(why, series.String, ColReason),
+		series.New(reg, series.String, ColRegistration))
+}
+
+// SummaryFrame is the per-participant summary (participants.csv).
+func SummaryFrame(r *metrics.Result) dataframe.DataFrame {
+	n := len(r.Participants)
+	user, seg, excl, reg := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	long := make([]bool, n)
+	before, during, after := make([]int, n), make([]int, n), make([]int, n)
+	ret := make([]float64, n)
+	for i, p := range r.Participants {
+		user[i], seg[i], excl[i], reg[i], long[i] = p.Username, string(p.Segment), string(p.Excluded), day(p.Registration), p.LongTerm
+		before[i], during[i], after[i] = p.EditsBefore, p.EditsDuring, p.EditsAfter
+		ret[i] = math.NaN()
+		if p.HasReturned {
+			ret[i] = float64(p.DaysToReturn)
+		}
+	}
+	return dataframe.New(
+		series.New(user, series.String, ColUsername), series.New(seg, series.String, ColSegment),
+		series.New(excl, series.String, ColExcluded), series.New(reg, series.String, ColRegistration),
+		series.New(long, series.Bool, ColLongTerm), series.New(before, series.Int, ColEditsBefore),
+		series.New(during, series.Int, ColEditsDuring), series.New(after, series.Int, ColEditsAfter),
+		series.New(ret, series.Float, ColDaysToReturn))
+}
+
+// MetricsFrame is metrics.csv as a DataFrame; empty values are NaN and their
+// note says why.
+func MetricsFrame(r *metrics.Result) dataframe.DataFrame {
+	n := len(r.Rows)
+	name, seg, note := make([]string, n), make([]string, n), make([]string, n)
+	val, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
+	num, den := make([]float64, n), make([]float64, n)
+	for i, row := range r.Rows {
+		name[i], seg[i], note[i] = row.Metric, string(row.Segment), row.Note
+		val[i], lo[i], hi[i], num[i], den[i] = row.Value, row.CILow, row.CIHigh, float64(row.Numerator), float64(row.Denominator)
+		if row.Empty {
+			val[i] = math.NaN()
+		}
+		if !row.IsShare || row.Empty {
+			lo[i], hi[i] = math.NaN(), math.NaN()
+		}
+		if !row.IsShare {
+			num[i], den[i] = math.NaN(), math.NaN()
+		}
+	}
+	return dataframe.New(
+		series.New(name, series.String, ColMetric), series.New(seg, series.String, ColSegment),
+		series.New(val, series.Float, ColValue), series.New(num, series.Float, ColNumerator),
+		series.New(den, series.Float, ColDenominator), series.New(lo, series.Float, ColCILow),
+		series.New(hi, series.Float, ColCIHigh), series.New(note, series.String, ColNote))
+}
+
+// MonthlyFrame is monthly.csv as a DataFrame.
+func MonthlyFrame(r *metrics.Result) dataframe.DataFrame {
+	n := len(r.Monthly)
+	month, seg := make([]string, n), make([]string, n)
+	ed, act, ret, edits := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	for i, m := range r.Monthly {
+		month[i], seg[i] = m.Month.Format("2006-01"), string(m.Segment)
+		ed[i], act[i], ret[i], edits[i] = m.EditingParticipants, m.ActiveEditors, m.RetainedEditors, m.Edits
+	}
+	return dataframe.New(
+		series.New(month, series.String, ColMonth), series.New(seg, series.String, ColSegment),
+		series.New(ed, series.Int, ColEditing), series.New(act, series.Int, ColActive),
+		series.New(ret, series.Int, ColRetained), series.New(edits, series.Int, ColEdits))
+}
+
+// Headline returns the headline table: the numbers organizers report.
+func Headline(r *metrics.Result) dataframe.DataFrame {
+	type item struct {
+		label, metric string
+		seg           metrics.Segment
+	}
+	items := []item{
+		{"Participants", metrics.MetricParticipants, metrics.SegmentAll},
+		{"New editors", metrics.MetricParticipants, metrics.SegmentNew},
+		{"Edits during the event", metrics.MetricEditsDuring, metrics.SegmentAll},
+		{"Pages created", metrics.MetricPagesCreatedDuring, metrics.SegmentAll},
+		{"Bytes added", metrics.MetricBytesAddedDuring, metrics.SegmentAll},
+	}
+	for _, d := range []int{7, 30, 90, 365} {
+		items = append(items,
+			item{"Retention " + itoa(d) + " days, new", metrics.RetentionMetric(d), metrics.SegmentNew},
+			item{"Retention " + itoa(d) + " days, experienced", metrics.RetentionMetric(d), metrics.SegmentExperienced})
+	}
+	labels, values, detail := []string{}, []string{}, []string{}
+	for _, it := range items {
+		row, ok := FindRow(r, it.metric, it.seg)
+		if !ok {
+			continue
+		}
+		labels = append(labels, it.label)
+		values = append(values, FormatValue(row))
+		detail = append(detail, FormatDetail(row))
+	}
+	return dataframe.New(series.New(labels, series.String, "measure"), series.New(values, series.String, ColValue), series.New(detail, series.String, "detail"))
+}
+
+// FindRow returns the metrics row for a metric and segment.
+func FindRow(r *metrics.Result, metric string, seg metrics.Segment) (metrics.Row, bool) {
+	for _, row := range r.Rows {
+		if row.Metric == metric && row.Segment == seg {
+			return row, true
+		}
+	}
+	return metrics.Row{}, false
+}
+
+func itoa(n int) string {
+	return strconv.Itoa(n)
+}
+
+// FormatValue formats a value for display: shares as percentages, counts as
+// integers, empty values as an em dash.
+func FormatValue(row metrics.Row) string {
+	switch {
+	case row.Empty:
+		return "—"
+	case row.IsShare:
+		return formatPercent(row.Value)
+	}
+	return formatCount(row.Value)
+}
+
+// FormatDetail gives "k of n, 95% CI a–b" for shares, the note otherwise.
+func FormatDetail(row metrics.Row) string {
+	if row.IsShare && !row.Empty {
+		return itoa(row.Numerator) + " of " + itoa(row.Denominator) + ", 95% CI " + formatPercent(row.CILow) + "–" + formatPercent(row.CIHigh)
+	}
+	return row.Note
+}

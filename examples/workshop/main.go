@@ -1,0 +1,215 @@
+// Command workshop runs the whole engagement flow on one event: load the
+// Dashboard data, preprocess the participants, fetch their contributions
+// from the Wikimedia APIs, compute every metric, and write the results.
+//
+//	go run ./examples/workshop                      # the embedded sample, offline
+//	go run ./examples/workshop -course URL -contact you@example.org
+//	go run ./examples/workshop -from out            # re-analyse a previous run
+//
+// Outputs go to -out (default out/): report.html, metrics.csv,
+// participants.csv, contributions.csv, accounts.csv, monthly.csv and the
+// charts.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/mwapi"
+)
+
+type apiFlags map[string]string
+
+func (a apiFlags) String() string { return fmt.Sprint(map[string]string(a)) }
+
+func (a apiFlags) Set(s string) error {
+	d, u, ok := strings.Cut(s, "=")
+	if !ok || d == "" || u == "" {
+		return fmt.Errorf("want DOMAIN=URL, e.g. en.wikipedia.org=http://127.0.0.1:8080/api.php; got %q", s)
+	}
+	a[d] = u
+	return nil
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "workshop:", err)
+		os.Exit(1)
+	}
+}
+
+func parseAsOf(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("-asof %q: want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", s)
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("workshop", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	course := fs.String("course", engagement.Sample, "Dashboard course URL or slug, a folder of downloaded Dashboard files, or \"sample\"")
+	from := fs.String("from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
+	asOfFlag := fs.String("asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
+	cache := fs.String("cache", ".cache", "folder for cached API responses (\"\" for none)")
+	out := fs.String("out", "out", "folder for the outputs")
+	offline := fs.Bool("offline", false, "use cached responses only; a cache miss is an error")
+	contact := fs.String("contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email or user page, sent in the User-Agent Wikimedia requires for live runs")
+	lookback := fs.Int("lookback", 14, "days before the start within which a registration makes a participant new")
+	longTerm := fs.Int("longterm", 500, "edits before the start from which an experienced participant is long-term")
+	api := apiFlags{}
+	fs.Var(api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cfg := engagement.Config{Contact: *contact, CacheDir: *cache, Offline: *offline, Endpoints: api}
+
+	ev, err := engagement.LoadEvent(ctx, cfg, *course)
+	if err != nil {
+		return err
+	}
+	asOf := ev.AsOf(time.Now())
+	if *asOfFlag != "" {
+		if asOf, err = parseAsOf(*asOfFlag); err != nil {
+			return err
+		}
+	}
+	c := ev.Course
+	fmt.Fprintf(stdout, "%s\n%s – %s on %s\n", c.Title, c.Start.Format("2 Jan 2006 15:04 MST"), c.End.Format("2 Jan 2006 15:04 MST"), strings.Join(c.Domains(), ", "))
+	fmt.Fprintf(stdout, "Dashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added, %s views\n\n",
+		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
+
+	var data *engagement.Data
+	if *from != "" {
+		if data, err = engagement.LoadData(*from); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n\n", *from, len(data.Contributions), len(data.Accounts))
+	} else {
+		bar := newBar(stderr)
+		data, err = engagement.Enrich(ctx, cfg, ev, bar.update)
+		bar.done()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", len(data.Contributions), len(data.Accounts), data.Stats)
+		for _, n := range data.Notes {
+			fmt.Fprintln(stdout, "Note:", n)
+		}
+		if s := data.FailureSummary(); s != "" {
+			fmt.Fprint(stdout, s)
+		}
+		fmt.Fprintln(stdout)
+	}
+	p := metrics.DefaultParams(asOf)
+	p.NewEditorLookback = time.Duration(*lookback) * 24 * time.Hour
+	p.LongTermEdits = *longTerm
+	res, err := engagement.Analyze(ev, data, p)
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, res)
+	paths, err := engagement.WriteOutputs(*out, data, res)
+	if err != nil {
+		return err
+	}
+	more, err := writeCharts(*out, ev, data, res)
+	if err != nil {
+		return err
+	}
+	paths = append(paths, more...)
+	fmt.Fprintf(stdout, "\nAs of %s. Wrote:\n", asOf.Format(time.RFC3339))
+	for _, p := range paths {
+		fmt.Fprintln(stdout, " ", p)
+	}
+	if len(data.Failures) > 0 {
+		return errors.New("some participants' data could not be fetched (see above); the results cover the others")
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, res *metrics.Result) {
+	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	seg := map[metrics.Segment]int{}
+	long := 0
+	reasons := map[string][]string{}
+	for _, p := range res.Participants {
+		seg[p.Segment]++
+		if p.LongTerm {
+			long++
+		}
+		if p.Excluded != metrics.NotExcluded {
+			reasons[string(p.Excluded)] = append(reasons[string(p.Excluded)], p.Username)
+		}
+	}
+	fmt.Fprintln(tw, "Participants by segment\t")
+	fmt.Fprintf(tw, "  new (registered from 14 days before the start)\t%d\n", seg[metrics.SegmentNew])
+	fmt.Fprintf(tw, "  experienced\t%d\n", seg[metrics.SegmentExperienced])
+	fmt.Fprintf(tw, "    of whom long-term (500+ edits before)\t%d\n", long)
+	fmt.Fprintf(tw, "  left out of the numbers\t%d\n", seg[metrics.SegmentExcluded])
+	keys := make([]string, 0, len(reasons))
+	for k := range reasons {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(tw, "    %s\t%d\t%s\n", k, len(reasons[k]), strings.Join(reasons[k], ", "))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	h := engagement.Headline(res)
+	tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Headline\t\t")
+	for _, rec := range h.Records()[1:] {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", rec[0], rec[1], rec[2])
+	}
+	tw.Flush()
+}
+
+// bar is a terminal progress bar that redraws when the percentage changes.
+type bar struct {
+	w    io.Writer
+	last int
+	any  bool
+}
+
+func newBar(w io.Writer) *bar { return &bar{w: w, last: -1} }
+
+func (b *bar) update(p mwapi.Progress) {
+	if p.UsersTotal == 0 {
+		return
+	}
+	pct := 100 * p.UsersDone / p.UsersTotal
+	if pct == b.last {
+		return
+	}
+	b.last, b.any = pct, true
+	filled := pct / 5
+	eta := ""
+	if p.Remaining > 0 {
+		eta = ", about " + p.Remaining.Round(time.Second).String() + " left"
+	}
+	fmt.Fprintf(b.w, "\rFetching [%s%s] %3d%%  %d/%d user-wikis, %d requests, %d cached%s   ",
+		strings.Repeat("#", filled), strings.Repeat(".", 20-filled), pct, p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits, eta)
+}
+
+func (b *bar) done() {
+	if b.any {
+		fmt.Fprintln(b.w)
+	}
+}
