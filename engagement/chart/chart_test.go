@@ -1,0 +1,96 @@
+package chart_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gonum.org/v1/plot"
+
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/metrics"
+)
+
+var regen = flag.Bool("regen", false, "rewrite the golden SVG files in testdata")
+
+func sampleResult(t *testing.T) (*engagement.Event, *engagement.Data, *metrics.Result) {
+	t.Helper()
+	ctx := context.Background()
+	ev, err := engagement.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := engagement.Enrich(ctx, engagement.Config{}, ev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engagement.Analyze(ev, d, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, d, r
+}
+
+// TestChartsGolden renders every chart of the sample to SVG and compares it
+// with testdata/<name>.golden.svg; go test ./engagement/chart -regen
+// rewrites them (and writes PNGs beside them to look at).
+func TestChartsGolden(t *testing.T) {
+	ev, d, r := sampleResult(t)
+	charts := map[string]func() (*plot.Plot, error){
+		"segments":  func() (*plot.Plot, error) { return chart.ParticipantsBySegment(r.Participants) },
+		"edits":     func() (*plot.Plot, error) { return chart.EditsPerParticipant(r.Participants) },
+		"monthly":   func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev.MetricsEvent()) },
+		"active":    func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev.MetricsEvent()) },
+		"retention": func() (*plot.Plot, error) { return chart.RetentionCurve(r.Rows) },
+		"heatmap":   func() (*plot.Plot, error) { return chart.CohortHeatmap(r.Rows, "active", 12) },
+		"namespaces": func() (*plot.Plot, error) {
+			return chart.NamespacesStacked(r.ByWikiNamespace, metrics.During, d.NamespaceName)
+		},
+	}
+	for name, f := range charts {
+		p, err := f()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		svg, err := chart.Render(p, chart.Width, chart.Height, "svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", name+".golden.svg")
+		if *regen {
+			os.MkdirAll("testdata", 0o755)
+			os.WriteFile(golden, svg, 0o644)
+			png, _ := chart.Render(p, chart.Width, chart.Height, "png")
+			os.WriteFile(filepath.Join("testdata", name+".png"), png, 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%s: %v (run with -regen)", name, err)
+		}
+		if !bytes.Equal(svg, want) {
+			t.Errorf("%s differs from %s (run with -regen and look at the PNG)", name, golden)
+		}
+	}
+}
+
+func TestEmptyData(t *testing.T) {
+	_, err := chart.RetentionCurve([]metrics.Row{{Metric: "retention_7d", Segment: "new", Empty: true}})
+	if !errors.Is(err, chart.ErrNoData) || err.Error() != "chart: retention curve: no observable retention values: no data to draw" {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := chart.ParticipantsBySegment(nil); !errors.Is(err, chart.ErrNoData) {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := chart.CohortHeatmap(nil, "active", 12); !errors.Is(err, chart.ErrNoData) {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := chart.EditsPerParticipant([]metrics.ParticipantSummary{{Username: "A", Segment: "new"}}); !errors.Is(err, chart.ErrNoData) {
+		t.Errorf("err = %v", err)
+	}
+}
