@@ -426,9 +426,9 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 			case ns == 4:
 				t = fmt.Sprintf("Wikipedia:Meetup/%s %d", pickOne(rng, fields), 2015+rng.IntN(10))
 			case ns == 1:
-				t = fmt.Sprintf("Talk:%s %s", pickOne(rng, firstNames), pickOne(rng, lastNames))
+				t = fmt.Sprintf("Talk:%s %s", pickOne(rng, givenNames), pickOne(rng, familyNames))
 			default:
-				t = fmt.Sprintf("%s %s", pickOne(rng, firstNames), pickOne(rng, lastNames))
+				t = fmt.Sprintf("%s %s", pickOne(rng, givenNames), pickOne(rng, familyNames))
 				if rng.IntN(3) == 0 {
 					t += fmt.Sprintf(" (%s)", strings.ToLower(pickOne(rng, fields)))
 				}
@@ -506,6 +506,10 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 // BackgroundEditor authors the earlier revisions of pages participants
 // improve, so every page history is complete.
 const BackgroundEditor = "Background editor"
+
+// Article subjects use names distinct from the participants' usernames.
+var givenNames = []string{"Agnes", "Beatrix", "Clara", "Edith", "Florence", "Harriet", "Ida", "Johanna", "Louise", "Margarethe", "Nadia", "Olga", "Pauline", "Sophie", "Theodora", "Wilhelmina"}
+var familyNames = []string{"Abernethy", "Bergström", "Castellanos", "Delacroix", "Eriksen", "Fairweather", "Gallo", "Hartmann", "Ishikawa", "Jovanović", "Kuznetsova", "Larsen", "Moreira", "Nwosu", "Oyelaran", "Pettersson"}
 
 var subjects = []string{"Portrait of", "Laboratory of", "Lecture by", "Notebook of", "Observatory of", "Herbarium sheet by"}
 var photoWords = []string{"1921", "1935", "archive", "library scan", "museum", "detail"}

@@ -27,6 +27,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 )
 
 type apiFlags map[string]string
@@ -70,6 +71,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	contact := fs.String("contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email or user page, sent in the User-Agent Wikimedia requires for live runs")
 	lookback := fs.Int("lookback", 14, "days before the start within which a registration makes a participant new")
 	longTerm := fs.Int("longterm", 500, "edits before the start from which an experienced participant is long-term")
+	pseudonymize := fs.Bool("pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
 	api := apiFlags{}
 	fs.Var(api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -124,11 +126,23 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printSummary(stdout, res)
-	paths, err := engagement.WriteOutputs(*out, data, res)
+	var pseudo *report.Pseudonymizer
+	outData, outRes := data, res
+	if *pseudonymize {
+		pseudo = report.NewPseudonymizer(report.RandomKey())
+		cp := *data
+		cp.Contributions, cp.Accounts = pseudo.Contributions(data.Contributions), pseudo.Accounts(data.Accounts)
+		outData, outRes = &cp, pseudo.Result(res)
+	}
+	paths, err := engagement.WriteOutputs(*out, outData, outRes)
 	if err != nil {
 		return err
 	}
-	more, err := writeCharts(*out, ev, data, res)
+	stats := ""
+	if *from == "" {
+		stats = "Wikimedia API: " + data.Stats.String()
+	}
+	more, err := writeCharts(*out, ev, data, res, pseudo, stats)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,98 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
+)
+
+func sample(t *testing.T) (*engagement.Data, *metrics.Result) {
+	ctx := context.Background()
+	ev, err := engagement.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := engagement.Enrich(ctx, engagement.Config{}, ev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engagement.Analyze(ev, d, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, r
+}
+
+func TestReport(t *testing.T) {
+	_, r := sample(t)
+	p, err := chart.RetentionCurve(r.Rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, _ := chart.Render(p, chart.Width, chart.Height, "svg")
+	var b bytes.Buffer
+	err = report.WriteHTML(&b, report.Input{Title: "Women in Science", CourseURL: "https://outreachdashboard.wmflabs.org/courses/A/B", Result: r, Version: "test",
+		Figures: []report.Figure{{Title: "Retention", Caption: "by segment", SVG: svg}}, Failures: []string{"X on en.wikipedia.org: HTTP 503"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	for _, id := range []string{"event", "headline", "charts", "metrics", "exclusions", "participants", "monthly", "data-notes"} {
+		if !strings.Contains(html, `<section id="`+id+`">`) {
+			t.Errorf("section %s missing", id)
+		}
+	}
+	// Nothing is loaded from the network: no src=, no stylesheet links, no
+	// url(…) or @import in CSS. A plain link to the course is allowed.
+	loads := regexp.MustCompile(`(?i)(\bsrc\s*=|<link\b|url\(|@import)`)
+	if m := loads.FindString(html); m != "" {
+		t.Errorf("external load in the report: %q", m)
+	}
+	for _, want := range []string{"25.0 %", "9 of 36, 95% CI 13.8 %–41.1 %", "account not found", "Vanished Nomad", "X on en.wikipedia.org: HTTP 503", "engagement test"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// Every metric has a definition.
+	for _, row := range r.Rows {
+		if _, ok := report.Define(row.Metric); !ok {
+			t.Errorf("no definition for %s", row.Metric)
+		}
+	}
+}
+
+func TestPseudonyms(t *testing.T) {
+	d, r := sample(t)
+	ps := report.NewPseudonymizer([]byte("key"))
+	if ps.Name("Jane doe (WMUK)") != ps.Name("Jane doe (WMUK)") || ps.Name("A") == report.NewPseudonymizer([]byte("other")).Name("A") {
+		t.Fatal("pseudonyms must be stable per key and differ across keys")
+	}
+	if got := ps.Title("User:Alice/sandbox"); got != "User:"+ps.Name("Alice")+"/sandbox" {
+		t.Errorf("Title = %q", got)
+	}
+	var out bytes.Buffer
+	pr := ps.Result(r)
+	report.WriteHTML(&out, report.Input{Title: "x", Result: pr, Pseudonyms: true})
+	dataset.WriteParticipants(&out, pr.Participants)
+	dataset.WriteContributions(&out, ps.Contributions(d.Contributions))
+	dataset.WriteAccounts(&out, ps.Accounts(d.Accounts))
+	text := out.String()
+	for _, p := range r.Participants {
+		for _, form := range []string{p.Username, strings.ReplaceAll(p.Username, " ", "_")} {
+			if strings.Contains(text, form) {
+				t.Errorf("%q leaks into pseudonymised output", form)
+			}
+		}
+	}
+	if r.Participants[0].Username == pr.Participants[0].Username {
+		t.Error("the original result was changed or not pseudonymised")
+	}
+}
