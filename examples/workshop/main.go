@@ -138,11 +138,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stats := ""
-	if *from == "" {
-		stats = "Wikimedia API: " + data.Stats.String()
-	}
-	more, err := writeCharts(*out, ev, data, res, pseudo, stats)
+	more, err := engagement.WriteReport(*out, ev, data, res, pseudo)
 	if err != nil {
 		return err
 	}

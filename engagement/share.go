@@ -1,4 +1,4 @@
-package main
+package engagement
 
 import (
 	"fmt"
@@ -7,21 +7,23 @@ import (
 
 	"gonum.org/v1/plot"
 
-	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
 
-// writeCharts draws the charts (PNG files) and report.html into dir.
-func writeCharts(dir string, ev *engagement.Event, d *engagement.Data, res *metrics.Result, pseudo *report.Pseudonymizer, stats string) ([]string, error) {
+// Chart is one of the standard charts of an analysis.
+type Chart struct {
+	Name, Title, Caption string
+	Plot                 *plot.Plot
+}
+
+// Charts draws the standard charts. Charts without data are left out and
+// their reasons returned in skipped.
+func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []error) {
 	me := ev.MetricsEvent()
-	shown := res
-	if pseudo != nil {
-		shown = pseudo.Result(res)
-	}
-	charts := []struct {
-		file, title, caption string
+	list := []struct {
+		name, title, caption string
 		draw                 func() (*plot.Plot, error)
 	}{
 		{"participants", "Participants", "Who took part, by segment; those left out of the numbers by reason.", func() (*plot.Plot, error) { return chart.ParticipantsBySegment(res.Participants) }},
@@ -34,26 +36,47 @@ func writeCharts(dir string, ev *engagement.Event, d *engagement.Data, res *metr
 			return chart.NamespacesStacked(res.ByWikiNamespace, metrics.During, d.NamespaceName)
 		}},
 	}
+	for _, c := range list {
+		p, err := c.draw()
+		if err != nil {
+			skipped = append(skipped, err)
+			continue
+		}
+		charts = append(charts, Chart{c.name, c.title, c.caption, p})
+	}
+	return charts, skipped
+}
+
+// WriteReport writes the charts (PNG) and report.html into dir and returns
+// the paths, report first. With pseudo set, usernames in the report are
+// pseudonyms.
+func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	shown := res
+	if pseudo != nil {
+		shown = pseudo.Result(res)
+	}
+	charts, skipped := Charts(ev, d, res)
 	var paths []string
 	var figs []report.Figure
 	for _, c := range charts {
-		p, err := c.draw()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "skipping chart %s: %v\n", c.file, err)
-			continue
-		}
-		path := filepath.Join(dir, c.file+".png")
-		if err := p.Save(chart.Width, chart.Height, path); err != nil {
-			return paths, err
+		path := filepath.Join(dir, c.Name+".png")
+		if err := c.Plot.Save(chart.Width, chart.Height, path); err != nil {
+			return paths, fmt.Errorf("saving %s: %w", path, err)
 		}
 		paths = append(paths, path)
-		svg, err := chart.Render(p, chart.Width, chart.Height, "svg")
+		svg, err := chart.Render(c.Plot, chart.Width, chart.Height, "svg")
 		if err != nil {
 			return paths, err
 		}
-		figs = append(figs, report.Figure{Title: c.title, Caption: c.caption, SVG: svg})
+		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, SVG: svg})
 	}
-	c := ev.Course
+	notes := append([]string(nil), d.Notes...)
+	for _, s := range skipped {
+		notes = append(notes, "Chart left out: "+s.Error())
+	}
 	var failures []string
 	for _, f := range d.Failures {
 		name := f.Username
@@ -62,26 +85,30 @@ func writeCharts(dir string, ev *engagement.Event, d *engagement.Data, res *metr
 		}
 		failures = append(failures, fmt.Sprintf("%s on %s: %v", name, f.Wiki, f.Err))
 	}
+	c := ev.Course
+	stats := ""
+	if d.Stats.Requests+d.Stats.CacheHits > 0 {
+		stats = "Wikimedia API: " + d.Stats.String()
+	}
 	in := report.Input{
 		Title: c.Title, CourseURL: ev.Ref.String(), Wikis: c.Domains(), Result: shown, Figures: figs,
 		Dashboard: [][2]string{{"editors", fmt.Sprint(c.StudentCount)}, {"articles", fmt.Sprint(c.ArticleCount)}, {"edits", c.EditCount}, {"articles created", c.CreatedCount}, {"words added", c.WordCount}, {"article views", c.ViewCount}},
-		Notes:     d.Notes, Failures: failures, Stats: stats, Version: engagement.Version, Pseudonyms: pseudo != nil,
+		Notes:     notes, Failures: failures, Stats: stats, Version: Version, Pseudonyms: pseudo != nil,
 	}
 	path := filepath.Join(dir, "report.html")
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	f, err := os.CreateTemp(dir, ".report-*.html")
 	if err != nil {
 		return paths, err
 	}
 	if err := report.WriteHTML(f, in); err != nil {
 		f.Close()
-		os.Remove(tmp)
-		return paths, err
+		os.Remove(f.Name())
+		return paths, fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
 		return paths, err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(f.Name(), path); err != nil {
 		return paths, err
 	}
 	return append([]string{path}, paths...), nil

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Executes notebooks headlessly with the real Jupyter and GoNB kernel and
+# fails on any error output: compile errors, a panicking cell, a failing
+# command ("exit status N" on stderr; nbconvert itself exits 0 then).
+# Also checks that the committed notebooks carry no outputs.
+#   bash notebooks/run.sh [notebook.ipynb ...]     default: notebooks/*.ipynb
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export JUPYTER_DATA_DIR="$ROOT/.jupyter/data"
+export PATH="$ROOT/.jupyter/bin:/usr/local/go/bin:$PATH"
+OUT="$ROOT/.jupyter/executed"
+mkdir -p "$OUT"
+[ -f "$JUPYTER_DATA_DIR/kernels/gonb/kernel.json" ] || { echo "run bash notebooks/setup.sh first"; exit 1; }
+
+if [ "${1:-}" = "--self-test" ]; then
+  # Proves the scan catches a panicking cell, which nbconvert alone lets pass.
+  tmp=$(mktemp -d)
+  cat >"$tmp/panic.ipynb" <<'NB'
+{"cells":[{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":["%%\n","panic(\"boom\")"]}],
+ "metadata":{"kernelspec":{"display_name":"Go (gonb)","language":"go","name":"gonb"}},"nbformat":4,"nbformat_minor":5}
+NB
+  if bash "$0" "$tmp/panic.ipynb" >"$tmp/log" 2>&1; then echo "self-test FAILED: a panicking notebook passed"; cat "$tmp/log"; exit 1; fi
+  grep -q "panic" "$tmp/log" || { echo "self-test FAILED: no panic reported"; cat "$tmp/log"; exit 1; }
+  echo "ok   self-test: a panicking cell fails the run"
+  exit 0
+fi
+if [ $# -eq 0 ]; then set -- "$ROOT"/notebooks/*.ipynb; fi
+status=0
+for nb in "$@"; do
+  name=$(basename "$nb" .ipynb)
+  if ! jq -e '[.cells[] | select(.cell_type=="code") | select((.outputs|length) > 0 or .execution_count != null)] | length == 0' "$nb" >/dev/null; then
+    echo "FAIL $nb: committed with outputs; clear them (jq '.cells[] |= if .cell_type==\"code\" then .outputs=[] | .execution_count=null else . end')"
+    status=1
+    continue
+  fi
+  start=$(date +%s)
+  if ! (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+        --output-dir "$OUT" --output "$name" "$(basename "$nb")" >"$OUT/$name.log" 2>&1); then
+    echo "FAIL $nb: nbconvert failed"; tail -n 40 "$OUT/$name.log"; status=1; continue
+  fi
+  bad=$(jq -r '.cells[] | select(.cell_type=="code") | . as $c | (.outputs // [])[] |
+      select(.output_type=="error" or (.name=="stderr" and ((.text|if type=="array" then add else . end) | test("exit status|panic:|\\[ERROR\\]|cannot|undefined:")))) |
+      "--- cell:\n" + ($c.source|if type=="array" then add else . end) + "\n--- output:\n" + (if .output_type=="error" then (.ename + ": " + .evalue + "\n" + ((.traceback // [])|join("\n"))) else (.text|if type=="array" then add else . end) end)' "$OUT/$name.ipynb")
+  if [ -n "$bad" ]; then
+    echo "FAIL $nb:"; echo "$bad"; status=1; continue
+  fi
+  echo "ok   $nb ($(( $(date +%s) - start )) s)"
+done
+exit $status
