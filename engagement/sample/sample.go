@@ -78,3 +78,12 @@ func Accounts() ([]metrics.Account, error) {
 func MetricsEvent() metrics.Event {
 	return metrics.Event{Start: Start, End: End, Wikis: append([]string(nil), Wikis...)}
 }
+
+// MustAccounts is Accounts for tests: the embedded file always parses.
+func MustAccounts() []metrics.Account {
+	a, err := Accounts()
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
