@@ -53,9 +53,10 @@ func notObservable(metric string, seg Segment, isShare bool) Row {
 
 // rec is one contribution reduced to what the hot loops need.
 type rec struct {
+	t       int64 // unix seconds
+	rev     int64 // revision id
 	p       int32 // participant index
 	ci      int32 // index into the contributions slice
-	t       int64 // unix seconds
 	content bool
 }
 
@@ -135,22 +136,29 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		content map[int]bool
 	}
 	wikis := map[string]*wikiInfo{}
-	type revKey struct {
-		wiki string
-		rev  int64
-	}
-	seen := make(map[revKey]struct{}, len(contribs))
 	recs := make([]rec, 0, len(contribs))
 	ignored := 0
+	// Consecutive contributions usually share a wiki and an author: look
+	// them up once per run of equal values.
+	var lastWiki, lastUser string
+	var wi *wikiInfo
+	var pi int32
+	pok := false
 	for i := range contribs {
 		c := &contribs[i]
-		wi := wikis[c.Wiki]
-		if wi == nil {
-			wi = &wikiInfo{inScope: len(scope) == 0 || scope[c.Wiki], content: map[int]bool{}}
-			wikis[c.Wiki] = wi
+		if wi == nil || c.Wiki != lastWiki {
+			wi = wikis[c.Wiki]
+			if wi == nil {
+				wi = &wikiInfo{inScope: len(scope) == 0 || scope[c.Wiki], content: map[int]bool{}}
+				wikis[c.Wiki] = wi
+			}
+			lastWiki = c.Wiki
 		}
-		pi, ok := index[c.Username]
-		if !ok || !wi.inScope {
+		if i == 0 || c.Username != lastUser {
+			pi, pok = index[c.Username]
+			lastUser = c.Username
+		}
+		if !pok || !wi.inScope {
 			ignored++
 			continue
 		}
@@ -158,17 +166,12 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		if t > asOf {
 			continue
 		}
-		k := revKey{c.Wiki, c.RevID}
-		if _, dup := seen[k]; dup {
-			continue
-		}
-		seen[k] = struct{}{}
 		isContent, known := wi.content[c.NS]
 		if !known {
 			isContent = contentNS(c.Wiki, c.NS)
 			wi.content[c.NS] = isContent
 		}
-		recs = append(recs, rec{p: pi, ci: int32(i), t: t, content: isContent})
+		recs = append(recs, rec{p: pi, ci: int32(i), t: t, rev: c.RevID, content: isContent})
 	}
 	slices.SortFunc(recs, func(a, b rec) int {
 		if a.p != b.p {
@@ -177,8 +180,20 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		if a.t != b.t {
 			return cmp.Compare(a.t, b.t)
 		}
-		return cmp.Compare(contribs[a.ci].RevID, contribs[b.ci].RevID)
+		return cmp.Compare(a.rev, b.rev)
 	})
+	// The same revision from two sources is adjacent now: keep one.
+	if len(recs) > 1 {
+		out := recs[:1]
+		for _, r := range recs[1:] {
+			last := out[len(out)-1]
+			if r.p == last.p && r.t == last.t && r.rev == last.rev && contribs[r.ci].Wiki == contribs[last.ci].Wiki {
+				continue
+			}
+			out = append(out, r)
+		}
+		recs = out
+	}
 
 	res := &Result{Event: ev, Params: p, Ignored: ignored}
 	segs := []Segment{SegmentNew, SegmentExperienced, SegmentAll}
@@ -193,6 +208,19 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 	m0 := monthIndex(ev.Start.UTC()) - 6
 	mN := monthIndex(p.AsOf.UTC())
 	nMonths := max(mN-m0+1, 0)
+	// bounds[k] is the first second of month m0-1+k; slot 0 is the month
+	// before the range (for retained_editors of the first month).
+	bounds := make([]int64, nMonths+2)
+	for k := range bounds {
+		bounds[k] = monthStart(m0 - 1 + k).Unix()
+	}
+	slot := func(t int64) int { // -1 when outside
+		if t < bounds[0] || t >= bounds[len(bounds)-1] {
+			return -1
+		}
+		k, _ := slices.BinarySearch(bounds, t+1)
+		return k - 1
+	}
 
 	// Per-participant pass.
 	type perP struct {
@@ -204,6 +232,13 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		dashboard  bool
 	}
 	pp := make([]perP, len(sums))
+	firstAfter := make([]int64, len(sums)) // 0 = none
+	lastEdit := make([]int64, len(sums))
+	hasEdit := make([]bool, len(sums))
+	// Bytes per participant and period, for the event counts.
+	type bytesAgg struct{ added, net int }
+	bytesDuring := make([]bytesAgg, len(sums))
+	bytesAfter := make([]bytesAgg, len(sums))
 	monthEdits := make([]int32, len(sums)*(nMonths+1)) // slot 0 = month before m0
 	monthContent := make([]int32, len(sums)*(nMonths+1))
 	type wnKey struct {
@@ -225,16 +260,11 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		lastP int32
 	}
 	pages := map[pageKey]*pageAgg{}
-	// created/improved per segment and period
-	type pageSets struct{ created, edited map[pageKey]struct{} }
-	newSets := func() pageSets {
-		return pageSets{map[pageKey]struct{}{}, map[pageKey]struct{}{}}
-	}
-	during := map[Segment]pageSets{}
-	after := map[Segment]pageSets{}
-	for _, sg := range segs {
-		during[sg], after[sg] = newSets(), newSets()
-	}
+	// Pages created and edited per period, with bit flags per segment:
+	// edited by new (1), by experienced (2), created by new (4), by
+	// experienced (8).
+	during := map[pageKey]uint8{}
+	after := map[pageKey]uint8{}
 	home := ev.HomeWiki()
 	for i := 0; i < len(recs); {
 		j := i
@@ -246,8 +276,19 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		q := &pp[pi]
 		included := s.Segment != SegmentExcluded
 		reg := regs[pi]
+		lastEdit[pi], hasEdit[pi] = recs[j-1].t, true
 		for _, r := range recs[i:j] {
 			c := &contribs[r.ci]
+			if r.t >= start {
+				b := &bytesDuring[pi]
+				if r.t > end {
+					b = &bytesAfter[pi]
+				}
+				b.net += c.SizeDiff
+				if r.content && c.SizeDiff > 0 {
+					b.added += c.SizeDiff
+				}
+			}
 			var period Period
 			switch {
 			case r.t < start:
@@ -259,13 +300,12 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 			default:
 				period = After
 				s.EditsAfter++
-				if s.FirstEditAfter.IsZero() {
-					s.FirstEditAfter = time.Unix(r.t, 0).UTC()
+				if firstAfter[pi] == 0 {
+					firstAfter[pi] = r.t
 				}
 			}
-			s.LastEdit = time.Unix(r.t, 0).UTC()
 			// Calendar months.
-			if m := monthIndex(time.Unix(r.t, 0).UTC()) - m0 + 1; m >= 0 && m <= nMonths {
+			if m := slot(r.t); m >= 0 {
 				monthEdits[int(pi)*(nMonths+1)+m]++
 				if r.content {
 					monthContent[int(pi)*(nMonths+1)+m]++
@@ -338,18 +378,19 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 				}
 			}
 			if r.content {
-				sets := during
+				flags := during
 				if period == After {
-					sets = after
+					flags = after
 				}
-				for _, sg := range segs {
-					if inSeg(s, sg) {
-						sets[sg].edited[pk] = struct{}{}
-						if c.New {
-							sets[sg].created[pk] = struct{}{}
-						}
-					}
+				bit := uint8(1)
+				if s.Segment == SegmentExperienced {
+					bit = 2
 				}
+				f := flags[pk] | bit
+				if c.New {
+					f |= bit << 2
+				}
+				flags[pk] = f
 			}
 		}
 		// Active editor months: content edits per 30-day window.
@@ -368,6 +409,12 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 	}
 	for i := range sums {
 		s := &sums[i]
+		if firstAfter[i] != 0 {
+			s.FirstEditAfter = time.Unix(firstAfter[i], 0).UTC()
+		}
+		if hasEdit[i] {
+			s.LastEdit = time.Unix(lastEdit[i], 0).UTC()
+		}
 		s.LongTerm = s.Segment != SegmentExcluded && p.LongTermEdits > 0 && s.EditsBefore >= p.LongTermEdits
 		if !s.FirstEditAfter.IsZero() {
 			s.HasReturned = true
@@ -408,7 +455,7 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		rows = append(rows, count(MetricLongTerm, sg, n))
 	}
 	// Event counts.
-	eventCounts := func(period Period, names [6]string, sets map[Segment]pageSets) {
+	eventCounts := func(period Period, names [6]string, flags map[pageKey]uint8) {
 		for _, sg := range segs {
 			var edits, editors, added, net int
 			for i := range sums {
@@ -424,26 +471,30 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 					editors++
 				}
 			}
-			// Bytes need the contributions of the segment in the period.
-			for i := 0; i < len(recs); i++ {
-				r := recs[i]
-				s := &sums[r.p]
-				if !inSeg(s, sg) {
+			for i := range sums {
+				if !inSeg(&sums[i], sg) {
 					continue
 				}
-				if (period == During && (r.t < start || r.t > end)) || (period == After && r.t <= end) {
-					continue
+				b := bytesDuring[i]
+				if period == After {
+					b = bytesAfter[i]
 				}
-				d := contribs[r.ci].SizeDiff
-				net += d
-				if r.content && d > 0 {
-					added += d
-				}
+				added += b.added
+				net += b.net
 			}
-			created := len(sets[sg].created)
-			improved := 0
-			for k := range sets[sg].edited {
-				if _, ok := sets[sg].created[k]; !ok {
+			mask := uint8(3) // segment all
+			switch sg {
+			case SegmentNew:
+				mask = 1
+			case SegmentExperienced:
+				mask = 2
+			}
+			created, improved := 0, 0
+			for _, f := range flags {
+				switch {
+				case f&(mask<<2) != 0:
+					created++
+				case f&mask != 0:
 					improved++
 				}
 			}

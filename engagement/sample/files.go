@@ -139,19 +139,48 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 	for _, p := range ev.People {
 		byName[p.Enrolled] = p
 	}
+	// One pass over the contributions for the per-user numbers.
+	type userStats struct {
+		ms, us, draft, revs int
+		arts                map[string]bool
+	}
+	per := map[string]*userStats{}
+	for _, c := range contribs {
+		if !inEvent(c.Timestamp) {
+			continue
+		}
+		st := per[c.Username]
+		if st == nil {
+			st = &userStats{arts: map[string]bool{}}
+			per[c.Username] = st
+		}
+		st.revs++
+		if c.SizeDiff > 0 {
+			switch c.NS {
+			case 0:
+				st.ms += c.SizeDiff
+			case 2:
+				st.us += c.SizeDiff
+			case 118:
+				st.draft += c.SizeDiff
+			}
+		}
+		if c.NS == 0 {
+			st.arts[c.Wiki+c.Title] = true
+		}
+	}
+	stats := func(name string) *userStats {
+		if st := per[name]; st != nil {
+			return st
+		}
+		return &userStats{arts: map[string]bool{}}
+	}
 	var users []ordered
 	for _, u := range ev.Enrolment {
 		p := byName[u.Username]
 		var ms, us int
-		for _, c := range contribs {
-			if c.Username == p.Name && inEvent(c.Timestamp) && c.SizeDiff > 0 && u.Role == dashboard.RoleStudent {
-				switch c.NS {
-				case 0:
-					ms += c.SizeDiff
-				case 2:
-					us += c.SizeDiff
-				}
-			}
+		if u.Role == dashboard.RoleStudent {
+			ms, us = stats(p.Name).ms, stats(p.Name).us
 		}
 		desc := any(nil)
 		if u.RoleDescription != "" {
@@ -175,15 +204,23 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 	if err := put("users.json", ordered{{"users", users}}); err != nil {
 		return nil, err
 	}
+	userIDs := map[string][]int64{} // canonical name → Dashboard user ids (role 0)
+	for _, u := range ev.Enrolment {
+		if u.Role == dashboard.RoleStudent {
+			n := byName[u.Username].Name
+			if !slices.Contains(userIDs[n], u.ID) {
+				userIDs[n] = append(userIDs[n], u.ID)
+			}
+		}
+	}
 	var articles []ordered
 	for i, key := range order {
 		a := arts[key]
 		var ids []int64
-		for _, u := range ev.Enrolment {
-			if a.editors[byName[u.Username].Name] && u.Role == dashboard.RoleStudent && !slices.Contains(ids, u.ID) {
-				ids = append(ids, u.ID)
-			}
+		for name := range a.editors {
+			ids = append(ids, userIDs[name]...)
 		}
+		slices.Sort(ids)
 		lang, project := "en", "wikipedia"
 		if a.wiki == Wikis[1] {
 			lang, project = "", "wikidata"
@@ -208,26 +245,9 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 		seen[u.Username] = true
 		s := *students[u.Username]
 		p := byName[u.Username]
-		arts := map[string]bool{}
-		for _, c := range contribs {
-			if c.Username != p.Name || !inEvent(c.Timestamp) {
-				continue
-			}
-			s.RevisionsDuringProject++
-			if c.SizeDiff > 0 {
-				switch c.NS {
-				case 0:
-					s.MainspaceBytesAdded += c.SizeDiff
-				case 2:
-					s.UserspaceBytesAdded += c.SizeDiff
-				case 118:
-					s.DraftSpaceBytesAdded += c.SizeDiff
-				}
-			}
-			if c.NS == 0 {
-				arts[c.Wiki+c.Title] = true
-			}
-		}
+		st := stats(p.Name)
+		s.RevisionsDuringProject, s.MainspaceBytesAdded, s.UserspaceBytesAdded, s.DraftSpaceBytesAdded = st.revs, st.ms, st.us, st.draft
+		arts := st.arts
 		s.ReferencesAdded = s.MainspaceBytesAdded / 400
 		s.RegisteredDuringProject = !s.RegisteredAt.IsZero() && !s.RegisteredAt.Before(Start) && !s.RegisteredAt.After(End)
 		s.TotalArticlesEdited = len(arts)

@@ -396,7 +396,7 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 	}
 	titles := map[string]bool{}
 	title := func(w string, ns int, user int) string {
-		for {
+		for attempt := 0; ; attempt++ {
 			var t string
 			switch {
 			case w == Wikis[1] && ns == 0:
@@ -432,6 +432,9 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 				if rng.IntN(3) == 0 {
 					t += fmt.Sprintf(" (%s)", strings.ToLower(pickOne(rng, fields)))
 				}
+			}
+			if attempt > 20 && ns != 2 && ns != 3 { // large events: names run out
+				t = fmt.Sprintf("%s %d", t, rng.IntN(1_000_000_000))
 			}
 			if !titles[w+"|"+t] {
 				return t

@@ -1,11 +1,17 @@
 // Command gensample regenerates the embedded sample event's files:
 //
 //	go run ./engagement/sample/cmd/gensample [-out engagement/sample/data] [-mediawiki DIR]
+//
+// With -participants and -contributions it writes a larger deterministic
+// event (Dashboard files, contributions.csv, accounts.csv) for benchmarks:
+//
+//	go run ./engagement/sample/cmd/gensample -out /tmp/big -participants 10000 -contributions 1000000
 package main
 
 import (
 	"flag"
 	"log"
+	"os"
 
 	"example.com/engagement/engagement/sample"
 )
@@ -13,8 +19,17 @@ import (
 func main() {
 	out := flag.String("out", "engagement/sample/data", "folder to write the embedded files to")
 	mw := flag.String("mediawiki", "", "also write the MediaWiki exports and accounts.json to this folder")
+	participants := flag.Int("participants", 0, "generate a larger event with this many participants (with -contributions)")
+	contributions := flag.Int("contributions", 0, "approximate number of contributions of a larger event")
 	flag.Parse()
-	ev, err := sample.Generate(sample.DefaultConfig())
+	cfg := sample.DefaultConfig()
+	if *participants > 0 {
+		cfg.Participants, cfg.Contributions = *participants, *contributions
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	ev, err := sample.Generate(cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
