@@ -182,6 +182,9 @@ func valueLabels(vals plotter.Values, _ float64) []plot.Plotter {
 	return []plot.Plotter{l}
 }
 
+// MaxBars is the most participants EditsPerParticipant draws.
+var MaxBars = 150
+
 // EditsPerParticipant draws each included participant's edits during the
 // event, sorted, coloured by segment; the Y axis is logarithmic when a few
 // participants made most of the edits.
@@ -202,7 +205,12 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary) (*plot.Plot, error) {
 	sort.SliceStable(es, func(i, j int) bool { return es[i].n > es[j].n })
 	med := float64(es[len(es)/2].n)
 	logY := float64(es[0].n)/math.Max(med, 1) > 20
-	p := newPlot("Edits per participant during the event", "participants, most active first", "edits during the event")
+	title := "Edits per participant during the event"
+	if len(es) > MaxBars {
+		title = fmt.Sprintf("Edits during the event: the %d most active of %d participants", MaxBars, len(es))
+		es = es[:MaxBars]
+	}
+	p := newPlot(title, "participants, most active first", "edits during the event")
 	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
 		vals := make(plotter.Values, len(es))
 		for i, x := range es {

@@ -145,12 +145,12 @@ type Files struct {
 	Course   Course
 	Users    []User    // from users.json; nil when only a students CSV was given
 	Students []Student // from a students CSV, when present
-	Articles []Article
+	Articles []Article // filled by LoadArticlesFile, not LoadDir
 }
 
 // LoadDir reads a folder holding course.json and users.json, or course.json
 // and a students CSV export (a file whose name contains "students" or
-// "course_editors"); articles.json is optional.
+// "course_editors"). Articles are read separately by LoadArticlesFile.
 func LoadDir(dir string) (*Files, error) {
 	var f Files
 	open := func(name string) (*os.File, error) { return os.Open(filepath.Join(dir, name)) }
@@ -190,12 +190,20 @@ func LoadDir(dir string) (*Files, error) {
 	if f.Users == nil && f.Students == nil {
 		return nil, fmt.Errorf("loading course folder %s: neither users.json nor a students CSV found", dir)
 	}
-	if fh, err = open("articles.json"); err == nil {
-		f.Articles, err = ParseArticlesJSON(fh, fh.Name())
-		fh.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
 	return &f, nil
+}
+
+// LoadArticlesFile reads dir/articles.json when present (nil, nil when not).
+// LoadDir leaves it out: the analysis does not need it, and campaign-size
+// files take long to parse.
+func LoadArticlesFile(dir string) ([]Article, error) {
+	fh, err := os.Open(filepath.Join(dir, "articles.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return ParseArticlesJSON(fh, fh.Name())
 }

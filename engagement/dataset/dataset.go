@@ -24,7 +24,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"example.com/engagement/engagement/metrics"
@@ -190,52 +189,7 @@ func parseBool(s string) (bool, error) {
 
 // ReadContributions reads contributions.csv. file names the input in errors.
 func ReadContributions(r io.Reader, file string) ([]metrics.Contribution, error) {
-	rd, err := newReader(r, file, ContributionsHeader)
-	if err != nil {
-		return nil, err
-	}
-	in := interner{}
-	var out []metrics.Contribution
-	var row []string
-	for {
-		var line int
-		row, line, err = rd.next(row)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		var c metrics.Contribution
-		c.Wiki, c.Username = in.get(row[0]), in.get(row[1])
-		if c.Wiki == "" || c.Username == "" {
-			col := 0
-			if c.Wiki != "" {
-				col = 1
-			}
-			return nil, rd.bad(line, col, errors.New("empty"))
-		}
-		if c.RevID, err = strconv.ParseInt(row[2], 10, 64); err != nil {
-			return nil, rd.bad(line, 2, fmt.Errorf("not an integer: %q", row[2]))
-		}
-		if c.PageID, err = strconv.ParseInt(row[3], 10, 64); err != nil {
-			return nil, rd.bad(line, 3, fmt.Errorf("not an integer: %q", row[3]))
-		}
-		if c.NS, err = strconv.Atoi(row[4]); err != nil {
-			return nil, rd.bad(line, 4, fmt.Errorf("not an integer: %q", row[4]))
-		}
-		c.Title = in.get(row[5])
-		if c.Timestamp, err = ParseTime(row[6]); err != nil {
-			return nil, rd.bad(line, 6, err)
-		}
-		if c.SizeDiff, err = strconv.Atoi(row[7]); err != nil {
-			return nil, rd.bad(line, 7, fmt.Errorf("not an integer: %q", row[7]))
-		}
-		if c.New, err = parseBool(row[8]); err != nil {
-			return nil, rd.bad(line, 8, err)
-		}
-		out = append(out, c)
-	}
+	return readContributionsFast(r, file, 0)
 }
 
 // ReadAccounts reads accounts.csv. An empty registration means the wiki has
@@ -294,7 +248,11 @@ func ReadDir(dir string) (*Data, error) {
 		return f(fh, p)
 	}
 	err := read(ContributionsFile, func(r io.Reader, p string) (err error) {
-		d.Contributions, err = ReadContributions(r, p)
+		hint := 0
+		if info, err := os.Stat(p); err == nil {
+			hint = int(info.Size() / 100) // rows are about 100 bytes
+		}
+		d.Contributions, err = readContributionsFast(r, p, hint)
 		return err
 	})
 	if err != nil {

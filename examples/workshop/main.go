@@ -19,6 +19,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -44,6 +46,8 @@ func (a apiFlags) Set(s string) error {
 }
 
 func main() {
+	// A batch run holds its data until the end: collect garbage less often.
+	debug.SetGCPercent(200)
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "workshop:", err)
 		os.Exit(1)
@@ -72,10 +76,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 	lookback := fs.Int("lookback", 14, "days before the start within which a registration makes a participant new")
 	longTerm := fs.Int("longterm", 500, "edits before the start from which an experienced participant is long-term")
 	pseudonymize := fs.Bool("pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	api := apiFlags{}
 	fs.Var(api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -134,11 +149,20 @@ func run(args []string, stdout, stderr io.Writer) error {
 		cp.Contributions, cp.Accounts = pseudo.Contributions(data.Contributions), pseudo.Accounts(data.Accounts)
 		outData, outRes = &cp, pseudo.Result(res)
 	}
-	paths, err := engagement.WriteOutputs(*out, outData, outRes)
-	if err != nil {
-		return err
-	}
+	// The CSV files and the charts and report are independent: write them
+	// side by side.
+	var paths []string
+	var werr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		paths, werr = engagement.WriteOutputs(*out, outData, outRes)
+	}()
 	more, err := engagement.WriteReport(*out, ev, data, res, pseudo)
+	<-done
+	if werr != nil {
+		return werr
+	}
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,213 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unsafe"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// lineReader yields CSV records without the allocations of encoding/csv:
+// fields are slices into a reused buffer, valid until the next call.
+type lineReader struct {
+	r      *bufio.Reader
+	line   int // line number of the record last returned
+	next   int // line number of the next record
+	buf    []byte
+	fields [][]byte
+	bom    bool
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 1<<20), next: 1}
+}
+
+var errQuote = errors.New(`extraneous or missing " in quoted-field`)
+
+// read returns the fields of the next record, or io.EOF.
+func (lr *lineReader) read() ([][]byte, error) {
+	lr.buf = lr.buf[:0]
+	lr.line = lr.next
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		lr.buf = append(lr.buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			lr.next++
+		}
+		// A quoted field may span lines: read on while quotes are unbalanced.
+		if bytes.Count(lr.buf, []byte{'"'})%2 == 1 {
+			if err == io.EOF {
+				return nil, &ParseError{Line: lr.line, Err: errQuote}
+			}
+			continue
+		}
+		if err == io.EOF && len(lr.buf) == 0 {
+			return nil, io.EOF
+		}
+		break
+	}
+	if !lr.bom {
+		lr.bom = true
+		lr.buf = bytes.TrimPrefix(lr.buf, []byte("\xef\xbb\xbf"))
+	}
+	b := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte{'\n'}), []byte{'\r'})
+	lr.fields = lr.fields[:0]
+	for {
+		if len(b) > 0 && b[0] == '"' {
+			// Quoted field: unescape "" in place.
+			out := b[1:1]
+			i := 1
+			for {
+				if i >= len(b) {
+					return nil, &ParseError{Line: lr.line, Err: errQuote}
+				}
+				if b[i] == '"' {
+					if i+1 < len(b) && b[i+1] == '"' {
+						out = append(out, '"')
+						i += 2
+						continue
+					}
+					i++
+					break
+				}
+				out = append(out, b[i])
+				i++
+			}
+			lr.fields = append(lr.fields, out)
+			if i == len(b) {
+				return lr.fields, nil
+			}
+			if b[i] != ',' {
+				return nil, &ParseError{Line: lr.line, Err: errQuote}
+			}
+			b = b[i+1:]
+			continue
+		}
+		i := bytes.IndexByte(b, ',')
+		if i < 0 {
+			lr.fields = append(lr.fields, b)
+			return lr.fields, nil
+		}
+		lr.fields = append(lr.fields, b[:i])
+		b = b[i+1:]
+	}
+}
+
+// bstr views b as a string without copying, for parsing only.
+func bstr(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// internBytes returns one shared string per distinct value.
+func (in interner) bytes(b []byte) string {
+	if v, ok := in[bstr(b)]; ok {
+		return v
+	}
+	v := string(b)
+	in[v] = v
+	return v
+}
+
+// readContributionsFast is ReadContributions on the fast path.
+func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Contribution, error) {
+	lr := newLineReader(r)
+	head, err := lr.read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+	}
+	if err != nil {
+		return nil, fixFile(err, file)
+	}
+	idx, err := columns(file, head, ContributionsHeader)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]metrics.Contribution, 0, sizeHint)
+	users, wikis := interner{}, interner{}
+	bad := func(col int, err error) error {
+		return &ParseError{File: file, Line: lr.line, Column: ContributionsHeader[col], Err: err}
+	}
+	for {
+		rec, err := lr.read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fixFile(err, file)
+		}
+		if len(rec) == 1 && len(rec[0]) == 0 {
+			continue // blank line
+		}
+		var f [9][]byte
+		for k, i := range idx {
+			if i >= len(rec) {
+				return nil, bad(k, fmt.Errorf("row has %d fields, the header has more", len(rec)))
+			}
+			f[k] = rec[i]
+		}
+		var c metrics.Contribution
+		if len(f[0]) == 0 {
+			return nil, bad(0, errors.New("empty"))
+		}
+		if len(f[1]) == 0 {
+			return nil, bad(1, errors.New("empty"))
+		}
+		c.Wiki, c.Username = wikis.bytes(f[0]), users.bytes(f[1])
+		if c.RevID, err = strconv.ParseInt(bstr(f[2]), 10, 64); err != nil {
+			return nil, bad(2, fmt.Errorf("not an integer: %q", f[2]))
+		}
+		if c.PageID, err = strconv.ParseInt(bstr(f[3]), 10, 64); err != nil {
+			return nil, bad(3, fmt.Errorf("not an integer: %q", f[3]))
+		}
+		if c.NS, err = strconv.Atoi(bstr(f[4])); err != nil {
+			return nil, bad(4, fmt.Errorf("not an integer: %q", f[4]))
+		}
+		c.Title = string(f[5])
+		if c.Timestamp, err = ParseTime(bstr(f[6])); err != nil {
+			return nil, bad(6, err)
+		}
+		if c.SizeDiff, err = strconv.Atoi(bstr(f[7])); err != nil {
+			return nil, bad(7, fmt.Errorf("not an integer: %q", f[7]))
+		}
+		if c.New, err = parseBool(bstr(f[8])); err != nil {
+			return nil, bad(8, err)
+		}
+		out = append(out, c)
+	}
+}
+
+func fixFile(err error, file string) error {
+	var pe *ParseError
+	if errors.As(err, &pe) && pe.File == "" {
+		pe.File = file
+		return pe
+	}
+	return fmt.Errorf("%s: %w", file, err)
+}
+
+func columns(file string, head [][]byte, want []string) ([]int, error) {
+	pos := map[string]int{}
+	var names []string
+	for i, h := range head {
+		pos[string(h)] = i
+		names = append(names, string(h))
+	}
+	var idx []int
+	for _, w := range want {
+		i, ok := pos[w]
+		if !ok {
+			return nil, fmt.Errorf("%s: missing column %q (header is %q)", file, w, names)
+		}
+		idx = append(idx, i)
+	}
+	return idx, nil
+}
