@@ -10,6 +10,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 )
 
 // Column names of the DataFrames.
@@ -171,21 +172,8 @@ func itoa(n int) string {
 }
 
 // FormatValue formats a value for display: shares as percentages, counts as
-// integers, empty values as an em dash.
-func FormatValue(row metrics.Row) string {
-	switch {
-	case row.Empty:
-		return "—"
-	case row.IsShare:
-		return formatPercent(row.Value)
-	}
-	return formatCount(row.Value)
-}
+// they are, empty values as an em dash.
+func FormatValue(row metrics.Row) string { return report.FormatValue(row) }
 
 // FormatDetail gives "k of n, 95% CI a–b" for shares, the note otherwise.
-func FormatDetail(row metrics.Row) string {
-	if row.IsShare && !row.Empty {
-		return itoa(row.Numerator) + " of " + itoa(row.Denominator) + ", 95% CI " + formatPercent(row.CILow) + "–" + formatPercent(row.CIHigh)
-	}
-	return row.Note
-}
+func FormatDetail(row metrics.Row) string { return report.FormatDetail(row) }

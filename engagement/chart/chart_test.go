@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"gonum.org/v1/plot"
 
@@ -20,20 +21,11 @@ var regen = flag.Bool("regen", false, "rewrite the golden SVG files in testdata"
 
 func sampleResult(t *testing.T) (*engagement.Event, *engagement.Data, *metrics.Result) {
 	t.Helper()
-	ctx := context.Background()
-	ev, err := engagement.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
+	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := engagement.Enrich(ctx, engagement.Config{}, ev, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := engagement.Analyze(ev, d, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ev, d, r
+	return a.Event, a.Data, a.Result
 }
 
 // TestChartsGolden renders every chart of the sample to SVG and compares it

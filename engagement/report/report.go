@@ -55,6 +55,13 @@ func percent(v float64) string {
 	return strconv.FormatFloat(math.Round(v*1000)/10, 'f', 1, 64) + " %"
 }
 
+// FormatValue formats a metric's value for display: shares as percentages
+// with one decimal, counts as they are, empty values as an em dash.
+func FormatValue(r metrics.Row) string { return value(r) }
+
+// FormatDetail gives "k of n, 95% CI a–b" for a share, the note otherwise.
+func FormatDetail(r metrics.Row) string { return detail(r) }
+
 func value(r metrics.Row) string {
 	switch {
 	case r.Empty:

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/chart"
@@ -15,20 +16,11 @@ import (
 )
 
 func sample(t *testing.T) (*engagement.Data, *metrics.Result) {
-	ctx := context.Background()
-	ev, err := engagement.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
+	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := engagement.Enrich(ctx, engagement.Config{}, ev, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := engagement.Analyze(ev, d, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d, r
+	return a.Data, a.Result
 }
 
 func TestReport(t *testing.T) {
