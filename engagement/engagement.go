@@ -207,7 +207,9 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 			names = append(names, p.Username)
 		}
 	}
-	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress})
+	_, metaOverridden := cfg.Endpoints[mwapi.MetaWiki]
+	centralAuth := ev.IsSample || len(cfg.Endpoints) == 0 || metaOverridden // self-hosted farms have no CentralAuth
+	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress, CentralAuth: centralAuth})
 	if err != nil {
 		return nil, fmt.Errorf("fetching contributions: %w", err)
 	}

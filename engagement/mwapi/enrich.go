@@ -15,6 +15,10 @@ type EnrichOptions struct {
 	// Start and End bound the contributions fetched (inclusive); zero values
 	// leave them open.
 	Start, End time.Time
+	// CentralAuth asks meta.wikimedia.org for each existing user's global
+	// account: its registration replaces the local ones and global-bot marks
+	// a bot. A farm without CentralAuth degrades to a note.
+	CentralAuth bool
 	// Progress, when set, is called after every request (from one goroutine
 	// at a time).
 	Progress func(Progress)
@@ -49,6 +53,8 @@ type Account struct {
 	HasRegistration bool // false: no wiki knows a registration date
 	Bot             bool
 	Wikis           []WikiAccount
+	// Global is the CentralAuth account, when asked for and found.
+	Global *GlobalUser
 }
 
 // UserFailure is data that could not be fetched for one user on one wiki.
@@ -210,6 +216,33 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 					seen[wiki][r.RevID] = true
 					e.Contributions = append(e.Contributions, r)
 				}
+			}
+		}
+	}
+	if opts.CentralAuth {
+		for i := range e.Accounts {
+			a := &e.Accounts[i]
+			if a.Missing || a.Invalid {
+				continue
+			}
+			g, err := c.GlobalUserInfo(ctx, a.Name)
+			if errors.Is(err, ErrNoCentralAuth) {
+				e.Notes = append(e.Notes, "CentralAuth is not available here: registrations are the earliest on the course wikis ("+err.Error()+")")
+				break
+			}
+			if err != nil {
+				e.Failures = append(e.Failures, UserFailure{Username: a.Name, Wiki: MetaWiki, Err: err})
+				continue
+			}
+			if g.Missing {
+				continue
+			}
+			a.Global = &g
+			if g.HasRegistration {
+				a.Registration, a.HasRegistration = g.Registration, true
+			}
+			if g.IsBot() {
+				a.Bot = true
 			}
 		}
 	}

@@ -234,3 +234,31 @@ func TestConcurrencyCap(t *testing.T) {
 		t.Errorf("%d requests in flight, the cap is 3", peak)
 	}
 }
+
+func TestCentralAuthDegradesToNote(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch {
+		case q.Get("meta") == "globaluserinfo":
+			w.Header().Set("MediaWiki-API-Error", "badvalue")
+			fmt.Fprint(w, `{"error":{"code":"badvalue","info":"Unrecognized value for parameter \"meta\": globaluserinfo."}}`)
+		case q.Get("list") == "users":
+			fmt.Fprint(w, okUsers)
+		default:
+			fmt.Fprint(w, `{"batchcomplete":true,"query":{"usercontribs":[],"namespaces":{}}}`)
+		}
+	}))
+	defer srv.Close()
+	var waits []time.Duration
+	c := newClient(t, srv, &waits, mwapi.WithEndpoint(mwapi.MetaWiki, srv.URL))
+	e, err := mwapi.Enrich(context.Background(), c, []string{"test.wiki"}, []string{"Alice"}, &mwapi.EnrichOptions{CentralAuth: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Failures) != 0 || len(e.Notes) != 1 || !strings.Contains(e.Notes[0], "CentralAuth is not available") {
+		t.Errorf("failures %v, notes %q", e.Failures, e.Notes)
+	}
+	if !e.Accounts[0].HasRegistration || e.Accounts[0].Registration.Format(time.RFC3339) != "2021-03-05T10:00:00Z" {
+		t.Errorf("local registration kept: %+v", e.Accounts[0])
+	}
+}

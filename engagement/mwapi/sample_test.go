@@ -85,3 +85,21 @@ func TestEnrichSample(t *testing.T) {
 		}
 	}
 }
+
+func TestGlobalUserInfoSample(t *testing.T) {
+	c, err := mwapi.NewClient(mwapi.WithUserAgent(ua), mwapi.WithHTTPClient(&http.Client{Transport: sample.Transport()}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := c.GlobalUserInfo(context.Background(), "jane_doe_(WMUK)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Name != "Jane doe (WMUK)" || !g.HasRegistration || len(g.Merged) != 3 || g.Merged[1].Domain != "www.wikidata.org" {
+		t.Errorf("global user = %+v", g)
+	}
+	g, err = c.GlobalUserInfo(context.Background(), "Vanished Nomad")
+	if err != nil || !g.Missing {
+		t.Errorf("missing user: %+v, %v", g, err)
+	}
+}

@@ -58,6 +58,17 @@ func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		return respond(req, 404, []byte("<!DOCTYPE html><html><body>The page you were looking for doesn't exist.</body></html>"), "Content-Type", "text/html"), nil
 	}
+	if host == "meta.wikimedia.org" && req.URL.Path == "/w/api.php" {
+		ev, err := loadWorld()
+		if err != nil {
+			return nil, err
+		}
+		body, code := ev.globalUserInfo(req.URL.Query())
+		if code != "" {
+			return respond(req, 200, body, "MediaWiki-API-Error", code), nil
+		}
+		return respond(req, 200, body), nil
+	}
 	if slices.Contains(Wikis, host) && req.URL.Path == "/w/api.php" {
 		ev, err := loadWorld()
 		if err != nil {
@@ -250,5 +261,43 @@ func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
 	}
 	resp["query"] = map[string]any{"usercontribs": out}
 	b, _ := json.Marshal(resp)
+	return b, ""
+}
+
+// globalUserInfo answers meta=globaluserinfo like CentralAuth.
+func (ev *Event) globalUserInfo(q url.Values) ([]byte, string) {
+	if q.Get("meta") != "globaluserinfo" {
+		return apiError("badvalue", "the sample's meta wiki answers meta=globaluserinfo only")
+	}
+	canon, err := username.Canonical(q.Get("guiuser"))
+	if err != nil {
+		return apiError("invaliduser", fmt.Sprintf(`Invalid username "%s".`, q.Get("guiuser")))
+	}
+	p, ok := ev.person(canon)
+	if !ok {
+		b, _ := json.Marshal(map[string]any{"batchcomplete": true, "query": map[string]any{"globaluserinfo": map[string]any{"missing": true}}})
+		return b, ""
+	}
+	var merged []any
+	total := 0
+	for _, w := range Wikis {
+		n := 0
+		for _, r := range ev.Revisions[w] {
+			if r.Username == p.Name {
+				n++
+			}
+		}
+		total += n
+		m := map[string]any{"wiki": DBName(w), "url": "https://" + w, "id": p.UserID, "timestamp": p.Registration.Format(time.RFC3339), "method": "login", "editcount": n}
+		if !p.Registration.IsZero() {
+			m["registration"] = p.Registration.Format(time.RFC3339)
+		}
+		merged = append(merged, m)
+	}
+	g := map[string]any{"home": "enwiki", "id": p.GlobalID, "name": p.Name, "groups": []string{}, "merged": merged, "editcount": total}
+	if !p.Registration.IsZero() {
+		g["registration"] = p.Registration.Format(time.RFC3339)
+	}
+	b, _ := json.Marshal(map[string]any{"batchcomplete": true, "query": map[string]any{"globaluserinfo": g}})
 	return b, ""
 }
