@@ -281,7 +281,26 @@ func (c *Client) query(ctx context.Context, wiki string, params url.Values) ([]b
 		return nil, fmt.Errorf("%s %s: %w", wiki, summarise(p), ErrOffline)
 	}
 	p.Set("maxlag", strconv.Itoa(c.maxLag))
-	u := c.Endpoint(wiki) + "?" + p.Encode()
+	return c.fetch(ctx, wiki, c.Endpoint(wiki)+"?"+p.Encode(), key, summarise(p))
+}
+
+// get fetches a URL of a REST service with the same etiquette, retries
+// and cache as the Action API.
+func (c *Client) get(ctx context.Context, host, u string) ([]byte, error) {
+	if c.cache != nil {
+		if b, ok := c.cache.Get(u); ok {
+			c.count(func(s *Stats) { s.CacheHits++ })
+			return b, nil
+		}
+	}
+	if c.offline {
+		return nil, fmt.Errorf("%s: %w", u, ErrOffline)
+	}
+	return c.fetch(ctx, host, u, u, u)
+}
+
+// fetch sends GET u with retries and stores the answer under key.
+func (c *Client) fetch(ctx context.Context, wiki, u, key, what string) ([]byte, error) {
 	var lastErr error
 	for attempt := 0; attempt <= c.retries; attempt++ {
 		if attempt > 0 {
@@ -308,10 +327,10 @@ func (c *Client) query(ctx context.Context, wiki string, params url.Values) ([]b
 		}
 		c.count(func(s *Stats) { s.Waited += wait })
 		if err := c.sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("%s %s: waiting to retry after %v: %w", wiki, summarise(p), lastErr, err)
+			return nil, fmt.Errorf("%s %s: waiting to retry after %v: %w", wiki, what, lastErr, err)
 		}
 	}
-	return nil, fmt.Errorf("%s %s: giving up after %d tries: %w", wiki, summarise(p), c.retries+1, lastErr)
+	return nil, fmt.Errorf("%s %s: giving up after %d tries: %w", wiki, what, c.retries+1, lastErr)
 }
 
 // summarise names a request in errors without its long user lists.

@@ -262,3 +262,31 @@ func TestCentralAuthDegradesToNote(t *testing.T) {
 		t.Errorf("local registration kept: %+v", e.Accounts[0])
 	}
 }
+
+func TestPageviews(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.EscapedPath())
+		if strings.Contains(r.URL.Path, "Nobody_reads") {
+			w.WriteHeader(404)
+			fmt.Fprint(w, `{"type":"https://mediawiki.org/wiki/HyperSwitch/errors/not_found","title":"Not found."}`)
+			return
+		}
+		fmt.Fprint(w, `{"items":[{"project":"en.wikipedia","article":"Ada_Lovelace","granularity":"daily","timestamp":"2021030500","access":"all-access","agent":"user","views":120},{"timestamp":"2021030600","views":95}]}`)
+	}))
+	defer srv.Close()
+	var waits []time.Duration
+	c := newClient(t, srv, &waits, mwapi.WithEndpoint(mwapi.PageviewsHost, srv.URL+"/api/rest_v1"))
+	day := time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC)
+	pv, err := c.Pageviews(context.Background(), "en.wikipedia.org", "Ada Lovelace", mwapi.Daily, day, day.AddDate(0, 0, 2))
+	if err != nil || len(pv) != 2 || pv[0].Views != 120 || !pv[1].Timestamp.Equal(day.AddDate(0, 0, 1)) {
+		t.Fatalf("pageviews = %+v, %v", pv, err)
+	}
+	if paths[0] != "/api/rest_v1/metrics/pageviews/per-article/en.wikipedia/all-access/user/Ada_Lovelace/daily/20210305/20210307" {
+		t.Errorf("path %s", paths[0])
+	}
+	pv, err = c.Pageviews(context.Background(), "en.wikipedia", "Nobody reads", mwapi.Daily, day, day)
+	if err != nil || len(pv) != 0 {
+		t.Errorf("404 = %v, %v; want no views and no error", pv, err)
+	}
+}

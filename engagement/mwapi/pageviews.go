@@ -1,0 +1,70 @@
+package mwapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// PageviewsHost is the "wiki" whose endpoint override points at the REST
+// base, e.g. WithEndpoint(PageviewsHost, "http://127.0.0.1:9/api/rest_v1").
+const PageviewsHost = "wikimedia.org"
+
+// Granularity of pageview counts.
+type Granularity string
+
+// Granularities of the pageviews API.
+const (
+	Daily   Granularity = "daily"
+	Monthly Granularity = "monthly"
+)
+
+// Pageview is the number of views in one day or month.
+type Pageview struct {
+	Timestamp time.Time
+	Views     int
+}
+
+// Pageviews returns the user (non-bot) views of an article on a project
+// such as "en.wikipedia" from the Wikimedia pageviews REST API, between
+// start and end inclusive. Days without views are absent; an article with no
+// views at all (the API's 404) gives an empty result, not an error.
+func (c *Client) Pageviews(ctx context.Context, project, article string, g Granularity, start, end time.Time) ([]Pageview, error) {
+	base := "https://wikimedia.org/api/rest_v1"
+	if u, ok := c.endpoints[PageviewsHost]; ok {
+		base = strings.TrimRight(u, "/")
+	}
+	project = strings.TrimSuffix(project, ".org")
+	title := url.PathEscape(strings.ReplaceAll(article, " ", "_"))
+	u := fmt.Sprintf("%s/metrics/pageviews/per-article/%s/all-access/user/%s/%s/%s/%s", base, project, title, g, start.UTC().Format("20060102"), end.UTC().Format("20060102"))
+	body, err := c.get(ctx, PageviewsHost, u)
+	if err != nil {
+		var he *HTTPError
+		if errors.As(err, &he) && he.Status == 404 {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("pageviews of %s on %s: %w", article, project, err)
+	}
+	var r struct {
+		Items []struct {
+			Timestamp string `json:"timestamp"`
+			Views     int    `json:"views"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return nil, fmt.Errorf("pageviews of %s on %s: %w", article, project, err)
+	}
+	out := make([]Pageview, 0, len(r.Items))
+	for _, it := range r.Items {
+		t, err := time.Parse("2006010215", it.Timestamp)
+		if err != nil {
+			return nil, fmt.Errorf("pageviews of %s: timestamp %q: %w", article, it.Timestamp, err)
+		}
+		out = append(out, Pageview{Timestamp: t.UTC(), Views: it.Views})
+	}
+	return out, nil
+}
