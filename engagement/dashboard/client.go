@@ -140,6 +140,16 @@ func (c *Client) Articles(ctx context.Context, ref CourseRef) ([]Article, error)
 	return ParseArticlesJSON(body, ref.JSONURL("articles"))
 }
 
+// Uploads fetches uploads.json: files students uploaded during the course.
+func (c *Client) Uploads(ctx context.Context, ref CourseRef) ([]Upload, error) {
+	body, err := c.get(ctx, ref, ref.JSONURL("uploads"))
+	if err != nil {
+		return nil, err
+	}
+	defer body.Close()
+	return ParseUploadsJSON(body, ref.JSONURL("uploads"))
+}
+
 // Files is a course as downloaded into a folder, or as fetched.
 type Files struct {
 	Course   Course

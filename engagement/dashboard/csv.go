@@ -58,7 +58,14 @@ type cells struct {
 	err  error
 }
 
-func (c *cells) str(col string) string { return c.row[c.pos[col]] }
+func (c *cells) str(col string) string {
+	i, ok := c.pos[col]
+	if !ok {
+		c.fail(col, fmt.Errorf("missing column"))
+		return ""
+	}
+	return c.row[i]
+}
 
 func (c *cells) fail(col string, err error) {
 	if c.err == nil {

@@ -177,3 +177,32 @@ func TestParticipants(t *testing.T) {
 		t.Errorf("RequireParticipants = %v", err)
 	}
 }
+
+func TestReadExports(t *testing.T) {
+	arts := strings.Join(ArticlesColumns, ",") + "\n" +
+		`Ada_Lovelace,b,0,en.wikipedia.org,"Jane doe, Alice",https://en.wikipedia.org/wiki/Ada_Lovelace,12,3400,5,true,false,https://pageviews.wmcloud.org/?pages=Ada_Lovelace` + "\n"
+	a, err := ReadArticlesCSV(strings.NewReader(arts), "articles.csv")
+	want := ArticleRow{Title: "Ada_Lovelace", Rating: "b", Wiki: "en.wikipedia.org", Usernames: []string{"Jane doe", "Alice"}, URL: "https://en.wikipedia.org/wiki/Ada_Lovelace", EditCount: 12, CharactersAdded: 3400, ReferencesAdded: 5, New: true, PageviewsLink: "https://pageviews.wmcloud.org/?pages=Ada_Lovelace"}
+	if err != nil || len(a) != 1 || fmt.Sprint(a[0]) != fmt.Sprint(want) {
+		t.Errorf("articles = %+v, %v", a, err)
+	}
+	ups := "filename,commons_page,timestamp,username,usage_count,deleted\nLab.jpg,https://commons.wikimedia.org/wiki/File:Lab.jpg,2021-03-06 11:00:00 UTC,Alice,2,false\n"
+	u, err := ReadUploadsCSV(strings.NewReader(ups), "uploads.csv")
+	if err != nil || len(u) != 1 || u[0].UsageCount != 2 || !u[0].Timestamp.Equal(time.Date(2021, 3, 6, 11, 0, 0, 0, time.UTC)) || u[0].Username != "Alice" {
+		t.Errorf("uploads = %+v, %v", u, err)
+	}
+	head := strings.Join(OverviewColumns, ",") + ",en.wikipedia.org_edits,en.wikipedia.org_articles_edited,en.wikipedia.org_articles_created,www.wikidata.org_edits,www.wikidata.org_articles_edited,www.wikidata.org_articles_created\n"
+	row := "Lib/WiS_(2021),WiS,Lib,2021,en.wikipedia.org,2021-02-01 10:00:00 UTC,2021-03-05 00:00:00 UTC,2021-03-07 23:59:59 UTC,returning_instructor,56,36,40,25,120000,300,710,500,20,100,12000,12,5,7,,2,600,40,25,100,3,1\n"
+	o, err := ReadOverviewCSV(strings.NewReader(head+row), "overview.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Editors != 56 || o.NewEditors != 36 || o.HasTrainingRate || o.RetainedNewEditors != 2 || o.UploadUsages != 7 ||
+		fmt.Sprint(o.Wikis) != "[{en.wikipedia.org 600 40 25} {www.wikidata.org 100 3 1}]" || !o.EndDate.Equal(time.Date(2021, 3, 7, 23, 59, 59, 0, time.UTC)) {
+		t.Errorf("overview = %+v", o)
+	}
+	_, err = ReadOverviewCSV(strings.NewReader(strings.Replace(head, "retained_new_editors,", "retained,", 1)+row), "overview.csv")
+	if err == nil || !strings.Contains(err.Error(), `overview.csv: missing column "retained_new_editors"`) {
+		t.Errorf("renamed column: %v", err)
+	}
+}
