@@ -169,6 +169,16 @@ func (d *Data) NamespaceName(wiki string, ns int) string {
 	return fmt.Sprintf("ns %d", ns)
 }
 
+// IsContent reports whether a namespace of a wiki counts as content (from
+// siteinfo; namespace 0 when unknown).
+func (d *Data) IsContent(wiki string, ns int) bool {
+	list, ok := d.ContentNamespaces[wiki]
+	if !ok {
+		return ns == 0
+	}
+	return slices.Contains(list, ns)
+}
+
 // Client returns the mwapi client the configuration describes.
 func (c Config) Client(isSample bool) (*mwapi.Client, error) {
 	opts := []mwapi.Option{mwapi.WithUserAgent(c.UserAgent())}

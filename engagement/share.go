@@ -32,6 +32,9 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 		{"monthly_editors", "Participants editing each month", "Participants with at least one edit in the month.", func() (*plot.Plot, error) { return chart.MonthlyActive(res.Monthly, me) }},
 		{"retention", "Retention", "Share with an edit at least N days after the event, with 95% intervals.", func() (*plot.Plot, error) { return chart.RetentionCurve(res.Rows) }},
 		{"cohort", "Month by month after the event", "Share with at least one edit in each 30-day window after the end; blank = not yet observable.", func() (*plot.Plot, error) { return chart.CohortHeatmap(res.Rows, "active", 12) }},
+		{"content", "Content added", "Kilobytes added to content pages per wiki, during and after the event; labels give the pages created.", func() (*plot.Plot, error) {
+			return chart.PagesAndBytes(res.ByWikiNamespace, d.IsContent)
+		}},
 		{"namespaces", "Where participants edited", "Edits during the event by wiki and namespace.", func() (*plot.Plot, error) {
 			return chart.NamespacesStacked(res.ByWikiNamespace, metrics.During, d.NamespaceName)
 		}},

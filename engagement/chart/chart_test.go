@@ -40,6 +40,7 @@ func TestChartsGolden(t *testing.T) {
 		"active":    func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev.MetricsEvent()) },
 		"retention": func() (*plot.Plot, error) { return chart.RetentionCurve(r.Rows) },
 		"heatmap":   func() (*plot.Plot, error) { return chart.CohortHeatmap(r.Rows, "active", 12) },
+		"content":   func() (*plot.Plot, error) { return chart.PagesAndBytes(r.ByWikiNamespace, d.IsContent) },
 		"namespaces": func() (*plot.Plot, error) {
 			return chart.NamespacesStacked(r.ByWikiNamespace, metrics.During, d.NamespaceName)
 		},

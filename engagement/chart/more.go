@@ -176,3 +176,68 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 	p.Y.Min = 0
 	return p, nil
 }
+
+// PagesAndBytes draws, per wiki, the bytes added in content namespaces
+// during and after the event, each bar labelled with the pages created.
+func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string, ns int) bool) (*plot.Plot, error) {
+	type agg struct{ bytes, pages int }
+	per := map[string]map[metrics.Period]*agg{}
+	for _, c := range counts {
+		if c.Period == metrics.Before || !content(c.Wiki, c.NS) {
+			continue
+		}
+		if per[c.Wiki] == nil {
+			per[c.Wiki] = map[metrics.Period]*agg{metrics.During: {}, metrics.After: {}}
+		}
+		a := per[c.Wiki][c.Period]
+		a.bytes += c.BytesAdded
+		a.pages += c.PagesCreated
+	}
+	if len(per) == 0 {
+		return nil, noData("pages and bytes", "no content edits during or after the event")
+	}
+	var wikis []string
+	for w := range per {
+		wikis = append(wikis, w)
+	}
+	sort.Strings(wikis)
+	p := newPlot("Content added during and after the event (labels: pages created)", "", "kilobytes added to content pages")
+	w := vg.Points(40)
+	for i, period := range []metrics.Period{metrics.During, metrics.After} {
+		vals := make(plotter.Values, len(wikis))
+		var xy plotter.XYLabels
+		for k, wk := range wikis {
+			a := per[wk][period]
+			vals[k] = float64(a.bytes) / 1000
+			xy.XYs = append(xy.XYs, plotter.XY{X: float64(k) + (float64(i)-0.5)*0.3, Y: vals[k]})
+			xy.Labels = append(xy.Labels, fmt.Sprintf("%d pages", a.pages))
+		}
+		b, err := plotter.NewBarChart(vals, w)
+		if err != nil {
+			return nil, err
+		}
+		b.Offset = vg.Length(2*i-1) * w / 2
+		b.Color, b.LineStyle.Width = []color.Color{Orange, Blue}[i], 0
+		p.Add(b)
+		p.Legend.Add(string(period)+" the event", b)
+		if l, err := plotter.NewLabels(xy); err == nil {
+			for j := range l.TextStyle {
+				l.TextStyle[j].XAlign, l.TextStyle[j].YAlign = draw.XCenter, draw.YBottom
+				l.TextStyle[j].Font.Size = vg.Points(9)
+			}
+			p.Add(l)
+		}
+	}
+	p.NominalX(wikis...)
+	p.X.Min, p.X.Max = -0.6, float64(len(wikis))-0.4
+	p.Y.Min = 0
+	top := 0.0
+	for _, m := range per {
+		for _, a := range m {
+			top = math.Max(top, float64(a.bytes)/1000)
+		}
+	}
+	p.Y.Max = math.Max(top*1.12, 1)
+	p.Legend.Left = false
+	return p, nil
+}

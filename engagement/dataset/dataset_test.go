@@ -119,3 +119,19 @@ func BenchmarkReadContributions1M(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkWriteContributions1M(b *testing.B) {
+	cs, err := ReadContributions(bytes.NewReader(bigCSV(1_000_000)), "c.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteContributions(&buf, cs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}

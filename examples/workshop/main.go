@@ -76,11 +76,37 @@ func run(args []string, stdout, stderr io.Writer) error {
 	lookback := fs.Int("lookback", 14, "days before the start within which a registration makes a participant new")
 	longTerm := fs.Int("longterm", 500, "edits before the start from which an experienced participant is long-term")
 	pseudonymize := fs.Bool("pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
+	cacheList := fs.Bool("cache-list", false, "list the cached API requests and exit")
+	cacheClear := fs.Bool("cache-clear", false, "remove every cached API response and exit")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	api := apiFlags{}
 	fs.Var(api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cacheList || *cacheClear {
+		c, err := mwapi.OpenCache(*cache)
+		if err != nil {
+			return err
+		}
+		if *cacheClear {
+			if err := c.Clear(); err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "cleared", *cache)
+			return nil
+		}
+		entries, err := c.List()
+		if err != nil {
+			return err
+		}
+		var total int64
+		for _, e := range entries {
+			fmt.Fprintf(stdout, "%8d  %s\n", e.Bytes, e.Request)
+			total += e.Bytes
+		}
+		fmt.Fprintf(stdout, "%d cached responses, %.1f MB in %s\n", len(entries), float64(total)/1e6, *cache)
+		return nil
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
