@@ -37,6 +37,11 @@ type Config struct {
 	Endpoints map[string]string
 	// HTTPClient replaces the default HTTP client.
 	HTTPClient *http.Client
+	// CentralAuth takes registrations from global accounts
+	// (meta.wikimedia.org), as Event Metrics does. It costs one request per
+	// participant, so it is off by default: registrations then come from the
+	// course wikis, which agree for accounts created on them.
+	CentralAuth bool
 }
 
 // UserAgent returns the User-Agent sent to Wikimedia.
@@ -217,9 +222,7 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 			names = append(names, p.Username)
 		}
 	}
-	_, metaOverridden := cfg.Endpoints[mwapi.MetaWiki]
-	centralAuth := ev.IsSample || len(cfg.Endpoints) == 0 || metaOverridden // self-hosted farms have no CentralAuth
-	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress, CentralAuth: centralAuth})
+	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress, CentralAuth: cfg.CentralAuth})
 	if err != nil {
 		return nil, fmt.Errorf("fetching contributions: %w", err)
 	}

@@ -76,6 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	lookback := fs.Int("lookback", 14, "days before the start within which a registration makes a participant new")
 	longTerm := fs.Int("longterm", 500, "edits before the start from which an experienced participant is long-term")
 	pseudonymize := fs.Bool("pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
+	centralAuth := fs.Bool("centralauth", false, "take registrations from global accounts on meta.wikimedia.org (one request per participant)")
 	cacheList := fs.Bool("cache-list", false, "list the cached API requests and exit")
 	cacheClear := fs.Bool("cache-clear", false, "remove every cached API response and exit")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
@@ -120,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	cfg := engagement.Config{Contact: *contact, CacheDir: *cache, Offline: *offline, Endpoints: api}
+	cfg := engagement.Config{Contact: *contact, CacheDir: *cache, Offline: *offline, Endpoints: api, CentralAuth: *centralAuth}
 
 	ev, err := engagement.LoadEvent(ctx, cfg, *course)
 	if err != nil {
