@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWorkshopOnSample(t *testing.T) {
+	out, cache := t.TempDir(), t.TempDir()
+	var stdout bytes.Buffer
+	if err := run([]string{"-out", out, "-cache", cache}, &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	s := stdout.String()
+	for _, want := range []string{
+		"Women in Science Edit-a-thon",
+		"new (registered from 14 days before the start)  36",
+		"experienced                                     17",
+		"account not found                             1  Vanished Nomad",
+		"bot                                           1  CiteFixBot",
+		"facilitator                                   1  Librarian Lucy",
+		"Retention 7 days, new            25.0 %   9 of 36, 95% CI 13.8 %–41.1 %",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	for _, f := range []string{"report.html", "metrics.csv", "participants.csv", "contributions.csv", "accounts.csv", "monthly.csv", "namespaces.csv", "retention.png"} {
+		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	// Pseudonymised outputs hold no username.
+	pout := t.TempDir()
+	if err := run([]string{"-out", pout, "-cache", cache, "-pseudonymize"}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"report.html", "participants.csv", "contributions.csv", "accounts.csv"} {
+		b, _ := os.ReadFile(filepath.Join(pout, f))
+		for _, name := range []string{"Vanished Nomad", "Jane doe (WMUK)", "Librarian Lucy", "Ada Okafor"} {
+			if bytes.Contains(b, []byte(name)) {
+				t.Errorf("%s leaks %q", f, name)
+			}
+		}
+	}
+}
+
+func TestWorkshopBadFlags(t *testing.T) {
+	for args, want := range map[string]string{
+		"-api en.wikipedia.org":           "want DOMAIN=URL",
+		"-asof 2021-13-01":                "-asof \"2021-13-01\": want YYYY-MM-DD",
+		"-course https://example.org/x/y": "host \"example.org\" is not a Dashboard",
+		"-course https://outreachdashboard.wmflabs.org/courses/A/B": "live runs need a contact",
+	} {
+		err := run(append(strings.Fields(args), "-out", t.TempDir(), "-cache", ""), io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v; want %q", args, err, want)
+		}
+	}
+}
