@@ -51,9 +51,9 @@ func TestWorkshopOnSample(t *testing.T) {
 
 func TestWorkshopBadFlags(t *testing.T) {
 	for args, want := range map[string]string{
-		"-api en.wikipedia.org":           "want DOMAIN=URL",
-		"-asof 2021-13-01":                "-asof \"2021-13-01\": want YYYY-MM-DD",
-		"-course https://example.org/x/y": "host \"example.org\" is not a Dashboard",
+		"-api en.wikipedia.org":                                     "want DOMAIN=URL",
+		"-asof 2021-13-01":                                          "-asof \"2021-13-01\": want YYYY-MM-DD",
+		"-course https://example.org/x/y":                           "host \"example.org\" is not a Dashboard",
 		"-course https://outreachdashboard.wmflabs.org/courses/A/B": "live runs need a contact",
 	} {
 		err := run(append(strings.Fields(args), "-out", t.TempDir(), "-cache", ""), io.Discard, io.Discard)
