@@ -146,7 +146,7 @@ func WriteHTML(w io.Writer, in Input) error {
 		"Start": r.Event.Start.Format("2 January 2006 15:04 MST"), "End": r.Event.End.Format("2 January 2006 15:04 MST"),
 		"AsOf": p.AsOf.Format(time.RFC3339), "Lookback": int(p.NewEditorLookback.Hours() / 24), "LongTerm": p.LongTermEdits,
 		"Content": contentText(p.ContentNamespaces), "Dashboard": in.Dashboard, "Cards": cards, "Rows": rows,
-		"Exclusions": exclusions, "Participants": firstN(r.Participants, MaxParticipantRows), "AllParticipants": len(r.Participants), "Monthly": r.Monthly, "Figures": figs,
+		"Exclusions": exclusions, "Participants": firstN(r.Participants, MaxParticipantRows), "AllParticipants": len(r.Participants), "TopPages": firstN(r.TopPages, 20), "Monthly": r.Monthly, "Figures": figs,
 		"Notes": in.Notes, "Failures": in.Failures, "Stats": in.Stats, "Version": in.Version, "Pseudonyms": in.Pseudonyms,
 	}
 	return page.Execute(w, data)
@@ -209,6 +209,9 @@ figure{margin:1.5em 0}.chart svg{max-width:100%;height:auto}figcaption{font-size
 <section id="participants"><h2>Participants</h2><table><thead><tr><th>username</th><th>segment</th><th>registered</th><th>long-term</th><th>edits before</th><th>during</th><th>after</th><th>days to return</th></tr></thead><tbody>
 {{range .Participants}}<tr><td>{{.Username}}</td><td>{{.Segment}}{{if .Excluded}} ({{.Excluded}}){{end}}</td><td>{{day .Registration}}</td><td>{{if .LongTerm}}yes{{end}}</td><td class="n">{{.EditsBefore}}</td><td class="n">{{.EditsDuring}}</td><td class="n">{{.EditsAfter}}</td><td class="n">{{if .HasReturned}}{{.DaysToReturn}}{{else}}—{{end}}</td></tr>
 {{end}}</tbody></table>{{if gt .AllParticipants (len .Participants)}}<p class="muted">The first {{len .Participants}} of {{.AllParticipants}} participants; all of them are in participants.csv.</p>{{end}}</section>
+<section id="top-pages"><h2>Pages most edited during the event</h2>{{if .TopPages}}<table><thead><tr><th>wiki</th><th>page</th><th>created</th><th>edits</th><th>editors</th><th>bytes added</th></tr></thead><tbody>
+{{range .TopPages}}<tr><td>{{.Wiki}}</td><td>{{.Title}}</td><td>{{if .Created}}yes{{end}}</td><td class="n">{{.Edits}}</td><td class="n">{{.Editors}}</td><td class="n">{{.BytesAdded}}</td></tr>
+{{end}}</tbody></table>{{else}}<p>No edits during the event.</p>{{end}}</section>
 <section id="monthly"><h2>Month by month</h2><table><thead><tr><th>month</th><th>segment</th><th>editing</th><th>active editors (5+ content edits)</th><th>retained from previous month</th><th>edits</th></tr></thead><tbody>
 {{range .Monthly}}<tr><td>{{month .Month}}</td><td>{{.Segment}}</td><td class="n">{{.EditingParticipants}}</td><td class="n">{{.ActiveEditors}}</td><td class="n">{{.RetainedEditors}}</td><td class="n">{{.Edits}}</td></tr>
 {{end}}</tbody></table></section>

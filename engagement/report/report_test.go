@@ -37,7 +37,7 @@ func TestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := b.String()
-	for _, id := range []string{"event", "headline", "charts", "metrics", "exclusions", "participants", "monthly", "data-notes"} {
+	for _, id := range []string{"event", "headline", "charts", "metrics", "exclusions", "participants", "top-pages", "monthly", "data-notes"} {
 		if !strings.Contains(html, `<section id="`+id+`">`) {
 			t.Errorf("section %s missing", id)
 		}
