@@ -245,6 +245,13 @@ func HTML(title string, done, total int, detail string) string {
 		html.EscapeString(title), pct, pct, html.EscapeString(detail))
 }
 
+// NewProgressTo is NewProgress drawing on w outside a notebook.
+func NewProgressTo(title string, w io.Writer) *Progress {
+	p := NewProgress(title)
+	p.out = w
+	return p
+}
+
 // Update redraws the bar when the percentage changes.
 func (p *Progress) Update(done, total int, detail string) {
 	pct := 0

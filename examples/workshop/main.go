@@ -29,6 +29,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/report"
 )
 
@@ -145,9 +146,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n\n", *from, len(data.Contributions), len(data.Accounts))
 	} else {
-		bar := newBar(stderr)
-		data, err = engagement.Enrich(ctx, cfg, ev, bar.update)
-		bar.done()
+		bar := nb.NewProgressTo("Fetching", stderr)
+		data, err = engagement.Enrich(ctx, cfg, ev, func(p mwapi.Progress) {
+			detail := fmt.Sprintf("%d/%d user-wikis, %d requests, %d cached", p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits)
+			if p.Remaining > 0 {
+				detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
+			}
+			bar.Update(p.UsersDone, p.UsersTotal, detail)
+		})
+		if data != nil {
+			bar.Done(data.Stats.String())
+		}
 		if err != nil {
 			return err
 		}
@@ -240,37 +249,4 @@ func printSummary(w io.Writer, res *metrics.Result) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", rec[0], rec[1], rec[2])
 	}
 	tw.Flush()
-}
-
-// bar is a terminal progress bar that redraws when the percentage changes.
-type bar struct {
-	w    io.Writer
-	last int
-	any  bool
-}
-
-func newBar(w io.Writer) *bar { return &bar{w: w, last: -1} }
-
-func (b *bar) update(p mwapi.Progress) {
-	if p.UsersTotal == 0 {
-		return
-	}
-	pct := 100 * p.UsersDone / p.UsersTotal
-	if pct == b.last {
-		return
-	}
-	b.last, b.any = pct, true
-	filled := pct / 5
-	eta := ""
-	if p.Remaining > 0 {
-		eta = ", about " + p.Remaining.Round(time.Second).String() + " left"
-	}
-	fmt.Fprintf(b.w, "\rFetching [%s%s] %3d%%  %d/%d user-wikis, %d requests, %d cached%s   ",
-		strings.Repeat("#", filled), strings.Repeat(".", 20-filled), pct, p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits, eta)
-}
-
-func (b *bar) done() {
-	if b.any {
-		fmt.Fprintln(b.w)
-	}
 }
