@@ -112,42 +112,34 @@ func (c *Client) Resolve(ctx context.Context, ref CourseRef) (CourseRef, error) 
 
 // Course fetches course.json.
 func (c *Client) Course(ctx context.Context, ref CourseRef) (Course, error) {
-	body, err := c.get(ctx, ref, ref.JSONURL("course"))
-	if err != nil {
-		return Course{}, err
-	}
-	defer body.Close()
-	return ParseCourseJSON(body, ref.JSONURL("course"))
+	return fetch(ctx, c, ref, "course", ParseCourseJSON)
 }
 
 // Users fetches users.json: every enrolment, all roles.
 func (c *Client) Users(ctx context.Context, ref CourseRef) ([]User, error) {
-	body, err := c.get(ctx, ref, ref.JSONURL("users"))
-	if err != nil {
-		return nil, err
-	}
-	defer body.Close()
-	return ParseUsersJSON(body, ref.JSONURL("users"))
+	return fetch(ctx, c, ref, "users", ParseUsersJSON)
 }
 
 // Articles fetches articles.json.
 func (c *Client) Articles(ctx context.Context, ref CourseRef) ([]Article, error) {
-	body, err := c.get(ctx, ref, ref.JSONURL("articles"))
-	if err != nil {
-		return nil, err
-	}
-	defer body.Close()
-	return ParseArticlesJSON(body, ref.JSONURL("articles"))
+	return fetch(ctx, c, ref, "articles", ParseArticlesJSON)
 }
 
 // Uploads fetches uploads.json: files students uploaded during the course.
 func (c *Client) Uploads(ctx context.Context, ref CourseRef) ([]Upload, error) {
-	body, err := c.get(ctx, ref, ref.JSONURL("uploads"))
+	return fetch(ctx, c, ref, "uploads", ParseUploadsJSON)
+}
+
+// fetch gets one JSON endpoint of the course and parses it.
+func fetch[T any](ctx context.Context, c *Client, ref CourseRef, name string, parse func(io.Reader, string) (T, error)) (T, error) {
+	u := ref.JSONURL(name)
+	body, err := c.get(ctx, ref, u)
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
 	defer body.Close()
-	return ParseUploadsJSON(body, ref.JSONURL("uploads"))
+	return parse(body, u)
 }
 
 // Files is a course as downloaded into a folder, or as fetched.
