@@ -206,3 +206,34 @@ func TestReadExports(t *testing.T) {
 		t.Errorf("renamed column: %v", err)
 	}
 }
+
+func TestParseEveryJSONField(t *testing.T) {
+	c, err := ParseCourseJSON(strings.NewReader(courseJSON), "course.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
+	want := Course{ID: 42, Title: "Women in Science", Description: "d", School: "Lib", Term: "2021", Subject: "Science", Slug: "Lib/Women_in_Science_(2021)", Type: "Editathon",
+		Start: day("2021-03-05T00:00:00Z"), End: day("2021-03-07T23:59:59Z"), TimelineStart: day("2021-03-05T00:00:00Z"), TimelineEnd: day("2021-03-07T23:59:59Z"),
+		CreatedAt: day("2021-02-01T10:00:00Z"), UpdatedAt: day("2021-04-01T10:00:00Z"), HomeWiki: Wiki{"en", "wikipedia"},
+		Wikis: []Wiki{{"en", "wikipedia"}, {"", "wikidata"}, {"commons", "wikimedia"}}, Namespaces: []string{"en.wikipedia.org-namespace-0"},
+		Ended: true, Published: true, UpdateUntil: day("2021-04-06T23:59:59Z"), StudentCount: 56, ArticleCount: 40, TrainedCount: 10, CharacterSum: 123456,
+		UploadCount: 12, UploadsInUseCount: 5, UploadUsagesCount: 7, CreatedCount: "25", EditedCount: "40", EditCount: "1.59K", WordCount: "20.1K", ReferencesCount: "310", ViewCount: "12.3K"}
+	if fmt.Sprintf("%+v", c) != fmt.Sprintf("%+v", want) {
+		t.Errorf("course\n got %+v\nwant %+v", c, want)
+	}
+	users, err := ParseUsersJSON(strings.NewReader(`{"course":{"users":[{"id":7,"username":"Ana Trainer","global_id":99,"role":1,"role_description":"Facilitator","enrolled_at":"2021-03-01T09:00:00.000Z","registered_at":"2014-01-09T08:00:00.000Z","admin":true,"character_sum_ms":1200,"character_sum_us":30,"character_sum_draft":4,"references_count":3,"recent_revisions":2,"total_uploads":1,"contribution_url":"https://en.wikipedia.org/wiki/Special:Contributions/Ana_Trainer"}]}}`), "users.json")
+	wantU := User{ID: 7, Username: "Ana Trainer", GlobalID: 99, Role: RoleInstructor, RoleDescription: "Facilitator", EnrolledAt: day("2021-03-01T09:00:00Z"), RegisteredAt: day("2014-01-09T08:00:00Z"),
+		Admin: true, CharacterSumMs: 1200, CharacterSumUs: 30, CharacterSumDraft: 4, ReferencesCount: 3, RecentRevisions: 2, TotalUploads: 1}
+	if err != nil || len(users) != 1 || users[0] != wantU || users[0].Role.String() != "facilitator" {
+		t.Errorf("users = %+v, %v", users, err)
+	}
+	arts, err := ParseArticlesJSON(strings.NewReader(`{"course":{"articles":[{"id":5,"title":"Ada Lovelace","namespace":0,"language":"en","project":"wikipedia","url":"https://en.wikipedia.org/wiki/Ada_Lovelace","mw_page_id":974,"deleted":false,"tracked":true,"new_article":true,"character_sum":3400,"references_count":5,"view_count":1234,"average_views":41.5,"user_ids":[7,9],"rating":"b","rating_num":null,"pretty_rating":null}]}}`), "articles.json")
+	if err != nil || len(arts) != 1 || fmt.Sprint(arts[0]) != fmt.Sprint(Article{ID: 5, Title: "Ada Lovelace", Language: "en", Project: "wikipedia", URL: "https://en.wikipedia.org/wiki/Ada_Lovelace", MWPageID: 974, Tracked: true, NewArticle: true, CharacterSum: 3400, ReferencesCount: 5, ViewCount: 1234, AverageViews: 41.5, UserIDs: []int64{7, 9}, Rating: "b"}) {
+		t.Errorf("articles = %+v, %v", arts, err)
+	}
+	ups, err := ParseUploadsJSON(strings.NewReader(`{"course":{"uploads":[{"id":3,"file_name":"Lab.jpg","uploader":"Alice","uploaded_at":"2021-03-06T11:00:00.000Z","usage_count":2,"url":"https://commons.wikimedia.org/wiki/File:Lab.jpg","thumburl":"https://upload.wikimedia.org/lab.jpg","thumbwidth":640,"thumbheight":480,"deleted":false}]}}`), "uploads.json")
+	if err != nil || len(ups) != 1 || ups[0] != (Upload{ID: 3, FileName: "Lab.jpg", Uploader: "Alice", UploadedAt: day("2021-03-06T11:00:00Z"), UsageCount: 2, URL: "https://commons.wikimedia.org/wiki/File:Lab.jpg", ThumbURL: "https://upload.wikimedia.org/lab.jpg", ThumbWidth: 640, ThumbHeight: 480}) {
+		t.Errorf("uploads = %+v, %v", ups, err)
+	}
+}
