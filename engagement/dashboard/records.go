@@ -160,12 +160,14 @@ type Article struct {
 
 // Upload is one entry of uploads.json.
 type Upload struct {
-	ID         int64     `json:"id"`
-	FileName   string    `json:"file_name"`
-	Uploader   string    `json:"uploader"`
-	UploadedAt time.Time `json:"uploaded_at"`
-	UsageCount int       `json:"usage_count"`
-	URL        string    `json:"url"`
-	ThumbURL   string    `json:"thumburl"`
-	Deleted    bool      `json:"deleted"`
+	ID          int64     `json:"id"`
+	FileName    string    `json:"file_name"`
+	Uploader    string    `json:"uploader"`
+	UploadedAt  time.Time `json:"uploaded_at"`
+	UsageCount  int       `json:"usage_count"`
+	URL         string    `json:"url"`
+	ThumbURL    string    `json:"thumburl"`
+	ThumbWidth  int       `json:"thumbwidth"`
+	ThumbHeight int       `json:"thumbheight"`
+	Deleted     bool      `json:"deleted"`
 }
