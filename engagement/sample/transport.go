@@ -251,9 +251,13 @@ func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
 	} else {
 		resp["batchcomplete"] = true
 	}
+	top := map[int64]int64{} // page → its latest revision
+	for _, r := range ev.Revisions[wiki] {
+		top[r.PageID] = max(top[r.PageID], r.RevID)
+	}
 	var out []any
 	for _, r := range revs {
-		e := map[string]any{"userid": r.UserID, "user": r.Username, "pageid": r.PageID, "revid": r.RevID, "parentid": r.ParentID, "ns": r.NS, "title": r.Title, "timestamp": r.Timestamp.Format(time.RFC3339), "comment": r.Comment, "size": r.Size, "sizediff": r.SizeDiff, "new": r.New, "minor": false, "top": false, "tags": []string{}}
+		e := map[string]any{"userid": r.UserID, "user": r.Username, "pageid": r.PageID, "revid": r.RevID, "parentid": r.ParentID, "ns": r.NS, "title": r.Title, "timestamp": r.Timestamp.Format(time.RFC3339), "comment": r.Comment, "size": r.Size, "sizediff": r.SizeDiff, "new": r.New, "minor": false, "top": top[r.PageID] == r.RevID, "tags": []string{}}
 		out = append(out, e)
 	}
 	if out == nil {
