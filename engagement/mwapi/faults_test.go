@@ -290,3 +290,53 @@ func TestPageviews(t *testing.T) {
 		t.Errorf("404 = %v, %v; want no views and no error", pv, err)
 	}
 }
+
+// A baduser error (an invalid name slipped into a usercontribs batch) is
+// final: not retried, reported for every user of the batch, no data kept.
+func TestBadUserIsReportedPerUser(t *testing.T) {
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		q := r.URL.Query()
+		switch q.Get("list") {
+		case "users":
+			fmt.Fprint(w, `{"query":{"users":[{"userid":1,"name":"Alice"},{"userid":2,"name":"Bob"}]}}`)
+		case "usercontribs":
+			w.Header().Set("MediaWiki-API-Error", "baduser_ucuser")
+			fmt.Fprint(w, `{"error":{"code":"baduser_ucuser","info":"Invalid value \"Bob\" for user parameter \"ucuser\"."}}`)
+		default:
+			fmt.Fprint(w, `{"query":{"namespaces":{}}}`)
+		}
+	}))
+	defer srv.Close()
+	var waits []time.Duration
+	c := newClient(t, srv, &waits)
+	e, err := mwapi.Enrich(context.Background(), c, []string{"test.wiki"}, []string{"Alice", "Bob"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Failures) != 2 || len(e.Contributions) != 0 || len(waits) != 0 || requests != 3 {
+		t.Errorf("failures %v, contributions %d, waits %v, requests %d", e.Failures, len(e.Contributions), waits, requests)
+	}
+	var ae *mwapi.APIError
+	if !errors.As(e.Failures[0].Err, &ae) || ae.Code != "baduser_ucuser" {
+		t.Errorf("failure = %v", e.Failures[0].Err)
+	}
+}
+
+// Cancelling the context stops the retries at once.
+func TestCancelStopsRetries(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) }))
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var waits []time.Duration
+	c := newClient(t, srv, &waits, mwapi.WithSleeper(func(ctx context.Context, d time.Duration) error {
+		waits = append(waits, d)
+		cancel()
+		return ctx.Err()
+	}))
+	_, err := c.Users(ctx, "test.wiki", []string{"Alice"})
+	if !errors.Is(err, context.Canceled) || len(waits) != 1 || c.Stats().Requests != 1 {
+		t.Errorf("err %v, waits %v, stats %v", err, waits, c.Stats())
+	}
+}
