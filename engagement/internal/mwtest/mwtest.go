@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"example.com/engagement/engagement/sample"
@@ -52,7 +53,8 @@ type Wiki struct {
 // Close stops the server.
 func (w *Wiki) Close() error {
 	if w.cmd != nil && w.cmd.Process != nil {
-		w.cmd.Process.Kill()
+		// The server forks workers: stop its whole process group.
+		syscall.Kill(-w.cmd.Process.Pid, syscall.SIGKILL)
 		w.cmd.Wait()
 	}
 	return nil
@@ -165,6 +167,7 @@ func Serve(ctx context.Context, dir, dbname string) (*Wiki, error) {
 	}
 	cmd := exec.Command("php", "-S", fmt.Sprintf("127.0.0.1:%d", port), "-t", MediaWikiDir)
 	cmd.Dir = dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Env = append(os.Environ(), "MW_CONFIG_FILE="+filepath.Join(dir, "LocalSettings.php"), "PHP_CLI_SERVER_WORKERS=2")
 	log, _ := os.Create(filepath.Join(dir, "server.log"))
 	cmd.Stdout, cmd.Stderr = log, log
