@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"example.com/engagement/engagement/dashboard"
@@ -57,8 +58,9 @@ func humanise(n int) string {
 }
 
 // DashboardFiles returns the Dashboard's files for the event, byte for byte
-// as the Dashboard would serve them: course.json, users.json, articles.json
-// and the students CSV export.
+// as the Dashboard would serve them: course.json, users.json, articles.json,
+// uploads.json and the students CSV export; plus the ground truth
+// contributions.csv and accounts.csv.
 func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 	contribs := ev.Contributions()
 	inEvent := func(t time.Time) bool { return !t.Before(Start) && !t.After(End) }
@@ -102,6 +104,31 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 			created++
 		}
 	}
+	// Uploads: File pages students created on Commons during the event.
+	var uploads []ordered
+	uploadsBy := map[string]int{}
+	inUse := 0
+	for _, c := range contribs {
+		if !inEvent(c.Timestamp) || c.Wiki != Wikis[2] || c.NS != 6 || !c.New {
+			continue
+		}
+		file := strings.TrimPrefix(c.Title, "File:")
+		usage := int(c.PageID % 3) // deterministic: some files used in articles, some not
+		if usage > 0 {
+			inUse++
+		}
+		uploadsBy[c.Username]++
+		uploads = append(uploads, ordered{
+			{"id", 5120000 + len(uploads)}, {"file_name", file}, {"uploader", c.Username}, {"uploaded_at", dashTime(c.Timestamp)},
+			{"usage_count", usage}, {"url", "https://commons.wikimedia.org/wiki/File:" + underscore(file)},
+			{"thumburl", "https://upload.wikimedia.org/wikipedia/commons/thumb/" + underscore(file) + "/640px-" + underscore(file)},
+			{"thumbwidth", 640}, {"thumbheight", 480}, {"deleted", false},
+		})
+	}
+	usages := 0
+	for _, u := range uploads {
+		usages += u[4].v.(int)
+	}
 	distinct := map[string]bool{}
 	for _, u := range ev.Enrolment {
 		if u.Role == dashboard.RoleStudent {
@@ -119,7 +146,7 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 		{"private", false}, {"withdrawn", false}, {"ended", true}, {"closed", false}, {"published", true}, {"needs_update", false},
 		{"update_until", dashTime(End.Add(30 * 24 * time.Hour))},
 		{"student_count", len(distinct)}, {"article_count", edited}, {"trained_count", 0}, {"character_sum", chars},
-		{"upload_count", 0}, {"uploads_in_use_count", 0}, {"upload_usages_count", 0},
+		{"upload_count", len(uploads)}, {"uploads_in_use_count", inUse}, {"upload_usages_count", usages},
 		{"created_count", humanise(created)}, {"edited_count", humanise(edited)}, {"edit_count", humanise(edits)},
 		{"word_count", humanise(chars / 6)}, {"references_count", humanise(edits / 4)}, {"view_count", humanise(edited * 311)},
 	}
@@ -178,9 +205,9 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 	var users []ordered
 	for _, u := range ev.Enrolment {
 		p := byName[u.Username]
-		var ms, us int
+		var ms, us, ups int
 		if u.Role == dashboard.RoleStudent {
-			ms, us = stats(p.Name).ms, stats(p.Name).us
+			ms, us, ups = stats(p.Name).ms, stats(p.Name).us, uploadsBy[p.Name]
 		}
 		desc := any(nil)
 		if u.RoleDescription != "" {
@@ -190,7 +217,7 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 			{"id", u.ID}, {"username", u.Username}, {"global_id", u.GlobalID}, {"role", int(u.Role)}, {"role_description", desc},
 			{"enrolled_at", dashTime(u.EnrolledAt)}, {"registered_at", dashTime(u.RegisteredAt)}, {"admin", false},
 			{"character_sum_ms", ms}, {"character_sum_us", us}, {"character_sum_draft", 0}, {"references_count", ms / 400},
-			{"recent_revisions", 0}, {"total_uploads", 0},
+			{"recent_revisions", 0}, {"total_uploads", ups},
 			{"contribution_url", "https://en.wikipedia.org/wiki/Special:Contributions/" + u.Username},
 		})
 		if u.Role == dashboard.RoleStudent {
@@ -233,6 +260,12 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 		})
 	}
 	if err := put("articles.json", ordered{{"articles", articles}}); err != nil {
+		return nil, err
+	}
+	if uploads == nil {
+		uploads = []ordered{}
+	}
+	if err := put("uploads.json", ordered{{"uploads", uploads}}); err != nil {
 		return nil, err
 	}
 	// Students CSV: one row per distinct role-0 enrolment name.

@@ -265,7 +265,7 @@ func (ev *Event) generateRevisions(rng *rand.Rand) {
 	}
 	startPool := 40 + cfg.Contributions/50
 	pools := map[string]int{}
-	var drafts []draft
+	drafts := make([]draft, 0, cfg.Contributions+cfg.Contributions/8+4*startPool)
 	secs := func(a, b time.Time) time.Time {
 		if !b.After(a) {
 			return a
@@ -291,11 +291,12 @@ func (ev *Event) generateRevisions(rng *rand.Rand) {
 			return Wikis[2], []int{6, 6, 14, 2}[rng.IntN(4)]
 		}
 	}
+	var times []time.Time // reused for every person
 	for ui, p := range ev.People {
 		if p.Edits == 0 {
 			continue
 		}
-		var times []time.Time
+		times = times[:0]
 		switch p.Kind {
 		case KindNew:
 			during := max(1, p.Edits*7/10)
@@ -343,6 +344,23 @@ func (ev *Event) generateRevisions(rng *rand.Rand) {
 				}
 			}
 		}
+		// Nobody edits before registering: squeeze the edits drawn before
+		// the registration into the rest of their band (before the event,
+		// or the event itself), keeping their order. No randomness is used,
+		// so the rest of the event stays as it was.
+		if reg := p.Registration; !reg.IsZero() {
+			for k, t := range times {
+				if !t.Before(reg) {
+					continue
+				}
+				lo, hi := y2019, Start
+				if !t.Before(Start) {
+					lo, hi = Start, End
+				}
+				f := float64(t.Sub(lo)) / float64(hi.Sub(lo))
+				times[k] = reg.Add(time.Second + time.Duration(f*float64(hi.Sub(reg)-time.Second))).Truncate(time.Second)
+			}
+		}
 		slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
 		for k, t := range times {
 			if t.After(AsOf) {
@@ -383,7 +401,18 @@ func (ev *Event) generateRevisions(rng *rand.Rand) {
 // assigns on import: pages in order of their first revision, revisions page
 // by page in time order, both counting from 2 (the Main Page is 1).
 func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) {
-	slices.SortStableFunc(drafts, func(a, b draft) int { return a.t.Compare(b.t) })
+	// Stable sort by time: ties keep their generation order.
+	order := make([]int32, len(drafts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(drafts[a].t.Compare(drafts[b].t), cmp.Compare(a, b)) })
+	sorted := make([]draft, len(drafts))
+	for i, o := range order {
+		sorted[i] = drafts[o]
+	}
+	drafts = sorted
+	type pageKey struct{ wiki, title string }
 	type page struct {
 		ns    int
 		title string
@@ -394,7 +423,7 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 	for _, w := range Wikis {
 		poolPages[w] = make([]*page, pools[w])
 	}
-	titles := map[string]bool{}
+	pageOf := make(map[pageKey]*page, len(drafts)/4)
 	title := func(w string, ns int, user int) string {
 		for attempt := 0; ; attempt++ {
 			var t string
@@ -420,7 +449,7 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 				if ns == 2 && rng.IntN(2) == 0 {
 					t += "/sandbox"
 				}
-				if titles[w+"|"+t] {
+				if pageOf[pageKey{w, t}] != nil {
 					return t
 				}
 			case ns == 4:
@@ -436,12 +465,11 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 			if attempt > 20 && ns != 2 && ns != 3 { // large events: names run out
 				t = fmt.Sprintf("%s %d", t, rng.IntN(1_000_000_000))
 			}
-			if !titles[w+"|"+t] {
+			if pageOf[pageKey{w, t}] == nil {
 				return t
 			}
 		}
 	}
-	pageOf := map[string]*page{}
 	for i := range drafts {
 		d := &drafts[i]
 		var pg *page
@@ -456,23 +484,26 @@ func (ev *Event) assemble(rng *rand.Rand, drafts []draft, pools map[string]int) 
 			}
 		case d.ns == 2 || d.ns == 3:
 			t := title(d.wiki, d.ns, d.user)
-			pg = pageOf[d.wiki+"|"+t]
+			pg = pageOf[pageKey{d.wiki, t}]
 			if pg == nil {
 				pg = &page{ns: d.ns, title: t}
 			}
 		default:
 			pg = &page{ns: d.ns, title: title(d.wiki, d.ns, d.user)}
 		}
-		key := d.wiki + "|" + pg.title
+		key := pageKey{d.wiki, pg.title}
 		if pageOf[key] == nil {
 			pageOf[key] = pg
-			titles[key] = true
 			byWiki[d.wiki] = append(byWiki[d.wiki], pg)
 		}
 		pg.revs = append(pg.revs, i)
 	}
 	for _, w := range Wikis {
-		var out []Revision
+		n := 0
+		for _, pg := range byWiki[w] {
+			n += len(pg.revs)
+		}
+		out := make([]Revision, 0, n)
 		rev := int64(2)
 		for pi, pg := range byWiki[w] {
 			size := 0

@@ -53,7 +53,8 @@ func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	host := req.URL.Host
 	if host == "outreachdashboard.wmflabs.org" {
 		prefix := "/courses/" + Slug + "/"
-		if p, ok := strings.CutPrefix(req.URL.Path, prefix); ok && (p == "course.json" || p == "users.json" || p == "articles.json") {
+		path := req.URL.Path // decoded: a percent-encoded slug matches too
+		if p, ok := strings.CutPrefix(path, prefix); ok && (p == "course.json" || p == "users.json" || p == "articles.json" || p == "uploads.json") {
 			return respond(req, 200, read(p)), nil
 		}
 		return respond(req, 404, []byte("<!DOCTYPE html><html><body>The page you were looking for doesn't exist.</body></html>"), "Content-Type", "text/html"), nil
