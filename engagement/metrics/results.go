@@ -53,6 +53,9 @@ type ParticipantSummary struct {
 	Username string
 	Segment  Segment // new, experienced or excluded
 	Excluded Exclusion
+	// Detail explains the exclusion where a reason alone is not enough: for
+	// ExcludeIncomplete, the wiki and the cause.
+	Detail string
 	// Registration is the account's registration; zero when unknown.
 	Registration time.Time
 	LongTerm     bool
@@ -76,6 +79,8 @@ type MonthRow struct {
 	ActiveEditors       int
 	RetainedEditors     int
 	Edits               int
+	// Partial marks the month of as-of, observed only in part.
+	Partial bool
 }
 
 // Period places a contribution relative to the event window.

@@ -25,6 +25,12 @@ const (
 	ExcludeInvalid     Exclusion = "invalid username"
 	ExcludeNotFound    Exclusion = "account not found"
 	ExcludeBot         Exclusion = "bot"
+	// ExcludeIncomplete marks a participant whose account lookup, or whose
+	// contributions on a scope wiki where they have an account, could not
+	// be fetched (after the retries, or because a safety cap was hit). It
+	// comes last in the order of precedence: a bot whose data is incomplete
+	// is a bot. Participant.Incomplete says which wiki and why.
+	ExcludeIncomplete Exclusion = "data incomplete"
 )
 
 // Event is what the metrics need to know of a Dashboard course.
@@ -52,6 +58,13 @@ type Participant struct {
 	// Excluded is the reason the participant is left out of aggregates,
 	// or NotExcluded.
 	Excluded Exclusion
+	// Incomplete, when not empty, says what of this participant's data could
+	// not be fetched, naming the wiki and the cause (e.g. "contributions on
+	// commons.wikimedia.org: HTTP 503 after 6 tries"). Compute then excludes
+	// the participant as ExcludeIncomplete unless an earlier reason applies;
+	// such a participant is never counted as "not editing" nor as "account
+	// not found".
+	Incomplete string
 }
 
 // Account holds the facts of a participant's account that the metrics need.
@@ -80,4 +93,9 @@ type Contribution struct {
 	Timestamp time.Time // UTC
 	SizeDiff  int       // bytes changed by the revision (may be negative)
 	New       bool      // the revision created the page
+	// NoSizeDiff is true when the API gave no sizediff (the parent
+	// revision's size is unknown): SizeDiff is then 0 and meaningless, the
+	// revision is left out of the byte sums and counted in their note. In
+	// contributions.csv it is an empty sizediff cell.
+	NoSizeDiff bool
 }
