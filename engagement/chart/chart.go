@@ -227,7 +227,7 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary) (*plot.Plot, error) {
 		p.Legend.Add(string(seg), b)
 	}
 	if logY {
-		p.Y.Scale = plot.LogScale{}
+		p.Y.Scale = flooredLog{floor: 0.8}
 		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
 		p.Y.Min = 0.8
 		p.Y.Label.Text = "edits during the event (log scale)"
@@ -375,4 +375,14 @@ func RetentionCurve(rows []metrics.Row) (*plot.Plot, error) {
 	p.X.Min, p.X.Max = 5, 450
 	p.Legend.Left = false
 	return p, nil
+}
+
+// flooredLog is a logarithmic scale that draws values below floor (the
+// zero-height bars of the other segment, a bar's base) at the floor instead
+// of failing: plot.LogScale panics on values <= 0.
+type flooredLog struct{ floor float64 }
+
+// Normalize implements plot.Normalizer.
+func (l flooredLog) Normalize(min, max, x float64) float64 {
+	return plot.LogScale{}.Normalize(math.Max(min, l.floor), math.Max(max, l.floor), math.Max(x, l.floor))
 }

@@ -87,3 +87,28 @@ func TestEmptyData(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A participant with far more edits than the median switches the chart to a
+// log scale; the other segment's zero bars and every bar's base must not
+// break it (plot.LogScale panics on values <= 0).
+func TestEditsPerParticipantPowerUser(t *testing.T) {
+	ps := []metrics.ParticipantSummary{{Username: "P", Segment: metrics.SegmentExperienced, EditsDuring: 3000}}
+	for i := range 9 {
+		ps = append(ps, metrics.ParticipantSummary{Username: string(rune('a' + i)), Segment: metrics.SegmentNew, EditsDuring: 3})
+	}
+	p, err := chart.EditsPerParticipant(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	wt, err := p.WriterTo(400, 300, "png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wt.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() == 0 || p.Y.Label.Text != "edits during the event (log scale)" {
+		t.Errorf("want a log-scale PNG; got %d bytes, label %q", buf.Len(), p.Y.Label.Text)
+	}
+}

@@ -133,15 +133,6 @@ func (rd *reader) bad(line, col int, err error) error {
 // interner returns one shared string per distinct value.
 type interner map[string]string
 
-func (in interner) get(s string) string {
-	if v, ok := in[s]; ok {
-		return v
-	}
-	v := string([]byte(s)) // detach from the reused record
-	in[v] = v
-	return v
-}
-
 // ParseTime parses an RFC 3339 timestamp; the common form
 // 2006-01-02T15:04:05Z takes a fast path.
 func ParseTime(s string) (time.Time, error) {

@@ -220,7 +220,7 @@ type Progress struct {
 func NewProgress(title string) *Progress {
 	p := &Progress{title: title, last: -1, start: time.Now(), out: os.Stderr}
 	if gonbui.IsNotebook {
-		p.id = "progress_" + gonbui.UniqueID()
+		p.id = "progress_" + gonbui.UniqueId()
 	}
 	return p
 }

@@ -64,7 +64,8 @@ func TestReport(t *testing.T) {
 func TestPseudonyms(t *testing.T) {
 	d, r := sample(t)
 	ps := report.NewPseudonymizer([]byte("key"))
-	if ps.Name("Jane doe (WMUK)") != ps.Name("Jane doe (WMUK)") || ps.Name("A") == report.NewPseudonymizer([]byte("other")).Name("A") {
+	again := report.NewPseudonymizer([]byte("key"))
+	if ps.Name("Jane doe (WMUK)") != again.Name("Jane doe (WMUK)") || ps.Name("A") == report.NewPseudonymizer([]byte("other")).Name("A") {
 		t.Fatal("pseudonyms must be stable per key and differ across keys")
 	}
 	if got := ps.Title("User:Alice/sandbox"); got != "User:"+ps.Name("Alice")+"/sandbox" {
