@@ -228,8 +228,8 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 	}
 	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{}}
 	for _, a := range e.Accounts {
-		if a.Missing || a.Invalid {
-			continue
+		if a.Missing || a.Invalid || !a.Found() {
+			continue // no account anywhere, or none known: a failed lookup is in Failures
 		}
 		d.Accounts = append(d.Accounts, metrics.Account{Username: a.Name, Registration: a.Registration, Bot: a.Bot})
 	}
@@ -277,9 +277,11 @@ func Analyze(ev *Event, d *Data, p metrics.Params) (*metrics.Result, error) {
 	if p.ContentNamespaces == nil && len(d.ContentNamespaces) > 0 {
 		p.ContentNamespaces = d.ContentNamespaces
 	}
+	incomplete := d.Incomplete()
 	ps := make([]metrics.Participant, len(ev.Participants))
 	for i, pa := range ev.Participants {
 		ps[i] = pa.Metrics()
+		ps[i].Incomplete = incomplete[ps[i].Username]
 	}
 	return metrics.Compute(ev.MetricsEvent(), ps, d.Accounts, d.Contributions, p)
 }
@@ -337,15 +339,79 @@ func (d *Data) namespaces() []dataset.Namespace {
 	return out
 }
 
+// Incomplete returns, per username, what of the participant's data could
+// not be fetched: the stage, the wiki and the cause, without the name (e.g.
+// "contributions on commons.wikimedia.org: HTTP 503 after 6 tries"). Several
+// failures of one participant are joined with "; ".
+func (d *Data) Incomplete() map[string]string {
+	out := map[string]string{}
+	for _, f := range d.Failures {
+		if prev, ok := out[f.Username]; ok {
+			out[f.Username] = prev + "; " + f.Cause()
+		} else {
+			out[f.Username] = f.Cause()
+		}
+	}
+	return out
+}
+
+// Banner is the one line shown above every summary when some participants
+// are left out because their data is incomplete, e.g. "12 of 37
+// participants left out: their contributions on commons.wikimedia.org could
+// not be fetched (HTTP 503 after 6 tries)"; "" when nobody is. Participants
+// left out for an earlier reason (facilitators, bots) are not counted.
+func Banner(r *metrics.Result) string {
+	details := map[string]string{}
+	for _, p := range r.Participants {
+		if p.Excluded == metrics.ExcludeIncomplete {
+			details[p.Username] = p.Detail
+		}
+	}
+	if len(details) == 0 {
+		return ""
+	}
+	total := len(r.Participants)
+	causes := map[string]int{}
+	for _, d := range details {
+		causes[d]++
+	}
+	keys := make([]string, 0, len(causes))
+	for k := range causes {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if causes[a] != causes[b] {
+			return causes[b] - causes[a]
+		}
+		return strings.Compare(a, b)
+	})
+	what := plainCause(keys[0])
+	if len(keys) > 1 {
+		what += fmt.Sprintf(" (and %d other causes, listed below)", len(keys)-1)
+	}
+	return fmt.Sprintf("%d of %d participants left out: %s", len(details), total, what)
+}
+
+// plainCause turns "contributions on W: HTTP 503 after 6 tries" into "their
+// contributions on W could not be fetched (HTTP 503 after 6 tries)".
+func plainCause(detail string) string {
+	first, _, _ := strings.Cut(detail, "; ")
+	what, why, ok := strings.Cut(first, ": ")
+	if !ok {
+		return "their data could not be fetched (" + first + ")"
+	}
+	return "their " + what + " could not be fetched (" + why + ")"
+}
+
 // FailureSummary describes the users whose data could not be fetched.
 func (d *Data) FailureSummary() string {
 	if len(d.Failures) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d user/wiki fetches failed; their data is missing from the results:\n", len(d.Failures))
+	fmt.Fprintf(&b, "%d fetches failed; these participants are left out as \"data incomplete\", not counted as inactive:\n", len(d.Failures))
 	for _, f := range d.Failures {
-		fmt.Fprintf(&b, "  %s on %s: %v\n", f.Username, f.Wiki, f.Err)
+		fmt.Fprintf(&b, "  %s: %s\n", f.Username, f.Cause())
 	}
 	return b.String()
 }

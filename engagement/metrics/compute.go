@@ -60,6 +60,23 @@ type rec struct {
 	content bool
 }
 
+// autoExclusion applies the exclusions that depend on the fetched data, in
+// metrics.md's order: account not found (only when the lookup answered),
+// bot, data incomplete.
+func autoExclusion(found, bot bool, incomplete string) Exclusion {
+	switch {
+	case !found && incomplete != "":
+		return ExcludeIncomplete // the lookup did not answer: not "not found"
+	case !found:
+		return ExcludeNotFound
+	case bot:
+		return ExcludeBot
+	case incomplete != "":
+		return ExcludeIncomplete
+	}
+	return NotExcluded
+}
+
 // Compute derives every metric of the event. Participants are deduplicated by
 // username (the first entry wins); contributions are deduplicated by
 // (wiki, revid), restricted to the scope wikis (when ev.Wikis is set), to
@@ -95,12 +112,10 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 		s := ParticipantSummary{Username: pa.Username, Excluded: pa.Excluded}
 		a, found := acct[pa.Username]
 		if s.Excluded == NotExcluded {
-			switch {
-			case !found:
-				s.Excluded = ExcludeNotFound
-			case a.Bot:
-				s.Excluded = ExcludeBot
-			}
+			s.Excluded = autoExclusion(found, a.Bot, pa.Incomplete)
+		}
+		if s.Excluded == ExcludeIncomplete {
+			s.Detail = pa.Incomplete
 		}
 		if found && !a.Registration.IsZero() {
 			s.Registration = a.Registration.UTC()
@@ -436,7 +451,7 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 	for _, sg := range segs {
 		rows = append(rows, count(MetricParticipants, sg, segCount[sg]))
 	}
-	for _, reason := range []Exclusion{ExcludeFacilitator, ExcludeInvalid, ExcludeNotFound, ExcludeBot} {
+	for _, reason := range []Exclusion{ExcludeFacilitator, ExcludeInvalid, ExcludeNotFound, ExcludeBot, ExcludeIncomplete} {
 		n := 0
 		for i := range sums {
 			if sums[i].Excluded == reason {

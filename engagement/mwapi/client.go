@@ -330,8 +330,22 @@ func (c *Client) fetch(ctx context.Context, wiki, u, key, what string) ([]byte, 
 			return nil, fmt.Errorf("%s %s: waiting to retry after %v: %w", wiki, what, lastErr, err)
 		}
 	}
-	return nil, fmt.Errorf("%s %s: giving up after %d tries: %w", wiki, what, c.retries+1, lastErr)
+	return nil, fmt.Errorf("%s %s: %w", wiki, what, &TriesError{Tries: c.retries + 1, Err: lastErr})
 }
+
+// TriesError is the last error of a request that was retried until the
+// bounded policy gave up.
+type TriesError struct {
+	Tries int
+	Err   error
+}
+
+func (e *TriesError) Error() string {
+	return fmt.Sprintf("giving up after %d tries: %v", e.Tries, e.Err)
+}
+
+// Unwrap returns the last error.
+func (e *TriesError) Unwrap() error { return e.Err }
 
 // summarise names a request in errors without its long user lists.
 func summarise(p url.Values) string {

@@ -57,13 +57,70 @@ type Account struct {
 	Global *GlobalUser
 }
 
+// Stage names what could not be fetched.
+type Stage string
+
+// The stages of Enrich that can fail for a user.
+const (
+	StageAccount       Stage = "account lookup" // list=users on a scope wiki
+	StageContributions Stage = "contributions"  // list=usercontribs on a wiki where the account exists
+	StageGlobalAccount Stage = "global account" // meta=globaluserinfo (CentralAuth)
+)
+
 // UserFailure is data that could not be fetched for one user on one wiki.
 type UserFailure struct {
 	Username, Wiki string
+	Stage          Stage
 	Err            error
 }
 
-func (f UserFailure) Error() string { return fmt.Sprintf("%s on %s: %v", f.Username, f.Wiki, f.Err) }
+func (f UserFailure) Error() string {
+	return fmt.Sprintf("%s on %s: %s: %v", f.Username, f.Wiki, f.Stage, f.Err)
+}
+
+// Cause describes the failure without the username, for banners and
+// pseudonymised outputs: "contributions on commons.wikimedia.org: HTTP 503
+// after 6 tries".
+func (f UserFailure) Cause() string {
+	return fmt.Sprintf("%s on %s: %s", f.Stage, f.Wiki, Describe(f.Err))
+}
+
+// Describe gives a short, name-free account of an error from this package:
+// the HTTP status or API error code and the number of tries.
+func Describe(err error) string {
+	var he *HTTPError
+	var ae *APIError
+	var what string
+	switch {
+	case errors.As(err, &he):
+		what = fmt.Sprintf("HTTP %d", he.Status)
+	case errors.As(err, &ae):
+		what = "API error " + ae.Code
+	case errors.Is(err, ErrMaxLag):
+		what = "replicas lagging (maxlag)"
+	case errors.Is(err, ErrOffline):
+		what = "not in the cache (offline)"
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		what = "cancelled"
+	default:
+		what = "network or format error"
+	}
+	var te *TriesError
+	if errors.As(err, &te) {
+		what += fmt.Sprintf(" after %d tries", te.Tries)
+	}
+	return what
+}
+
+// Found reports whether an account exists on at least one scope wiki.
+func (a Account) Found() bool {
+	for _, w := range a.Wikis {
+		if w.UserID != 0 && !w.Missing {
+			return true
+		}
+	}
+	return false
+}
 
 // Enrichment is what Enrich fetched.
 type Enrichment struct {
@@ -119,9 +176,9 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 		}
 		opts.Progress(p)
 	}
-	fail := func(user, wiki string, err error) {
+	fail := func(user, wiki string, stage Stage, err error) {
 		mu.Lock()
-		e.Failures = append(e.Failures, UserFailure{Username: user, Wiki: wiki, Err: err})
+		e.Failures = append(e.Failures, UserFailure{Username: user, Wiki: wiki, Stage: stage, Err: err})
 		mu.Unlock()
 	}
 	var wg sync.WaitGroup
@@ -144,7 +201,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 				if err != nil {
 					for k, n := range batch {
 						users[b+k] = User{Input: n, Name: n}
-						fail(n, wiki, err)
+						fail(n, wiki, StageAccount, err)
 					}
 					continue
 				}
@@ -167,7 +224,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 				revs, err := c.contribsBatch(ctx, wiki, batch, &ContribsOptions{Start: opts.Start, End: opts.End})
 				if err != nil {
 					for _, n := range batch {
-						fail(n, wiki, err)
+						fail(n, wiki, StageContributions, err)
 					}
 				} else {
 					contribs[wi] = append(contribs[wi], revs...)
@@ -180,7 +237,14 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// Merge accounts.
+	// Merge accounts. A user is Missing only when every wiki answered that
+	// the account does not exist: a failed lookup leaves it unknown.
+	lookupFailed := map[string]bool{}
+	for _, f := range e.Failures {
+		if f.Stage == StageAccount {
+			lookupFailed[f.Username] = true
+		}
+	}
 	for i, n := range names {
 		a := Account{Input: n, Missing: true}
 		for wi, wiki := range wikis {
@@ -202,7 +266,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 				}
 			}
 		}
-		if a.Invalid {
+		if a.Invalid || lookupFailed[n] {
 			a.Missing = false
 		}
 		e.Accounts = append(e.Accounts, a)
@@ -222,7 +286,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	if opts.CentralAuth {
 		for i := range e.Accounts {
 			a := &e.Accounts[i]
-			if a.Missing || a.Invalid {
+			if a.Missing || a.Invalid || !a.Found() {
 				continue
 			}
 			g, err := c.GlobalUserInfo(ctx, a.Name)
@@ -231,7 +295,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 				break
 			}
 			if err != nil {
-				e.Failures = append(e.Failures, UserFailure{Username: a.Name, Wiki: MetaWiki, Err: err})
+				e.Failures = append(e.Failures, UserFailure{Username: a.Name, Wiki: MetaWiki, Stage: StageGlobalAccount, Err: err})
 				continue
 			}
 			if g.Missing {

@@ -9,6 +9,12 @@
 // Outputs go to -out (default out/): report.html, metrics.csv,
 // participants.csv, contributions.csv, accounts.csv, monthly.csv and the
 // charts.
+//
+// Exit status: 0 when every participant's data was fetched; 3 when some
+// participants' data could not be fetched (they are listed, left out of the
+// numbers as "data incomplete", and every output is written for the
+// others); 1 for any other failure, including a run where
+// no participant's data could be fetched (no report is written then).
 package main
 
 import (
@@ -33,6 +39,14 @@ import (
 	"example.com/engagement/engagement/report"
 )
 
+// exitPartial is the exit status of a run whose results leave out some
+// participants because their data could not be fetched.
+const exitPartial = 3
+
+// errPartial marks a run that wrote every output but left some participants
+// out as "data incomplete".
+var errPartial = errors.New("partial data")
+
 type apiFlags map[string]string
 
 func (a apiFlags) String() string { return fmt.Sprint(map[string]string(a)) }
@@ -49,7 +63,15 @@ func (a apiFlags) Set(s string) error {
 func main() {
 	// A batch run holds its data until the end: collect garbage less often.
 	debug.SetGCPercent(200)
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, errPartial):
+		fmt.Fprintln(os.Stderr, "workshop:", err)
+		os.Exit(exitPartial)
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(0)
+	default:
 		fmt.Fprintln(os.Stderr, "workshop:", err)
 		os.Exit(1)
 	}
@@ -176,6 +198,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if nothingFetched(res) {
+		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", engagement.Banner(res))
+	}
+	if b := engagement.Banner(res); b != "" {
+		fmt.Fprintf(stdout, "⚠ %s\n\n", b)
+	}
 	printSummary(stdout, res)
 	var pseudo *report.Pseudonymizer
 	outData, outRes := data, res
@@ -207,10 +235,25 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, p := range paths {
 		fmt.Fprintln(stdout, " ", p)
 	}
-	if len(data.Failures) > 0 {
-		return errors.New("some participants' data could not be fetched (see above); the results cover the others")
+	if b := engagement.Banner(res); b != "" {
+		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, b)
 	}
 	return nil
+}
+
+// nothingFetched reports whether every participant who was not left out for
+// another reason has incomplete data.
+func nothingFetched(res *metrics.Result) bool {
+	incomplete := 0
+	for _, p := range res.Participants {
+		switch p.Excluded {
+		case metrics.ExcludeIncomplete:
+			incomplete++
+		case metrics.NotExcluded:
+			return false
+		}
+	}
+	return incomplete > 0
 }
 
 func printSummary(w io.Writer, res *metrics.Result) {
