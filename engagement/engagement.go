@@ -68,33 +68,41 @@ type Event struct {
 
 // LoadEvent loads an event: Sample, a Dashboard course URL or slug, or a
 // folder holding course.json and users.json (or a students CSV), and
-// preprocesses its participants.
+// preprocesses its participants. With cfg.CacheDir set, the Dashboard's
+// answers are kept there, so loading the course again sends no request.
 func LoadEvent(ctx context.Context, cfg Config, course string) (*Event, error) {
+	return loadEvent(ctx, cfg, course, &cachingTransport{dir: cfg.CacheDir, offline: cfg.Offline})
+}
+
+func loadEvent(ctx context.Context, cfg Config, course string, t *cachingTransport) (*Event, error) {
 	ev := &Event{Source: course}
 	switch info, err := os.Stat(course); {
 	case course == Sample || course == "":
 		ev.Source, ev.IsSample = Sample, true
-		cfg.HTTPClient = &http.Client{Transport: sample.Transport()}
+		t.next = sample.Transport()
 		ref, _ := dashboard.ParseCourse(sample.CourseURL)
-		if err := ev.fetch(ctx, cfg, ref); err != nil {
+		if err := ev.fetch(ctx, cfg, ref, t); err != nil {
 			return nil, err
 		}
 	case err == nil && info.IsDir():
 		f, err := dashboard.LoadDir(course)
 		if err != nil {
-			return nil, err
+			return nil, &SettingError{Setting: SettingCourse, Err: err}
 		}
 		ev.Course, ev.Users, ev.Students, ev.Articles = f.Course, f.Users, f.Students, f.Articles
 		ev.Ref = dashboard.CourseRef{Base: "https://" + dashboard.OutreachHost, Slug: f.Course.Slug, ID: f.Course.ID}
 	default:
 		ref, err := dashboard.ParseCourse(course)
 		if err != nil {
-			return nil, err
+			return nil, &SettingError{Setting: SettingCourse, Err: err}
 		}
-		if cfg.Contact == "" {
-			return nil, errors.New("live runs need a contact for the User-Agent Wikimedia requires: set Config.Contact (the example program's -contact flag) to your email address or user page URL")
+		if cfg.Contact == "" && !cfg.Offline {
+			return nil, &SettingError{Setting: SettingContact, Err: errors.New("live runs need a contact for the User-Agent Wikimedia requires: your email address or user page URL")}
 		}
-		if err := ev.fetch(ctx, cfg, ref); err != nil {
+		if err := ev.fetch(ctx, cfg, ref, t); err != nil {
+			if errors.Is(err, dashboard.ErrNotFound) {
+				err = &SettingError{Setting: SettingCourse, Err: err}
+			}
 			return nil, err
 		}
 	}
@@ -112,12 +120,21 @@ func LoadEvent(ctx context.Context, cfg Config, course string) (*Event, error) {
 	return ev, nil
 }
 
-func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef) error {
-	opts := []dashboard.Option{dashboard.WithUserAgent(cfg.UserAgent())}
-	if cfg.HTTPClient != nil {
-		opts = append(opts, dashboard.WithHTTPClient(cfg.HTTPClient))
+// fetch asks the Dashboard for the course and its participants through t,
+// which caches the answers. The articles list is not asked for: nothing
+// reads it.
+func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef, t *cachingTransport) error {
+	if t.next == nil {
+		t.next = http.DefaultTransport
+		if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
+			t.next = cfg.HTTPClient.Transport
+		}
 	}
-	dc, err := dashboard.NewClient(opts...)
+	timeout := 60 * time.Second
+	if cfg.HTTPClient != nil && cfg.HTTPClient.Timeout > 0 {
+		timeout = cfg.HTTPClient.Timeout
+	}
+	dc, err := dashboard.NewClient(dashboard.WithUserAgent(cfg.UserAgent()), dashboard.WithHTTPClient(&http.Client{Transport: t, Timeout: timeout}))
 	if err != nil {
 		return err
 	}
@@ -130,9 +147,6 @@ func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef)
 	}
 	if ev.Users, err = dc.Users(ctx, ref); err != nil {
 		return fmt.Errorf("loading the participants: %w", err)
-	}
-	if ev.Articles, err = dc.Articles(ctx, ref); err != nil {
-		return fmt.Errorf("loading the articles: %w", err)
 	}
 	return nil
 }

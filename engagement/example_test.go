@@ -3,6 +3,7 @@ package engagement_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"example.com/engagement/engagement"
@@ -22,4 +23,60 @@ func ExampleRun() {
 	// Output:
 	// Women in Science Edit-a-thon
 	// new editors still editing 7 days after: 25.0 % (9 of 36, 95% CI 13.8 %–41.1 %)
+}
+
+// Open holds an event for analysis. With a cache folder, opening and
+// analysing it again (the next notebook cell, a rerun) sends no request.
+func ExampleOpen() {
+	cache, err := os.MkdirTemp("", "engagement-cache")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(cache)
+	for run := 1; run <= 2; run++ {
+		s, err := engagement.Open(context.Background(), engagement.Sample, engagement.WithCacheDir(cache))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		a, err := s.Analysis()
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		row, _ := engagement.FindRow(a.Result, metrics.RetentionMetric(30), metrics.SegmentNew)
+		r := s.Requests()
+		fmt.Printf("run %d: asked the network: %v; answers from the cache: %v\n", run, r.Total() > 0, r.DashboardCached+r.APICached > 0)
+		fmt.Println("  new editors still editing 30 days after:", engagement.FormatValue(row))
+	}
+	// Output:
+	// run 1: asked the network: true; answers from the cache: false
+	//   new editors still editing 30 days after: 13.9 %
+	// run 2: asked the network: false; answers from the cache: true
+	//   new editors still editing 30 days after: 13.9 %
+}
+
+// Parameters are values: change a copy and analyse again.
+func ExampleSession_Analyze() {
+	s, err := engagement.Open(context.Background(), engagement.Sample)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, days := range []int{0, 14, 60} {
+		p := s.Params()
+		p.NewEditorLookback = time.Duration(days) * 24 * time.Hour
+		a, err := s.Analyze(p)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		row, _ := engagement.FindRow(a.Result, metrics.MetricParticipants, metrics.SegmentNew)
+		fmt.Printf("look-back %2d days: %s new editors\n", days, engagement.FormatValue(row))
+	}
+	// Output:
+	// look-back  0 days: 18 new editors
+	// look-back 14 days: 36 new editors
+	// look-back 60 days: 36 new editors
 }

@@ -12,26 +12,21 @@ type Analysis struct {
 	Event  *Event
 	Data   *Data
 	Result *metrics.Result
+	// Params are the parameters Result was computed with.
+	Params metrics.Params
 }
 
 // Run loads the event, fetches its contributions and computes every metric
 // with the default parameters as of asOf (the zero time: the event's own
 // as-of, now for a live event).
 func Run(ctx context.Context, cfg Config, course string, asOf time.Time) (*Analysis, error) {
-	ev, err := LoadEvent(ctx, cfg, course)
+	opts := []Option{WithConfig(cfg)}
+	if !asOf.IsZero() {
+		opts = append(opts, WithAsOf(asOf))
+	}
+	s, err := Open(ctx, course, opts...)
 	if err != nil {
 		return nil, err
 	}
-	d, err := Enrich(ctx, cfg, ev, nil)
-	if err != nil {
-		return nil, err
-	}
-	if asOf.IsZero() {
-		asOf = ev.AsOf(time.Now())
-	}
-	res, err := Analyze(ev, d, metrics.DefaultParams(asOf))
-	if err != nil {
-		return nil, err
-	}
-	return &Analysis{Event: ev, Data: d, Result: res}, nil
+	return s.Analysis()
 }

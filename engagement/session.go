@@ -1,0 +1,258 @@
+package engagement
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/mwapi"
+)
+
+// Names of the settings a user changes to fix a SettingError: the
+// variables of a notebook's ✏️ cell.
+const (
+	SettingCourse        = "Course"
+	SettingContact       = "Contact"
+	SettingCacheDir      = "CacheDir"
+	SettingAsOf          = "AsOf"
+	SettingLookbackDays  = "LookbackDays"
+	SettingLongTermEdits = "LongTermEdits"
+)
+
+// SettingError is an error the user fixes by changing one setting, named
+// in Setting (one of the Setting constants).
+type SettingError struct {
+	Setting string
+	Err     error
+}
+
+func (e *SettingError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *SettingError) Unwrap() error { return e.Err }
+
+// An Option configures a Session.
+type Option func(*Session) error
+
+// WithConfig sets how Wikimedia is reached: contact, cache, offline,
+// endpoints, HTTP client, CentralAuth. Later options override its fields.
+func WithConfig(cfg Config) Option {
+	return func(s *Session) error { s.cfg = cfg; return nil }
+}
+
+// WithContact sets the email address or user page sent in the User-Agent
+// Wikimedia requires for live runs.
+func WithContact(contact string) Option {
+	return func(s *Session) error { s.cfg.Contact = contact; return nil }
+}
+
+// WithCacheDir keeps the Dashboard's and the API's answers in dir, so that
+// opening, fetching and analysing again sends no request ("" = no cache).
+func WithCacheDir(dir string) Option {
+	return func(s *Session) error { s.cfg.CacheDir = dir; return nil }
+}
+
+// WithOffline answers from the cache only; a miss is an error.
+func WithOffline(offline bool) Option {
+	return func(s *Session) error { s.cfg.Offline = offline; return nil }
+}
+
+// WithRefresh asks the Dashboard again even when its answers are cached
+// (a live course that changed). The API's answers stay cached.
+func WithRefresh(refresh bool) Option {
+	return func(s *Session) error { s.dash.refresh = refresh; return nil }
+}
+
+// WithAsOf sets the instant observed up to (default: the event's own
+// as-of: the sample's, or now for a live event).
+func WithAsOf(t time.Time) Option {
+	return func(s *Session) error { s.asOf = t.UTC(); return nil }
+}
+
+// WithAsOfDate is WithAsOf for "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ";
+// "" keeps the default.
+func WithAsOfDate(date string) Option {
+	return func(s *Session) error {
+		if date == "" {
+			return nil
+		}
+		t, err := ParseAsOf(date)
+		if err != nil {
+			return &SettingError{Setting: SettingAsOf, Err: err}
+		}
+		s.asOf = t
+		return nil
+	}
+}
+
+// WithLookbackDays sets how many days before the start a registration makes
+// a participant new (default 14).
+func WithLookbackDays(days int) Option {
+	return func(s *Session) error {
+		if days < 0 {
+			return &SettingError{Setting: SettingLookbackDays, Err: fmt.Errorf("look-back of %d days: want 0 or more", days)}
+		}
+		s.lookback = &days
+		return nil
+	}
+}
+
+// WithLongTermEdits sets the edits before the start from which an
+// experienced participant is long-term (default 500).
+func WithLongTermEdits(edits int) Option {
+	return func(s *Session) error {
+		if edits < 1 {
+			return &SettingError{Setting: SettingLongTermEdits, Err: fmt.Errorf("long-term threshold of %d edits: want 1 or more", edits)}
+		}
+		s.longTerm = &edits
+		return nil
+	}
+}
+
+// WithProgress receives the fetch's progress.
+func WithProgress(f func(mwapi.Progress)) Option {
+	return func(s *Session) error { s.progress = f; return nil }
+}
+
+// WithDataFrom makes Fetch re-read a previous run's contributions.csv and
+// accounts.csv from dir (see LoadData) instead of asking Wikimedia.
+func WithDataFrom(dir string) Option {
+	return func(s *Session) error { s.from = dir; return nil }
+}
+
+// ParseAsOf parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SSZ" or RFC 3339 as UTC.
+func ParseAsOf(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("as-of %q: want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", s)
+}
+
+// A Session is one event held open for analysis: a notebook opens it in
+// every cell, a program once. The Dashboard's and the API's answers are
+// kept under the cache folder, so opening, fetching and analysing again
+// costs milliseconds and sends no request, and a live course can be
+// analysed again offline. Its methods use the context given to Open.
+type Session struct {
+	ctx      context.Context
+	cfg      Config
+	dash     *cachingTransport
+	ev       *Event
+	asOf     time.Time
+	lookback *int
+	longTerm *int
+	progress func(mwapi.Progress)
+	from     string
+	data     *Data
+}
+
+// Open loads the event (Sample, a Dashboard course URL or slug, or a folder
+// of downloaded Dashboard files) and preprocesses its participants.
+// Errors a setting fixes are *SettingError.
+func Open(ctx context.Context, course string, opts ...Option) (*Session, error) {
+	s := &Session{ctx: ctx, dash: &cachingTransport{}}
+	for _, o := range opts {
+		if err := o(s); err != nil {
+			return nil, err
+		}
+	}
+	s.dash.dir, s.dash.offline = s.cfg.CacheDir, s.cfg.Offline
+	ev, err := loadEvent(ctx, s.cfg, course, s.dash)
+	if err != nil {
+		return nil, err
+	}
+	s.ev = ev
+	if s.asOf.IsZero() {
+		s.asOf = ev.AsOf(time.Now())
+	}
+	return s, nil
+}
+
+// Event returns the loaded and preprocessed event.
+func (s *Session) Event() *Event { return s.ev }
+
+// Config returns how the session reaches Wikimedia.
+func (s *Session) Config() Config { return s.cfg }
+
+// AsOf returns the instant the session observes up to.
+func (s *Session) AsOf() time.Time { return s.asOf }
+
+// Fetch returns the participants' accounts and contributions: asked of
+// Wikimedia (or its cache) the first time, the same Data after that. A
+// partial fetch returns its Data with the failures in Data.Failures.
+func (s *Session) Fetch() (*Data, error) {
+	if s.data != nil {
+		return s.data, nil
+	}
+	var d *Data
+	var err error
+	if s.from != "" {
+		d, err = LoadData(s.from)
+	} else {
+		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
+			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
+		}
+		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
+	}
+	if err != nil {
+		return d, err
+	}
+	s.data = d
+	return d, nil
+}
+
+// Params returns the default parameters with the session's as-of,
+// look-back and long-term threshold: change a field and pass it to Analyze.
+func (s *Session) Params() metrics.Params {
+	p := metrics.DefaultParams(s.asOf)
+	if s.lookback != nil {
+		p.NewEditorLookback = time.Duration(*s.lookback) * 24 * time.Hour
+	}
+	if s.longTerm != nil {
+		p.LongTermEdits = *s.longTerm
+	}
+	return p
+}
+
+// Analyze fetches (see Fetch) and computes every metric with p.
+func (s *Session) Analyze(p metrics.Params) (*Analysis, error) {
+	d, err := s.Fetch()
+	if err != nil {
+		return nil, err
+	}
+	res, err := Analyze(s.ev, d, p)
+	if err != nil {
+		return nil, fmt.Errorf("computing the metrics: %w", err)
+	}
+	return &Analysis{Event: s.ev, Data: d, Result: res, Params: p}, nil
+}
+
+// Analysis computes every metric with the session's parameters (Params).
+func (s *Session) Analysis() (*Analysis, error) { return s.Analyze(s.Params()) }
+
+// Requests counts what the session asked of the network and of its cache.
+type Requests struct {
+	Dashboard, DashboardCached int // the Dashboard's answers
+	API, APICached             int // the MediaWiki API's answers (Fetch)
+}
+
+// Total returns the requests sent over the network.
+func (r Requests) Total() int { return r.Dashboard + r.API }
+
+func (r Requests) String() string {
+	return fmt.Sprintf("%d requests (Dashboard %d, Wikimedia API %d); %d answers from the cache",
+		r.Total(), r.Dashboard, r.API, r.DashboardCached+r.APICached)
+}
+
+// Requests returns what the session has asked so far.
+func (s *Session) Requests() Requests {
+	r := Requests{Dashboard: int(s.dash.sent.Load()), DashboardCached: int(s.dash.hits.Load())}
+	if s.data != nil {
+		r.API, r.APICached = s.data.Stats.Requests, s.data.Stats.CacheHits
+	}
+	return r
+}
