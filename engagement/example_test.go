@@ -80,3 +80,32 @@ func ExampleSession_Analyze() {
 	// look-back 14 days: 36 new editors
 	// look-back 60 days: 36 new editors
 }
+
+// Frames go both ways: filter a frame with a one-liner, and hand it back for
+// an analysis with the same definitions.
+func ExampleSession_Analyze_frames() {
+	s, err := engagement.Open(context.Background(), engagement.Sample)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := s.Analysis()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	during := engagement.InPeriod(a.Contributions(), metrics.During)
+	byWiki := engagement.CountBy(during, engagement.ColWiki)
+	fmt.Println("edits during the event on", byWiki.Elem(0, 0), byWiki.Elem(0, 1))
+
+	newOnly, err := s.Analyze(s.Params(), engagement.InSegment(a.Participants(), metrics.SegmentNew))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	row, _ := engagement.FindRow(newOnly.Result, metrics.MetricParticipants, metrics.SegmentAll)
+	fmt.Println("participants in the new-editors-only analysis:", engagement.FormatValue(row))
+	// Output:
+	// edits during the event on en.wikipedia.org 552
+	// participants in the new-editors-only analysis: 36
+}

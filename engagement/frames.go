@@ -85,14 +85,15 @@ func SummaryFrame(r *metrics.Result) dataframe.DataFrame {
 }
 
 // MetricsFrame is metrics.csv as a DataFrame; empty values are NaN and their
-// note says why.
+// note says why; is_share tells shares (0..1) from counts.
 func MetricsFrame(r *metrics.Result) dataframe.DataFrame {
 	n := len(r.Rows)
 	name, seg, note := make([]string, n), make([]string, n), make([]string, n)
 	val, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
 	num, den := make([]float64, n), make([]float64, n)
+	share := make([]bool, n)
 	for i, row := range r.Rows {
-		name[i], seg[i], note[i] = row.Metric, string(row.Segment), row.Note
+		name[i], seg[i], note[i], share[i] = row.Metric, string(row.Segment), row.Note, row.IsShare
 		val[i], lo[i], hi[i], num[i], den[i] = row.Value, row.CILow, row.CIHigh, float64(row.Numerator), float64(row.Denominator)
 		if row.Empty {
 			val[i] = math.NaN()
@@ -108,7 +109,8 @@ func MetricsFrame(r *metrics.Result) dataframe.DataFrame {
 		series.New(name, series.String, ColMetric), series.New(seg, series.String, ColSegment),
 		series.New(val, series.Float, ColValue), series.New(num, series.Float, ColNumerator),
 		series.New(den, series.Float, ColDenominator), series.New(lo, series.Float, ColCILow),
-		series.New(hi, series.Float, ColCIHigh), series.New(note, series.String, ColNote))
+		series.New(hi, series.Float, ColCIHigh), series.New(share, series.Bool, ColIsShare),
+		series.New(note, series.String, ColNote))
 }
 
 // MonthlyFrame is monthly.csv as a DataFrame.
@@ -126,8 +128,14 @@ func MonthlyFrame(r *metrics.Result) dataframe.DataFrame {
 		series.New(ret, series.Int, ColRetained), series.New(edits, series.Int, ColEdits))
 }
 
-// Headline returns the headline table: the numbers organizers report.
-func Headline(r *metrics.Result) dataframe.DataFrame {
+// HeadlineRow is one of the numbers organizers report.
+type HeadlineRow struct {
+	Label string
+	Row   metrics.Row
+}
+
+// HeadlineRows returns the numbers organizers report, in order.
+func HeadlineRows(r *metrics.Result) []HeadlineRow {
 	type item struct {
 		label, metric string
 		seg           metrics.Segment
@@ -144,17 +152,30 @@ func Headline(r *metrics.Result) dataframe.DataFrame {
 			item{"Retention " + itoa(d) + " days, new", metrics.RetentionMetric(d), metrics.SegmentNew},
 			item{"Retention " + itoa(d) + " days, experienced", metrics.RetentionMetric(d), metrics.SegmentExperienced})
 	}
-	labels, values, detail := []string{}, []string{}, []string{}
+	var out []HeadlineRow
 	for _, it := range items {
-		row, ok := FindRow(r, it.metric, it.seg)
-		if !ok {
-			continue
+		if row, ok := FindRow(r, it.metric, it.seg); ok {
+			out = append(out, HeadlineRow{it.label, row})
 		}
-		labels = append(labels, it.label)
-		values = append(values, FormatValue(row))
-		detail = append(detail, FormatDetail(row))
 	}
-	return dataframe.New(series.New(labels, series.String, "measure"), series.New(values, series.String, ColValue), series.New(detail, series.String, "detail"))
+	return out
+}
+
+// Headline returns the headline table: measure, value (a count, or a share
+// from 0 to 1 when is_share), and the detail ("k of n, 95% CI a–b" or the
+// note). Empty values are NaN.
+func Headline(r *metrics.Result) dataframe.DataFrame {
+	rows := HeadlineRows(r)
+	labels, detail := make([]string, len(rows)), make([]string, len(rows))
+	values, share := make([]float64, len(rows)), make([]bool, len(rows))
+	for i, h := range rows {
+		labels[i], values[i], share[i], detail[i] = h.Label, h.Row.Value, h.Row.IsShare, FormatDetail(h.Row)
+		if h.Row.Empty {
+			values[i] = math.NaN()
+		}
+	}
+	return dataframe.New(series.New(labels, series.String, "measure"), series.New(values, series.Float, ColValue),
+		series.New(share, series.Bool, ColIsShare), series.New(detail, series.String, "detail"))
 }
 
 // FindRow returns the metrics row for a metric and segment.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
+
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 )
@@ -218,17 +220,27 @@ func (s *Session) Params() metrics.Params {
 	return p
 }
 
-// Analyze fetches (see Fetch) and computes every metric with p.
-func (s *Session) Analyze(p metrics.Params) (*Analysis, error) {
+// Analyze fetches (see Fetch) and computes every metric with p. Each frame
+// in only narrows the analysis, with the same definitions: a participants
+// frame (e.g. Analysis.Participants filtered to new editors) to those
+// participants, a contributions frame (e.g. OnWiki(a.Contributions(),
+// "en.wikipedia.org")) to those contributions.
+func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analysis, error) {
 	d, err := s.Fetch()
 	if err != nil {
 		return nil, err
 	}
-	res, err := Analyze(s.ev, d, p)
+	ev := s.ev
+	for _, df := range only {
+		if ev, d, err = restrict(ev, d, df); err != nil {
+			return nil, err
+		}
+	}
+	res, err := Analyze(ev, d, p)
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	return &Analysis{Event: s.ev, Data: d, Result: res, Params: p}, nil
+	return &Analysis{Event: ev, Data: d, Result: res, Params: p}, nil
 }
 
 // Analysis computes every metric with the session's parameters (Params).

@@ -285,11 +285,10 @@ func printSummary(w io.Writer, res *metrics.Result) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
-	h := engagement.Headline(res)
 	tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Headline\t\t")
-	for _, rec := range h.Records()[1:] {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", rec[0], rec[1], rec[2])
+	for _, h := range engagement.HeadlineRows(res) {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", h.Label, engagement.FormatValue(h.Row), engagement.FormatDetail(h.Row))
 	}
 	tw.Flush()
 }
