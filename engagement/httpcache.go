@@ -2,15 +2,13 @@ package engagement
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sync/atomic"
+
+	"example.com/engagement/engagement/mwapi"
 )
 
 // dashboardCacheDir is the folder, inside the cache, holding the Dashboard's
@@ -33,15 +31,10 @@ type cachingTransport struct {
 	hits    atomic.Int64
 }
 
-type cachedAnswer struct {
-	URL         string `json:"url"`
-	ContentType string `json:"content_type"`
-	Body        []byte `json:"body"`
-}
-
-func (t *cachingTransport) path(u string) string {
-	sum := sha256.Sum256([]byte(u))
-	return filepath.Join(t.dir, dashboardCacheDir, hex.EncodeToString(sum[:16])+".json")
+// cache opens the answers' cache (in the folder "dashboard" of the cache,
+// in mwapi's format, so -cache-list lists them too).
+func (t *cachingTransport) cache() (*mwapi.Cache, error) {
+	return mwapi.OpenCache(filepath.Join(t.dir, dashboardCacheDir))
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -54,10 +47,14 @@ func (t *cachingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		return t.next.RoundTrip(req)
 	}
 	u := req.URL.String()
+	c, err := t.cache()
+	if err != nil {
+		return nil, fmt.Errorf("opening the Dashboard's cache: %w", err)
+	}
 	if !t.refresh {
-		if a, ok := t.read(u); ok {
+		if body, ok := c.Get(u); ok {
 			t.hits.Add(1)
-			return a.response(req), nil
+			return answer(req, body), nil
 		}
 	}
 	if t.offline {
@@ -76,57 +73,16 @@ func (t *cachingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if len(body) > maxCachedBody {
 		return nil, fmt.Errorf("reading %s: the answer is larger than %d MB", u, maxCachedBody>>20)
 	}
-	a := cachedAnswer{URL: u, ContentType: resp.Header.Get("Content-Type"), Body: body}
-	if err := t.write(a); err != nil {
-		return nil, err
+	if err := c.Put(u, body); err != nil {
+		return nil, fmt.Errorf("caching the Dashboard's answer: %w", err)
 	}
-	return a.response(req), nil
+	return answer(req, body), nil
 }
 
-func (t *cachingTransport) read(u string) (cachedAnswer, bool) {
-	b, err := os.ReadFile(t.path(u))
-	if err != nil {
-		return cachedAnswer{}, false
-	}
-	var a cachedAnswer
-	if json.Unmarshal(b, &a) != nil || a.URL != u {
-		return cachedAnswer{}, false // damaged or colliding: ask again
-	}
-	return a, true
-}
-
-func (t *cachingTransport) write(a cachedAnswer) error {
-	p := t.path(a.URL)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("caching the Dashboard's answer: %w", err)
-	}
-	b, err := json.Marshal(a)
-	if err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(p), ".answer-*")
-	if err != nil {
-		return fmt.Errorf("caching the Dashboard's answer: %w", err)
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return fmt.Errorf("caching the Dashboard's answer: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("caching the Dashboard's answer: %w", err)
-	}
-	return os.Rename(f.Name(), p)
-}
-
-func (a cachedAnswer) response(req *http.Request) *http.Response {
-	h := http.Header{}
-	if a.ContentType != "" {
-		h.Set("Content-Type", a.ContentType)
-	}
+func answer(req *http.Request, body []byte) *http.Response {
+	h := http.Header{"Content-Type": {"application/json"}}
 	return &http.Response{
 		Status: "200 OK", StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: h, Body: io.NopCloser(bytes.NewReader(a.Body)), ContentLength: int64(len(a.Body)), Request: req,
+		Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: req,
 	}
 }

@@ -32,6 +32,9 @@ type SettingError struct {
 
 func (e *SettingError) Error() string { return e.Err.Error() }
 
+// SettingName returns the setting to change.
+func (e *SettingError) SettingName() string { return e.Setting }
+
 // Unwrap returns the underlying error.
 func (e *SettingError) Unwrap() error { return e.Err }
 
@@ -148,8 +151,10 @@ type Session struct {
 	lookback *int
 	longTerm *int
 	progress func(mwapi.Progress)
-	from     string
-	data     *Data
+	// progressDone finishes the progress bar of WithProgressBar.
+	progressDone func(summary string)
+	from         string
+	data         *Data
 }
 
 // Open loads the event (Sample, a Dashboard course URL or slug, or a folder
@@ -199,6 +204,9 @@ func (s *Session) Fetch() (*Data, error) {
 			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
+		if d != nil && s.progressDone != nil {
+			s.progressDone(d.Stats.String())
+		}
 	}
 	if err != nil {
 		return d, err

@@ -18,8 +18,19 @@ type Chart struct {
 	Plot                 *plot.Plot
 }
 
+// SkippedChart is a standard chart left out for want of data.
+type SkippedChart struct {
+	Name string // as in Chart.Name
+	Err  error
+}
+
+func (e *SkippedChart) Error() string { return e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e *SkippedChart) Unwrap() error { return e.Err }
+
 // Charts draws the standard charts. Charts without data are left out and
-// their reasons returned in skipped.
+// their reasons returned in skipped (each a *SkippedChart).
 func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []error) {
 	me := ev.MetricsEvent()
 	list := []struct {
@@ -42,7 +53,7 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 	for _, c := range list {
 		p, err := c.draw()
 		if err != nil {
-			skipped = append(skipped, err)
+			skipped = append(skipped, &SkippedChart{Name: c.name, Err: err})
 			continue
 		}
 		charts = append(charts, Chart{c.name, c.title, c.caption, p})

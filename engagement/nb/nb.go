@@ -6,12 +6,14 @@
 package nb
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -28,39 +30,90 @@ import (
 // InNotebook reports whether the program runs as a GoNB cell.
 func InNotebook() bool { return gonbui.IsNotebook }
 
-// Size of charts shown: 800×500 pixels.
-var (
-	Width  = 800 * vg.Inch / 96
-	Height = 500 * vg.Inch / 96
+// DefaultWidth and DefaultHeight are the size of charts shown: 800×500
+// pixels.
+const (
+	DefaultWidth  = 800 * vg.Inch / 96
+	DefaultHeight = 500 * vg.Inch / 96
 )
 
-// OutDir is where ShowPlot saves charts outside a notebook.
-var OutDir = "out"
+// DefaultDir is where ShowPlot saves charts outside a notebook.
+const DefaultDir = "out"
 
-// ShowPlot displays p as an SVG image in a notebook; outside one it saves
-// OutDir/<name>.png and prints the path.
-func ShowPlot(p *plot.Plot, name string) error {
-	if gonbui.IsNotebook {
-		wt, err := p.WriterTo(Width, Height, "svg")
+// A PlotOption tunes ShowPlot.
+type PlotOption func(*plotOptions)
+
+type plotOptions struct {
+	w, h vg.Length
+	dir  string
+	svg  bool
+}
+
+// Size sets the chart's size (default DefaultWidth × DefaultHeight).
+func Size(w, h vg.Length) PlotOption { return func(o *plotOptions) { o.w, o.h = w, h } }
+
+// Dir sets where charts are saved outside a notebook (default DefaultDir).
+func Dir(dir string) PlotOption { return func(o *plotOptions) { o.dir = dir } }
+
+// WithSVG also saves <name>.svg beside the PNG, outside a notebook, and in
+// one sends an SVG copy below the PNG for browsers that zoom. Exports keep
+// the PNG.
+func WithSVG() PlotOption { return func(o *plotOptions) { o.svg = true } }
+
+// ShowPlot displays p as a PNG image in a notebook (a PNG survives
+// nbconvert's HTML export and untrusted notebooks; an SVG does not); outside
+// one it saves <dir>/<name>.png and prints the path.
+func ShowPlot(p *plot.Plot, name string, opts ...PlotOption) error {
+	o := plotOptions{w: DefaultWidth, h: DefaultHeight, dir: DefaultDir}
+	for _, f := range opts {
+		f(&o)
+	}
+	if !gonbui.IsNotebook {
+		return savePlot(p, name, o)
+	}
+	png, err := render(p, o, "png")
+	if err != nil {
+		return fmt.Errorf("nb: rendering %s: %w", name, err)
+	}
+	gonbui.DisplayPng(png)
+	if o.svg {
+		svg, err := render(p, o, "svg")
 		if err != nil {
 			return fmt.Errorf("nb: rendering %s: %w", name, err)
 		}
-		var b strings.Builder
-		if _, err := wt.WriteTo(&b); err != nil {
-			return fmt.Errorf("nb: rendering %s: %w", name, err)
-		}
-		gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{protocol.MIMEImageSVG: b.String()}})
-		gonbui.Sync()
-		return nil
+		gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{protocol.MIMEImageSVG: string(svg)}})
 	}
-	if err := os.MkdirAll(OutDir, 0o755); err != nil {
+	gonbui.Sync()
+	return nil
+}
+
+func render(p *plot.Plot, o plotOptions, format string) ([]byte, error) {
+	wt, err := p.WriterTo(o.w, o.h, format)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if _, err := wt.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func savePlot(p *plot.Plot, name string, o plotOptions) error {
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return err
 	}
-	path := filepath.Join(OutDir, name+".png")
-	if err := p.Save(Width, Height, path); err != nil {
-		return fmt.Errorf("nb: saving %s: %w", path, err)
+	formats := []string{"png"}
+	if o.svg {
+		formats = append(formats, "svg")
 	}
-	fmt.Println("chart saved to", path)
+	for _, f := range formats {
+		path := filepath.Join(o.dir, name+"."+f)
+		if err := p.Save(o.w, o.h, path); err != nil {
+			return fmt.Errorf("nb: saving %s: %w", path, err)
+		}
+		fmt.Println("chart saved to", path)
+	}
 	return nil
 }
 
@@ -88,8 +141,24 @@ func ShowMarkdown(s string) {
 type TableOptions struct {
 	// Rows is the number of rows shown (0: 20).
 	Rows int
+	// All shows every row; in a notebook the table scrolls.
+	All bool
 	// Percent lists float columns holding shares (0..1) shown as percentages.
 	Percent []string
+	// ShareFlag names a bool column (e.g. "is_share") that says, row by
+	// row, whether the row's float values are shares (shown as
+	// percentages) or counts (shown as whole numbers). It is not shown.
+	ShareFlag string
+}
+
+// ShareFlagColumn is the column of the engagement metric frames that tells
+// shares from counts.
+const ShareFlagColumn = "is_share"
+
+// ShowMetrics shows a metric frame (engagement's metrics or headline
+// frame): every row, counts as counts and shares as percentages.
+func ShowMetrics(df dataframe.DataFrame) error {
+	return ShowTable(df, &TableOptions{All: true, ShareFlag: ShareFlagColumn})
 }
 
 // ShowTable displays the first rows of df as an HTML table in a notebook,
@@ -111,46 +180,78 @@ func ShowTable(df dataframe.DataFrame, opts *TableOptions) error {
 }
 
 func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]string, numeric []bool) {
-	n := 20
-	pct := map[string]bool{}
+	var o TableOptions
 	if opts != nil {
-		if opts.Rows > 0 {
-			n = opts.Rows
-		}
-		for _, c := range opts.Percent {
-			pct[c] = true
-		}
+		o = *opts
+	}
+	n := 20
+	switch {
+	case o.All:
+		n = df.Nrow()
+	case o.Rows > 0:
+		n = o.Rows
 	}
 	n = min(n, df.Nrow())
-	head = df.Names()
+	pct := map[string]bool{}
+	for _, c := range o.Percent {
+		pct[c] = true
+	}
+	var share []string
+	if o.ShareFlag != "" && slices.Contains(df.Names(), o.ShareFlag) {
+		share = df.Col(o.ShareFlag).Records()
+	}
+	for _, name := range df.Names() {
+		if share == nil || name != o.ShareFlag {
+			head = append(head, name)
+		}
+	}
 	numeric = make([]bool, len(head))
 	rows = make([][]string, n)
+	for i := range rows {
+		rows[i] = make([]string, len(head))
+	}
 	for j, name := range head {
 		col := df.Col(name)
 		numeric[j] = col.Type() == series.Int || col.Type() == series.Float
 		for i := 0; i < n; i++ {
-			if rows[i] == nil {
-				rows[i] = make([]string, len(head))
-			}
-			e := col.Elem(i)
-			switch {
-			case e.IsNA() || (col.Type() == series.Float && math.IsNaN(e.Float())):
-				rows[i][j] = "—"
-			case pct[name]:
-				rows[i][j] = strconv.FormatFloat(100*e.Float(), 'f', 1, 64) + " %"
-			case col.Type() == series.Float:
-				f := e.Float()
-				if f == math.Trunc(f) && math.Abs(f) < 1e15 {
-					rows[i][j] = strconv.FormatInt(int64(f), 10)
-				} else {
-					rows[i][j] = strconv.FormatFloat(f, 'g', 4, 64)
-				}
-			default:
-				rows[i][j] = e.String()
-			}
+			rows[i][j] = cell(col, i, pct[name] || (share != nil && share[i] == "true" && col.Type() == series.Float))
 		}
 	}
 	return head, rows, numeric
+}
+
+func cell(col series.Series, i int, percent bool) string {
+	e := col.Elem(i)
+	switch {
+	case e.IsNA() || (col.Type() == series.Float && math.IsNaN(e.Float())):
+		return "—"
+	case percent:
+		return strconv.FormatFloat(100*e.Float(), 'f', 1, 64) + " %"
+	case col.Type() == series.Int:
+		n, _ := e.Int()
+		return Count(int64(n))
+	case col.Type() == series.Float:
+		f := e.Float()
+		if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			return Count(int64(f))
+		}
+		return strconv.FormatFloat(f, 'f', 2, 64)
+	}
+	return e.String()
+}
+
+// Count formats a count with thousands separators: 44595500 → "44,595,500".
+func Count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // TableHTML renders the first rows of df as an HTML table: escaped, numbers
@@ -161,6 +262,10 @@ func TableHTML(df dataframe.DataFrame, opts *TableOptions) (string, error) {
 	}
 	head, rows, numeric := cells(df, opts)
 	var b strings.Builder
+	scroll := opts != nil && opts.All && len(rows) > 25
+	if scroll {
+		b.WriteString(`<div style="max-height:32em;overflow-y:auto">`)
+	}
 	b.WriteString(`<table style="border-collapse:collapse;font-size:90%"><thead><tr>`)
 	for j, h := range head {
 		align := "left"
@@ -182,6 +287,9 @@ func TableHTML(df dataframe.DataFrame, opts *TableOptions) (string, error) {
 		b.WriteString("</tr>")
 	}
 	b.WriteString("</tbody></table>")
+	if scroll {
+		fmt.Fprintf(&b, "</div><p><i>%d rows; scroll to see them all</i></p>", len(rows))
+	}
 	if df.Nrow() > len(rows) {
 		fmt.Fprintf(&b, "<p><i>%d of %d rows shown</i></p>", len(rows), df.Nrow())
 	}

@@ -2,7 +2,10 @@ package nb
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/go-gota/gota/dataframe"
@@ -49,5 +52,71 @@ func TestProgressLine(t *testing.T) {
 	p.Done("ok")
 	if b.String() != "\rF [##########..........]  50%    \rF [####################] 100% ok   \n" {
 		t.Errorf("got %q", b.String())
+	}
+}
+
+// The metric table: counts as counts (with separators), shares as
+// percentages, every row, the flag column hidden.
+func TestShowMetricsFormatsRowByRow(t *testing.T) {
+	df := dataframe.New(
+		series.New([]string{"participants", "bytes_added_during", "retention_7d", "retention_365d"}, series.String, "metric"),
+		series.New([]float64{36, 44595500, 0.25, math.NaN()}, series.Float, "value"),
+		series.New([]float64{math.NaN(), math.NaN(), 0.138, math.NaN()}, series.Float, "ci_low"),
+		series.New([]bool{false, false, true, true}, series.Bool, "is_share"))
+	var b bytes.Buffer
+	if err := TableText(&b, df, &TableOptions{All: true, ShareFlag: ShareFlagColumn}); err != nil {
+		t.Fatal(err)
+	}
+	want := "metric              value       ci_low  \n" +
+		"participants        36          —       \n" +
+		"bytes_added_during  44,595,500  —       \n" +
+		"retention_7d        25.0 %      13.8 %  \n" +
+		"retention_365d      —           —       \n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	rows := make([]string, 60)
+	for i := range rows {
+		rows[i] = "m"
+	}
+	long := dataframe.New(series.New(rows, series.String, "metric"))
+	s, err := TableHTML(long, &TableOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(s, "<tr>") != 61 || !strings.Contains(s, "overflow-y:auto") {
+		t.Errorf("want 60 rows and a header in a scrolling box; got %d rows", strings.Count(s, "<tr>"))
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", -1234567: "-1,234,567"} {
+		if got := Count(n); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+type contactError struct{}
+
+func (contactError) Error() string       { return "live runs need a contact" }
+func (contactError) SettingName() string { return "Contact" }
+
+// A failing cell shows a short message naming the ✏️ variable, and ends
+// with exit status 1, never a stack trace.
+func TestMustShowsTheSettingToChange(t *testing.T) {
+	var b bytes.Buffer
+	code := -1
+	must(0, fmt.Errorf("opening the course: %w", contactError{}), &b, func(c int) { code = c })
+	want := "error: opening the course: live runs need a contact\n✏️ Change Contact in the cell marked ✏️, run it, then run this cell again.\n"
+	if b.String() != want || code != 1 {
+		t.Errorf("exit %d, message %q", code, b.String())
+	}
+	code = -1
+	if v := must(7, nil, &b, func(c int) { code = c }); v != 7 || code != -1 {
+		t.Errorf("no error: got %d, exit %d", v, code)
+	}
+	if h := ErrorHTML(errors.New("a <b>")); !strings.Contains(h, "a &lt;b&gt;") {
+		t.Errorf("not escaped: %s", h)
 	}
 }

@@ -35,7 +35,6 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
-	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/report"
 )
 
@@ -77,111 +76,176 @@ func main() {
 	}
 }
 
-func parseAsOf(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
+// options are the command line's flags.
+type options struct {
+	course, from, asOf, cache, out, contact, cpuprofile string
+	offline, pseudonymize, centralAuth, cacheList       bool
+	cacheClear                                          bool
+	lookback, longTerm                                  int
+	api                                                 apiFlags
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{api: apiFlags{}}
+	fs := flag.NewFlagSet("workshop", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.course, "course", engagement.Sample, "Dashboard course URL or slug, a folder of downloaded Dashboard files, or \"sample\"")
+	fs.StringVar(&o.from, "from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
+	fs.StringVar(&o.asOf, "asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
+	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
+	fs.StringVar(&o.out, "out", "out", "folder for the outputs")
+	fs.BoolVar(&o.offline, "offline", false, "use cached responses only; a cache miss is an error")
+	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email or user page, sent in the User-Agent Wikimedia requires for live runs")
+	fs.IntVar(&o.lookback, "lookback", 14, "days before the start within which a registration makes a participant new")
+	fs.IntVar(&o.longTerm, "longterm", 500, "edits before the start from which an experienced participant is long-term")
+	fs.BoolVar(&o.pseudonymize, "pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
+	fs.BoolVar(&o.centralAuth, "centralauth", false, "take registrations from global accounts on meta.wikimedia.org (one request per participant)")
+	fs.BoolVar(&o.cacheList, "cache-list", false, "list the cached requests and exit")
+	fs.BoolVar(&o.cacheClear, "cache-clear", false, "remove every cached response and exit")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.Var(o.api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if o.asOf != "" {
+		if _, err := engagement.ParseAsOf(o.asOf); err != nil {
+			return nil, fmt.Errorf("-asof %q: want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", o.asOf)
 		}
 	}
-	return time.Time{}, fmt.Errorf("-asof %q: want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", s)
+	return o, nil
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("workshop", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	course := fs.String("course", engagement.Sample, "Dashboard course URL or slug, a folder of downloaded Dashboard files, or \"sample\"")
-	from := fs.String("from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
-	asOfFlag := fs.String("asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
-	cache := fs.String("cache", ".cache", "folder for cached API responses (\"\" for none)")
-	out := fs.String("out", "out", "folder for the outputs")
-	offline := fs.Bool("offline", false, "use cached responses only; a cache miss is an error")
-	contact := fs.String("contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email or user page, sent in the User-Agent Wikimedia requires for live runs")
-	lookback := fs.Int("lookback", 14, "days before the start within which a registration makes a participant new")
-	longTerm := fs.Int("longterm", 500, "edits before the start from which an experienced participant is long-term")
-	pseudonymize := fs.Bool("pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
-	centralAuth := fs.Bool("centralauth", false, "take registrations from global accounts on meta.wikimedia.org (one request per participant)")
-	cacheList := fs.Bool("cache-list", false, "list the cached API requests and exit")
-	cacheClear := fs.Bool("cache-clear", false, "remove every cached API response and exit")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
-	api := apiFlags{}
-	fs.Var(api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *cacheList || *cacheClear {
-		c, err := mwapi.OpenCache(*cache)
-		if err != nil {
-			return err
-		}
-		if *cacheClear {
-			if err := c.Clear(); err != nil {
-				return err
-			}
-			fmt.Fprintln(stdout, "cleared", *cache)
-			return nil
-		}
-		entries, err := c.List()
-		if err != nil {
-			return err
-		}
-		var total int64
-		for _, e := range entries {
-			fmt.Fprintf(stdout, "%8d  %s\n", e.Bytes, e.Request)
-			total += e.Bytes
-		}
-		fmt.Fprintf(stdout, "%d cached responses, %.1f MB in %s\n", len(entries), float64(total)/1e6, *cache)
-		return nil
-	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	cfg := engagement.Config{Contact: *contact, CacheDir: *cache, Offline: *offline, Endpoints: api, CentralAuth: *centralAuth}
-
-	ev, err := engagement.LoadEvent(ctx, cfg, *course)
+	o, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
 	}
-	asOf := ev.AsOf(time.Now())
-	if *asOfFlag != "" {
-		if asOf, err = parseAsOf(*asOfFlag); err != nil {
-			return err
-		}
+	if o.cacheList || o.cacheClear {
+		return cacheCommand(o, stdout)
 	}
-	c := ev.Course
-	fmt.Fprintf(stdout, "%s\n%s – %s on %s\n", c.Title, c.Start.Format("2 Jan 2006 15:04 MST"), c.End.Format("2 Jan 2006 15:04 MST"), strings.Join(c.Domains(), ", "))
-	fmt.Fprintf(stdout, "Dashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added, %s views\n\n",
-		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
-
-	var data *engagement.Data
-	if *from != "" {
-		if data, err = engagement.LoadData(*from); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n\n", *from, len(data.Contributions), len(data.Accounts))
-	} else {
-		bar := nb.NewProgressTo("Fetching", stderr)
-		data, err = engagement.Enrich(ctx, cfg, ev, func(p mwapi.Progress) {
-			detail := fmt.Sprintf("%d/%d user-wikis, %d requests, %d cached", p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits)
-			if p.Remaining > 0 {
-				detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
-			}
-			bar.Update(p.UsersDone, p.UsersTotal, detail)
-		})
-		if data != nil {
-			bar.Done(data.Stats.String())
-		}
+	if o.cpuprofile != "" {
+		stop, err := startProfile(o.cpuprofile)
 		if err != nil {
 			return err
 		}
+		defer stop()
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	s, err := open(ctx, o, stderr)
+	if err != nil {
+		return withFlag(err)
+	}
+	printEvent(stdout, s.Event())
+	a, err := fetchAndAnalyse(s, o, stdout)
+	if err != nil {
+		return withFlag(err)
+	}
+	res := a.Result
+	if nothingFetched(res) {
+		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", engagement.Banner(res))
+	}
+	if b := engagement.Banner(res); b != "" {
+		fmt.Fprintf(stdout, "⚠ %s\n\n", b)
+	}
+	printSummary(stdout, res)
+	paths, err := writeAll(o, a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nAs of %s. Wrote:\n", a.Params.AsOf.Format(time.RFC3339))
+	for _, p := range paths {
+		fmt.Fprintln(stdout, " ", p)
+	}
+	if b := engagement.Banner(res); b != "" {
+		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, b)
+	}
+	return nil
+}
+
+// settingFlags maps the settings an error can name to the flag that sets it.
+var settingFlags = map[string]string{
+	engagement.SettingCourse: "-course", engagement.SettingContact: "-contact", engagement.SettingCacheDir: "-cache",
+	engagement.SettingAsOf: "-asof", engagement.SettingLookbackDays: "-lookback", engagement.SettingLongTermEdits: "-longterm",
+}
+
+// withFlag names the flag that fixes a setting error.
+func withFlag(err error) error {
+	var se *engagement.SettingError
+	if errors.As(err, &se) && settingFlags[se.Setting] != "" {
+		return fmt.Errorf("%w (set %s)", err, settingFlags[se.Setting])
+	}
+	return err
+}
+
+func cacheCommand(o *options, stdout io.Writer) error {
+	c, err := mwapi.OpenCache(o.cache)
+	if err != nil {
+		return err
+	}
+	if o.cacheClear {
+		if err := c.Clear(); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "cleared", o.cache)
+		return nil
+	}
+	entries, err := c.List()
+	if err != nil {
+		return err
+	}
+	var total int64
+	for _, e := range entries {
+		fmt.Fprintf(stdout, "%8d  %s\n", e.Bytes, e.Request)
+		total += e.Bytes
+	}
+	fmt.Fprintf(stdout, "%d cached responses, %.1f MB in %s\n", len(entries), float64(total)/1e6, o.cache)
+	return nil
+}
+
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// open opens the session the flags describe.
+func open(ctx context.Context, o *options, stderr io.Writer) (*engagement.Session, error) {
+	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth}
+	opts := []engagement.Option{engagement.WithConfig(cfg), engagement.WithAsOfDate(o.asOf),
+		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm)}
+	if o.from != "" {
+		opts = append(opts, engagement.WithDataFrom(o.from))
+	} else {
+		update, done := engagement.ProgressBar(stderr)
+		opts = append(opts, engagement.WithProgress(update), engagement.WithProgressDone(done))
+	}
+	return engagement.Open(ctx, o.course, opts...)
+}
+
+func printEvent(w io.Writer, ev *engagement.Event) {
+	c := ev.Course
+	fmt.Fprintf(w, "%s\n%s – %s on %s\n", c.Title, c.Start.Format("2 Jan 2006 15:04 MST"), c.End.Format("2 Jan 2006 15:04 MST"), strings.Join(c.Domains(), ", "))
+	fmt.Fprintf(w, "Dashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added, %s views\n\n",
+		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
+}
+
+// fetchAndAnalyse fetches (or re-reads) the data, says what came, and
+// computes every metric.
+func fetchAndAnalyse(s *engagement.Session, o *options, stdout io.Writer) (*engagement.Analysis, error) {
+	data, err := s.Fetch()
+	if err != nil {
+		return nil, err
+	}
+	if o.from != "" {
+		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n\n", o.from, len(data.Contributions), len(data.Accounts))
+	} else {
 		fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", len(data.Contributions), len(data.Accounts), data.Stats)
 		for _, n := range data.Notes {
 			fmt.Fprintln(stdout, "Note:", n)
@@ -191,54 +255,36 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stdout)
 	}
-	p := metrics.DefaultParams(asOf)
-	p.NewEditorLookback = time.Duration(*lookback) * 24 * time.Hour
-	p.LongTermEdits = *longTerm
-	res, err := engagement.Analyze(ev, data, p)
-	if err != nil {
-		return err
-	}
-	if nothingFetched(res) {
-		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", engagement.Banner(res))
-	}
-	if b := engagement.Banner(res); b != "" {
-		fmt.Fprintf(stdout, "⚠ %s\n\n", b)
-	}
-	printSummary(stdout, res)
+	return s.Analysis()
+}
+
+// writeAll writes the CSV files and, side by side, the charts and report,
+// pseudonymised when asked.
+func writeAll(o *options, a *engagement.Analysis) ([]string, error) {
 	var pseudo *report.Pseudonymizer
-	outData, outRes := data, res
-	if *pseudonymize {
+	outData, outRes := a.Data, a.Result
+	if o.pseudonymize {
 		pseudo = report.NewPseudonymizer(report.RandomKey())
-		cp := *data
-		cp.Contributions, cp.Accounts = pseudo.Contributions(data.Contributions), pseudo.Accounts(data.Accounts)
-		outData, outRes = &cp, pseudo.Result(res)
+		cp := *a.Data
+		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
+		outData, outRes = &cp, pseudo.Result(a.Result)
 	}
-	// The CSV files and the charts and report are independent: write them
-	// side by side.
 	var paths []string
 	var werr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		paths, werr = engagement.WriteOutputs(*out, outData, outRes)
+		paths, werr = engagement.WriteOutputs(o.out, outData, outRes)
 	}()
-	more, err := engagement.WriteReport(*out, ev, data, res, pseudo)
+	more, err := engagement.WriteReport(o.out, a.Event, a.Data, a.Result, pseudo)
 	<-done
 	if werr != nil {
-		return werr
+		return nil, werr
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	paths = append(paths, more...)
-	fmt.Fprintf(stdout, "\nAs of %s. Wrote:\n", asOf.Format(time.RFC3339))
-	for _, p := range paths {
-		fmt.Fprintln(stdout, " ", p)
-	}
-	if b := engagement.Banner(res); b != "" {
-		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, b)
-	}
-	return nil
+	return append(paths, more...), nil
 }
 
 // nothingFetched reports whether every participant who was not left out for

@@ -1,0 +1,95 @@
+package engagement
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/nb"
+)
+
+// ProgressBar returns a progress function drawing the fetch as a bar: in a
+// notebook an HTML bar, outside one a line on w. Call the returned done
+// with the final summary.
+func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
+	bar := nb.NewProgressTo("Fetching", w)
+	update = func(p mwapi.Progress) {
+		detail := fmt.Sprintf("%d/%d user-wikis, %d requests, %d cached", p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits)
+		if p.Remaining > 0 {
+			detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
+		}
+		bar.Update(p.UsersDone, p.UsersTotal, detail)
+	}
+	return update, bar.Done
+}
+
+// WithProgressDone is called with the fetch's summary when it ends (see
+// ProgressBar).
+func WithProgressDone(done func(summary string)) Option {
+	return func(s *Session) error { s.progressDone = done; return nil }
+}
+
+// WithProgressBar shows the fetch's progress as a bar (see ProgressBar).
+func WithProgressBar() Option {
+	return func(s *Session) error {
+		s.progress, s.progressDone = ProgressBar(os.Stderr)
+		return nil
+	}
+}
+
+// EventSummary is the course's facts and the Dashboard's own totals, in
+// Markdown.
+func (ev *Event) EventSummary() string {
+	c := ev.Course
+	return fmt.Sprintf("**%s** · %s – %s · wikis: %s · %d participants\n\nDashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added, %s views.",
+		c.Title, c.Start.Format("2 Jan 2006 15:04 MST"), c.End.Format("2 Jan 2006 15:04 MST"), strings.Join(c.Domains(), ", "), len(ev.Participants),
+		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
+}
+
+// FetchSummary is what the fetch brought, in Markdown: the data-incomplete
+// banner first when some participants are left out, then the counts, the
+// requests, the notes and the failures.
+func (a *Analysis) FetchSummary() string {
+	var b strings.Builder
+	if s := Banner(a.Result); s != "" {
+		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
+	}
+	d := a.Data
+	fmt.Fprintf(&b, "%d contributions of %d accounts. Wikimedia API: %s.\n", len(d.Contributions), len(d.Accounts), d.Stats)
+	for _, n := range d.Notes {
+		fmt.Fprintf(&b, "\n- Note: %s", n)
+	}
+	if s := d.FailureSummary(); s != "" {
+		fmt.Fprintf(&b, "\n\n```\n%s```\n", s)
+	}
+	return b.String()
+}
+
+// ShowCharts shows the standard charts with their titles and captions:
+// those named (see Chart.Name), or all. A chart without data is replaced
+// by the reason.
+func (a *Analysis) ShowCharts(names ...string) error {
+	charts, skipped := Charts(a.Event, a.Data, a.Result)
+	for _, c := range charts {
+		if len(names) > 0 && !slices.Contains(names, c.Name) {
+			continue
+		}
+		nb.ShowMarkdown("### " + c.Title + "\n" + c.Caption)
+		if err := nb.ShowPlot(c.Plot, c.Name); err != nil {
+			return err
+		}
+	}
+	for _, e := range skipped {
+		var sc *SkippedChart
+		if errors.As(e, &sc) && len(names) > 0 && !slices.Contains(names, sc.Name) {
+			continue
+		}
+		nb.ShowMarkdown("Chart left out: " + e.Error())
+	}
+	return nil
+}
