@@ -23,6 +23,9 @@ func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary st
 		if p.Remaining > 0 {
 			detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
 		}
+		if p.Waiting > 0 {
+			detail = fmt.Sprintf("waiting %s on %s: %s", p.Waiting.Round(time.Second), p.Wiki, p.WaitReason)
+		}
 		bar.Update(p.UsersDone, p.UsersTotal, detail)
 	}
 	return update, bar.Done

@@ -14,13 +14,22 @@ import (
 )
 
 // Cache keeps API responses on disk, one file per request, named by the
-// SHA-256 of the request. Each file holds the request on its first line and
-// the response after it. Writes go to a temporary file renamed into place,
-// so two processes can share a cache and an interrupted run leaves only
-// whole entries: a rerun resumes from the pages it already has.
+// SHA-256 of the request. Each file holds the request on its first line, the
+// SHA-256 of the response on its second ("sha256:<hex>") and the response
+// after them; an entry whose checksum does not match is a miss. Only answers
+// that passed their call's checks are stored. Writes go to a temporary file
+// renamed into place, so two processes can share a cache and an interrupted
+// run leaves only whole entries: a rerun resumes from the pages it already
+// has. The folder holds a marker file (MarkerFile) so that Clear never
+// empties a folder the cache did not create.
 type Cache struct {
 	dir string
 }
+
+// MarkerFile is the file that marks a folder as a cache of this package.
+const MarkerFile = ".engagement-cache"
+
+const markerText = "This folder is a cache of Wikimedia API answers written by engagement.\nIt can be deleted; `-cache-clear` removes only the cached answers.\n"
 
 // CacheEntry describes one cached response.
 type CacheEntry struct {
@@ -28,12 +37,53 @@ type CacheEntry struct {
 	Bytes   int64
 }
 
-// OpenCache opens (creating) a cache folder.
+// OpenCache opens a cache folder, creating it (with its marker) when it does
+// not exist or is empty. A folder that holds other files and no marker is
+// refused: it is not a cache, and clearing it would delete them.
 func OpenCache(dir string) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("opening cache: %w", err)
 	}
+	marker := filepath.Join(dir, MarkerFile)
+	if _, err := os.Stat(marker); err == nil {
+		return &Cache{dir: dir}, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening cache: %w", err)
+	}
+	if !looksLikeCache(entries) {
+		return nil, fmt.Errorf("opening cache: %s holds files and is not a cache (no %s); choose an empty or new folder for -cache", dir, MarkerFile)
+	}
+	if err := os.WriteFile(marker, []byte(markerText), 0o644); err != nil {
+		return nil, fmt.Errorf("opening cache: %w", err)
+	}
 	return &Cache{dir: dir}, nil
+}
+
+// DashboardDir is the folder inside a cache where the engagement package
+// keeps the Dashboard's answers (one .json file each); Clear removes those
+// too.
+const DashboardDir = "dashboard"
+
+// looksLikeCache accepts an empty folder, or one laid out as a cache
+// written before the marker existed: only two-hex-digit folders and the
+// Dashboard's folder.
+func looksLikeCache(entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if !e.IsDir() || !(isShard(e.Name()) || e.Name() == DashboardDir) {
+			return false
+		}
+	}
+	return true
+}
+
+func isShard(name string) bool {
+	if len(name) != 2 {
+		return false
+	}
+	_, err := hex.DecodeString(name)
+	return err == nil && strings.ToLower(name) == name
 }
 
 // Dir returns the cache folder.
@@ -45,17 +95,35 @@ func (c *Cache) path(key string) string {
 	return filepath.Join(c.dir, s[:2], s+".resp")
 }
 
-// Get returns the cached response for key.
+// Get returns the cached response for key. A damaged entry (cut short, a
+// flipped byte, a hash collision) is a miss.
 func (c *Cache) Get(key string) ([]byte, bool) {
 	b, err := os.ReadFile(c.path(key))
 	if err != nil {
 		return nil, false
 	}
-	line, body, ok := bytes.Cut(b, []byte{'\n'})
+	line, rest, ok := bytes.Cut(b, []byte{'\n'})
 	if !ok || string(line) != key {
-		return nil, false // a hash collision or a damaged file: refetch
+		return nil, false
+	}
+	sum, body, ok := bytes.Cut(rest, []byte{'\n'})
+	if !ok || string(sum) != checksum(body) {
+		return nil, false
 	}
 	return body, true
+}
+
+func checksum(body []byte) string {
+	h := sha256.Sum256(body)
+	return "sha256:" + hex.EncodeToString(h[:])
+}
+
+// Delete removes the entry for key, if any.
+func (c *Cache) Delete(key string) error {
+	if err := os.Remove(c.path(key)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("removing a cache entry: %w", err)
+	}
+	return nil
 }
 
 // Put stores a response atomically.
@@ -73,6 +141,8 @@ func (c *Cache) Put(key string, body []byte) error {
 	}
 	w := bufio.NewWriter(f)
 	w.WriteString(key)
+	w.WriteByte('\n')
+	w.WriteString(checksum(body))
 	w.WriteByte('\n')
 	w.Write(body)
 	if err := w.Flush(); err != nil {
@@ -103,7 +173,7 @@ func (c *Cache) List() ([]CacheEntry, error) {
 			return err
 		}
 		defer f.Close()
-		r := bufio.NewReader(f)
+		r := bufio.NewReaderSize(f, 4096)
 		line, _ := r.ReadString('\n')
 		info, _ := d.Info()
 		out = append(out, CacheEntry{Request: strings.TrimSuffix(line, "\n"), Bytes: info.Size()})
@@ -112,16 +182,42 @@ func (c *Cache) List() ([]CacheEntry, error) {
 	return out, err
 }
 
-// Clear removes every cached response.
-func (c *Cache) Clear() error {
+// Clear removes every cached response (the files the cache wrote: *.resp
+// and leftover temporary files in its two-hex-digit folders, and those
+// folders once empty) and returns how many responses it removed. Anything
+// else in the folder is left alone.
+func (c *Cache) Clear() (int, error) {
+	if _, err := os.Stat(filepath.Join(c.dir, MarkerFile)); err != nil {
+		return 0, fmt.Errorf("clearing cache: %s has no %s: not clearing a folder the cache did not create", c.dir, MarkerFile)
+	}
 	entries, err := os.ReadDir(c.dir)
 	if err != nil {
-		return err
+		return 0, fmt.Errorf("clearing cache: %w", err)
 	}
+	removed := 0
 	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(c.dir, e.Name())); err != nil {
-			return err
+		if !e.IsDir() || !(isShard(e.Name()) || e.Name() == DashboardDir) {
+			continue
 		}
+		shard := filepath.Join(c.dir, e.Name())
+		files, err := os.ReadDir(shard)
+		if err != nil {
+			return removed, fmt.Errorf("clearing cache: %w", err)
+		}
+		for _, f := range files {
+			name := f.Name()
+			answer := strings.HasSuffix(name, ".resp") || (e.Name() == DashboardDir && strings.HasSuffix(name, ".json"))
+			if f.IsDir() || !(answer || strings.HasPrefix(name, ".tmp-")) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(shard, name)); err != nil {
+				return removed, fmt.Errorf("clearing cache: %w", err)
+			}
+			if answer {
+				removed++
+			}
+		}
+		os.Remove(shard) // only when empty
 	}
-	return nil
+	return removed, nil
 }

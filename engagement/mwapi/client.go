@@ -87,6 +87,45 @@ type Client struct {
 	perWiki     map[string]chan struct{}
 	stats       Stats
 	baseBackoff time.Duration
+	maxWait     time.Duration
+	maxBody     int64
+	maxContribs int
+}
+
+// Defaults of the bounds every client keeps (see the With... options).
+const (
+	// DefaultMaxWait is the longest Retry-After (or maxlag wait) the client
+	// honours; a server asking for more fails the request with its wait in
+	// the message instead of stalling the run.
+	DefaultMaxWait = 2 * time.Minute
+	// DefaultMaxBody bounds one answer, read from the network and after
+	// decompression (a full usercontribs page is about 200 kB).
+	DefaultMaxBody = 64 << 20
+	// DefaultMaxContributions is the per-participant, per-wiki cap on
+	// fetched contributions: a participant above it is left out as "data
+	// incomplete: more than N contributions on WIKI" instead of costing
+	// hours of requests (500 revisions per request: at most 200 requests).
+	DefaultMaxContributions = 100_000
+)
+
+// WithMaxWait sets the longest server-requested wait honoured before a retry
+// (DefaultMaxWait).
+func WithMaxWait(d time.Duration) Option { return func(c *Client) error { c.maxWait = d; return nil } }
+
+// WithMaxBody sets the largest answer read, compressed or not
+// (DefaultMaxBody).
+func WithMaxBody(n int64) Option { return func(c *Client) error { c.maxBody = n; return nil } }
+
+// WithMaxContributions sets the per-participant, per-wiki contribution cap
+// (DefaultMaxContributions).
+func WithMaxContributions(n int) Option {
+	return func(c *Client) error {
+		if n < 1 {
+			return fmt.Errorf("mwapi: contribution cap %d: must be at least 1", n)
+		}
+		c.maxContribs = n
+		return nil
+	}
 }
 
 // Option configures a Client.
@@ -190,6 +229,9 @@ func NewClient(opts ...Option) (*Client, error) {
 		perWikiN:    1,
 		perWiki:     map[string]chan struct{}{},
 		baseBackoff: time.Second,
+		maxWait:     DefaultMaxWait,
+		maxBody:     DefaultMaxBody,
+		maxContribs: DefaultMaxContributions,
 	}
 	for _, o := range opts {
 		if err := o(c); err != nil {
@@ -260,10 +302,16 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// query sends a GET to the wiki's api.php with params and returns the body,
-// from the cache when possible. It retries on 429, 5xx, maxlag and network
-// errors, honouring Retry-After.
-func (c *Client) query(ctx context.Context, wiki string, params url.Values) ([]byte, error) {
+// check validates an answer before it is used or cached: it decodes what
+// its call expects and fails when that is missing or malformed.
+type check func(body []byte) error
+
+// query sends a GET to the wiki's api.php with params and returns an answer
+// that passed ok, from the cache when possible. It retries on 429, 5xx,
+// maxlag, database errors and network errors, honouring Retry-After up to
+// the client's cap. Only answers that pass ok are cached; a cached answer
+// that no longer decodes is removed and fetched again.
+func (c *Client) query(ctx context.Context, wiki string, params url.Values, ok check) ([]byte, error) {
 	p := url.Values{}
 	for k, v := range params {
 		p[k] = v
@@ -271,36 +319,48 @@ func (c *Client) query(ctx context.Context, wiki string, params url.Values) ([]b
 	p.Set("format", "json")
 	p.Set("formatversion", "2")
 	key := wiki + "?" + p.Encode()
-	if c.cache != nil {
-		if b, ok := c.cache.Get(key); ok {
-			c.count(func(s *Stats) { s.CacheHits++ })
-			return b, nil
-		}
+	if b, hit := c.cached(key, ok); hit {
+		return b, nil
 	}
 	if c.offline {
 		return nil, fmt.Errorf("%s %s: %w", wiki, summarise(p), ErrOffline)
 	}
 	p.Set("maxlag", strconv.Itoa(c.maxLag))
-	return c.fetch(ctx, wiki, c.Endpoint(wiki)+"?"+p.Encode(), key, summarise(p))
+	return c.fetch(ctx, wiki, c.Endpoint(wiki)+"?"+p.Encode(), key, summarise(p), ok)
 }
 
-// get fetches a URL of a REST service with the same etiquette, retries
-// and cache as the Action API.
-func (c *Client) get(ctx context.Context, host, u string) ([]byte, error) {
-	if c.cache != nil {
-		if b, ok := c.cache.Get(u); ok {
-			c.count(func(s *Stats) { s.CacheHits++ })
-			return b, nil
-		}
+// get fetches a URL of a REST service with the same etiquette, retries,
+// checks and cache as the Action API.
+func (c *Client) get(ctx context.Context, host, u string, ok check) ([]byte, error) {
+	if b, hit := c.cached(u, ok); hit {
+		return b, nil
 	}
 	if c.offline {
 		return nil, fmt.Errorf("%s: %w", u, ErrOffline)
 	}
-	return c.fetch(ctx, host, u, u, u)
+	return c.fetch(ctx, host, u, u, u, ok)
 }
 
-// fetch sends GET u with retries and stores the answer under key.
-func (c *Client) fetch(ctx context.Context, wiki, u, key, what string) ([]byte, error) {
+// cached returns the cached answer for key if there is one and it passes ok;
+// an entry that fails is deleted so that it is fetched again.
+func (c *Client) cached(key string, ok check) ([]byte, bool) {
+	if c.cache == nil {
+		return nil, false
+	}
+	b, hit := c.cache.Get(key)
+	if !hit {
+		return nil, false
+	}
+	if err := ok(b); err != nil {
+		c.cache.Delete(key)
+		return nil, false
+	}
+	c.count(func(s *Stats) { s.CacheHits++ })
+	return b, true
+}
+
+// fetch sends GET u with retries, checks the answer and stores it under key.
+func (c *Client) fetch(ctx context.Context, wiki, u, key, what string, ok check) ([]byte, error) {
 	var lastErr error
 	for attempt := 0; attempt <= c.retries; attempt++ {
 		if attempt > 0 {
@@ -308,6 +368,9 @@ func (c *Client) fetch(ctx context.Context, wiki, u, key, what string) ([]byte, 
 		}
 		body, wait, err := c.once(ctx, wiki, u)
 		if err == nil {
+			if err := ok(body); err != nil {
+				return nil, fmt.Errorf("%s %s: unexpected answer (not cached): %w", wiki, what, err)
+			}
 			if c.cache != nil {
 				if err := c.cache.Put(key, body); err != nil {
 					return nil, err
@@ -322,30 +385,20 @@ func (c *Client) fetch(ctx context.Context, wiki, u, key, what string) ([]byte, 
 		if attempt == c.retries {
 			break
 		}
+		if wait > c.maxWait {
+			return nil, fmt.Errorf("%s %s: the server asked to wait %s before retrying, more than the %s this client waits; try again later: %w", wiki, what, wait.Round(time.Second), c.maxWait, lastErr)
+		}
 		if wait == 0 {
 			wait = c.jitter(c.baseBackoff << attempt)
 		}
 		c.count(func(s *Stats) { s.Waited += wait })
+		announceWait(ctx, wiki, wait, lastErr)
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("%s %s: waiting to retry after %v: %w", wiki, what, lastErr, err)
 		}
 	}
 	return nil, fmt.Errorf("%s %s: %w", wiki, what, &TriesError{Tries: c.retries + 1, Err: lastErr})
 }
-
-// TriesError is the last error of a request that was retried until the
-// bounded policy gave up.
-type TriesError struct {
-	Tries int
-	Err   error
-}
-
-func (e *TriesError) Error() string {
-	return fmt.Sprintf("giving up after %d tries: %v", e.Tries, e.Err)
-}
-
-// Unwrap returns the last error.
-func (e *TriesError) Unwrap() error { return e.Err }
 
 // summarise names a request in errors without its long user lists.
 func summarise(p url.Values) string {
@@ -389,17 +442,22 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 		return nil, 0, fmt.Errorf("%s: %w", wiki, err)
 	}
 	defer resp.Body.Close()
-	var r io.Reader = resp.Body
+	raw := &limitedReader{r: resp.Body, left: c.maxBody}
+	var r io.Reader = raw
 	if resp.Header.Get("Content-Encoding") == "gzip" {
-		gz, err := gzip.NewReader(resp.Body)
+		gz, err := gzip.NewReader(raw)
 		if err != nil {
 			return nil, 0, fmt.Errorf("%s: bad gzip body: %w", wiki, err)
 		}
 		defer gz.Close()
 		r = gz
 	}
-	body, err := io.ReadAll(r)
-	c.count(func(s *Stats) { s.Bytes += int64(len(body)) })
+	unpacked := &limitedReader{r: r, left: c.maxBody}
+	body, err := io.ReadAll(unpacked)
+	c.count(func(s *Stats) { s.Bytes += c.maxBody - raw.left })
+	if raw.over || unpacked.over {
+		return nil, -1, fmt.Errorf("%s: answer larger than %d MB: refused (a wrong endpoint, or a server sending too much)", wiki, c.maxBody>>20)
+	}
 	if err != nil {
 		var ne net.Error
 		if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || ctx.Err() == nil {
@@ -430,6 +488,9 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 		if eb.Error.Code == "ratelimited" {
 			return nil, retryAfter, apiErr
 		}
+		if strings.HasPrefix(eb.Error.Code, "internal_api_error_") || eb.Error.Code == "readonly" {
+			return nil, retryAfter, apiErr // database or internal error: usually transient
+		}
 		return nil, -1, apiErr
 	}
 	return body, -1, nil
@@ -450,3 +511,62 @@ func (c *Client) retryAfter(h string) time.Duration {
 	}
 	return 0
 }
+
+// limitedReader reads at most left bytes and records whether there was more.
+type limitedReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		var one [1]byte
+		if n, _ := l.r.Read(one[:]); n > 0 {
+			l.over = true
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+// waitKey carries a function told about every wait before a retry.
+type waitKey struct{}
+
+// withWaitHook returns a context whose requests report their waits to f.
+func withWaitHook(ctx context.Context, f func(wiki string, d time.Duration, why string)) context.Context {
+	return context.WithValue(ctx, waitKey{}, f)
+}
+
+func announceWait(ctx context.Context, wiki string, d time.Duration, err error) {
+	f, _ := ctx.Value(waitKey{}).(func(string, time.Duration, string))
+	if f == nil {
+		return
+	}
+	why := "retrying after " + Describe(err)
+	var he *HTTPError
+	var ae *APIError
+	if errors.Is(err, ErrMaxLag) || errors.As(err, &he) && he.Status == http.StatusTooManyRequests || errors.As(err, &ae) && ae.Code == "ratelimited" {
+		why = "Wikimedia asked us to slow down"
+	}
+	f(wiki, d, why)
+}
+
+// TriesError is the last error of a request that was retried until the
+// bounded policy gave up.
+type TriesError struct {
+	Tries int
+	Err   error
+}
+
+func (e *TriesError) Error() string {
+	return fmt.Sprintf("giving up after %d tries: %v", e.Tries, e.Err)
+}
+
+// Unwrap returns the last error.
+func (e *TriesError) Unwrap() error { return e.Err }

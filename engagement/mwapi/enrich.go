@@ -30,6 +30,10 @@ type Progress struct {
 	UsersDone, UsersTotal int // over all wikis
 	Requests, CacheHits   int
 	Elapsed, Remaining    time.Duration // Remaining is an estimate; 0 when unknown
+	// Waiting, when not zero, is a wait that is starting before a retry,
+	// and WaitReason says why ("Wikimedia asked us to slow down").
+	Waiting    time.Duration
+	WaitReason string
 }
 
 // WikiAccount is a user's account on one wiki.
@@ -105,6 +109,10 @@ func Describe(err error) string {
 	default:
 		what = "network or format error"
 	}
+	var ce *CapError
+	if errors.As(err, &ce) {
+		return fmt.Sprintf("more than %d contributions (the safety cap)", ce.Max)
+	}
 	var te *TriesError
 	if errors.As(err, &te) {
 		what += fmt.Sprintf(" after %d tries", te.Tries)
@@ -165,6 +173,9 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	report := func(wiki string, n int) {
 		mu.Lock()
 		defer mu.Unlock()
+		if ctx.Err() != nil {
+			return // cancelled: what failed because of it is not done
+		}
 		done += n
 		if opts.Progress == nil {
 			return
@@ -176,6 +187,14 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 		}
 		opts.Progress(p)
 	}
+	ctx = withWaitHook(ctx, func(wiki string, d time.Duration, why string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if opts.Progress != nil {
+			s := c.Stats()
+			opts.Progress(Progress{Wiki: wiki, UsersDone: done, UsersTotal: total, Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Elapsed: time.Since(begin), Waiting: d, WaitReason: why})
+		}
+	})
 	fail := func(user, wiki string, stage Stage, err error) {
 		mu.Lock()
 		e.Failures = append(e.Failures, UserFailure{Username: user, Wiki: wiki, Stage: stage, Err: err})
@@ -221,7 +240,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 			report(wiki, len(names)-len(valid))
 			for b := 0; b < len(valid); b += BatchSize {
 				batch := valid[b:min(b+BatchSize, len(valid))]
-				revs, err := c.contribsBatch(ctx, wiki, batch, &ContribsOptions{Start: opts.Start, End: opts.End})
+				revs, err := c.contribsCapped(ctx, wiki, batch, &ContribsOptions{Start: opts.Start, End: opts.End}, fail)
 				if err != nil {
 					for _, n := range batch {
 						fail(n, wiki, StageContributions, err)
@@ -235,7 +254,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("interrupted after %d of %d user-wikis: %w", done, total, err)
 	}
 	// Merge accounts. A user is Missing only when every wiki answered that
 	// the account does not exist: a failed lookup leaves it unknown.
@@ -323,6 +342,24 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	s := c.Stats()
 	e.Stats = Stats{Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Retries: s.Retries - statsBefore.Retries, Bytes: s.Bytes - statsBefore.Bytes, Waited: s.Waited - statsBefore.Waited}
 	return e, nil
+}
+
+// contribsCapped fetches a batch; a user above the contribution cap is
+// reported through fail and the batch is fetched again without them, so the
+// others are complete.
+func (c *Client) contribsCapped(ctx context.Context, wiki string, batch []string, opts *ContribsOptions, fail func(user, wiki string, stage Stage, err error)) ([]Contribution, error) {
+	for {
+		revs, err := c.contribsBatch(ctx, wiki, batch, opts)
+		var ce *CapError
+		if !errors.As(err, &ce) {
+			return revs, err
+		}
+		fail(ce.User, wiki, StageContributions, ce)
+		batch = slices.DeleteFunc(slices.Clone(batch), func(n string) bool { return n == ce.User })
+		if len(batch) == 0 {
+			return nil, nil
+		}
+	}
 }
 
 func (e *Enrichment) failuresOn(mu *sync.Mutex, wiki string) []string {

@@ -56,15 +56,6 @@ func (g GlobalUser) IsBot() bool {
 // user's global account with meta=globaluserinfo&guiprop=groups|merged|editcount.
 // A farm without CentralAuth gives ErrNoCentralAuth.
 func (c *Client) GlobalUserInfo(ctx context.Context, name string) (GlobalUser, error) {
-	body, err := c.query(ctx, MetaWiki, url.Values{"action": {"query"}, "meta": {"globaluserinfo"}, "guiuser": {name}, "guiprop": {"groups|merged|editcount"}})
-	if err != nil {
-		var ae *APIError
-		var he *HTTPError
-		if errors.As(err, &ae) && (ae.Code == "badvalue" || ae.Code == "unknown_meta") || errors.As(err, &he) && he.Status == 404 {
-			return GlobalUser{}, fmt.Errorf("%w on %s: %v", ErrNoCentralAuth, c.Endpoint(MetaWiki), err)
-		}
-		return GlobalUser{}, fmt.Errorf("global account of %q: %w", name, err)
-	}
 	var r struct {
 		Query struct {
 			GUI struct {
@@ -87,7 +78,26 @@ func (c *Client) GlobalUserInfo(ctx context.Context, name string) (GlobalUser, e
 			} `json:"globaluserinfo"`
 		} `json:"query"`
 	}
-	if err := json.Unmarshal(body, &r); err != nil {
+	_, err := c.query(ctx, MetaWiki, url.Values{"action": {"query"}, "meta": {"globaluserinfo"}, "guiuser": {name}, "guiprop": {"groups|merged|editcount"}}, func(b []byte) error {
+		var probe struct {
+			Query *struct {
+				GUI *json.RawMessage `json:"globaluserinfo"`
+			} `json:"query"`
+		}
+		if err := json.Unmarshal(b, &probe); err != nil {
+			return err
+		}
+		if probe.Query == nil || probe.Query.GUI == nil {
+			return errors.New("no query.globaluserinfo in the answer")
+		}
+		return json.Unmarshal(b, &r)
+	})
+	if err != nil {
+		var ae *APIError
+		var he *HTTPError
+		if errors.As(err, &ae) && (ae.Code == "badvalue" || ae.Code == "unknown_meta") || errors.As(err, &he) && he.Status == 404 {
+			return GlobalUser{}, fmt.Errorf("%w on %s: %v", ErrNoCentralAuth, c.Endpoint(MetaWiki), err)
+		}
 		return GlobalUser{}, fmt.Errorf("global account of %q: %w", name, err)
 	}
 	g := r.Query.GUI

@@ -41,21 +41,26 @@ func (c *Client) Pageviews(ctx context.Context, project, article string, g Granu
 	project = strings.TrimSuffix(project, ".org")
 	title := url.PathEscape(strings.ReplaceAll(article, " ", "_"))
 	u := fmt.Sprintf("%s/metrics/pageviews/per-article/%s/all-access/user/%s/%s/%s/%s", base, project, title, g, start.UTC().Format("20060102"), end.UTC().Format("20060102"))
-	body, err := c.get(ctx, PageviewsHost, u)
-	if err != nil {
-		var he *HTTPError
-		if errors.As(err, &he) && he.Status == 404 {
-			return nil, nil
-		}
-		return nil, fmt.Errorf("pageviews of %s on %s: %w", article, project, err)
-	}
 	var r struct {
 		Items []struct {
 			Timestamp string `json:"timestamp"`
 			Views     int    `json:"views"`
 		} `json:"items"`
 	}
-	if err := json.Unmarshal(body, &r); err != nil {
+	_, err := c.get(ctx, PageviewsHost, u, func(b []byte) error {
+		if err := json.Unmarshal(b, &r); err != nil {
+			return err
+		}
+		if r.Items == nil {
+			return errors.New("no items in the answer")
+		}
+		return nil
+	})
+	if err != nil {
+		var he *HTTPError
+		if errors.As(err, &he) && he.Status == 404 {
+			return nil, nil
+		}
 		return nil, fmt.Errorf("pageviews of %s on %s: %w", article, project, err)
 	}
 	out := make([]Pageview, 0, len(r.Items))

@@ -3,6 +3,7 @@ package mwapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 )
@@ -47,10 +48,6 @@ func (s SiteInfo) Name(id int) string {
 
 // SiteInfo fetches meta=siteinfo&siprop=namespaces.
 func (c *Client) SiteInfo(ctx context.Context, wiki string) (SiteInfo, error) {
-	body, err := c.query(ctx, wiki, url.Values{"action": {"query"}, "meta": {"siteinfo"}, "siprop": {"namespaces"}})
-	if err != nil {
-		return SiteInfo{}, fmt.Errorf("reading namespaces of %s: %w", wiki, err)
-	}
 	var r struct {
 		Query struct {
 			Namespaces map[string]struct {
@@ -61,7 +58,16 @@ func (c *Client) SiteInfo(ctx context.Context, wiki string) (SiteInfo, error) {
 			} `json:"namespaces"`
 		} `json:"query"`
 	}
-	if err := json.Unmarshal(body, &r); err != nil {
+	_, err := c.query(ctx, wiki, url.Values{"action": {"query"}, "meta": {"siteinfo"}, "siprop": {"namespaces"}}, func(b []byte) error {
+		if err := json.Unmarshal(b, &r); err != nil {
+			return err
+		}
+		if r.Query.Namespaces == nil {
+			return errors.New("no query.namespaces in the answer")
+		}
+		return nil
+	})
+	if err != nil {
 		return SiteInfo{}, fmt.Errorf("reading namespaces of %s: %w", wiki, err)
 	}
 	s := SiteInfo{Wiki: wiki}

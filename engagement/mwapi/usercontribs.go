@@ -3,6 +3,7 @@ package mwapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"net/url"
@@ -25,10 +26,13 @@ type Contribution struct {
 	Comment   string
 	Size      int
 	SizeDiff  int
-	New       bool
-	Minor     bool
-	Top       bool
-	Tags      []string
+	// NoSizeDiff is true when the answer had no sizediff (the parent
+	// revision's size is unknown); SizeDiff is then 0 and meaningless.
+	NoSizeDiff bool
+	New        bool
+	Minor      bool
+	Top        bool
+	Tags       []string
 }
 
 // ContribsOptions bounds a usercontribs query. The zero value asks for
@@ -40,7 +44,7 @@ type ContribsOptions struct {
 
 type contribsResponse struct {
 	Continue map[string]string `json:"continue"`
-	Query    struct {
+	Query    *struct {
 		UserContribs []struct {
 			UserID    int64    `json:"userid"`
 			User      string   `json:"user"`
@@ -52,13 +56,55 @@ type contribsResponse struct {
 			Timestamp string   `json:"timestamp"`
 			Comment   string   `json:"comment"`
 			Size      int      `json:"size"`
-			SizeDiff  int      `json:"sizediff"`
+			SizeDiff  *int     `json:"sizediff"`
 			New       bool     `json:"new"`
 			Minor     bool     `json:"minor"`
 			Top       bool     `json:"top"`
 			Tags      []string `json:"tags"`
 		} `json:"usercontribs"`
 	} `json:"query"`
+}
+
+// CapError says that a user has more contributions on a wiki than the
+// client's cap (WithMaxContributions): their data is incomplete.
+type CapError struct {
+	User, Wiki string
+	Max        int
+}
+
+func (e *CapError) Error() string {
+	return fmt.Sprintf("more than %d contributions on %s", e.Max, e.Wiki)
+}
+
+// decodeContribs decodes and checks one usercontribs answer: the
+// query.usercontribs list present, every timestamp valid, the continuation
+// well formed.
+func decodeContribs(wiki string, b []byte) ([]Contribution, map[string]string, error) {
+	var r contribsResponse
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, nil, err
+	}
+	if r.Query == nil || r.Query.UserContribs == nil {
+		return nil, nil, errors.New("no query.usercontribs in the answer")
+	}
+	if r.Continue != nil && r.Continue["uccontinue"] == "" {
+		return nil, nil, fmt.Errorf("a continuation without uccontinue: %v", r.Continue)
+	}
+	out := make([]Contribution, 0, len(r.Query.UserContribs))
+	for _, u := range r.Query.UserContribs {
+		t, err := time.Parse(time.RFC3339, u.Timestamp)
+		if err != nil {
+			return nil, nil, fmt.Errorf("revision %d: timestamp %q: %w", u.RevID, u.Timestamp, err)
+		}
+		c := Contribution{Wiki: wiki, User: u.User, UserID: u.UserID, RevID: u.RevID, ParentID: u.ParentID, PageID: u.PageID, NS: u.NS, Title: u.Title, Timestamp: t.UTC(), Comment: u.Comment, Size: u.Size, New: u.New, Minor: u.Minor, Top: u.Top, Tags: u.Tags}
+		if u.SizeDiff == nil {
+			c.NoSizeDiff = true
+		} else {
+			c.SizeDiff = *u.SizeDiff
+		}
+		out = append(out, c)
+	}
+	return out, r.Continue, nil
 }
 
 // UserContribs yields every live revision of the named users (canonical,
@@ -83,49 +129,66 @@ func (c *Client) UserContribs(ctx context.Context, wiki string, names []string, 
 }
 
 // contribsBatch fetches every page of one batch; it returns nothing unless
-// the batch is complete.
+// the batch is complete. A user above the client's contribution cap stops
+// the batch with a *CapError naming them; a continuation that repeats stops
+// it with an error.
 func (c *Client) contribsBatch(ctx context.Context, wiki string, names []string, opts *ContribsOptions) ([]Contribution, error) {
-	p := url.Values{
-		"action": {"query"}, "list": {"usercontribs"}, "ucuser": {strings.Join(names, "|")},
-		"uclimit": {"max"}, "ucdir": {"newer"}, "ucprop": {"ids|title|timestamp|comment|size|sizediff|flags|tags"},
-	}
-	if opts != nil {
-		if !opts.Start.IsZero() {
-			p.Set("ucstart", opts.Start.UTC().Format(time.RFC3339))
-		}
-		if !opts.End.IsZero() {
-			p.Set("ucend", opts.End.UTC().Format(time.RFC3339))
-		}
-		if opts.Namespaces != nil {
-			var ns []string
-			for _, n := range opts.Namespaces {
-				ns = append(ns, strconv.Itoa(n))
-			}
-			p.Set("ucnamespace", strings.Join(ns, "|"))
-		}
-	}
+	p := contribsParams(names, opts)
 	var out []Contribution
+	perUser := map[string]int{}
+	seen := map[string]bool{}
 	for pages := 1; ; pages++ {
-		body, err := c.query(ctx, wiki, p)
+		var page []Contribution
+		var cont map[string]string
+		_, err := c.query(ctx, wiki, p, func(b []byte) (err error) {
+			page, cont, err = decodeContribs(wiki, b)
+			return err
+		})
 		if err != nil {
 			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): %w", len(names), wiki, pages, err)
 		}
-		var r contribsResponse
-		if err := json.Unmarshal(body, &r); err != nil {
-			return nil, fmt.Errorf("fetching contributions on %s: %w", wiki, err)
-		}
-		for _, u := range r.Query.UserContribs {
-			t, err := time.Parse(time.RFC3339, u.Timestamp)
-			if err != nil {
-				return nil, fmt.Errorf("revision %d on %s: timestamp %q: %w", u.RevID, wiki, u.Timestamp, err)
+		for _, r := range page {
+			if perUser[r.User]++; perUser[r.User] > c.maxContribs {
+				return nil, &CapError{User: r.User, Wiki: wiki, Max: c.maxContribs}
 			}
-			out = append(out, Contribution{Wiki: wiki, User: u.User, UserID: u.UserID, RevID: u.RevID, ParentID: u.ParentID, PageID: u.PageID, NS: u.NS, Title: u.Title, Timestamp: t.UTC(), Comment: u.Comment, Size: u.Size, SizeDiff: u.SizeDiff, New: u.New, Minor: u.Minor, Top: u.Top, Tags: u.Tags})
 		}
-		if len(r.Continue) == 0 {
+		out = append(out, page...)
+		if len(cont) == 0 {
 			return out, nil
 		}
-		for k, v := range r.Continue {
+		token := cont["uccontinue"]
+		if seen[token] {
+			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): the server repeated the continuation %q: stopped rather than loop", len(names), wiki, pages, token)
+		}
+		seen[token] = true
+		for k, v := range cont {
 			p.Set(k, v)
 		}
 	}
+}
+
+// contribsParams are the list=usercontribs parameters for a batch: only the
+// properties the metrics read.
+func contribsParams(names []string, opts *ContribsOptions) url.Values {
+	p := url.Values{
+		"action": {"query"}, "list": {"usercontribs"}, "ucuser": {strings.Join(names, "|")},
+		"uclimit": {"max"}, "ucdir": {"newer"}, "ucprop": {"ids|title|timestamp|sizediff|flags"},
+	}
+	if opts == nil {
+		return p
+	}
+	if !opts.Start.IsZero() {
+		p.Set("ucstart", opts.Start.UTC().Format(time.RFC3339))
+	}
+	if !opts.End.IsZero() {
+		p.Set("ucend", opts.End.UTC().Format(time.RFC3339))
+	}
+	if opts.Namespaces != nil {
+		var ns []string
+		for _, n := range opts.Namespaces {
+			ns = append(ns, strconv.Itoa(n))
+		}
+		p.Set("ucnamespace", strings.Join(ns, "|"))
+	}
+	return p
 }

@@ -3,6 +3,7 @@ package mwapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -37,7 +38,7 @@ type User struct {
 func (u User) IsBot() bool { return slices.Contains(u.Groups, "bot") }
 
 type usersResponse struct {
-	Query struct {
+	Query *struct {
 		Users []struct {
 			UserID       int64    `json:"userid"`
 			Name         string   `json:"name"`
@@ -78,23 +79,31 @@ func (c *Client) Users(ctx context.Context, wiki string, names []string) ([]User
 			ns = append(ns, out[i].Name)
 		}
 		p := url.Values{"action": {"query"}, "list": {"users"}, "ususers": {strings.Join(ns, "|")}, "usprop": {"editcount|registration|groups|blockinfo"}}
-		body, err := c.query(ctx, wiki, p)
+		var r usersResponse
+		byName := map[string]int{}
+		_, err := c.query(ctx, wiki, p, func(b []byte) error {
+			r, byName = usersResponse{}, map[string]int{}
+			if err := json.Unmarshal(b, &r); err != nil {
+				return err
+			}
+			if r.Query == nil || r.Query.Users == nil {
+				return errors.New("no query.users in the answer")
+			}
+			for k, u := range r.Query.Users {
+				byName[u.Name] = k
+			}
+			for _, n := range ns {
+				if _, ok := byName[n]; !ok {
+					return fmt.Errorf("%d names asked, %d answered: one is not answered", len(ns), len(r.Query.Users))
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			return nil, fmt.Errorf("looking up %d users on %s: %w", len(ns), wiki, err)
 		}
-		var r usersResponse
-		if err := json.Unmarshal(body, &r); err != nil {
-			return nil, fmt.Errorf("looking up users on %s: %w", wiki, err)
-		}
-		byName := map[string]int{}
-		for k, u := range r.Query.Users {
-			byName[u.Name] = k
-		}
 		for _, i := range batch {
-			k, ok := byName[out[i].Name]
-			if !ok {
-				return nil, fmt.Errorf("looking up users on %s: no answer for %q", wiki, out[i].Name)
-			}
+			k := byName[out[i].Name]
 			u := r.Query.Users[k]
 			o := &out[i]
 			o.UserID, o.Missing, o.EditCount, o.Groups = u.UserID, u.Missing, u.EditCount, u.Groups

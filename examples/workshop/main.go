@@ -101,7 +101,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.pseudonymize, "pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
 	fs.BoolVar(&o.centralAuth, "centralauth", false, "take registrations from global accounts on meta.wikimedia.org (one request per participant)")
 	fs.BoolVar(&o.cacheList, "cache-list", false, "list the cached requests and exit")
-	fs.BoolVar(&o.cacheClear, "cache-clear", false, "remove every cached response and exit")
+	fs.BoolVar(&o.cacheClear, "cache-clear", false, "remove every cached response (only the files the cache wrote) and exit")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.Var(o.api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -184,10 +184,11 @@ func cacheCommand(o *options, stdout io.Writer) error {
 		return err
 	}
 	if o.cacheClear {
-		if err := c.Clear(); err != nil {
+		n, err := c.Clear()
+		if err != nil {
 			return err
 		}
-		fmt.Fprintln(stdout, "cleared", o.cache)
+		fmt.Fprintf(stdout, "removed %d cached responses from %s\n", n, o.cache)
 		return nil
 	}
 	entries, err := c.List()
