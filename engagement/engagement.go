@@ -174,7 +174,11 @@ type Data struct {
 	NamespaceNames map[string]map[int]string
 	Failures       []mwapi.UserFailure
 	Notes          []string
-	Stats          mwapi.Stats
+	// Normalised lists what re-reading a previous run's files changed or
+	// dropped (LoadData); shown beside the results so that a re-analysis
+	// never changes numbers silently.
+	Normalised dataset.Report
+	Stats      mwapi.Stats
 }
 
 // NamespaceName returns the local name of a namespace ("(Main)" for 0).
@@ -269,7 +273,7 @@ func LoadData(dir string) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions}
+	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions, Normalised: d.Normalised}
 	if d.Namespaces != nil {
 		data.ContentNamespaces = map[string][]int{}
 		data.NamespaceNames = map[string]map[int]string{}

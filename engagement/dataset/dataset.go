@@ -34,8 +34,8 @@ var (
 	ContributionsHeader = []string{"wiki", "username", "revid", "pageid", "ns", "title", "timestamp", "sizediff", "new"}
 	AccountsHeader      = []string{"username", "registration", "bot"}
 	MetricsHeader       = []string{"metric", "segment", "value", "numerator", "denominator", "ci_low", "ci_high", "note"}
-	ParticipantsHeader  = []string{"username", "segment", "excluded_reason", "registration", "long_term", "edits_before", "edits_during", "edits_after", "first_edit_after", "last_edit", "days_to_return"}
-	MonthlyHeader       = []string{"month", "segment", "editing_participants", "active_editors", "retained_editors", "edits"}
+	ParticipantsHeader  = []string{"username", "segment", "excluded_reason", "registration", "long_term", "edits_before", "edits_during", "edits_after", "first_edit_after", "last_edit", "days_to_return", "detail"}
+	MonthlyHeader       = []string{"month", "segment", "editing_participants", "active_editors", "retained_editors", "edits", "partial"}
 )
 
 // File names used by ReadDir and by the example program.
@@ -89,6 +89,9 @@ func newReader(r io.Reader, file string, want []string) (*reader, error) {
 	}
 	pos := map[string]int{}
 	for i, h := range head {
+		if j, dup := pos[h]; dup {
+			return nil, fmt.Errorf("%s: column %q appears twice in the header (columns %d and %d)", file, h, j+1, i+1)
+		}
 		pos[h] = i
 	}
 	rd := &reader{file: file, r: cr, cols: want}
@@ -223,6 +226,9 @@ type Data struct {
 	Contributions []metrics.Contribution
 	// Namespaces is nil when the folder has no namespaces.csv.
 	Namespaces []Namespace
+	// Normalised lists the rows ReadDir changed or dropped, with counts and
+	// first examples; empty when the files were already canonical.
+	Normalised Report
 }
 
 // ReadDir reads contributions.csv and accounts.csv from dir, and
@@ -254,6 +260,9 @@ func ReadDir(dir string) (*Data, error) {
 		return err
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := d.normalise(dir); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,4 +136,43 @@ func BenchmarkWriteContributions1M(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+// Re-reading a folder makes its rows canonical like a fetch writes them,
+// and says what it changed; rows that disagree are errors.
+func TestReadDirNormalises(t *testing.T) {
+	write := func(dir, name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"+
+		"EN.wikipedia.org,Ada_Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n"+
+		"en.wikipedia.org,Ada Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n"+
+		"en.wikipedia.org,Ada Okafor,2,10,0,P,2021-03-06T11:00:00Z,,false\n")
+	write(dir, "accounts.csv", "username,registration,bot\nAda_Okafor,2021-03-01T00:00:00Z,false\nAda Okafor,2021-03-01T00:00:00Z,false\n")
+	d, err := ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Contributions) != 2 || len(d.Accounts) != 1 || d.Contributions[0].Username != "Ada Okafor" || !d.Contributions[1].NoSizeDiff {
+		t.Fatalf("contributions %+v accounts %+v", d.Contributions, d.Accounts)
+	}
+	want := `contributions.csv: 1 wiki domains lower-cased (row 1: "EN.wikipedia.org")
+contributions.csv: 1 usernames made canonical (row 1: "Ada_Okafor" → "Ada Okafor")
+contributions.csv: 1 duplicate revisions dropped (row 2: revision 1 on en.wikipedia.org)
+accounts.csv: 1 usernames made canonical (row 1: "Ada_Okafor" → "Ada Okafor")
+accounts.csv: 1 duplicate accounts dropped (row 2: "Ada Okafor")`
+	if got := d.Normalised.String(); got != want {
+		t.Errorf("report:\n%s\nwant:\n%s", got, want)
+	}
+	write(dir, "accounts.csv", "username,registration,bot\nAda Okafor,2021-03-01T00:00:00Z,false\nAda Okafor,2021-03-01T00:00:00Z,true\n")
+	if _, err := ReadDir(dir); err == nil || !strings.Contains(err.Error(), `account "Ada Okafor" appears twice with different registration or bot flag`) {
+		t.Errorf("conflicting accounts: %v", err)
+	}
+	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,sizediff,new\n")
+	if _, err := ReadDir(dir); err == nil || !strings.Contains(err.Error(), `column "sizediff" appears twice in the header (columns 8 and 9)`) {
+		t.Errorf("duplicated header: %v", err)
+	}
 }

@@ -175,7 +175,9 @@ func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Co
 		if c.Timestamp, err = ParseTime(bstr(f[6])); err != nil {
 			return nil, bad(6, err)
 		}
-		if c.SizeDiff, err = strconv.Atoi(bstr(f[7])); err != nil {
+		if len(f[7]) == 0 {
+			c.NoSizeDiff = true // the API gave none: unknown, not 0
+		} else if c.SizeDiff, err = strconv.Atoi(bstr(f[7])); err != nil {
 			return nil, bad(7, fmt.Errorf("not an integer: %q", f[7]))
 		}
 		if c.New, err = parseBool(bstr(f[8])); err != nil {
@@ -198,6 +200,9 @@ func columns(file string, head [][]byte, want []string) ([]int, error) {
 	pos := map[string]int{}
 	var names []string
 	for i, h := range head {
+		if _, dup := pos[string(h)]; dup {
+			return nil, fmt.Errorf("%s: column %q appears twice in the header (columns %d and %d)", file, h, pos[string(h)]+1, i+1)
+		}
 		pos[string(h)] = i
 		names = append(names, string(h))
 	}

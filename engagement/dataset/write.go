@@ -96,7 +96,11 @@ func WriteContributions(w io.Writer, cs []metrics.Contribution) error {
 		cw.int(int64(c.NS))
 		cw.str(c.Title)
 		cw.time(c.Timestamp)
-		cw.int(int64(c.SizeDiff))
+		if c.NoSizeDiff {
+			cw.empty()
+		} else {
+			cw.int(int64(c.SizeDiff))
+		}
 		cw.bool(c.New)
 		if err := cw.end(); err != nil {
 			return err
@@ -172,6 +176,7 @@ func WriteParticipants(w io.Writer, ps []metrics.ParticipantSummary) error {
 		} else {
 			cw.empty()
 		}
+		cw.str(p.Detail)
 		if err := cw.end(); err != nil {
 			return err
 		}
@@ -189,6 +194,7 @@ func WriteMonthly(w io.Writer, ms []metrics.MonthRow) error {
 		cw.int(int64(m.ActiveEditors))
 		cw.int(int64(m.RetainedEditors))
 		cw.int(int64(m.Edits))
+		cw.bool(m.Partial)
 		if err := cw.end(); err != nil {
 			return err
 		}

@@ -251,7 +251,9 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 	lastEdit := make([]int64, len(sums))
 	hasEdit := make([]bool, len(sums))
 	// Bytes per participant and period, for the event counts.
-	type bytesAgg struct{ added, net int }
+	// bytesAgg sums sizediff over content-namespace revisions; noSize
+	// counts those without a sizediff, left out of both sums.
+	type bytesAgg struct{ added, net, noSize int }
 	bytesDuring := make([]bytesAgg, len(sums))
 	bytesAfter := make([]bytesAgg, len(sums))
 	monthEdits := make([]int32, len(sums)*(nMonths+1)) // slot 0 = month before m0
@@ -299,9 +301,13 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 				if r.t > end {
 					b = &bytesAfter[pi]
 				}
-				b.net += c.SizeDiff
-				if r.content && c.SizeDiff > 0 {
-					b.added += c.SizeDiff
+				switch {
+				case !r.content:
+				case c.NoSizeDiff:
+					b.noSize++
+				default:
+					b.net += c.SizeDiff
+					b.added += max(c.SizeDiff, 0)
 				}
 			}
 			var period Period
@@ -366,10 +372,10 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 			if c.New {
 				a.PagesCreated++
 			}
-			if c.SizeDiff > 0 {
-				a.BytesAdded += c.SizeDiff
+			if !c.NoSizeDiff {
+				a.BytesAdded += max(c.SizeDiff, 0)
+				a.BytesNet += c.SizeDiff
 			}
-			a.BytesNet += c.SizeDiff
 			if period == Before {
 				continue
 			}
@@ -388,8 +394,8 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 				if c.New {
 					pg.Created = true
 				}
-				if c.SizeDiff > 0 {
-					pg.BytesAdded += c.SizeDiff
+				if !c.NoSizeDiff {
+					pg.BytesAdded += max(c.SizeDiff, 0)
 				}
 			}
 			if r.content {
@@ -472,7 +478,7 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 	// Event counts.
 	eventCounts := func(period Period, names [6]string, flags map[pageKey]uint8) {
 		for _, sg := range segs {
-			var edits, editors, added, net int
+			var edits, editors, added, net, noSize int
 			for i := range sums {
 				if !inSeg(&sums[i], sg) {
 					continue
@@ -496,6 +502,7 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 				}
 				added += b.added
 				net += b.net
+				noSize += b.noSize
 			}
 			mask := uint8(3) // segment all
 			switch sg {
@@ -513,10 +520,15 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 					improved++
 				}
 			}
+			addedRow, netRow := count(names[4], sg, added), count(names[5], sg, net)
+			if noSize > 0 {
+				addedRow.Note = fmt.Sprintf("%d revisions without sizediff left out", noSize)
+				netRow.Note = addedRow.Note
+			}
 			rows = append(rows,
 				count(names[0], sg, edits), count(names[1], sg, editors),
 				count(names[2], sg, created), count(names[3], sg, improved),
-				count(names[4], sg, added), count(names[5], sg, net))
+				addedRow, netRow)
 		}
 	}
 	eventCounts(During, [6]string{MetricEditsDuring, MetricEditorsDuring, MetricPagesCreatedDuring, MetricPagesImprovedDuring, MetricBytesAddedDuring, MetricBytesNetDuring}, during)
@@ -608,7 +620,7 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 	for m := 1; m <= nMonths; m++ {
 		month := monthStart(m0 + m - 1)
 		for _, sg := range segs {
-			mr := MonthRow{Month: month, Segment: sg}
+			mr := MonthRow{Month: month, Segment: sg, Partial: m0+m-1 == monthIndex(p.AsOf.UTC())}
 			for i := range sums {
 				if !inSeg(&sums[i], sg) {
 					continue

@@ -65,3 +65,38 @@ func TestIncompleteLeftOutOfDenominators(t *testing.T) {
 		}
 	}
 }
+
+// Byte sums count content namespaces only and leave out revisions without
+// a sizediff, saying how many; the as-of month is marked partial.
+func TestBytesAndPartialMonth(t *testing.T) {
+	reg := at("2020-01-01T00:00:00Z")
+	unknown := edit("A", at("2021-03-06T13:00:00Z"), 0, 0, false, 4)
+	unknown.NoSizeDiff = true
+	contribs := []Contribution{
+		edit("A", at("2021-03-06T10:00:00Z"), 0, 100, true, 1),
+		edit("A", at("2021-03-06T11:00:00Z"), 0, -30, false, 2),
+		edit("A", at("2021-03-06T12:00:00Z"), 2, 5000, false, 3), // user page: not content
+		unknown,
+	}
+	asOf := at("2021-05-10T00:00:00Z")
+	r, err := Compute(ev, []Participant{{Username: "A"}}, []Account{{Username: "A", Registration: reg}}, contribs, DefaultParams(asOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, net := find(t, r, "bytes_added_during", SegmentAll), find(t, r, "bytes_net_during", SegmentAll)
+	if added.Value != 100 || net.Value != 70 {
+		t.Errorf("bytes added %v net %v, want 100 and 70", added.Value, net.Value)
+	}
+	if want := "1 revisions without sizediff left out"; added.Note != want || net.Note != want {
+		t.Errorf("notes %q %q, want %q", added.Note, net.Note, want)
+	}
+	var partial []string
+	for _, m := range r.Monthly {
+		if m.Partial {
+			partial = append(partial, m.Month.Format("2006-01")+"/"+string(m.Segment))
+		}
+	}
+	if len(partial) != 3 || partial[0] != "2021-05/new" {
+		t.Errorf("partial months %v, want 2021-05 for each segment", partial)
+	}
+}

@@ -41,6 +41,11 @@ func Canonical(name string) (string, error) {
 	if s == "" {
 		return invalid("empty")
 	}
+	if len(s) >= 5 && strings.EqualFold(s[:5], "user:") {
+		// "User:User:x": the name itself would be a page in the User
+		// namespace, which MediaWiki refuses as a username.
+		return invalid(`starts with a namespace prefix ("User:")`)
+	}
 	if !utf8.ValidString(s) {
 		return invalid("not valid UTF-8")
 	}

@@ -245,7 +245,11 @@ func fetchAndAnalyse(s *engagement.Session, o *options, stdout io.Writer) (*enga
 		return nil, err
 	}
 	if o.from != "" {
-		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n\n", o.from, len(data.Contributions), len(data.Accounts))
+		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n", o.from, len(data.Contributions), len(data.Accounts))
+		for _, l := range data.Normalised.Lines() {
+			fmt.Fprintln(stdout, "Normalised:", l)
+		}
+		fmt.Fprintln(stdout)
 	} else {
 		fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", len(data.Contributions), len(data.Accounts), data.Stats)
 		for _, n := range data.Notes {
