@@ -27,15 +27,32 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 1<<20), next: 1}
 }
 
-var errQuote = errors.New(`extraneous or missing " in quoted-field`)
+var (
+	errQuote     = errors.New(`extraneous or missing " in quoted-field`)
+	errBareQuote = errors.New(`bare " in non-quoted-field`)
+)
 
-// read returns the fields of the next record, or io.EOF.
+// read returns the fields of the next record, or io.EOF. Blank lines are
+// skipped, as encoding/csv skips them.
 func (lr *lineReader) read() ([][]byte, error) {
+	for {
+		rec, err := lr.record()
+		if err != nil || rec != nil {
+			return rec, err
+		}
+	}
+}
+
+// record reads one line (or several, inside quotes) and returns its fields;
+// nil fields and a nil error for a blank line.
+func (lr *lineReader) record() ([][]byte, error) {
 	lr.buf = lr.buf[:0]
 	lr.line = lr.next
+	quotes := 0 // in lr.buf so far: counting each chunk once keeps a stray quote linear
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		lr.buf = append(lr.buf, chunk...)
+		quotes += bytes.Count(chunk, []byte{'"'})
 		if err == bufio.ErrBufferFull {
 			continue
 		}
@@ -46,7 +63,7 @@ func (lr *lineReader) read() ([][]byte, error) {
 			lr.next++
 		}
 		// A quoted field may span lines: read on while quotes are unbalanced.
-		if bytes.Count(lr.buf, []byte{'"'})%2 == 1 {
+		if quotes%2 == 1 {
 			if err == io.EOF {
 				return nil, &ParseError{Line: lr.line, Err: errQuote}
 			}
@@ -62,6 +79,9 @@ func (lr *lineReader) read() ([][]byte, error) {
 		lr.buf = bytes.TrimPrefix(lr.buf, []byte("\xef\xbb\xbf"))
 	}
 	b := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte{'\n'}), []byte{'\r'})
+	if len(b) == 0 {
+		return nil, nil
+	}
 	lr.fields = lr.fields[:0]
 	for {
 		if len(b) > 0 && b[0] == '"' {
@@ -81,6 +101,9 @@ func (lr *lineReader) read() ([][]byte, error) {
 					i++
 					break
 				}
+				if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+					i++ // a line break inside quotes reads as "\n", as encoding/csv does
+				}
 				out = append(out, b[i])
 				i++
 			}
@@ -95,6 +118,13 @@ func (lr *lineReader) read() ([][]byte, error) {
 			continue
 		}
 		i := bytes.IndexByte(b, ',')
+		field := b
+		if i >= 0 {
+			field = b[:i]
+		}
+		if bytes.IndexByte(field, '"') >= 0 {
+			return nil, &ParseError{Line: lr.line, Err: errBareQuote}
+		}
 		if i < 0 {
 			lr.fields = append(lr.fields, b)
 			return lr.fields, nil
@@ -143,9 +173,6 @@ func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Co
 		}
 		if err != nil {
 			return nil, fixFile(err, file)
-		}
-		if len(rec) == 1 && len(rec[0]) == 0 {
-			continue // blank line
 		}
 		var f [9][]byte
 		for k, i := range idx {
