@@ -354,3 +354,20 @@ func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error)
 	}
 	return nil, nil, fmt.Errorf("want a participants frame (a %q column) or a contributions frame (%q and %q columns); got %s", ColUsername, ColWiki, ColRevID, strings.Join(names, ", "))
 }
+
+// WithMetric keeps the rows of a metrics frame for the given metrics
+// (e.g. metrics.RetentionMetric(7), metrics.MetricSurvivingNewEditors),
+// in the order given.
+func WithMetric(df dataframe.DataFrame, names ...string) dataframe.DataFrame {
+	kept := keep(df, ColMetric, func(e series.Element) bool { return slices.Contains(names, e.String()) })
+	if kept.Err != nil {
+		return kept
+	}
+	order, row := make([]int, kept.Nrow()), make([]int, kept.Nrow())
+	metric := kept.Col(ColMetric).Records()
+	for i := range order {
+		order[i], row[i] = slices.Index(names, metric[i]), i
+	}
+	return kept.Mutate(series.New(order, series.Int, "_order")).Mutate(series.New(row, series.Int, "_row")).
+		Arrange(dataframe.Sort("_order"), dataframe.Sort("_row")).Drop([]string{"_order", "_row"})
+}

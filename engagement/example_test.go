@@ -109,3 +109,49 @@ func ExampleSession_Analyze_frames() {
 	// edits during the event on en.wikipedia.org 552
 	// participants in the new-editors-only analysis: 36
 }
+
+// Sweep varies one setting and keeps the others of the session.
+func ExampleSession_Sweep() {
+	s, err := engagement.Open(context.Background(), engagement.Sample)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	df, err := s.Sweep(engagement.SettingLookbackDays, []int{0, 14},
+		engagement.MetricRef{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew},
+		engagement.MetricRef{Metric: metrics.RetentionMetric(7), Segment: metrics.SegmentNew})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range df.Select([]string{engagement.SettingLookbackDays, engagement.ColMetric, engagement.ColValue}).Records() {
+		fmt.Println(r)
+	}
+	// Output:
+	// [LookbackDays metric value]
+	// [0 participants 18.000000]
+	// [0 retention_7d 0.166667]
+	// [14 participants 36.000000]
+	// [14 retention_7d 0.250000]
+}
+
+// WithMetric picks metric rows, in the order asked.
+func ExampleWithMetric() {
+	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	df := engagement.WithMetric(a.Metrics(), metrics.RetentionMetric(30), metrics.MetricParticipants)
+	for _, r := range df.Select([]string{engagement.ColMetric, engagement.ColSegment, engagement.ColIsShare}).Records() {
+		fmt.Println(r)
+	}
+	// Output:
+	// [metric segment is_share]
+	// [retention_30d new true]
+	// [retention_30d experienced true]
+	// [retention_30d all true]
+	// [participants new false]
+	// [participants experienced false]
+	// [participants all false]
+}

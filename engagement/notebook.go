@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"example.com/engagement/engagement/mwapi"
@@ -14,11 +15,17 @@ import (
 )
 
 // ProgressBar returns a progress function drawing the fetch as a bar: in a
-// notebook an HTML bar, outside one a line on w. Call the returned done
-// with the final summary.
+// notebook an HTML bar, outside one a line on w. The bar appears once a
+// request is sent, so a fetch answered from the cache draws nothing. Call
+// the returned done with the final summary.
 func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
 	bar := nb.NewProgressTo("Fetching", w)
+	var shown atomic.Bool
 	update = func(p mwapi.Progress) {
+		if p.Requests == 0 && !shown.Load() {
+			return
+		}
+		shown.Store(true)
 		detail := fmt.Sprintf("%d/%d user-wikis, %d requests, %d cached", p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits)
 		if p.Remaining > 0 {
 			detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
@@ -28,7 +35,12 @@ func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary st
 		}
 		bar.Update(p.UsersDone, p.UsersTotal, detail)
 	}
-	return update, bar.Done
+	done = func(summary string) {
+		if shown.Load() {
+			bar.Done(summary)
+		}
+	}
+	return update, done
 }
 
 // WithProgressDone is called with the fetch's summary when it ends (see

@@ -127,3 +127,34 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	}
 	return append([]string{path}, paths...), nil
 }
+
+// Share writes every output into dir, as the example program does: the CSV
+// files (WriteOutputs) and, side by side, the charts and report.html
+// (WriteReport). With pseudonymize, usernames become stable pseudonyms (a
+// fresh key per call) in every file. It returns the paths written.
+func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
+	var pseudo *report.Pseudonymizer
+	outData, outRes := a.Data, a.Result
+	if pseudonymize {
+		pseudo = report.NewPseudonymizer(report.RandomKey())
+		cp := *a.Data
+		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
+		outData, outRes = &cp, pseudo.Result(a.Result)
+	}
+	var paths []string
+	var werr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		paths, werr = WriteOutputs(dir, outData, outRes)
+	}()
+	more, err := WriteReport(dir, a.Event, a.Data, a.Result, pseudo)
+	<-done
+	if werr != nil {
+		return nil, werr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(paths, more...), nil
+}

@@ -35,7 +35,6 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
-	"example.com/engagement/engagement/report"
 )
 
 // exitPartial is the exit status of a run whose results leave out some
@@ -149,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "⚠ %s\n\n", b)
 	}
 	printSummary(stdout, res)
-	paths, err := writeAll(o, a)
+	paths, err := a.Share(o.out, o.pseudonymize)
 	if err != nil {
 		return err
 	}
@@ -261,35 +260,6 @@ func fetchAndAnalyse(s *engagement.Session, o *options, stdout io.Writer) (*enga
 		fmt.Fprintln(stdout)
 	}
 	return s.Analysis()
-}
-
-// writeAll writes the CSV files and, side by side, the charts and report,
-// pseudonymised when asked.
-func writeAll(o *options, a *engagement.Analysis) ([]string, error) {
-	var pseudo *report.Pseudonymizer
-	outData, outRes := a.Data, a.Result
-	if o.pseudonymize {
-		pseudo = report.NewPseudonymizer(report.RandomKey())
-		cp := *a.Data
-		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
-		outData, outRes = &cp, pseudo.Result(a.Result)
-	}
-	var paths []string
-	var werr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		paths, werr = engagement.WriteOutputs(o.out, outData, outRes)
-	}()
-	more, err := engagement.WriteReport(o.out, a.Event, a.Data, a.Result, pseudo)
-	<-done
-	if werr != nil {
-		return nil, werr
-	}
-	if err != nil {
-		return nil, err
-	}
-	return append(paths, more...), nil
 }
 
 // nothingFetched reports whether every participant who was not left out for
