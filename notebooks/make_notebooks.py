@@ -1,6 +1,12 @@
-# Writes notebooks/workshop.ipynb and notebooks/retention.ipynb (without outputs).
+# Writes notebooks/workshop.ipynb, notebooks/retention.ipynb and
+# notebooks/explore.ipynb (without outputs).
 # Edit the cells here, then run: python3 notebooks/make_notebooks.py
-import json, sys
+# Rules the CI checks (notebooks/check.sh): no code cell over 15 lines, no
+# panic(, no blank-identifier import keepers.
+import json, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
 
 def nb(cells):
     out = []
@@ -16,89 +22,8 @@ def nb(cells):
             "language_info": {"codemirror_mode": "", "file_extension": ".go", "mimetype": "", "name": "go", "nbconvert_exporter": "", "pygments_lexer": "", "version": "go1.26"}},
             "nbformat": 4, "nbformat_minor": 5}
 
+
 SETUP = '''!*go mod edit -replace "example.com/engagement=$(dirname "$(cd "$GONB_DIR" && go env GOMOD)")" -require example.com/engagement@v0.0.0-00010101000000-000000000000'''
-
-HELPERS = '''import (
-	"context"
-	"fmt"
-	"time"
-
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
-
-	"example.com/engagement/engagement"
-	"example.com/engagement/engagement/chart"
-	"example.com/engagement/engagement/metrics"
-	"example.com/engagement/engagement/report"
-	"example.com/engagement/engagement/mwapi"
-	"example.com/engagement/engagement/nb"
-)
-
-// config is what every step uses to reach Wikimedia (see the cell above).
-func config() engagement.Config {
-	return engagement.Config{Contact: Contact, CacheDir: CacheDir}
-}
-
-// loadEvent loads and preprocesses the event (steps 2 to 4).
-func loadEvent() *engagement.Event {
-	ev, err := engagement.LoadEvent(context.Background(), config(), Course)
-	if err != nil {
-		panic(err)
-	}
-	return ev
-}
-
-// enrich fetches the contributions, from the cache when it has them.
-func enrich(ev *engagement.Event, showProgress bool) *engagement.Data {
-	var progress func(mwapi.Progress)
-	bar := nb.NewProgress("Fetching contributions")
-	if showProgress {
-		progress = func(p mwapi.Progress) {
-			bar.Update(p.UsersDone, p.UsersTotal, fmt.Sprintf("%d requests, %d from cache", p.Requests, p.CacheHits))
-		}
-	}
-	d, err := engagement.Enrich(context.Background(), config(), ev, progress)
-	if err != nil {
-		panic(err)
-	}
-	if showProgress {
-		bar.Done(d.Stats.String())
-	}
-	return d
-}
-
-// analyze computes every metric as of AsOf (or the event's natural as-of).
-func analyze(ev *engagement.Event, d *engagement.Data) *metrics.Result {
-	asOf := ev.AsOf(time.Now())
-	if AsOf != "" {
-		t, err := time.Parse("2006-01-02", AsOf)
-		if err != nil {
-			panic(err)
-		}
-		asOf = t
-	}
-	p := metrics.DefaultParams(asOf)
-	p.NewEditorLookback = time.Duration(LookbackDays) * 24 * time.Hour
-	p.LongTermEdits = LongTermEdits
-	res, err := engagement.Analyze(ev, d, p)
-	if err != nil {
-		panic(err)
-	}
-	return res
-}
-
-// Keep these packages imported for the cells below.
-var (
-	_ = series.New
-	_ = chart.Render
-	_ = report.WriteHTML
-)
-
-func show(df dataframe.DataFrame, rows int, percent ...string) {
-	if err := nb.ShowTable(df, &nb.TableOptions{Rows: rows, Percent: percent}); err != nil {
-		panic(err)
-	}
-}'''
 
 CONFIG = '''// ✏️ THE CELL TO EDIT. Course: "sample" (the embedded example, works offline), a Dashboard
 // course URL such as "https://outreachdashboard.wmflabs.org/courses/School/Title_(Term)",
@@ -107,11 +32,34 @@ var (
 	Course  = "sample"
 	Contact = "" // your email or user page: Wikimedia asks for it on live runs
 
-	CacheDir      = "../.cache" // API answers are kept here, so a rerun asks Wikimedia nothing
+	CacheDir      = "../.cache" // answers are kept here: a rerun asks nobody anything, and works offline
 	AsOf          = ""          // "YYYY-MM-DD" to look back from a fixed date; "" = now (the sample has its own)
 	LookbackDays  = 14          // registered this many days before the start or later = new editor
 	LongTermEdits = 500         // this many edits before the start = long-term editor
 )'''
+
+
+def session(*imports):
+    return SESSION.replace("IMPORTS", "".join("\t\"%s\"\n" % i for i in imports))
+
+
+SESSION = '''import (
+IMPORTS	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/nb"
+)
+
+// s is your event. Every cell below opens it again, from the cache, in milliseconds.
+var s = nb.Must(engagement.Open(context.Background(), Course,
+	engagement.WithContact(Contact), engagement.WithCacheDir(CacheDir), engagement.WithAsOfDate(AsOf),
+	engagement.WithLookbackDays(LookbackDays), engagement.WithLongTermEdits(LongTermEdits),
+	engagement.WithProgressBar()))'''
+
+SESSION_MD = '''The next cell opens the event with these settings as `s`, the session every later cell uses. Nothing to change there: if something is wrong, it says which ✏️ setting to change.'''
+
+REQUESTS = '''%%
+nb.Must(s.Analysis())
+nb.ShowMarkdown("Requests sent by this cell: " + s.Requests().String())'''
 
 workshop = [
 ("md", '''# Workshop: how did your event's participants edit, and did they keep editing?
@@ -127,99 +75,45 @@ The first cell lets this notebook use the `engagement` library from this folder,
 ("md", '''## 2. Choose the event
 ✏️ **Edit this cell** to analyse your own event: put its Dashboard URL in `Course` and your email (or user page) in `Contact`. The course must be public.'''),
 ("code", CONFIG),
-("md", '''The next cell loads the library and defines four small helpers the steps below use. Nothing to change there.'''),
-("code", HELPERS),
+("md", SESSION_MD),
+("code", session("github.com/go-gota/gota/dataframe")),
 ("md", '''## 3. Load the Dashboard data and take a first look
-The course's dates and wikis come from the Dashboard, with its own totals (the Dashboard rounds some of them, e.g. "1.59K").'''),
+The course's dates and wikis come from the Dashboard, with its own totals (the Dashboard rounds some of them, e.g. "1.59K"). Then the first participants.'''),
 ("code", '''%%
-ev := loadEvent()
-c := ev.Course
-nb.ShowMarkdown(fmt.Sprintf("**%s** · %s – %s · wikis: %v\\n\\nDashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added.",
-	c.Title, c.Start.Format("2 Jan 2006"), c.End.Format("2 Jan 2006"), c.Domains(), c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount))
-show(engagement.ParticipantsFrame(ev), 10)'''),
+nb.ShowMarkdown(s.Event().EventSummary())
+nb.ShowTable(engagement.ParticipantsFrame(s.Event()), &nb.TableOptions{Rows: 10})'''),
 ("md", '''## 4. Preprocess
-Usernames are put in MediaWiki's canonical form (`jane_doe` → `Jane doe`), the same person enrolled twice is counted once, and some participants are **kept in the table but left out of the numbers**, each with a reason: facilitators, invalid usernames, accounts that no longer exist, bots. This table shows them.'''),
+Usernames are put in MediaWiki's canonical form (`jane_doe` → `Jane doe`), the same person enrolled twice is counted once, and some participants are **kept in the table but left out of the numbers**, each with a reason: facilitators, invalid usernames (accounts not found and bots are found in the next step). This table shows them.'''),
 ("code", '''%%
-ev := loadEvent()
-df := engagement.ParticipantsFrame(ev)
-left := df.Filter(dataframe.F{Colname: engagement.ColExcluded, Comparator: "!=", Comparando: ""})
-nb.ShowMarkdown(fmt.Sprintf("%d distinct participants; %d set aside at this step (accounts not found and bots are found in the next step).", df.Nrow(), left.Nrow()))
-show(left, 20)'''),
+df := engagement.ParticipantsFrame(s.Event())
+nb.ShowTable(df.Filter(dataframe.F{Colname: engagement.ColExcluded, Comparator: "!=", Comparando: ""}), nil)'''),
 ("md", '''## 5. Enrich with the Wikimedia APIs
-Each participant's contributions on the course wikis are fetched from the MediaWiki API: 50 users per request, politely (one request at a time per wiki), and kept in a cache, so running this cell again asks Wikimedia nothing. If some users could not be fetched, the notebook keeps the others and lists who failed and why.'''),
+Each participant's contributions on the course wikis are fetched from the MediaWiki API: 50 users per request, politely (one request at a time per wiki), and kept in the cache, so running this cell again asks Wikimedia nothing. If some participants could not be fetched, a banner says so: they are left out of the numbers (never counted as not editing), and the list says who and why.'''),
 ("code", '''%%
-ev := loadEvent()
-d := enrich(ev, true)
-nb.ShowMarkdown(fmt.Sprintf("%d contributions of %d accounts. %s", len(d.Contributions), len(d.Accounts), d.Stats))
-for _, n := range d.Notes {
-	nb.ShowMarkdown("Note: " + n)
-}
-if s := d.FailureSummary(); s != "" {
-	nb.ShowMarkdown("**" + s + "**")
-}'''),
+a := nb.Must(s.Analysis())
+nb.ShowMarkdown(a.FetchSummary())'''),
 ("md", '''## 6. Visualize
-Who took part, how much each participant edited during the event, where they edited, and how editing evolved month by month around the event.'''),
+Who took part, how much each participant edited during the event, how editing evolved month by month around the event, and where they edited.'''),
 ("code", '''%%
-ev := loadEvent()
-d := enrich(ev, false)
-res := analyze(ev, d)
-charts, skipped := engagement.Charts(ev, d, res)
-for _, c := range charts {
-	if c.Name == "retention" || c.Name == "cohort" {
-		continue // shown in the next section
-	}
-	nb.ShowMarkdown("### " + c.Title + "\\n" + c.Caption)
-	if err := nb.ShowPlot(c.Plot, c.Name); err != nil {
-		panic(err)
-	}
-}
-for _, e := range skipped {
-	nb.ShowMarkdown("Chart left out: " + e.Error())
-}'''),
+a := nb.Must(s.Analysis())
+a.ShowCharts("participants", "edits_per_participant", "monthly_edits", "monthly_editors", "content", "namespaces")'''),
 ("md", '''## 7. Engagement after the event
 The headline numbers, then retention: the share of each group still editing 7, 30, 60, 90, 180 and 365 days after the event, with a 95% interval (with small groups the interval matters more than the percentage). "—" means not yet observable. `retention.ipynb` compares every definition in depth.'''),
 ("code", '''%%
-ev := loadEvent()
-d := enrich(ev, false)
-res := analyze(ev, d)
-show(engagement.Headline(res), 20)
-charts, _ := engagement.Charts(ev, d, res)
-for _, c := range charts {
-	if c.Name == "retention" || c.Name == "cohort" {
-		nb.ShowMarkdown("### " + c.Title + "\\n" + c.Caption)
-		if err := nb.ShowPlot(c.Plot, c.Name); err != nil {
-			panic(err)
-		}
-	}
-}'''),
-("md", '''Every metric, with its numerator, denominator and interval (an analyst can filter this DataFrame):'''),
+a := nb.Must(s.Analysis())
+nb.ShowMetrics(a.Headline())
+a.ShowCharts("retention", "cohort")'''),
+("md", '''Every metric, with its numerator, denominator and interval: counts as counts, shares as percentages. `a.Metrics()` is a DataFrame you can filter (see `explore.ipynb`).'''),
 ("code", '''%%
-res := analyze(loadEvent(), enrich(loadEvent(), false))
-show(engagement.MetricsFrame(res), 60, engagement.ColValue, engagement.ColCILow, engagement.ColCIHigh)'''),
+nb.ShowMetrics(nb.Must(s.Analysis()).Metrics())'''),
 ("md", '''## 8. Share
-Writes the CSV files and a one-file HTML report (charts inside, opens without a network) into `out/` at the top of this folder. Set `pseudonymize` to `true` to replace usernames with stable pseudonyms in the report and the files.'''),
+Writes the CSV files, the charts and a one-file HTML report (charts inside, opens without a network) into `out/` at the top of this folder. Set `pseudonymize` to `true` to replace usernames with stable pseudonyms in the report and the files.'''),
 ("code", '''%%
 pseudonymize := false
-ev := loadEvent()
-d := enrich(ev, false)
-res := analyze(ev, d)
-var pseudo *report.Pseudonymizer
-outData, outRes := d, res
-if pseudonymize {
-	pseudo = report.NewPseudonymizer(report.RandomKey())
-	cp := *d
-	cp.Contributions, cp.Accounts = pseudo.Contributions(d.Contributions), pseudo.Accounts(d.Accounts)
-	outData, outRes = &cp, pseudo.Result(res)
-}
-files, err := engagement.WriteOutputs("../out", outData, outRes)
-if err != nil {
-	panic(err)
-}
-more, err := engagement.WriteReport("../out", ev, d, res, pseudo)
-if err != nil {
-	panic(err)
-}
-nb.ShowMarkdown(fmt.Sprintf("Wrote %d files into `out/`, among them **out/report.html**.", len(files)+len(more)))'''),
+files := nb.Must(nb.Must(s.Analysis()).Share("../out", pseudonymize))
+nb.ShowMarkdown(fmt.Sprintf("Wrote %d files into `out/`, among them **out/report.html**.", len(files)))'''),
+("md", '''Running this notebook again sends no request: everything comes from the cache.'''),
+("code", REQUESTS),
 ]
 
 retention = [
@@ -228,89 +122,91 @@ retention = [
 Organizers' tools count "retention" differently. This notebook computes them all from the same contributions and shows how the parameters change the numbers. It runs offline on the embedded sample; change the ✏️ cell for your own event.'''),
 ("code", SETUP),
 ("code", CONFIG),
-("code", HELPERS),
+("md", SESSION_MD),
+("code", session("example.com/engagement/engagement/chart")),
 ("md", '''## The definitions, side by side
 - **Event Metrics' 7-day retention**: new editors with an edit 7+ days after the end (`retention_7d`, segment new). Event Metrics counts everyone as retained while the 7 days have not passed; here that is "—".
 - **The Dashboard's retained new editors**: registered *during* the event, main-namespace edit on the *home wiki* 7+ days after the end (a count).
 - **WMF surviving new editors**: an edit in the first day after registering and another 30–60 days later; accounts too young are censored.
 - **Month-by-month activity** (`active_m1..24`) and **WMF active editors** (5+ content edits in a 30-day window, `active_editor_m1..24`).'''),
 ("code", '''%%
-res := analyze(loadEvent(), enrich(loadEvent(), false))
-var names, segs, values, details []string
-for _, m := range []string{"retention_7d", "retention_30d", "retention_90d", "retention_365d", metrics.MetricRetainedNewEditorsDashboard, metrics.MetricSurvivingNewEditors, "active_m1", "active_m6", "active_m12", "active_editor_m1", "active_editor_m12"} {
-	for _, row := range res.Rows {
-		if row.Metric == m && (row.Segment == metrics.SegmentNew || row.Segment == metrics.SegmentAll && m == metrics.MetricRetainedNewEditorsDashboard) {
-			names, segs = append(names, m), append(segs, string(row.Segment))
-			values, details = append(values, engagement.FormatValue(row)), append(details, engagement.FormatDetail(row))
-		}
-	}
-}
-show(dataframe.New(series.New(names, series.String, "metric"), series.New(segs, series.String, "segment"),
-	series.New(values, series.String, "value"), series.New(details, series.String, "detail")), 30)'''),
-("md", '''## The curve and the heat map
-New editors usually fall off quickly; experienced participants keep editing. The bands are 95% intervals.'''),
+names := []string{metrics.RetentionMetric(7), metrics.RetentionMetric(30), metrics.RetentionMetric(90), metrics.RetentionMetric(365),
+	metrics.MetricRetainedNewEditorsDashboard, metrics.MetricSurvivingNewEditors,
+	metrics.ActiveMetric(1), metrics.ActiveMetric(6), metrics.ActiveMetric(12), metrics.ActiveEditorMetric(1), metrics.ActiveEditorMetric(12)}
+df := engagement.WithMetric(nb.Must(s.Analysis()).Metrics(), names...)
+nb.ShowMetrics(engagement.InSegment(df, metrics.SegmentNew, metrics.SegmentAll))'''),
+("md", '''## The curve and the heat maps
+New editors usually fall off quickly; experienced participants keep editing. The bands are 95% intervals. The second heat map counts WMF active editors (5+ content edits in the window) instead of any edit.'''),
 ("code", '''%%
-ev := loadEvent()
-d := enrich(ev, false)
-res := analyze(ev, d)
-if p, err := chart.RetentionCurve(res.Rows); err == nil {
-	nb.ShowPlot(p, "retention")
-} else {
-	nb.ShowMarkdown(err.Error())
-}
-for _, m := range []string{"active", "active_editor"} {
-	if p, err := chart.CohortHeatmap(res.Rows, m, 12); err == nil {
-		nb.ShowPlot(p, "cohort_"+m)
-	} else {
-		nb.ShowMarkdown(err.Error())
-	}
-}'''),
+a := nb.Must(s.Analysis())
+a.ShowCharts("retention", "cohort")
+nb.ShowPlot(nb.Must(chart.CohortHeatmap(a.Result.Rows, "active_editor", 12)), "cohort_active_editor")'''),
 ("md", '''## New versus experienced, month by month
 Calendar months from six months before the event to the as-of date: participants editing, WMF active editors (5+ content edits in the month) and retained editors (edited the month before too).'''),
 ("code", '''%%
-res := analyze(loadEvent(), enrich(loadEvent(), false))
-df := engagement.MonthlyFrame(res).Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: "!=", Comparando: "all"})
-show(df, 24)
-if p, err := chart.MonthlyActive(res.Monthly, loadEvent().MetricsEvent()); err == nil {
-	nb.ShowPlot(p, "monthly_editors")
-}'''),
+a := nb.Must(s.Analysis())
+nb.ShowTable(engagement.InSegment(a.Monthly(), metrics.SegmentNew, metrics.SegmentExperienced), &nb.TableOptions{All: true})
+a.ShowCharts("monthly_editors")'''),
 ("md", '''## How the parameters change the numbers
-The 14-day look-back decides who counts as *new*; the long-term threshold decides who is flagged as long-term. Here is 7-day and 90-day retention of new editors for several look-backs.'''),
+The look-back decides who counts as *new*; the long-term threshold decides who is flagged as long-term. Each sweep changes one parameter and keeps the others from the ✏️ cell (as-of, the other threshold).'''),
 ("code", '''%%
-ev := loadEvent()
-d := enrich(ev, false)
-var looks, nNew, r7, r90 []string
-for _, days := range []int{0, 7, 14, 30, 60} {
-	p := metrics.DefaultParams(ev.AsOf(time.Now()))
-	p.NewEditorLookback = time.Duration(days) * 24 * time.Hour
-	res, err := engagement.Analyze(ev, d, p)
-	if err != nil {
-		panic(err)
-	}
-	n, _ := engagement.FindRow(res, metrics.MetricParticipants, metrics.SegmentNew)
-	a, _ := engagement.FindRow(res, "retention_7d", metrics.SegmentNew)
-	b, _ := engagement.FindRow(res, "retention_90d", metrics.SegmentNew)
-	looks = append(looks, fmt.Sprint(days))
-	nNew, r7, r90 = append(nNew, engagement.FormatValue(n)), append(r7, engagement.FormatValue(a)+" ("+engagement.FormatDetail(a)+")"), append(r90, engagement.FormatValue(b))
-}
-show(dataframe.New(series.New(looks, series.String, "look-back days"), series.New(nNew, series.String, "new editors"),
-	series.New(r7, series.String, "retention 7 d"), series.New(r90, series.String, "retention 90 d")), 10)'''),
+newRows := []engagement.MetricRef{{metrics.MetricParticipants, metrics.SegmentNew}, {metrics.RetentionMetric(7), metrics.SegmentNew}, {metrics.RetentionMetric(90), metrics.SegmentNew}}
+nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLookbackDays, []int{0, 7, LookbackDays, 30, 60}, newRows...)))'''),
 ("code", '''%%
-ev := loadEvent()
-d := enrich(ev, false)
-var th, long []string
-for _, t := range []int{100, 250, 500, 1000} {
-	p := metrics.DefaultParams(ev.AsOf(time.Now()))
-	p.LongTermEdits = t
-	res, err := engagement.Analyze(ev, d, p)
-	if err != nil {
-		panic(err)
-	}
-	row, _ := engagement.FindRow(res, metrics.MetricLongTerm, metrics.SegmentExperienced)
-	th, long = append(th, fmt.Sprint(t)), append(long, engagement.FormatValue(row))
-}
-show(dataframe.New(series.New(th, series.String, "long-term threshold (edits before)"), series.New(long, series.String, "long-term participants")), 10)'''),
+longTerm := engagement.MetricRef{Metric: metrics.MetricLongTerm, Segment: metrics.SegmentExperienced}
+nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLongTermEdits, []int{100, 250, LongTermEdits, 1000}, longTerm)))'''),
+("code", REQUESTS),
 ]
 
-json.dump(nb(workshop), open("notebooks/workshop.ipynb", "w"), indent=1, ensure_ascii=False)
-json.dump(nb(retention), open("notebooks/retention.ipynb", "w"), indent=1, ensure_ascii=False)
+explore = [
+("md", '''# Explore: your own questions, a few lines each
+
+Every table here is a DataFrame (github.com/go-gota/gota) with numeric columns, and a filtered frame goes back into `s.Analyze` for a new analysis with the same definitions. Runs offline on the sample; change the ✏️ cell for your own event.'''),
+("code", SETUP),
+("code", CONFIG),
+("md", SESSION_MD),
+("code", session("github.com/go-gota/gota/dataframe", "gonum.org/v1/plot", "gonum.org/v1/plot/plotter", "gonum.org/v1/plot/vg")),
+("md", '''## The frames
+`a.Participants()`, `a.Contributions()`, `a.Accounts()`, `a.Pages()`, `a.Metrics()`, `a.Monthly()`. Edits during the event per wiki and namespace:'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColWiki, engagement.ColNS), nil)'''),
+("md", '''## One wiki only
+The contributions on English Wikipedia only, analysed again: every metric, same definitions.'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+enwiki := nb.Must(s.Analyze(s.Params(), engagement.OnWiki(a.Contributions(), "en.wikipedia.org")))
+nb.ShowMetrics(enwiki.Headline())'''),
+("md", '''## New editors only
+The participants frame filtered to new editors, analysed again; then their most edited pages during the event.'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+newOnly := nb.Must(s.Analyze(s.Params(), engagement.InSegment(a.Participants(), metrics.SegmentNew)))
+nb.ShowMetrics(newOnly.Headline())
+nb.ShowTable(newOnly.Pages(), &nb.TableOptions{Rows: 10})'''),
+("md", '''## A custom retention window
+The share of new editors with an edit 14 or more days after the end (and up to the as-of date), straight from the frames.'''),
+("code", '''%%
+Days := 14
+a := nb.Must(s.Analysis())
+from := s.Event().Course.End.Add(time.Duration(Days) * 24 * time.Hour)
+after := engagement.InSegment(engagement.Between(a.Contributions(), from, s.AsOf().Add(time.Second)), metrics.SegmentNew)
+kept, all := engagement.PerParticipant(after).Nrow(), engagement.InSegment(a.Participants(), metrics.SegmentNew).Nrow()
+nb.ShowMarkdown(fmt.Sprintf("%d of %d new editors edited %d+ days after the end: **%.1f %%**", kept, all, Days, 100*float64(kept)/float64(all)))'''),
+("md", '''## A custom chart from a frame
+Bytes added during the event by each participant, most first, with gonum/plot: any frame column makes a chart.'''),
+("code", '''%%
+per := engagement.PerParticipant(engagement.InPeriod(nb.Must(s.Analysis()).Contributions(), metrics.During))
+per = per.Arrange(dataframe.RevSort(engagement.ColBytesAdded))
+p := plot.New()
+p.Title.Text, p.Y.Label.Text = "Bytes added during the event", "bytes"
+bars := nb.Must(plotter.NewBarChart(plotter.Values(per.Col(engagement.ColBytesAdded).Float()), vg.Points(6)))
+p.Add(bars)
+nb.ShowPlot(p, "bytes_per_participant")'''),
+("code", REQUESTS),
+]
+
+for name, cells in [("workshop", workshop), ("retention", retention), ("explore", explore)]:
+    with open(os.path.join(HERE, name + ".ipynb"), "w") as f:
+        json.dump(nb(cells), f, indent=1, ensure_ascii=False)
+        f.write("\n")

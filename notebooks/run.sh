@@ -2,7 +2,11 @@
 # Executes notebooks headlessly with the real Jupyter and GoNB kernel and
 # fails on any error output: compile errors, a panicking cell, a failing
 # command ("exit status N" on stderr; nbconvert itself exits 0 then).
-# Also checks that the committed notebooks carry no outputs.
+# Also checks that the committed notebooks carry no outputs, that no code
+# cell is over 15 lines or calls panic(, that nbconvert's HTML export shows
+# the charts (PNG images), and that a second run sends no request to the
+# Dashboard or the API (nothing new in the cache, and the last cell's
+# request count is 0).
 #   bash notebooks/run.sh [notebook.ipynb ...]     default: notebooks/*.ipynb
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,10 +20,10 @@ if [ "${1:-}" = "--self-test" ]; then
   # Proves the scan catches a panicking cell, which nbconvert alone lets pass.
   tmp=$(mktemp -d)
   cat >"$tmp/panic.ipynb" <<'NB'
-{"cells":[{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":["%%\n","panic(\"boom\")"]}],
+{"cells":[{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":["%%\n","var m map[string]int\n","m[\"boom\"] = 1"]}],
  "metadata":{"kernelspec":{"display_name":"Go (gonb)","language":"go","name":"gonb"}},"nbformat":4,"nbformat_minor":5}
 NB
-  if bash "$0" "$tmp/panic.ipynb" >"$tmp/log" 2>&1; then echo "self-test FAILED: a panicking notebook passed"; cat "$tmp/log"; exit 1; fi
+  if SELF_TEST=1 bash "$0" "$tmp/panic.ipynb" >"$tmp/log" 2>&1; then echo "self-test FAILED: a panicking notebook passed"; cat "$tmp/log"; exit 1; fi
   grep -q "panic" "$tmp/log" || { echo "self-test FAILED: no panic reported"; cat "$tmp/log"; exit 1; }
   echo "ok   self-test: a panicking cell fails the run"
   exit 0
@@ -33,6 +37,11 @@ for nb in "$@"; do
     status=1
     continue
   fi
+  long=$(jq -r '.cells[] | select(.cell_type=="code") | (.source|if type=="array" then add else . end) | select((split("\n")|length) > 15) | .[0:60]' "$nb")
+  if [ -n "$long" ]; then echo "FAIL $nb: code cells over 15 lines:"; echo "$long"; status=1; continue; fi
+  if jq -r '.cells[] | select(.cell_type=="code") | .source|if type=="array" then add else . end' "$nb" | grep -nE 'panic\(|var _ = '; then
+    echo "FAIL $nb: panic( or an import keeper (var _ =) in a code cell"; status=1; continue
+  fi
   start=$(date +%s)
   if ! (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
         --output-dir "$OUT" --output "$name" "$(basename "$nb")" >"$OUT/$name.log" 2>&1); then
@@ -44,6 +53,24 @@ for nb in "$@"; do
   if [ -n "$bad" ]; then
     echo "FAIL $nb:"; echo "$bad"; status=1; continue
   fi
-  echo "ok   $nb ($(( $(date +%s) - start )) s)"
+  if [ -n "${SELF_TEST:-}" ]; then echo "ok   $nb"; continue; fi
+  jupyter nbconvert --to html --output-dir "$OUT" --output "$name" "$OUT/$name.ipynb" >>"$OUT/$name.log" 2>&1
+  if jq -e '[.cells[].outputs[]? | select(.data["image/png"] or .data["image/svg+xml"])] | length > 0' "$OUT/$name.ipynb" >/dev/null &&
+     ! grep -q '<img[^>]*data:image/png' "$OUT/$name.html"; then
+    echo "FAIL $nb: the HTML export $OUT/$name.html shows no PNG chart"; status=1; continue
+  fi
+  first=$(( $(date +%s) - start ))
+  # The second run must be answered by the cache: no cache file written.
+  touch "$OUT/$name.marker"; sleep 1
+  if ! (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+        --output-dir "$OUT" --output "$name.second" "$(basename "$nb")" >"$OUT/$name.second.log" 2>&1); then
+    echo "FAIL $nb: second run failed"; tail -n 40 "$OUT/$name.second.log"; status=1; continue
+  fi
+  written=$(find "$ROOT/.cache" -type f -newer "$OUT/$name.marker" 2>/dev/null | head -n 5)
+  last=$(jq -r '[.cells[] | select(.cell_type=="code") | .outputs[]? | (.data["text/markdown"] // .text // empty) | if type=="array" then add else . end | select(test("Requests sent"))] | last // ""' "$OUT/$name.second.ipynb")
+  if [ -n "$written" ] || ! grep -q "Requests sent by this cell: 0 requests" <<<"$last"; then
+    echo "FAIL $nb: the second run asked the network (${last:-no request count shown}); new cache files: $written"; status=1; continue
+  fi
+  echo "ok   $nb ($first s; second run: $last)"
 done
 exit $status
