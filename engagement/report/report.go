@@ -69,7 +69,7 @@ func value(r metrics.Row) string {
 	case r.IsShare:
 		return percent(r.Value)
 	}
-	return strconv.FormatFloat(r.Value, 'f', -1, 64)
+	return number(r.Value)
 }
 
 func detail(r metrics.Row) string {
@@ -148,6 +148,7 @@ func WriteHTML(w io.Writer, in Input) error {
 		"Content": contentText(p.ContentNamespaces), "Dashboard": in.Dashboard, "Cards": cards, "Rows": rows,
 		"Exclusions": exclusions, "Participants": firstN(r.Participants, MaxParticipantRows), "AllParticipants": len(r.Participants), "TopPages": firstN(r.TopPages, 20), "Monthly": r.Monthly, "Figures": figs,
 		"Notes": in.Notes, "Failures": in.Failures, "Stats": in.Stats, "Version": in.Version, "Pseudonyms": in.Pseudonyms,
+		"Banner": IncompleteBanner(r), "Incomplete": IncompleteParticipants(r),
 	}
 	return page.Execute(w, data)
 }
@@ -192,8 +193,10 @@ h1{margin-bottom:0}h2{border-bottom:2px solid #0072b2;padding-bottom:.2em;margin
 table{border-collapse:collapse;width:100%;font-size:.85em}th,td{padding:3px 6px;text-align:left;vertical-align:top}
 th{border-bottom:1px solid #888}tr:nth-child(even){background:#f4f6f8}td.n{text-align:right;white-space:nowrap}
 figure{margin:1.5em 0}.chart svg{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}
+.banner{background:#fff3cd;border:1px solid #e0b000;padding:.5em .8em;border-radius:4px}
 .muted{color:#666;font-size:.85em}@media print{h2{page-break-before:auto}figure{page-break-inside:avoid}}
 </style></head><body>
+{{if .Banner}}<p class="banner" role="alert">{{.Banner}}. <a href="#incomplete">The list</a>.</p>{{end}}
 <h1>{{.Title}}</h1>
 <section id="event"><p>{{.Start}} – {{.End}} · wikis: {{.Wikis}}{{if .URL}} · <a href="{{.URL}}">course on the Dashboard</a>{{end}}</p>
 <p class="muted">Observed as of {{.AsOf}}. New editors: registered from {{.Lookback}} days before the start. Long-term: {{.LongTerm}}+ edits before the start. Content namespaces: {{.Content}}.{{if .Pseudonyms}} Usernames are pseudonyms.{{end}}</p>
@@ -215,7 +218,7 @@ figure{margin:1.5em 0}.chart svg{max-width:100%;height:auto}figcaption{font-size
 <section id="monthly"><h2>Month by month</h2><table><thead><tr><th>month</th><th>segment</th><th>editing</th><th>active editors (5+ content edits)</th><th>retained from previous month</th><th>edits</th></tr></thead><tbody>
 {{range .Monthly}}<tr><td>{{month .Month}}</td><td>{{.Segment}}</td><td class="n">{{.EditingParticipants}}</td><td class="n">{{.ActiveEditors}}</td><td class="n">{{.RetainedEditors}}</td><td class="n">{{.Edits}}</td></tr>
 {{end}}</tbody></table></section>
-<section id="data-notes"><h2>About the data</h2>{{if .Failures}}<p><b>Data could not be fetched for:</b></p><ul>{{range .Failures}}<li>{{.}}</li>{{end}}</ul>{{else}}<p>Every participant's data was fetched.</p>{{end}}
+<section id="data-notes"><h2>About the data</h2>{{if .Incomplete}}<p id="incomplete"><b>Left out as data incomplete</b> (not counted as inactive):</p><ul>{{range .Incomplete}}<li>{{.Username}}: {{.Reason}}</li>{{end}}</ul>{{end}}{{if .Failures}}<p><b>Data could not be fetched for:</b></p><ul>{{range .Failures}}<li>{{.}}</li>{{end}}</ul>{{else}}<p>Every participant's data was fetched.</p>{{end}}
 {{if .Notes}}<ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}{{if .Stats}}<p class="muted">{{.Stats}}</p>{{end}}</section>
 <footer><p class="muted">engagement {{.Version}} · as of {{.AsOf}}</p></footer>
 </body></html>
