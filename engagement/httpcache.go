@@ -5,15 +5,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"path/filepath"
 	"sync/atomic"
 
 	"example.com/engagement/engagement/mwapi"
 )
-
-// dashboardCacheDir is the folder, inside the cache, holding the Dashboard's
-// answers.
-const dashboardCacheDir = "dashboard"
 
 // maxCachedBody bounds one cached Dashboard answer (a course of 10,000
 // participants is about 3 MB).
@@ -31,10 +26,10 @@ type cachingTransport struct {
 	hits    atomic.Int64
 }
 
-// cache opens the answers' cache (in the folder "dashboard" of the cache,
-// in mwapi's format, so -cache-list lists them too).
+// cache opens the cache the API's answers share, keyed by URL, so that
+// listing and clearing the cache covers the Dashboard's answers too.
 func (t *cachingTransport) cache() (*mwapi.Cache, error) {
-	return mwapi.OpenCache(filepath.Join(t.dir, dashboardCacheDir))
+	return mwapi.OpenCache(t.dir)
 }
 
 // RoundTrip implements http.RoundTripper.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -59,6 +60,23 @@ func TestSessionCachesDashboardAndAPI(t *testing.T) {
 	}
 	if _, ok := net.hosts.Load("outreachdashboard.wmflabs.org"); !ok {
 		t.Fatal("the Dashboard was not asked through the configured client")
+	}
+	c, err := mwapi.OpenCache(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := c.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Request, "https://outreachdashboard.wmflabs.org/courses/") {
+			listed++
+		}
+	}
+	if listed != 2 {
+		t.Errorf("%d Dashboard answers in the cache's list, want 2 (course and users)", listed)
 	}
 	net.n.Store(0)
 	s2, a2 := open(WithConfig(Config{HTTPClient: &http.Client{Transport: net}}))
