@@ -182,7 +182,7 @@ func TestReadExports(t *testing.T) {
 	arts := strings.Join(ArticlesColumns, ",") + "\n" +
 		`Ada_Lovelace,b,0,en.wikipedia.org,"Jane doe, Alice",https://en.wikipedia.org/wiki/Ada_Lovelace,12,3400,5,true,false,https://pageviews.wmcloud.org/?pages=Ada_Lovelace` + "\n"
 	a, err := ReadArticlesCSV(strings.NewReader(arts), "articles.csv")
-	want := ArticleRow{Title: "Ada_Lovelace", Rating: "b", Wiki: "en.wikipedia.org", Usernames: []string{"Jane doe", "Alice"}, URL: "https://en.wikipedia.org/wiki/Ada_Lovelace", EditCount: 12, CharactersAdded: 3400, ReferencesAdded: 5, New: true, PageviewsLink: "https://pageviews.wmcloud.org/?pages=Ada_Lovelace"}
+	want := ArticleRow{Title: "Ada_Lovelace", Rating: "b", Wiki: "en.wikipedia.org", Usernames: []string{"Jane doe", "Alice"}, UsernamesCell: "Jane doe, Alice", URL: "https://en.wikipedia.org/wiki/Ada_Lovelace", EditCount: 12, CharactersAdded: 3400, ReferencesAdded: 5, New: true, PageviewsLink: "https://pageviews.wmcloud.org/?pages=Ada_Lovelace"}
 	if err != nil || len(a) != 1 || fmt.Sprint(a[0]) != fmt.Sprint(want) {
 		t.Errorf("articles = %+v, %v", a, err)
 	}

@@ -14,11 +14,14 @@ var ArticlesColumns = []string{"title", "rating", "namespace", "wiki", "username
 
 // ArticleRow is one row of the articles CSV export.
 type ArticleRow struct {
-	Title           string // stored title: underscores, no namespace prefix
-	Rating          string
-	Namespace       int
-	Wiki            string   // domain
-	Usernames       []string // editors, from the ", "-joined cell
+	Title     string // stored title: underscores, no namespace prefix
+	Rating    string
+	Namespace int
+	Wiki      string // domain
+	// Usernames are the editors, split from the cell by the Dashboard's
+	// rule (see SplitUsernames); UsernamesCell is the cell as written.
+	Usernames       []string
+	UsernamesCell   string
 	URL             string
 	EditCount       int
 	CharactersAdded int
@@ -26,6 +29,32 @@ type ArticleRow struct {
 	New             bool
 	Deleted         bool
 	PageviewsLink   string
+}
+
+// SplitUsernames splits the articles export's usernames cell. The
+// Dashboard writes it as the editors' usernames joined with ", "
+// (lib/analytics/course_articles_csv_builder.rb, to_usernames), and an editor
+// no longer enrolled as an empty name; so a name that itself holds ", "
+// cannot be told from two names by the cell alone. With the course's roster
+// (canonical usernames; nil when unknown) the longest enrolled name that
+// matches at each position wins; empty names are dropped.
+func SplitUsernames(cell string, roster map[string]bool) []string {
+	parts := strings.Split(cell, ", ")
+	var out []string
+	for i := 0; i < len(parts); {
+		take := 1
+		for j := len(parts); j > i+1 && roster != nil; j-- {
+			if roster[strings.Join(parts[i:j], ", ")] {
+				take = j - i
+				break
+			}
+		}
+		if name := strings.Join(parts[i:i+take], ", "); name != "" {
+			out = append(out, name)
+		}
+		i += take
+	}
+	return out
 }
 
 // ReadArticlesCSV reads the articles CSV export.
@@ -37,9 +66,8 @@ func ReadArticlesCSV(r io.Reader, file string) ([]ArticleRow, error) {
 			URL: c.str("url"), EditCount: int(c.int("edit_count")), CharactersAdded: int(c.int("characters_added")),
 			ReferencesAdded: int(c.int("references_added")), New: c.bool("new"), Deleted: c.bool("deleted"), PageviewsLink: c.str("pageviews_link"),
 		}
-		if s := c.str("usernames"); s != "" {
-			a.Usernames = strings.Split(s, ", ")
-		}
+		a.UsernamesCell = c.str("usernames")
+		a.Usernames = SplitUsernames(a.UsernamesCell, nil)
 		out = append(out, a)
 	})
 	return out, err

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -136,45 +138,94 @@ func decodeWrapped(r io.Reader, name, key string, v any) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
 	}
-	trim := bytes.TrimSpace(body)
+	trim := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	if len(trim) == 0 {
 		return fmt.Errorf("%s: empty response, expected JSON", name)
 	}
 	if trim[0] == '<' {
 		return fmt.Errorf("%s: got an HTML page, not JSON: is the course private, or the URL wrong?", name)
 	}
+	if err := checkUTF8(name, trim); err != nil {
+		return err
+	}
+	if !json.Valid(trim) {
+		var x any
+		return jsonError(name, trim, json.Unmarshal(trim, &x))
+	}
 	var wrap map[string]json.RawMessage
 	if err := json.Unmarshal(trim, &wrap); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end") {
-			return fmt.Errorf("%s: truncated or malformed JSON (%v): try again", name, err)
-		}
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: expected an object {%q: {...}}: %w", name, key, err)
 	}
-	inner, ok := wrap[key]
-	if !ok {
+	if _, ok := wrap[key]; !ok {
 		return fmt.Errorf("%s: no %q object in the response", name, key)
 	}
-	if err := json.Unmarshal(inner, v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	// Decode the whole document so that errors carry the right offsets and
+	// field paths ("course.users.role").
+	doc := reflectWrap(key, v)
+	if err := json.Unmarshal(trim, doc); err != nil {
+		return jsonError(name, trim, err)
 	}
 	return nil
 }
 
-// ParseCourseJSON reads course.json; name is used in errors.
-func ParseCourseJSON(r io.Reader, name string) (Course, error) {
-	var c Course
-	err := decodeWrapped(r, name, "course", &c)
-	return c, err
+// reflectWrap returns a pointer to a struct whose one field, tagged key,
+// holds the pointer v: decoding the document into it fills v, with field
+// paths that start at the document's root.
+func reflectWrap(key string, v any) any {
+	t := reflect.StructOf([]reflect.StructField{{Name: "V", Type: reflect.TypeOf(v), Tag: reflect.StructTag(`json:"` + key + `"`)}})
+	doc := reflect.New(t)
+	doc.Elem().Field(0).Set(reflect.ValueOf(v))
+	return doc.Interface()
 }
 
-// ParseUsersJSON reads users.json.
+// ParseCourseJSON reads course.json; name is used in errors. A course with
+// no wikis is an error: nothing could be fetched for it.
+func ParseCourseJSON(r io.Reader, name string) (Course, error) {
+	var c Course
+	if err := decodeWrapped(r, name, "course", &c); err != nil {
+		return c, err
+	}
+	if c.HomeWiki.Project == "" && len(c.Wikis) == 0 {
+		return c, fmt.Errorf("%s: the course names no wiki (no \"home_wiki\" and no \"wikis\"); for example %s", name, fieldExamples["wikis"])
+	}
+	for i, w := range c.Wikis {
+		if w.Project == "" {
+			return c, fmt.Errorf("%s: wiki %d has no \"project\"; for example %s", name, i+1, fieldExamples["wikis"])
+		}
+	}
+	return c, nil
+}
+
+// ParseUsersJSON reads users.json. A missing or null users list, or an
+// enrolment without a username, is an error naming the file.
 func ParseUsersJSON(r io.Reader, name string) ([]User, error) {
 	var v struct {
+		Users *[]map[string]json.RawMessage `json:"users"`
+	}
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if err := decodeWrapped(bytes.NewReader(body), name, "course", &v); err != nil {
+		return nil, err
+	}
+	if v.Users == nil {
+		return nil, fmt.Errorf("%s: \"course.users\" is missing or null, expected the list of enrolments; for example %s", name, fieldExamples["users"])
+	}
+	var typed struct {
 		Users []User `json:"users"`
 	}
-	err := decodeWrapped(r, name, "course", &v)
-	return v.Users, err
+	if err := decodeWrapped(bytes.NewReader(body), name, "course", &typed); err != nil {
+		return nil, err
+	}
+	keys := make([][]string, len(*v.Users))
+	for i, m := range *v.Users {
+		for k := range m {
+			keys[i] = append(keys[i], k)
+		}
+		slices.Sort(keys[i])
+	}
+	return typed.Users, checkUsers(name, typed.Users, keys)
 }
 
 // ParseArticlesJSON reads articles.json.

@@ -10,6 +10,9 @@ package dashboard
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -108,10 +111,12 @@ type Course struct {
 
 // Domains returns the course wikis as domains, home wiki first.
 func (c Course) Domains() []string {
-	home := c.HomeWiki.Domain()
-	out := []string{home}
+	var out []string
+	if c.HomeWiki.Project != "" {
+		out = append(out, c.HomeWiki.Domain())
+	}
 	for _, w := range c.Wikis {
-		if d := w.Domain(); d != home {
+		if d := w.Domain(); w.Project != "" && !slices.Contains(out, d) {
 			out = append(out, d)
 		}
 	}
@@ -167,7 +172,27 @@ type Upload struct {
 	UsageCount  int       `json:"usage_count"`
 	URL         string    `json:"url"`
 	ThumbURL    string    `json:"thumburl"`
-	ThumbWidth  int       `json:"thumbwidth"`
-	ThumbHeight int       `json:"thumbheight"`
+	ThumbWidth  FlexInt   `json:"thumbwidth"`
+	ThumbHeight FlexInt   `json:"thumbheight"`
 	Deleted     bool      `json:"deleted"`
+}
+
+// FlexInt is a whole number the Dashboard may write as a number, as text
+// ("320") or as "" or null when unknown (uploads.json's thumbwidth and
+// thumbheight: Commons cannot render every file); unknown reads as 0.
+type FlexInt int
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *FlexInt) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	if s == "" || s == "null" {
+		*n = 0
+		return nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("want a whole number, got %s", b)
+	}
+	*n = FlexInt(v)
+	return nil
 }
