@@ -97,7 +97,7 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		if pseudo != nil {
 			name = pseudo.Name(name)
 		}
-		failures = append(failures, fmt.Sprintf("%s on %s: %v", name, f.Wiki, f.Err))
+		failures = append(failures, name+": "+f.Cause()) // built from fields: no name inside error texts
 	}
 	c := ev.Course
 	stats := ""
@@ -137,6 +137,11 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 	outData, outRes := a.Data, a.Result
 	if pseudonymize {
 		pseudo = report.NewPseudonymizer(report.RandomKey())
+		names := make([]string, 0, len(a.Result.Participants))
+		for _, p := range a.Result.Participants {
+			names = append(names, p.Username)
+		}
+		pseudo.Learn(names...)
 		cp := *a.Data
 		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
 		outData, outRes = &cp, pseudo.Result(a.Result)

@@ -89,3 +89,29 @@ func TestPseudonyms(t *testing.T) {
 		t.Error("the original result was changed or not pseudonymised")
 	}
 }
+
+// User pages in any language and titles holding a participant's name are
+// rewritten; pseudonyms carry 64 bits.
+func TestPseudonymTitles(t *testing.T) {
+	ps := report.NewPseudonymizer([]byte("key"))
+	ps.Learn("Jane doe", "Ada Okafor")
+	jane, ada := ps.Name("Jane doe"), ps.Name("Ada Okafor")
+	if len(jane) != len("Participant ")+16 {
+		t.Errorf("pseudonym %q: want 16 hex digits", jane)
+	}
+	for _, tt := range []struct {
+		ns          int
+		title, want string
+	}{
+		{2, "Benutzer:Jane doe/Spielwiese", "Benutzer:" + jane + "/Spielwiese"},
+		{3, "Discussion utilisateur:Ada Okafor", "Discussion utilisateur:" + ada},
+		{6, "File:Jane_doe at the library.jpg", "File:" + jane + " at the library.jpg"},
+		{0, "Notes by ada Okafor", "Notes by " + ada},
+		{0, "Ada Lovelace", "Ada Lovelace"},
+		{2, "User:Someone/Jane doe draft", "User:" + ps.Name("Someone") + "/" + jane + " draft"},
+	} {
+		if got := ps.TitleIn(tt.ns, tt.title); got != tt.want {
+			t.Errorf("TitleIn(%d, %q) = %q, want %q", tt.ns, tt.title, got, tt.want)
+		}
+	}
+}
