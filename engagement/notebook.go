@@ -68,7 +68,8 @@ func (ev *Event) EventSummary() string {
 
 // FetchSummary is what the fetch brought, in Markdown: the data-incomplete
 // banner first when some participants are left out, then the counts, the
-// requests, the notes and the failures.
+// requests, the notes, what re-reading a previous run's files normalised,
+// and the failures.
 func (a *Analysis) FetchSummary() string {
 	var b strings.Builder
 	if s := Banner(a.Result); s != "" {
@@ -78,6 +79,9 @@ func (a *Analysis) FetchSummary() string {
 	fmt.Fprintf(&b, "%d contributions of %d accounts. Wikimedia API: %s.\n", len(d.Contributions), len(d.Accounts), d.Stats)
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "\n- Note: %s", n)
+	}
+	for _, l := range d.Normalised.Lines() {
+		fmt.Fprintf(&b, "\n- Normalised: %s", l)
 	}
 	if s := d.FailureSummary(); s != "" {
 		fmt.Fprintf(&b, "\n\n```\n%s```\n", s)

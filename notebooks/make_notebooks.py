@@ -36,6 +36,7 @@ var (
 	AsOf          = ""          // "YYYY-MM-DD" to look back from a fixed date; "" = now (the sample has its own)
 	LookbackDays  = 14          // registered this many days before the start or later = new editor
 	LongTermEdits = 500         // this many edits before the start = long-term editor
+	From          = ""          // a folder of a previous run's CSV files to re-analyse instead of asking Wikimedia
 )'''
 
 
@@ -53,7 +54,7 @@ IMPORTS	"example.com/engagement/engagement"
 var s = nb.Must(engagement.Open(context.Background(), Course,
 	engagement.WithContact(Contact), engagement.WithCacheDir(CacheDir), engagement.WithAsOfDate(AsOf),
 	engagement.WithLookbackDays(LookbackDays), engagement.WithLongTermEdits(LongTermEdits),
-	engagement.WithProgressBar()))'''
+	engagement.WithDataFrom(From), engagement.WithProgressBar()))'''
 
 SESSION_MD = '''The next cell opens the event with these settings as `s`, the session every later cell uses. Nothing to change there: if something is wrong, it says which ✏️ setting to change.'''
 
