@@ -274,6 +274,9 @@ func LoadData(dir string) (*Data, error) {
 		return nil, err
 	}
 	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions, Normalised: d.Normalised}
+	for _, in := range d.Incomplete {
+		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
+	}
 	if d.Namespaces != nil {
 		data.ContentNamespaces = map[string][]int{}
 		data.NamespaceNames = map[string]map[int]string{}
@@ -338,6 +341,7 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributions(f, d.Contributions) }},
 		{dataset.AccountsFile, func(f *os.File) error { return dataset.WriteAccounts(f, d.Accounts) }},
 		{dataset.NamespacesFile, func(f *os.File) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
+		{dataset.IncompleteFile, func(f *os.File) error { return dataset.WriteIncomplete(f, d.incomplete()) }},
 	}
 	for _, s := range steps {
 		if err := write(s.name, s.f); err != nil {
@@ -345,6 +349,15 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// incomplete returns the failures as rows of incomplete.csv.
+func (d *Data) incomplete() []dataset.Incomplete {
+	out := make([]dataset.Incomplete, len(d.Failures))
+	for i, f := range d.Failures {
+		out[i] = dataset.Incomplete{Username: f.Username, Wiki: f.Wiki, Stage: string(f.Stage), Cause: f.Why()}
+	}
+	return out
 }
 
 func (d *Data) namespaces() []dataset.Namespace {

@@ -107,3 +107,27 @@ func TestOneWikiFailingLeavesOthersUnchanged(t *testing.T) {
 		t.Errorf("banner = %q, want %q", banner, want)
 	}
 }
+
+// Re-analysing the output of a partial run keeps the same participants out
+// as "data incomplete" (incomplete.csv) and reproduces every metric.
+func TestReanalysisOfPartialRunKeepsIncomplete(t *testing.T) {
+	ev, d, part := analyseSample(t, failContribs{sample.Transport(), "commons.wikimedia.org"})
+	dir := t.TempDir()
+	if _, err := engagement.WriteOutputs(dir, d, part); err != nil {
+		t.Fatal(err)
+	}
+	again, err := engagement.LoadData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engagement.Analyze(ev, again, metrics.DefaultParams(sample.AsOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(r.Rows) != fmt.Sprint(part.Rows) {
+		t.Error("metrics differ after re-analysis")
+	}
+	if b := engagement.Banner(r); b == "" || b != engagement.Banner(part) {
+		t.Errorf("banner after re-analysis %q, want %q", b, engagement.Banner(part))
+	}
+}

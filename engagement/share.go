@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"gonum.org/v1/plot"
 
@@ -144,6 +145,10 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		pseudo.Learn(names...)
 		cp := *a.Data
 		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
+		cp.Failures = slices.Clone(a.Data.Failures)
+		for i := range cp.Failures {
+			cp.Failures[i].Username = pseudo.Name(cp.Failures[i].Username)
+		}
 		outData, outRes = &cp, pseudo.Result(a.Result)
 	}
 	var paths []string

@@ -226,6 +226,9 @@ type Data struct {
 	Contributions []metrics.Contribution
 	// Namespaces is nil when the folder has no namespaces.csv.
 	Namespaces []Namespace
+	// Incomplete lists what could not be fetched in the run that wrote the
+	// folder (incomplete.csv; nil when the file is absent).
+	Incomplete []Incomplete
 	// Normalised lists the rows ReadDir changed or dropped, with counts and
 	// first examples; empty when the files were already canonical.
 	Normalised Report
@@ -264,6 +267,15 @@ func ReadDir(dir string) (*Data, error) {
 	}
 	if err := d.normalise(dir); err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, IncompleteFile)); err == nil {
+		err = read(IncompleteFile, func(r io.Reader, p string) (err error) {
+			d.Incomplete, err = ReadIncomplete(r, p)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {
 		err = read(NamespacesFile, func(r io.Reader, p string) (err error) {

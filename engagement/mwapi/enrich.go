@@ -76,17 +76,28 @@ type UserFailure struct {
 	Username, Wiki string
 	Stage          Stage
 	Err            error
+	// Detail, when set, is the cause as recorded by an earlier run (re-read
+	// from incomplete.csv); Err is then nil.
+	Detail string
 }
 
 func (f UserFailure) Error() string {
-	return fmt.Sprintf("%s on %s: %s: %v", f.Username, f.Wiki, f.Stage, f.Err)
+	return fmt.Sprintf("%s: %s", f.Username, f.Cause())
 }
 
 // Cause describes the failure without the username, for banners and
 // pseudonymised outputs: "contributions on commons.wikimedia.org: HTTP 503
 // after 6 tries".
 func (f UserFailure) Cause() string {
-	return fmt.Sprintf("%s on %s: %s", f.Stage, f.Wiki, Describe(f.Err))
+	return fmt.Sprintf("%s on %s: %s", f.Stage, f.Wiki, f.Why())
+}
+
+// Why is the cause alone: "HTTP 503 after 6 tries".
+func (f UserFailure) Why() string {
+	if f.Detail != "" {
+		return f.Detail
+	}
+	return Describe(f.Err)
 }
 
 // Describe gives a short, name-free account of an error from this package:
