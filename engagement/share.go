@@ -78,15 +78,15 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	var figs []report.Figure
 	for _, c := range charts {
 		path := filepath.Join(dir, c.Name+".png")
-		if err := c.Plot.Save(chart.Width, chart.Height, path); err != nil {
-			return paths, fmt.Errorf("saving %s: %w", path, err)
-		}
-		paths = append(paths, path)
-		svg, err := chart.Render(c.Plot, chart.Width, chart.Height, "svg")
+		png, err := chart.Render(c.Plot, chart.Width, chart.Height, "png")
 		if err != nil {
 			return paths, err
 		}
-		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, SVG: svg})
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			return paths, fmt.Errorf("saving %s: %w", path, err)
+		}
+		paths = append(paths, path)
+		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png})
 	}
 	notes := append([]string(nil), d.Notes...)
 	for _, s := range skipped {
@@ -107,6 +107,7 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	}
 	in := report.Input{
 		Title: c.Title, CourseURL: ev.Ref.String(), Wikis: c.Domains(), Result: shown, Figures: figs,
+		Totals:    &report.DashboardTotals{Editors: c.StudentCount, Edits: c.EditCount, ArticlesCreated: c.CreatedCount, Uploads: c.UploadCount},
 		Dashboard: [][2]string{{"editors", fmt.Sprint(c.StudentCount)}, {"articles", fmt.Sprint(c.ArticleCount)}, {"edits", c.EditCount}, {"articles created", c.CreatedCount}, {"words added", c.WordCount}, {"article views", c.ViewCount}},
 		Notes:     notes, Failures: failures, Stats: stats, Version: Version, Pseudonyms: pseudo != nil,
 	}

@@ -1,11 +1,13 @@
 // Package report writes the shareable outputs of an analysis: one
 // self-contained HTML file (charts inline, no network needed to view it)
-// with the event facts, the headline numbers, every metric beside its
-// definition and parameters, the exclusions with reasons, and the library
-// version and as-of; and pseudonymised copies of the data on request.
+// whose first screen says what happened in plain words and reconciles with
+// the Dashboard's totals, followed by the charts and an appendix of full
+// tables with the definitions; a wikitext version for the event's page on
+// Meta-Wiki; and pseudonymised copies of the data on request.
 package report
 
 import (
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -18,20 +20,30 @@ import (
 	"example.com/engagement/engagement/metrics"
 )
 
-// Figure is a rendered chart.
+// Figure is a rendered chart: PNG when set (embedded as a data URI), SVG
+// otherwise (inlined).
 type Figure struct {
 	Title, Caption string
 	SVG            []byte
+	PNG            []byte
+	// Alt describes the chart for screen readers; the title when empty.
+	Alt string
 }
 
 // Input is everything a report shows.
 type Input struct {
-	Title      string
-	CourseURL  string
-	Wikis      []string
-	Dashboard  [][2]string // the Dashboard's own totals, as label/value
+	Title     string
+	CourseURL string
+	Wikis     []string
+	// Dashboard holds extra Dashboard figures as label/value, shown beside
+	// the reconciliation.
+	Dashboard [][2]string
+	// Totals are the Dashboard's own totals the first screen reconciles
+	// with; nil when the Dashboard's course.json was not read.
+	Totals     *DashboardTotals
 	Result     *metrics.Result
 	Figures    []Figure
+	PageViews  *PageViews
 	Notes      []string
 	Failures   []string // users whose data could not be fetched, and why
 	Stats      string   // requests and cache use
@@ -40,10 +52,10 @@ type Input struct {
 }
 
 type metricRow struct {
-	Metric, Segment, Value, Detail, Definition, Source string
+	Label, Metric, Segment, Value, Detail string
 }
 
-type card struct{ Label, Value, Detail string }
+type card struct{ Value, Label, Detail string }
 
 type exclusion struct {
 	Reason string
@@ -51,12 +63,15 @@ type exclusion struct {
 	Count  int
 }
 
+type term struct{ Name, Label, Text, Source string }
+
 func percent(v float64) string {
 	return strconv.FormatFloat(math.Round(v*1000)/10, 'f', 1, 64) + " %"
 }
 
 // FormatValue formats a metric's value for display: shares as percentages
-// with one decimal, counts as they are, empty values as an em dash.
+// with one decimal, counts with thousands separators, empty values as an em
+// dash.
 func FormatValue(r metrics.Row) string { return value(r) }
 
 // FormatDetail gives "k of n, 95% CI a–b" for a share, the note otherwise.
@@ -74,9 +89,50 @@ func value(r metrics.Row) string {
 
 func detail(r metrics.Row) string {
 	if r.IsShare && !r.Empty {
-		return fmt.Sprintf("%d of %d, 95%% CI %s–%s", r.Numerator, r.Denominator, percent(r.CILow), percent(r.CIHigh))
+		return fmt.Sprintf("%s of %s, 95%% CI %s–%s", thousands(r.Numerator), thousands(r.Denominator), percent(r.CILow), percent(r.CIHigh))
 	}
 	return r.Note
+}
+
+type finder []metrics.Row
+
+func (f finder) row(m string, s metrics.Segment) (metrics.Row, bool) {
+	for _, row := range f {
+		if row.Metric == m && row.Segment == s {
+			return row, true
+		}
+	}
+	return metrics.Row{}, false
+}
+
+func (f finder) count(m string, s metrics.Segment) int {
+	r, ok := f.row(m, s)
+	if !ok || r.Empty {
+		return 0
+	}
+	return int(r.Value)
+}
+
+// page is what the template shows.
+type page struct {
+	Title, URL, Wikis, Start, End, AsOf, Content, Version, Stats, Banner string
+	Lookback, LongTerm, AllParticipants                                  int
+	Summary                                                              string
+	Cards                                                                []card
+	Guide                                                                []guideRow
+	Recon                                                                reconciliation
+	Dashboard                                                            [][2]string
+	Figures                                                              []template.HTML
+	Rows                                                                 []metricRow
+	Terms                                                                []term
+	Exclusions                                                           []exclusion
+	Incomplete                                                           []Incomplete
+	Participants                                                         []metrics.ParticipantSummary
+	TopPages                                                             []metrics.PageCount
+	Monthly                                                              []metrics.MonthRow
+	Views                                                                *PageViews
+	Notes, Failures                                                      []string
+	Pseudonyms                                                           bool
 }
 
 // WriteHTML writes the report.
@@ -86,76 +142,143 @@ func WriteHTML(w io.Writer, in Input) error {
 		return fmt.Errorf("report: no result to report")
 	}
 	p := r.Params
-	find := func(m string, s metrics.Segment) (metrics.Row, bool) {
-		for _, row := range r.Rows {
-			if row.Metric == m && row.Segment == s {
-				return row, true
-			}
-		}
-		return metrics.Row{}, false
+	pg := page{
+		Title: in.Title, URL: in.CourseURL, Wikis: strings.Join(in.Wikis, ", "),
+		Start: r.Event.Start.Format("2 January 2006 15:04 MST"), End: r.Event.End.Format("2 January 2006 15:04 MST"),
+		AsOf: p.AsOf.Format(time.RFC3339), Lookback: int(p.NewEditorLookback.Hours() / 24), LongTerm: p.LongTermEdits,
+		Content: contentText(p.ContentNamespaces), Version: in.Version, Stats: in.Stats, Banner: IncompleteBanner(r),
+		Summary: summary(r), Cards: headline(r), Guide: retentionGuide(r), Recon: reconcile(r, in.Totals), Dashboard: in.Dashboard,
+		Figures: figures(in.Figures), Rows: metricRows(r), Terms: glossary(r), Exclusions: exclusions(r), Incomplete: IncompleteParticipants(r),
+		Participants: firstN(r.Participants, MaxParticipantRows), AllParticipants: len(r.Participants), TopPages: firstN(r.TopPages, 20),
+		Monthly: r.Monthly, Views: in.PageViews, Notes: in.Notes, Failures: in.Failures, Pseudonyms: in.Pseudonyms,
 	}
-	var cards []card
+	if len(in.Wikis) == 0 {
+		pg.Wikis = strings.Join(r.Event.Wikis, ", ")
+	}
+	return tmpl.Execute(w, pg)
+}
+
+// summary is the one sentence saying what happened.
+func summary(r *metrics.Result) string {
+	f := finder(r.Rows)
+	days := int(math.Round(r.Event.End.Sub(r.Event.Start).Hours() / 24))
+	s := fmt.Sprintf("Over %s, %s took part on %s and made %s.", plural(max(days, 1), "day"),
+		plural(f.count(metrics.MetricParticipants, metrics.SegmentAll), "participant"),
+		plural(max(len(r.Event.Wikis), 1), "wiki"), plural(f.count(metrics.MetricEditsDuring, metrics.SegmentAll), "edit"))
+	if n := f.count(metrics.MetricParticipants, metrics.SegmentNew); n > 0 {
+		s += fmt.Sprintf(" %s new to editing.", isAre(n))
+	}
+	return s
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "1 of them was"
+	}
+	return thousands(n) + " of them were"
+}
+
+// headline gives the 4–6 numbers of the first screen, each in plain words.
+func headline(r *metrics.Result) []card {
+	f := finder(r.Rows)
+	all := metrics.SegmentAll
+	cards := []card{
+		{thousands(f.count(metrics.MetricParticipants, all)), "people took part", fmt.Sprintf("%s new editors, %s experienced",
+			thousands(f.count(metrics.MetricParticipants, metrics.SegmentNew)), thousands(f.count(metrics.MetricParticipants, metrics.SegmentExperienced)))},
+		{thousands(f.count(metrics.MetricEditsDuring, all)), "edits during the event", "by " + plural(f.count(metrics.MetricEditorsDuring, all), "participant")},
+		{thousands(f.count(metrics.MetricPagesCreatedDuring, all)), "pages created", thousands(f.count(metrics.MetricPagesImprovedDuring, all)) + " more improved"},
+		{bytesText(f.count(metrics.MetricBytesAddedDuring, all)), "of content added", thousands(f.count(metrics.MetricBytesAddedDuring, all)) + " bytes"},
+	}
 	for _, c := range []struct {
-		label, m string
-		s        metrics.Segment
+		m    string
+		s    metrics.Segment
+		text string
 	}{
-		{"Participants", metrics.MetricParticipants, metrics.SegmentAll},
-		{"New editors", metrics.MetricParticipants, metrics.SegmentNew},
-		{"Edits during the event", metrics.MetricEditsDuring, metrics.SegmentAll},
-		{"Pages created", metrics.MetricPagesCreatedDuring, metrics.SegmentAll},
-		{"Bytes added", metrics.MetricBytesAddedDuring, metrics.SegmentAll},
-		{"New editors still editing after 7 days", metrics.RetentionMetric(7), metrics.SegmentNew},
-		{"… after 30 days", metrics.RetentionMetric(30), metrics.SegmentNew},
-		{"… after 90 days", metrics.RetentionMetric(90), metrics.SegmentNew},
-		{"… after 365 days", metrics.RetentionMetric(365), metrics.SegmentNew},
-		{"Experienced still editing after 30 days", metrics.RetentionMetric(30), metrics.SegmentExperienced},
-		{"… after 365 days", metrics.RetentionMetric(365), metrics.SegmentExperienced},
+		{metrics.RetentionMetric(30), metrics.SegmentNew, "of new editors edited again 30+ days after"},
+		{metrics.RetentionMetric(30), metrics.SegmentExperienced, "of experienced editors edited again 30+ days after"},
 	} {
-		if row, ok := find(c.m, c.s); ok {
-			cards = append(cards, card{c.label, value(row), detail(row)})
+		if row, ok := f.row(c.m, c.s); ok && !row.Empty {
+			cards = append(cards, card{percent(row.Value), c.text, detail(row)})
 		}
 	}
-	longTerm := strconv.Itoa(p.LongTermEdits)
+	return cards
+}
+
+func bytesText(n int) string {
+	switch {
+	case n >= 1e6:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
+	case n >= 1e3:
+		return strconv.FormatFloat(float64(n)/1e3, 'f', 0, 64) + " kB"
+	}
+	return thousands(n) + " bytes"
+}
+
+func figures(fs []Figure) []template.HTML {
+	var out []template.HTML
+	for _, f := range fs {
+		alt := f.Alt
+		if alt == "" {
+			alt = f.Title
+		}
+		var body string
+		if len(f.PNG) > 0 {
+			body = fmt.Sprintf(`<img alt="%s" src="data:image/png;base64,%s">`, template.HTMLEscapeString(alt), base64.StdEncoding.EncodeToString(f.PNG))
+		} else {
+			svg := string(f.SVG)
+			if i := strings.Index(svg, "<svg"); i > 0 {
+				svg = svg[i:] // drop the XML prolog
+			}
+			body = svg
+		}
+		out = append(out, template.HTML(fmt.Sprintf(`<figure><div class="chart">%s</div><figcaption><b>%s.</b> %s</figcaption></figure>`,
+			body, template.HTMLEscapeString(f.Title), template.HTMLEscapeString(f.Caption))))
+	}
+	return out
+}
+
+func metricRows(r *metrics.Result) []metricRow {
 	var rows []metricRow
 	for _, row := range r.Rows {
-		d, _ := Define(row.Metric)
-		rows = append(rows, metricRow{row.Metric, string(row.Segment), value(row), detail(row), expand(d.Text, longTerm), d.Source})
+		rows = append(rows, metricRow{Label(row.Metric), row.Metric, string(row.Segment), value(row), detail(row)})
 	}
+	return rows
+}
+
+// glossary defines every metric of the result once, in order of first use.
+func glossary(r *metrics.Result) []term {
+	seen := map[string]bool{}
+	var out []term
+	longTerm := strconv.Itoa(r.Params.LongTermEdits)
+	for _, row := range r.Rows {
+		if seen[row.Metric] {
+			continue
+		}
+		seen[row.Metric] = true
+		d, _ := Define(row.Metric)
+		out = append(out, term{row.Metric, Label(row.Metric), expand(d.Text, longTerm), d.Source})
+	}
+	return out
+}
+
+func exclusions(r *metrics.Result) []exclusion {
 	excl := map[string][]string{}
 	for _, ps := range r.Participants {
 		if ps.Excluded != metrics.NotExcluded {
 			excl[string(ps.Excluded)] = append(excl[string(ps.Excluded)], ps.Username)
 		}
 	}
-	var exclusions []exclusion
+	var out []exclusion
 	for k, v := range excl {
-		exclusions = append(exclusions, exclusion{k, strings.Join(v, ", "), len(v)})
+		out = append(out, exclusion{k, strings.Join(v, ", "), len(v)})
 	}
-	sort.Slice(exclusions, func(i, j int) bool { return exclusions[i].Reason < exclusions[j].Reason })
-	var figs []template.HTML
-	for _, f := range in.Figures {
-		svg := string(f.SVG)
-		if i := strings.Index(svg, "<svg"); i > 0 {
-			svg = svg[i:] // drop the XML prolog
-		}
-		figs = append(figs, template.HTML(fmt.Sprintf(`<figure><div class="chart">%s</div><figcaption><b>%s.</b> %s</figcaption></figure>`,
-			svg, template.HTMLEscapeString(f.Title), template.HTMLEscapeString(f.Caption))))
-	}
-	data := map[string]any{
-		"Title": in.Title, "URL": in.CourseURL, "Wikis": strings.Join(in.Wikis, ", "),
-		"Start": r.Event.Start.Format("2 January 2006 15:04 MST"), "End": r.Event.End.Format("2 January 2006 15:04 MST"),
-		"AsOf": p.AsOf.Format(time.RFC3339), "Lookback": int(p.NewEditorLookback.Hours() / 24), "LongTerm": p.LongTermEdits,
-		"Content": contentText(p.ContentNamespaces), "Dashboard": in.Dashboard, "Cards": cards, "Rows": rows,
-		"Exclusions": exclusions, "Participants": firstN(r.Participants, MaxParticipantRows), "AllParticipants": len(r.Participants), "TopPages": firstN(r.TopPages, 20), "Monthly": r.Monthly, "Figures": figs,
-		"Notes": in.Notes, "Failures": in.Failures, "Stats": in.Stats, "Version": in.Version, "Pseudonyms": in.Pseudonyms,
-		"Banner": IncompleteBanner(r), "Incomplete": IncompleteParticipants(r),
-	}
-	return page.Execute(w, data)
+	sort.Slice(out, func(i, j int) bool { return out[i].Reason < out[j].Reason })
+	return out
 }
 
 // MaxParticipantRows is the most participants listed in the report; the
 // full table is participants.csv.
-var MaxParticipantRows = 1000
+const MaxParticipantRows = 1000
 
 func firstN[T any](s []T, n int) []T { return s[:min(n, len(s))] }
 
@@ -174,52 +297,3 @@ func contentText(m map[string][]int) string {
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
 }
-
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"day": func(t time.Time) string {
-		if t.IsZero() {
-			return "—"
-		}
-		return t.Format("2006-01-02")
-	},
-	"month": func(t time.Time) string { return t.Format("2006-01") },
-}).Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{{.Title}}: engagement report</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
-h1{margin-bottom:0}h2{border-bottom:2px solid #0072b2;padding-bottom:.2em;margin-top:2em}
-.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccc;border-radius:6px;padding:.6em .9em;min-width:170px;flex:1}
-.card .v{font-size:1.6em;font-weight:600;color:#0072b2}.card .d{font-size:.8em;color:#555}
-table{border-collapse:collapse;width:100%;font-size:.85em}th,td{padding:3px 6px;text-align:left;vertical-align:top}
-th{border-bottom:1px solid #888}tr:nth-child(even){background:#f4f6f8}td.n{text-align:right;white-space:nowrap}
-figure{margin:1.5em 0}.chart svg{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}
-.banner{background:#fff3cd;border:1px solid #e0b000;padding:.5em .8em;border-radius:4px}
-.muted{color:#666;font-size:.85em}@media print{h2{page-break-before:auto}figure{page-break-inside:avoid}}
-</style></head><body>
-{{if .Banner}}<p class="banner" role="alert">{{.Banner}}. <a href="#incomplete">The list</a>.</p>{{end}}
-<h1>{{.Title}}</h1>
-<section id="event"><p>{{.Start}} – {{.End}} · wikis: {{.Wikis}}{{if .URL}} · <a href="{{.URL}}">course on the Dashboard</a>{{end}}</p>
-<p class="muted">Observed as of {{.AsOf}}. New editors: registered from {{.Lookback}} days before the start. Long-term: {{.LongTerm}}+ edits before the start. Content namespaces: {{.Content}}.{{if .Pseudonyms}} Usernames are pseudonyms.{{end}}</p>
-{{if .Dashboard}}<p class="muted">The Dashboard's own totals: {{range $i, $d := .Dashboard}}{{if $i}}, {{end}}{{index $d 0}} {{index $d 1}}{{end}}.</p>{{end}}</section>
-<section id="headline"><h2>Headline</h2><div class="cards">{{range .Cards}}<div class="card"><div>{{.Label}}</div><div class="v">{{.Value}}</div><div class="d">{{.Detail}}</div></div>{{end}}</div></section>
-<section id="charts"><h2>Charts</h2>{{range .Figures}}{{.}}{{end}}</section>
-<section id="metrics"><h2>Every metric</h2><p class="muted">Shares come with the number of participants behind them and a 95% Wilson interval: with small groups, read the interval, not just the percentage. A dash means not yet observable or not applicable; the note says which.</p>
-<table><thead><tr><th>metric</th><th>segment</th><th>value</th><th>detail</th><th>definition</th><th>source</th></tr></thead><tbody>
-{{range .Rows}}<tr><td>{{.Metric}}</td><td>{{.Segment}}</td><td class="n">{{.Value}}</td><td>{{.Detail}}</td><td>{{.Definition}}</td><td class="muted">{{.Source}}</td></tr>
-{{end}}</tbody></table></section>
-<section id="exclusions"><h2>Left out of the numbers</h2>{{if .Exclusions}}<table><thead><tr><th>reason</th><th>count</th><th>participants</th></tr></thead><tbody>
-{{range .Exclusions}}<tr><td>{{.Reason}}</td><td class="n">{{.Count}}</td><td>{{.Names}}</td></tr>{{end}}</tbody></table>{{else}}<p>Nobody.</p>{{end}}</section>
-<section id="participants"><h2>Participants</h2><table><thead><tr><th>username</th><th>segment</th><th>registered</th><th>long-term</th><th>edits before</th><th>during</th><th>after</th><th>days to return</th></tr></thead><tbody>
-{{range .Participants}}<tr><td>{{.Username}}</td><td>{{.Segment}}{{if .Excluded}} ({{.Excluded}}){{end}}</td><td>{{day .Registration}}</td><td>{{if .LongTerm}}yes{{end}}</td><td class="n">{{.EditsBefore}}</td><td class="n">{{.EditsDuring}}</td><td class="n">{{.EditsAfter}}</td><td class="n">{{if .HasReturned}}{{.DaysToReturn}}{{else}}—{{end}}</td></tr>
-{{end}}</tbody></table>{{if gt .AllParticipants (len .Participants)}}<p class="muted">The first {{len .Participants}} of {{.AllParticipants}} participants; all of them are in participants.csv.</p>{{end}}</section>
-<section id="top-pages"><h2>Pages most edited during the event</h2>{{if .TopPages}}<table><thead><tr><th>wiki</th><th>page</th><th>created</th><th>edits</th><th>editors</th><th>bytes added</th></tr></thead><tbody>
-{{range .TopPages}}<tr><td>{{.Wiki}}</td><td>{{.Title}}</td><td>{{if .Created}}yes{{end}}</td><td class="n">{{.Edits}}</td><td class="n">{{.Editors}}</td><td class="n">{{.BytesAdded}}</td></tr>
-{{end}}</tbody></table>{{else}}<p>No edits during the event.</p>{{end}}</section>
-<section id="monthly"><h2>Month by month</h2><table><thead><tr><th>month</th><th>segment</th><th>editing</th><th>active editors (5+ content edits)</th><th>retained from previous month</th><th>edits</th></tr></thead><tbody>
-{{range .Monthly}}<tr><td>{{month .Month}}</td><td>{{.Segment}}</td><td class="n">{{.EditingParticipants}}</td><td class="n">{{.ActiveEditors}}</td><td class="n">{{.RetainedEditors}}</td><td class="n">{{.Edits}}</td></tr>
-{{end}}</tbody></table></section>
-<section id="data-notes"><h2>About the data</h2>{{if .Incomplete}}<p id="incomplete"><b>Left out as data incomplete</b> (not counted as inactive):</p><ul>{{range .Incomplete}}<li>{{.Username}}: {{.Reason}}</li>{{end}}</ul>{{end}}{{if .Failures}}<p><b>Data could not be fetched for:</b></p><ul>{{range .Failures}}<li>{{.}}</li>{{end}}</ul>{{else}}<p>Every participant's data was fetched.</p>{{end}}
-{{if .Notes}}<ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}{{if .Stats}}<p class="muted">{{.Stats}}</p>{{end}}</section>
-<footer><p class="muted">engagement {{.Version}} · as of {{.AsOf}}</p></footer>
-</body></html>
-`))

@@ -37,14 +37,20 @@ func TestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := b.String()
-	for _, id := range []string{"event", "headline", "charts", "metrics", "exclusions", "participants", "top-pages", "monthly", "data-notes"} {
+	for _, id := range []string{"event", "headline", "reconciliation", "charts", "top-pages", "appendix", "data-notes"} {
 		if !strings.Contains(html, `<section id="`+id+`">`) {
 			t.Errorf("section %s missing", id)
 		}
 	}
-	// Nothing is loaded from the network: no src=, no stylesheet links, no
-	// url(…) or @import in CSS. A plain link to the course is allowed.
-	loads := regexp.MustCompile(`(?i)(\bsrc\s*=|<link\b|url\(|@import)`)
+	for _, id := range []string{"metrics", "exclusions", "participants", "monthly", "definitions"} {
+		if !strings.Contains(html, `<details id="`+id+`">`) {
+			t.Errorf("collapsed table %s missing", id)
+		}
+	}
+	// Nothing is loaded from the network: no src= other than data URIs, no
+	// stylesheet links, no url(…) or @import in CSS. A plain link to the
+	// course is allowed.
+	loads := regexp.MustCompile(`(?i)(\bsrc\s*=\s*"(?:[^d]|d[^a])|<link\b|url\(|@import)`)
 	if m := loads.FindString(html); m != "" {
 		t.Errorf("external load in the report: %q", m)
 	}

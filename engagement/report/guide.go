@@ -1,0 +1,32 @@
+package report
+
+import "example.com/engagement/engagement/metrics"
+
+// guideRow explains one of the retention figures for new editors in plain
+// words, beside its value.
+type guideRow struct{ Name, Value, Detail, Means string }
+
+// retentionGuide puts the different "retention" figures for new editors side
+// by side, each with what it counts, so that a reader is not left to wonder
+// why they differ.
+func retentionGuide(r *metrics.Result) []guideRow {
+	f := finder(r.Rows)
+	var out []guideRow
+	for _, g := range []struct{ m, name, means string }{
+		{metrics.RetentionMetric(7), "Edited again after a week (Event Metrics)",
+			"New participants with any edit, on any course wiki, 7 or more days after the end."},
+		{metrics.RetentionMetric(30), "Edited again after a month",
+			"The same, 30 or more days after the end."},
+		{metrics.MetricRetainedNewEditorsDashboard, "Retained new editors (Dashboard)",
+			"Only accounts registered during the event, and only article edits on the home wiki 7 or more days after the end: stricter, so lower."},
+		{metrics.MetricSurvivingNewEditors, "Surviving new editors (WMF Research)",
+			"An edit on the first day and another 30 to 60 days after registering, whatever the event dates; accounts too young to tell are left out."},
+	} {
+		row, ok := f.row(g.m, metrics.SegmentNew)
+		if !ok {
+			continue
+		}
+		out = append(out, guideRow{g.name, value(row), detail(row), g.means})
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package report
+
+import (
+	"html/template"
+	"time"
+)
+
+var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
+	"day": func(t time.Time) string {
+		if t.IsZero() {
+			return "—"
+		}
+		return t.Format("2006-01-02")
+	},
+	"month": func(t time.Time) string { return t.Format("2006-01") },
+	"n":     thousands,
+}).Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}: engagement report</title>
+<style>
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;max-width:980px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45;overflow-wrap:anywhere}
+h1{margin:.2em 0 0;font-size:1.8em;line-height:1.2}h2{border-bottom:2px solid #0072b2;padding-bottom:.2em;margin-top:1.8em;font-size:1.3em}h3{font-size:1.05em;margin:1.2em 0 .4em}
+.lead{font-size:1.15em}
+.banner{background:#fff3cd;border:1px solid #e0b000;padding:.5em .8em;border-radius:4px}
+.cards{display:grid;grid-template-columns:repeat(3,1fr);gap:.7em;margin:.8em 0}
+.card{border:1px solid #ccd;border-radius:6px;padding:.5em .8em}
+.card .v{font-size:1.7em;font-weight:650;color:#0072b2;line-height:1.15}.card .l{font-weight:500}.card .d{font-size:.8em;color:#555}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:.88em;margin:.4em 0}th,td{padding:3px 6px;text-align:left;vertical-align:top}
+th{border-bottom:1px solid #888}tr:nth-child(even){background:#f4f6f8}td.n,th.n{text-align:right;white-space:nowrap}
+figure{margin:1.5em 0}.chart img,.chart svg{max-width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444}
+details{margin:.6em 0;border:1px solid #ddd;border-radius:4px;padding:.3em .7em}summary{cursor:pointer;font-weight:600}
+dl dt{font-weight:600;margin-top:.5em}dl dd{margin:0 0 0 1em}code{font-size:.9em;color:#555}
+.muted{color:#666;font-size:.85em}
+@media (max-width:700px){.cards{grid-template-columns:repeat(2,1fr)}}
+@media (max-width:500px){body{padding:0 .6em}h1{font-size:1.45em}.card .v{font-size:1.4em}table{font-size:.8em}}
+@media print{body{max-width:none;margin:0;font-size:10.5pt}a{color:inherit}details{border:0;padding:0}details>*{display:block}
+h2{break-after:avoid}figure,.card,tr{break-inside:avoid}.scroll{overflow:visible}}
+</style></head><body>
+{{if .Banner}}<p class="banner" role="alert">{{.Banner}}. <a href="#incomplete">The list</a>.</p>{{end}}
+<h1>{{.Title}}</h1>
+<section id="event"><p>{{.Start}} – {{.End}} · {{.Wikis}}{{if .URL}} · <a href="{{.URL}}">the course on the Dashboard</a>{{end}}</p></section>
+<section id="headline"><p class="lead">{{.Summary}}</p>
+<div class="cards">{{range .Cards}}<div class="card"><div class="v">{{.Value}}</div><div class="l">{{.Label}}</div><div class="d">{{.Detail}}</div></div>{{end}}</div>
+<p class="muted"><b>Reading a percentage:</b> “9 of 36, 95% CI 13.8 %–41.1 %” means 9 of the 36 people counted did it, and with groups this small the true rate could well be anywhere in that range (a 95% confidence interval). Read the range, not only the percentage.</p>
+{{if .Guide}}<h3>Which “retention”?</h3><p class="muted">Different tools count retention of new editors differently; all of them are here so that none is mistaken for another.</p>
+<div class="scroll"><table><thead><tr><th>figure</th><th class="n">new editors</th><th>what it counts</th></tr></thead><tbody>
+{{range .Guide}}<tr><td>{{.Name}}</td><td class="n">{{.Value}}<br><span class="muted">{{.Detail}}</span></td><td>{{.Means}}</td></tr>{{end}}</tbody></table></div>{{end}}
+</section>
+<section id="reconciliation"><h2>Compared with the Dashboard</h2>
+<div class="scroll"><table><thead><tr><th></th><th class="n">Dashboard</th><th class="n">this report</th><th>counted here</th></tr></thead><tbody>
+{{range .Recon.Rows}}<tr><td>{{.What}}</td><td class="n">{{.Dashboard}}</td><td class="n">{{.Here}}</td><td>{{.Note}}</td></tr>{{end}}</tbody></table></div>
+<h3>Per wiki, during the event</h3><div class="scroll"><table><thead><tr><th>wiki</th><th class="n">edits</th><th class="n">created</th>{{if .Recon.PerWiki}}{{with index .Recon.PerWiki 0}}{{if .DashboardEdit}}<th class="n">Dashboard edits</th><th class="n">Dashboard created</th>{{end}}{{end}}{{end}}</tr></thead><tbody>
+{{range .Recon.PerWiki}}<tr><td>{{.Wiki}}</td><td class="n">{{n .Edits}}</td><td class="n">{{n .PagesCreated}} {{.CreatedKind}}</td>{{if .DashboardEdit}}<td class="n">{{.DashboardEdit}}</td><td class="n">{{.DashboardNew}}</td>{{end}}</tr>{{end}}</tbody></table></div>
+<h3>Why the numbers differ</h3><ul>{{range .Recon.Why}}<li>{{.}}</li>{{end}}</ul>
+{{if .Dashboard}}<p class="muted">More Dashboard figures: {{range $i, $d := .Dashboard}}{{if $i}}, {{end}}{{index $d 0}} {{index $d 1}}{{end}}.</p>{{end}}
+</section>
+<section id="charts"><h2>Charts</h2>{{range .Figures}}{{.}}{{else}}<p>No charts.</p>{{end}}</section>
+{{with .Views}}<section id="pageviews"><h2>Views of the pages created</h2>
+<p>{{n .Total}} views from {{day .Start}} to {{day .End}} of the {{n (len .Pages)}} pages created during the event that the page views service counts.</p>
+{{range .NotServed}}<p class="muted">{{.Wiki}}: views are not counted by the service ({{n .Pages}} pages created there).</p>{{end}}
+{{if .Failed}}<p class="muted">{{n .Failed}} pages: their views could not be fetched.</p>{{end}}
+<div class="scroll"><table><thead><tr><th>wiki</th><th>page</th><th class="n">views</th></tr></thead><tbody>
+{{range .Pages}}<tr><td>{{.Wiki}}</td><td>{{.Title}}</td><td class="n">{{n .Views}}</td></tr>{{end}}</tbody></table></div></section>{{end}}
+<section id="top-pages"><h2>Pages most edited during the event</h2>{{if .TopPages}}<div class="scroll"><table><thead><tr><th>wiki</th><th>page</th><th>created</th><th class="n">edits</th><th class="n">editors</th><th class="n">bytes added</th></tr></thead><tbody>
+{{range .TopPages}}<tr><td>{{.Wiki}}</td><td>{{.Title}}</td><td>{{if .Created}}yes{{end}}</td><td class="n">{{n .Edits}}</td><td class="n">{{n .Editors}}</td><td class="n">{{n .BytesAdded}}</td></tr>
+{{end}}</tbody></table></div>{{else}}<p>No edits during the event.</p>{{end}}</section>
+<section id="appendix"><h2>Appendix</h2>
+<p class="muted">Observed as of {{.AsOf}}. New editors: registered from {{.Lookback}} days before the start. Long-term: {{n .LongTerm}}+ edits before the start. Content namespaces: {{.Content}}.{{if .Pseudonyms}} Usernames are pseudonyms.{{end}}</p>
+<details id="metrics"><summary>Every metric ({{n (len .Rows)}} rows)</summary><p class="muted">A dash means not yet observable or not applicable; the note says which.</p>
+<div class="scroll"><table><thead><tr><th>metric</th><th>segment</th><th class="n">value</th><th>detail</th></tr></thead><tbody>
+{{range .Rows}}<tr><td>{{.Label}}<br><code>{{.Metric}}</code></td><td>{{.Segment}}</td><td class="n">{{.Value}}</td><td>{{.Detail}}</td></tr>
+{{end}}</tbody></table></div></details>
+<details id="exclusions"><summary>Left out of the numbers</summary>{{if .Exclusions}}<div class="scroll"><table><thead><tr><th>reason</th><th class="n">count</th><th>participants</th></tr></thead><tbody>
+{{range .Exclusions}}<tr><td>{{.Reason}}</td><td class="n">{{n .Count}}</td><td>{{.Names}}</td></tr>{{end}}</tbody></table></div>{{else}}<p>Nobody.</p>{{end}}</details>
+<details id="participants"><summary>Participants ({{n .AllParticipants}})</summary><div class="scroll"><table><thead><tr><th>username</th><th>segment</th><th>registered</th><th>long-term</th><th class="n">edits before</th><th class="n">during</th><th class="n">after</th><th class="n">days to return</th></tr></thead><tbody>
+{{range .Participants}}<tr><td>{{.Username}}</td><td>{{.Segment}}{{if .Excluded}} ({{.Excluded}}){{end}}</td><td>{{day .Registration}}</td><td>{{if .LongTerm}}yes{{end}}</td><td class="n">{{n .EditsBefore}}</td><td class="n">{{n .EditsDuring}}</td><td class="n">{{n .EditsAfter}}</td><td class="n">{{if .HasReturned}}{{n .DaysToReturn}}{{else}}—{{end}}</td></tr>
+{{end}}</tbody></table></div>{{if gt .AllParticipants (len .Participants)}}<p class="muted">The first {{n (len .Participants)}} of {{n .AllParticipants}} participants; all of them are in participants.csv.</p>{{end}}</details>
+<details id="monthly"><summary>Month by month</summary><div class="scroll"><table><thead><tr><th>month</th><th>segment</th><th class="n">editing</th><th class="n">active editors (5+ content edits)</th><th class="n">retained from previous month</th><th class="n">edits</th></tr></thead><tbody>
+{{range .Monthly}}<tr><td>{{month .Month}}{{if .Partial}} (so far){{end}}</td><td>{{.Segment}}</td><td class="n">{{n .EditingParticipants}}</td><td class="n">{{n .ActiveEditors}}</td><td class="n">{{n .RetainedEditors}}</td><td class="n">{{n .Edits}}</td></tr>
+{{end}}</tbody></table></div></details>
+<details id="definitions"><summary>Definitions</summary><dl>{{range .Terms}}<dt>{{.Label}} <code>{{.Name}}</code></dt><dd>{{.Text}} <span class="muted">Source: {{.Source}}.</span></dd>{{end}}</dl></details>
+</section>
+<section id="data-notes"><h2>About the data</h2>{{if .Incomplete}}<p id="incomplete"><b>Left out as data incomplete</b> (not counted as inactive):</p><ul>{{range .Incomplete}}<li>{{.Username}}: {{.Reason}}</li>{{end}}</ul>{{end}}{{if .Failures}}<p><b>Data could not be fetched for:</b></p><ul>{{range .Failures}}<li>{{.}}</li>{{end}}</ul>{{else}}<p>Every participant's data was fetched.</p>{{end}}
+{{if .Notes}}<ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}{{if .Stats}}<p class="muted">{{.Stats}}</p>{{end}}</section>
+<footer><p class="muted">engagement {{.Version}} · as of {{.AsOf}}</p></footer>
+</body></html>
+`))

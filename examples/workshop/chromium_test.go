@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The page script measures the page once it has loaded and writes the
+// verdict into the DOM, where --dump-dom shows it: the widest element past
+// the viewport, and every image that failed to decode.
+const measure = `<script>
+addEventListener('load', () => {
+  const out = [];
+  document.querySelectorAll('details').forEach(d => d.open = true);
+  const w = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > w) out.push('overflow ' + document.documentElement.scrollWidth + '>' + w);
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.scroll')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right > w + 1) { out.push('wide ' + el.tagName + '.' + el.className + ' ' + Math.round(r.right)); break; }
+  }
+  let images = 0;
+  for (const img of document.images) {
+    images++;
+    if (!img.complete || !img.naturalWidth) out.push('image ' + images + ' does not decode');
+  }
+  const p = document.createElement('pre');
+  p.id = 'verdict';
+  p.textContent = 'VER' + 'DICT images=' + images + ' ' + (out.length ? out.join('; ') : 'ok') + ' END';
+  document.body.append(p);
+});
+</script>`
+
+// TestReportInChromium opens the sample's report.html in headless Chromium
+// at 1280 and 390 px: no horizontal overflow, every image decodes, and a
+// screenshot of each width is written to out/. Set ENGAGEMENT_CHROMIUM=1.
+func TestReportInChromium(t *testing.T) {
+	if os.Getenv("ENGAGEMENT_CHROMIUM") == "" {
+		t.Skip("set ENGAGEMENT_CHROMIUM=1 to open the report in headless Chromium")
+	}
+	browser, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium not installed: apt-get install -y chromium")
+	}
+	dir, cache := t.TempDir(), t.TempDir()
+	if err := run([]string{"-out", dir, "-cache", cache}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "measured.html")
+	if err := os.WriteFile(page, []byte(strings.Replace(string(html), "</body>", measure+"</body>", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shots := filepath.Join("..", "..", "out") // the repository's out/
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	verdict := regexp.MustCompile(`VERDICT images=(\d+) (.*?) END`)
+	for _, width := range []int{1280, 390} {
+		size := "--window-size=" + itoa(width) + ",900"
+		dom := chromium(t, browser, size, "--virtual-time-budget=10000", "--dump-dom", "file://"+page)
+		m := verdict.FindStringSubmatch(dom)
+		switch {
+		case m == nil:
+			t.Errorf("%d px: the page script gave no verdict", width)
+		case m[1] == "0":
+			t.Errorf("%d px: no charts in the report", width)
+		case m[2] != "ok":
+			t.Errorf("%d px: %s", width, m[2])
+		}
+		shot, _ := filepath.Abs(filepath.Join(shots, "report-"+itoa(width)+".png"))
+		chromium(t, browser, size, "--screenshot="+shot, "file://"+filepath.Join(dir, "report.html"))
+		if st, err := os.Stat(shot); err != nil || st.Size() == 0 {
+			t.Errorf("%d px: no screenshot: %v", width, err)
+		}
+	}
+}
+
+func chromium(t *testing.T, browser string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + t.TempDir()}
+	out, err := exec.CommandContext(ctx, browser, append(base, args...)...).Output()
+	if err != nil {
+		t.Fatalf("chromium %v: %v", args, err)
+	}
+	return string(out)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
