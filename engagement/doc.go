@@ -2,32 +2,32 @@
 // (an edit-a-thon, a training, a course tracked on the Programs & Events
 // Dashboard) edit, and whether they keep editing afterwards.
 //
-// It is the thin, notebook-facing layer over the subpackages. The whole flow
-// is one call:
-//
-//	a, err := engagement.Run(ctx, engagement.Config{}, engagement.Sample, time.Time{})
-//
-// and each step of the workshop flow is one call too:
+// It is the thin, notebook-facing layer over the subpackages. One event is
+// one Session; each step of the workshop flow is one call on it:
 //
 //	ctx := context.Background()
-//	cfg := engagement.Config{Contact: "me@example.org", CacheDir: ".cache"}
 //
-//	// 1. Choose the event: "sample" (embedded, offline), a Dashboard course
-//	//    URL, or a folder of downloaded Dashboard files.
-//	ev, err := engagement.LoadEvent(ctx, cfg, "sample")
+//	// 1. Choose the event: Sample (embedded, offline), a Dashboard course
+//	//    URL, or a folder of downloaded Dashboard files. 2–3. Load and
+//	//    preprocess: done by Open; the Dashboard's answers are cached.
+//	s, err := engagement.Open(ctx, "sample", engagement.WithContact("me@example.org"), engagement.WithCacheDir(".cache"))
+//	df := engagement.ParticipantsFrame(s.Event())
 //
-//	// 2. Load and first look; 3. preprocess (done by LoadEvent).
-//	df := engagement.ParticipantsFrame(ev)
+//	// 4–5. Enrich with the Wikimedia APIs (batched, cached, polite), then
+//	//      every metric, observed as of an explicit instant (s.Params()).
+//	a, err := s.Analysis()
 //
-//	// 4. Enrich with the Wikimedia APIs (batched, cached, polite).
-//	data, err := engagement.Enrich(ctx, cfg, ev, nil)
-//
-//	// 5. Every metric, observed as of an explicit instant.
-//	res, err := engagement.Analyze(ev, data, metrics.DefaultParams(ev.AsOf(time.Now())))
+//	// Frames both ways: filter, then analyse the subset with the same
+//	// definitions; parameters are values.
+//	p := s.Params()
+//	p.NewEditorLookback = 30 * 24 * time.Hour
+//	enwiki, err := s.Analyze(p, engagement.OnWiki(a.Contributions(), "en.wikipedia.org"))
 //
 //	// 6. Share: CSV files, charts and the one-file HTML report.
-//	paths, err := engagement.WriteOutputs("out", data, res)
-//	more, err := engagement.WriteReport("out", ev, data, res, nil)
+//	paths, err := a.Share("out", false)
+//
+// Asking again (the next notebook cell, a rerun) sends no request:
+// s.Requests() says so. Errors a setting fixes are *SettingError.
 //
 // # Live events and politeness
 //
@@ -39,9 +39,10 @@
 //
 // # Re-analysis
 //
-// WriteOutputs writes contributions.csv, accounts.csv and namespaces.csv;
-// LoadData reads them back, so a run can be analysed again with another
-// as-of or look-back without asking Wikimedia.
+// WriteOutputs (and Analysis.Share) write contributions.csv, accounts.csv
+// and namespaces.csv; WithDataFrom (or LoadData) reads them back, so a run
+// can be analysed again with another as-of or look-back without asking
+// Wikimedia.
 //
 // # Packages
 //
