@@ -31,9 +31,9 @@
 //
 // # Live events and politeness
 //
-// For a Dashboard course URL, set Config.Contact (an email address or user
+// For a Dashboard course URL, set a contact (WithContact: an email address or user
 // page): it goes into the User-Agent Wikimedia requires. Requests are
-// batched (50 users), serial per wiki, cached in Config.CacheDir, and retried
+// batched (50 users), serial per wiki, cached (WithCacheDir), and retried
 // politely; a rerun makes no requests. Participants whose data could not be
 // fetched are listed in Data.Failures; the rest is kept.
 //
