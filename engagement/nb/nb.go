@@ -146,8 +146,8 @@ type TableOptions struct {
 	// Percent lists float columns holding shares (0..1) shown as percentages.
 	Percent []string
 	// ShareFlag names a bool column (e.g. "is_share") that says, row by
-	// row, whether the row's float values are shares (shown as
-	// percentages) or counts (shown as whole numbers). It is not shown.
+	// row, whether the Percent columns hold shares (shown as percentages)
+	// or counts (shown as whole numbers). It is not shown.
 	ShareFlag string
 }
 
@@ -155,10 +155,16 @@ type TableOptions struct {
 // shares from counts.
 const ShareFlagColumn = "is_share"
 
+// MetricTable is the table options of ShowMetrics: every row; value,
+// ci_low and ci_high as percentages in the rows flagged is_share.
+func MetricTable() *TableOptions {
+	return &TableOptions{All: true, ShareFlag: ShareFlagColumn, Percent: []string{"value", "ci_low", "ci_high"}}
+}
+
 // ShowMetrics shows a metric frame (engagement's metrics or headline
 // frame): every row, counts as counts and shares as percentages.
 func ShowMetrics(df dataframe.DataFrame) error {
-	return ShowTable(df, &TableOptions{All: true, ShareFlag: ShareFlagColumn})
+	return ShowTable(df, MetricTable())
 }
 
 // ShowTable displays the first rows of df as an HTML table in a notebook,
@@ -214,7 +220,7 @@ func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]
 		col := df.Col(name)
 		numeric[j] = col.Type() == series.Int || col.Type() == series.Float
 		for i := 0; i < n; i++ {
-			rows[i][j] = cell(col, i, pct[name] || (share != nil && share[i] == "true" && col.Type() == series.Float))
+			rows[i][j] = cell(col, i, pct[name] && (share == nil || share[i] == "true"))
 		}
 	}
 	return head, rows, numeric

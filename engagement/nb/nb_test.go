@@ -61,17 +61,18 @@ func TestShowMetricsFormatsRowByRow(t *testing.T) {
 	df := dataframe.New(
 		series.New([]string{"participants", "bytes_added_during", "retention_7d", "retention_365d"}, series.String, "metric"),
 		series.New([]float64{36, 44595500, 0.25, math.NaN()}, series.Float, "value"),
+		series.New([]float64{math.NaN(), math.NaN(), 9, math.NaN()}, series.Float, "numerator"),
 		series.New([]float64{math.NaN(), math.NaN(), 0.138, math.NaN()}, series.Float, "ci_low"),
 		series.New([]bool{false, false, true, true}, series.Bool, "is_share"))
 	var b bytes.Buffer
-	if err := TableText(&b, df, &TableOptions{All: true, ShareFlag: ShareFlagColumn}); err != nil {
+	if err := TableText(&b, df, MetricTable()); err != nil {
 		t.Fatal(err)
 	}
-	want := "metric              value       ci_low  \n" +
-		"participants        36          —       \n" +
-		"bytes_added_during  44,595,500  —       \n" +
-		"retention_7d        25.0 %      13.8 %  \n" +
-		"retention_365d      —           —       \n"
+	want := "metric              value       numerator  ci_low  \n" +
+		"participants        36          —          —       \n" +
+		"bytes_added_during  44,595,500  —          —       \n" +
+		"retention_7d        25.0 %      9          13.8 %  \n" +
+		"retention_365d      —           —          —       \n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
