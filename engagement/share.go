@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -62,7 +63,7 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 	return charts, skipped
 }
 
-// WriteReport writes the charts (PNG) and report.html into dir and returns
+// WriteReport writes the charts (PNG), report.html and report.wikitext into dir and returns
 // the paths, report first. With pseudo set, usernames in the report are
 // pseudonyms.
 func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer) ([]string, error) {
@@ -127,7 +128,15 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	if err := os.Rename(f.Name(), path); err != nil {
 		return paths, err
 	}
-	return append([]string{path}, paths...), nil
+	wt := filepath.Join(dir, "report.wikitext")
+	var b bytes.Buffer
+	if err := report.WriteWikitext(&b, in); err != nil {
+		return paths, err
+	}
+	if err := os.WriteFile(wt, b.Bytes(), 0o644); err != nil {
+		return paths, fmt.Errorf("writing %s: %w", wt, err)
+	}
+	return append([]string{path, wt}, paths...), nil
 }
 
 // Share writes every output into dir, as the example program does: the CSV

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// WriteWikitext writes the report as wikitext for the event's page on
+// Meta-Wiki: the headline, the reconciliation with the Dashboard and the key
+// tables as wikitables, definitions as footnotes. It names no participant:
+// user pages are left out of the page tables.
+func WriteWikitext(w io.Writer, in Input) error {
+	r := in.Result
+	if r == nil {
+		return fmt.Errorf("report: no result to report")
+	}
+	var b strings.Builder
+	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: fmt.Sprint(r.Params.LongTermEdits)}
+	fmt.Fprintf(&b, "== %s: results ==\n", plainText(in.Title))
+	fmt.Fprintf(&b, "%s – %s · %s\n\n", r.Event.Start.Format("2 January 2006 15:04 MST"), r.Event.End.Format("2 January 2006 15:04 MST"), strings.Join(r.Event.Wikis, ", "))
+	if banner := IncompleteBanner(r); banner != "" {
+		fmt.Fprintf(&b, "'''%s.'''\n\n", plainText(banner))
+	}
+	fmt.Fprintf(&b, "%s<ref name=\"asof\">Observed as of %s with engagement %s.</ref>\n\n", summary(r), r.Params.AsOf.Format("2006-01-02 15:04 MST"), plainText(in.Version))
+	ww.headline(r)
+	ww.reconciliation(reconcile(r, in.Totals))
+	ww.retention(r)
+	ww.topPages(r.TopPages)
+	if in.PageViews != nil {
+		ww.views(in.PageViews)
+	}
+	b.WriteString("=== Notes ===\n<references />\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type wikiWriter struct {
+	b        *strings.Builder
+	defined  map[string]bool
+	longTerm string
+}
+
+// ref gives the footnote defining a metric: the definition the first time,
+// a reference to it afterwards.
+func (ww *wikiWriter) ref(metric string) string {
+	name := strings.ReplaceAll(metric, `"`, "")
+	if ww.defined[metric] {
+		return fmt.Sprintf(`<ref name="%s" />`, name)
+	}
+	ww.defined[metric] = true
+	d, ok := Define(metric)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(`<ref name="%s">%s Source: %s.</ref>`, name, plainText(expand(d.Text, ww.longTerm)), plainText(d.Source))
+}
+
+func (ww *wikiWriter) table(head []string, rows [][]string) {
+	b := ww.b
+	b.WriteString("{| class=\"wikitable\"\n! " + strings.Join(head, " !! ") + "\n")
+	for _, r := range rows {
+		b.WriteString("|-\n| " + strings.Join(r, " || ") + "\n")
+	}
+	b.WriteString("|}\n\n")
+}
+
+func (ww *wikiWriter) headline(r *metrics.Result) {
+	metricsOf := []string{metrics.MetricParticipants, metrics.MetricEditsDuring, metrics.MetricPagesCreatedDuring, metrics.MetricBytesAddedDuring,
+		metrics.RetentionMetric(30), metrics.RetentionMetric(30)}
+	var rows [][]string
+	for i, c := range headline(r) {
+		label := plainText(c.Label)
+		if i < len(metricsOf) {
+			label += ww.ref(metricsOf[i])
+		}
+		rows = append(rows, []string{label, "style=\"text-align:right\" | " + plainText(c.Value), plainText(c.Detail)})
+	}
+	ww.table([]string{"", "", ""}, rows)
+	ww.b.WriteString("“k of n, 95% CI a–b” means k of the n people counted did it; with groups this small the true rate could well be anywhere between a and b (a 95% confidence interval).\n\n")
+}
+
+func (ww *wikiWriter) reconciliation(rc reconciliation) {
+	ww.b.WriteString("=== Compared with the Dashboard ===\n")
+	var rows [][]string
+	for _, r := range rc.Rows {
+		rows = append(rows, []string{r.What, plainText(r.Dashboard), plainText(r.Here), plainText(r.Note)})
+	}
+	ww.table([]string{"", "Dashboard", "This report", "Counted here"}, rows)
+	rows = nil
+	for _, w := range rc.PerWiki {
+		rows = append(rows, []string{w.Wiki, thousands(w.Edits), thousands(w.PagesCreated) + " " + w.CreatedKind})
+	}
+	ww.table([]string{"Wiki", "Edits during the event", "Created"}, rows)
+	for _, why := range rc.Why {
+		ww.b.WriteString("* " + plainText(why) + "\n")
+	}
+	ww.b.WriteString("\n")
+}
+
+func (ww *wikiWriter) retention(r *metrics.Result) {
+	guide := retentionGuide(r)
+	if len(guide) == 0 {
+		return
+	}
+	ww.b.WriteString("=== Retention of new editors ===\n")
+	var rows [][]string
+	for _, g := range guide {
+		rows = append(rows, []string{plainText(g.Name), plainText(g.Value), plainText(g.Detail), plainText(g.Means)})
+	}
+	ww.table([]string{"Figure", "New editors", "Detail", "What it counts"}, rows)
+}
+
+func (ww *wikiWriter) topPages(pages []metrics.PageCount) {
+	var rows [][]string
+	for _, p := range pages {
+		if p.NS == 2 || p.NS == 3 || len(rows) == 10 {
+			continue // user pages name their owner
+		}
+		created := ""
+		if p.Created {
+			created = "yes"
+		}
+		rows = append(rows, []string{p.Wiki, plainText(p.Title), created, thousands(p.Edits), thousands(p.Editors), thousands(p.BytesAdded)})
+	}
+	if len(rows) == 0 {
+		return
+	}
+	ww.b.WriteString("=== Pages most edited during the event ===\n")
+	ww.table([]string{"Wiki", "Page", "Created", "Edits", "Editors", "Bytes added"}, rows)
+}
+
+func (ww *wikiWriter) views(v *PageViews) {
+	fmt.Fprintf(ww.b, "=== Views of the pages created ===\n%s views from %s to %s of the %s pages created during the event that the page views service counts.",
+		thousands(v.Total()), v.Start.Format("2006-01-02"), v.End.Format("2006-01-02"), thousands(len(v.Pages)))
+	for _, n := range v.NotServed {
+		fmt.Fprintf(ww.b, " %s pages on %s are not counted: the service does not serve that wiki.", thousands(n.Pages), n.Wiki)
+	}
+	ww.b.WriteString("\n\n")
+	var rows [][]string
+	for _, p := range v.Pages {
+		if len(rows) == 10 {
+			break
+		}
+		rows = append(rows, []string{p.Wiki, plainText(p.Title), thousands(p.Views)})
+	}
+	if len(rows) > 0 {
+		ww.table([]string{"Wiki", "Page", "Views"}, rows)
+	}
+}
+
+// plainText makes s safe inside a wikitable cell: markup is shown as text.
+func plainText(s string) string {
+	if strings.ContainsAny(s, "|[]{}<>'=~*#&") {
+		return "<nowiki>" + strings.ReplaceAll(s, "</nowiki>", "&lt;/nowiki>") + "</nowiki>"
+	}
+	return s
+}
