@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 )
 
 // Analysis is one event taken through the whole flow.
@@ -14,6 +15,9 @@ type Analysis struct {
 	Result *metrics.Result
 	// Params are the parameters Result was computed with.
 	Params metrics.Params
+	// Views are the page views of the pages created during the event, shown
+	// in the report when set (see Analysis.PageViews).
+	Views *report.PageViews
 }
 
 // Run loads the event, fetches its contributions and computes every metric

@@ -67,6 +67,12 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 // the paths, report first. With pseudo set, usernames in the report are
 // pseudonyms.
 func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer) ([]string, error) {
+	return writeReport(dir, ev, d, res, pseudo, nil)
+}
+
+// writeReport is WriteReport with the page views of the created pages, when
+// fetched.
+func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer, views *report.PageViews) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -111,6 +117,7 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		Totals:    &report.DashboardTotals{Editors: c.StudentCount, Edits: c.EditCount, ArticlesCreated: c.CreatedCount, Uploads: c.UploadCount},
 		Dashboard: [][2]string{{"editors", fmt.Sprint(c.StudentCount)}, {"articles", fmt.Sprint(c.ArticleCount)}, {"edits", c.EditCount}, {"articles created", c.CreatedCount}, {"words added", c.WordCount}, {"article views", c.ViewCount}},
 		Notes:     notes, Failures: failures, Stats: stats, Version: Version, Pseudonyms: pseudo != nil,
+		PageViews: pseudonymViews(views, pseudo),
 	}
 	path := filepath.Join(dir, "report.html")
 	f, err := os.CreateTemp(dir, ".report-*.html")
@@ -168,7 +175,7 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		defer close(done)
 		paths, werr = WriteOutputs(dir, outData, outRes)
 	}()
-	more, err := WriteReport(dir, a.Event, a.Data, a.Result, pseudo)
+	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views)
 	<-done
 	if werr != nil {
 		return nil, werr

@@ -17,6 +17,7 @@ type PageViews struct {
 // PageView is one created page's views over the period.
 type PageView struct {
 	Wiki, Title string
+	NS          int
 	Views       int
 }
 

@@ -1,0 +1,133 @@
+package engagement
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
+)
+
+// CreatedPage is a content page a participant created during the event.
+type CreatedPage struct {
+	Wiki, Title string
+	NS          int
+	Created     time.Time
+}
+
+// CreatedPages lists the content pages (and Commons files) that included
+// participants created during the event, by wiki and title.
+func CreatedPages(d *Data, res *metrics.Result) []CreatedPage {
+	included := map[string]bool{}
+	for _, p := range res.Participants {
+		if p.Excluded == metrics.NotExcluded {
+			included[p.Username] = true
+		}
+	}
+	ev := res.Event
+	var out []CreatedPage
+	for _, c := range d.Contributions {
+		if !c.New || !included[c.Username] || c.Timestamp.Before(ev.Start) || c.Timestamp.After(ev.End) {
+			continue
+		}
+		if d.IsContent(c.Wiki, c.NS) || c.Wiki == "commons.wikimedia.org" && c.NS == 6 {
+			out = append(out, CreatedPage{c.Wiki, c.Title, c.NS, c.Timestamp})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Wiki != out[j].Wiki {
+			return out[i].Wiki < out[j].Wiki
+		}
+		return out[i].Title < out[j].Title
+	})
+	return out
+}
+
+// ServesPageViews reports whether the pageviews REST API counts a wiki's
+// pages: it does not for Wikidata and Commons (their item and file views
+// are not counted per page).
+func ServesPageViews(wiki string) bool {
+	return wiki != "commons.wikimedia.org" && !strings.HasSuffix(wiki, "wikidata.org")
+}
+
+// MaxPageViewPages bounds the pages FetchPageViews asks about (one request
+// each); the others are counted in PageViews.Failed with a note.
+const MaxPageViewPages = 1000
+
+// FetchPageViews asks the pageviews REST API for the daily views of each
+// created page from the event start to the day before until (the API's last
+// full day), and sums them per page, most viewed first. Wikis the API does
+// not serve are listed in NotServed; a page whose views could not be fetched
+// is counted in Failed and the others go on. Only a cancelled context fails
+// the call.
+func FetchPageViews(ctx context.Context, c *mwapi.Client, pages []CreatedPage, start, until time.Time) (*report.PageViews, error) {
+	end := until.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)
+	v := &report.PageViews{Start: start.UTC().Truncate(24 * time.Hour), End: end}
+	notServed := map[string]int{}
+	asked := 0
+	for _, p := range pages {
+		if !ServesPageViews(p.Wiki) {
+			notServed[p.Wiki]++
+			continue
+		}
+		if asked == MaxPageViewPages || end.Before(v.Start) {
+			v.Failed++
+			continue
+		}
+		asked++
+		days, err := c.Pageviews(ctx, p.Wiki, p.Title, mwapi.Daily, v.Start, end)
+		if err != nil {
+			if ctx.Err() != nil {
+				return v, fmt.Errorf("page views: %w", ctx.Err())
+			}
+			v.Failed++
+			continue
+		}
+		n := 0
+		for _, d := range days {
+			n += d.Views
+		}
+		v.Pages = append(v.Pages, report.PageView{Wiki: p.Wiki, Title: p.Title, NS: p.NS, Views: n})
+	}
+	for w, n := range notServed {
+		v.NotServed = append(v.NotServed, report.NotServed{Wiki: w, Pages: n})
+	}
+	sort.Slice(v.NotServed, func(i, j int) bool { return v.NotServed[i].Wiki < v.NotServed[j].Wiki })
+	sort.SliceStable(v.Pages, func(i, j int) bool { return v.Pages[i].Views > v.Pages[j].Views })
+	return v, nil
+}
+
+// PageViews fetches the views of the pages created during the event, from
+// the start to the analysis's as-of, with the configuration's client (its
+// cache and endpoints), and keeps them in a.Views for the report. Wikidata
+// and Commons are listed as not served.
+func (a *Analysis) PageViews(ctx context.Context, cfg Config) (*report.PageViews, error) {
+	c, err := cfg.Client(a.Event.IsSample)
+	if err != nil {
+		return nil, fmt.Errorf("page views: %w", err)
+	}
+	v, err := FetchPageViews(ctx, c, CreatedPages(a.Data, a.Result), a.Result.Event.Start, a.Result.Params.AsOf)
+	if err == nil {
+		a.Views = v
+	}
+	return v, err
+}
+
+// pseudonymViews returns v with the titles pseudonymised, or v itself
+// without a pseudonymizer.
+func pseudonymViews(v *report.PageViews, pseudo *report.Pseudonymizer) *report.PageViews {
+	if v == nil || pseudo == nil {
+		return v
+	}
+	c := *v
+	c.Pages = slices.Clone(v.Pages)
+	for i := range c.Pages {
+		c.Pages[i].Title = pseudo.TitleIn(c.Pages[i].NS, c.Pages[i].Title)
+	}
+	return &c
+}
