@@ -84,11 +84,12 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	var paths []string
 	var figs []report.Figure
 	for _, c := range charts {
-		path := filepath.Join(dir, c.Name+".png")
-		png, err := chart.Render(c.Plot, chart.Width, chart.Height, "png")
-		if err != nil {
-			return paths, err
+		png, err := chart.NewFigure(c.Name, c.Plot).PNG()
+		if err != nil { // a chart that cannot be drawn is left out, with its reason
+			skipped = append(skipped, &SkippedChart{Name: c.Name, Err: err})
+			continue
 		}
+		path := filepath.Join(dir, c.Name+".png")
 		if err := os.WriteFile(path, png, 0o644); err != nil {
 			return paths, fmt.Errorf("saving %s: %w", path, err)
 		}

@@ -1,194 +1,128 @@
 // Package chart draws the engagement charts with gonum/plot. Each function
 // takes the data first, applies sensible defaults (titles that say what is
-// shown, axis labels with units, a colour-blind-safe palette) and returns a
-// *plot.Plot the caller can still tune before rendering it with Render.
+// shown, axis labels with units, whole-number ticks for counts, the embedded
+// Liberation Sans font, colour-blind-safe palettes, legends outside the data)
+// and returns a *plot.Plot the caller can still tune before rendering it
+// with Render or a Figure (PNG and SVG).
 //
-// Empty or all-NaN data is an error naming the chart, never a blank image.
+// Empty or all-NaN data is an error naming the chart, never a blank image;
+// a failure inside gonum/plot is an error too, never a panic.
 package chart
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"example.com/engagement/engagement/metrics"
 )
 
-// ErrNoData is wrapped by every error about data a chart cannot show.
-var ErrNoData = errors.New("no data to draw")
-
-// The Okabe–Ito palette, safe for colour-blind readers.
-var (
-	Orange    = color.RGBA{230, 159, 0, 255}
-	SkyBlue   = color.RGBA{86, 180, 233, 255}
-	Green     = color.RGBA{0, 158, 115, 255}
-	Yellow    = color.RGBA{240, 228, 66, 255}
-	Blue      = color.RGBA{0, 114, 178, 255}
-	Vermilion = color.RGBA{213, 94, 0, 255}
-	Purple    = color.RGBA{204, 121, 167, 255}
-	Grey      = color.RGBA{120, 120, 120, 255}
-)
-
-// SegmentColor is the one colour of each segment, in every chart.
-func SegmentColor(s metrics.Segment) color.Color {
-	switch s {
-	case metrics.SegmentNew:
-		return Orange
-	case metrics.SegmentExperienced:
-		return Blue
-	case metrics.SegmentAll:
-		return Green
-	}
-	return Grey
-}
-
-func noData(chart, why string) error { return fmt.Errorf("chart: %s: %s: %w", chart, why, ErrNoData) }
-
-func newPlot(title, x, y string) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.Title.TextStyle.Font.Size = vg.Points(13)
-	p.X.Label.Text = x
-	p.Y.Label.Text = y
-	p.Legend.Top = true
-	p.Add(plotter.NewGrid())
-	p.Y.Tick.Marker = intTicks{}
-	return p
-}
-
-// intTicks labels ticks without needless decimals.
-type intTicks struct{}
-
-func (intTicks) Ticks(min, max float64) []plot.Tick {
-	ts := plot.DefaultTicks{}.Ticks(min, max)
-	for i := range ts {
-		if ts[i].Label != "" {
-			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'f', -1, 64)
-		}
-	}
-	return ts
-}
-
-// Render draws p at w×h in "png" or "svg".
-func Render(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
-	wt, err := p.WriterTo(w, h, format)
-	if err != nil {
-		return nil, fmt.Errorf("chart: rendering %s: %w", format, err)
-	}
-	var buf bytes.Buffer
-	if _, err := wt.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("chart: rendering %s: %w", format, err)
-	}
-	return buf.Bytes(), nil
-}
-
-// Default size: 800×500 pixels at 96 dpi.
-const (
-	Width  = 800 * vg.Inch / 96
-	Height = 500 * vg.Inch / 96
-)
-
 // ParticipantsBySegment draws how many participants are new, experienced
-// (long-term apart) and left out, by reason.
-func ParticipantsBySegment(ps []metrics.ParticipantSummary) (*plot.Plot, error) {
+// (the long-term ones marked inside the bar) and left out, by reason.
+func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err error) {
+	const name = "participants by segment"
+	defer recoverInto(&err, name)
 	if len(ps) == 0 {
-		return nil, noData("participants by segment", "no participants")
+		return nil, noData(name, "no participants")
 	}
 	counts := map[string]int{}
+	longTerm := 0
 	for _, p := range ps {
-		switch {
-		case p.Segment == metrics.SegmentExcluded:
+		switch p.Segment {
+		case metrics.SegmentExcluded:
 			counts["left out: "+string(p.Excluded)]++
-		case p.LongTerm:
-			counts["experienced (long-term)"]++
 		default:
 			counts[string(p.Segment)]++
+			if p.LongTerm {
+				longTerm++
+			}
 		}
 	}
-	labels := []string{"new", "experienced", "experienced (long-term)"}
+	labels := []string{string(metrics.SegmentNew), string(metrics.SegmentExperienced)}
 	var ex []string
 	for k := range counts {
-		if len(k) > 9 && k[:9] == "left out:" {
+		if strings.HasPrefix(k, "left out: ") {
 			ex = append(ex, k)
 		}
 	}
 	sort.Strings(ex)
 	labels = append(labels, ex...)
-	cols := []color.Color{Orange, Blue, SkyBlue}
-	p := newPlot("Participants by segment", "", "participants")
-	vals := make(plotter.Values, len(labels))
+	p = newPlot("Participants by segment", "", "participants")
+	b := &bars{width: 0.6}
 	for i, l := range labels {
-		vals[i] = float64(counts[l])
-	}
-	for i := range labels {
-		one := make(plotter.Values, len(labels))
-		one[i] = vals[i]
-		b, err := plotter.NewBarChart(one, vg.Points(38))
-		if err != nil {
-			return nil, err
+		c := Grey
+		switch l {
+		case string(metrics.SegmentNew):
+			c = Orange
+		case string(metrics.SegmentExperienced):
+			c = Blue
 		}
-		b.LineStyle.Width = 0
-		b.Color = Grey
-		if i < len(cols) {
-			b.Color = cols[i]
-		}
-		p.Add(b)
+		b.add(float64(i), 0, float64(counts[l]), c)
 	}
-	p.NominalX(labels...)
-	p.Add(valueLabels(vals, 0)...)
-	p.Y.Min = 0
-	p.Y.Max = maxOf(vals) * 1.15
+	p.Add(b)
+	if longTerm > 0 {
+		lt := &bars{width: 0.6, pattern: true}
+		lt.add(1, 0, float64(longTerm), SkyBlue)
+		p.Add(lt)
+		p.Legend.Add("of whom long-term", swatch{fill: SkyBlue})
+		legendOutside(p)
+	}
+	if err := addValueLabels(p, b); err != nil {
+		return nil, err
+	}
+	nominalX(p, labels)
+	p.Y.Min, p.Y.Max = 0, headroom(b.top())
 	return p, nil
 }
 
-func maxOf(v []float64) float64 {
-	m := 0.0
-	for _, x := range v {
-		if !math.IsNaN(x) && x > m {
-			m = x
-		}
+// headroom is the top of a Y axis whose tallest bar is top, leaving room
+// for the value printed above it.
+func headroom(top float64) float64 {
+	if top <= 0 {
+		return 1
 	}
-	if m == 0 {
-		m = 1
-	}
-	return m
+	return top * 1.15
 }
 
-// valueLabels prints each bar's value above it.
-func valueLabels(vals plotter.Values, _ float64) []plot.Plotter {
-	var xy plotter.XYLabels
-	for i, v := range vals {
-		xy.XYs = append(xy.XYs, plotter.XY{X: float64(i), Y: v})
-		xy.Labels = append(xy.Labels, strconv.Itoa(int(v)))
+// addValueLabels prints each bar's value above it.
+func addValueLabels(p *plot.Plot, b *bars) error {
+	var xys plotter.XYs
+	var texts []string
+	for i, v := range b.vals {
+		xys = append(xys, plotter.XY{X: b.x[i], Y: v})
+		texts = append(texts, thousands(int64(math.Round(v))))
 	}
-	l, err := plotter.NewLabels(xy)
-	if err != nil {
+	if len(xys) == 0 {
 		return nil
 	}
-	for i := range l.TextStyle {
-		l.TextStyle[i].XAlign = draw.XCenter
-		l.TextStyle[i].YAlign = draw.YBottom
+	l, err := newLabels(xys, texts, 10, text.XCenter, text.YBottom)
+	if err != nil {
+		return err
 	}
-	return []plot.Plotter{l}
+	l.Offset.Y = vg.Points(2)
+	p.Add(l)
+	return nil
 }
 
-// MaxBars is the most participants EditsPerParticipant draws.
-var MaxBars = 150
-
 // EditsPerParticipant draws each included participant's edits during the
-// event, sorted, coloured by segment; the Y axis is logarithmic when a few
-// participants made most of the edits.
-func EditsPerParticipant(ps []metrics.ParticipantSummary) (*plot.Plot, error) {
+// event, most active first, coloured by segment. Up to twelve participants
+// are drawn as points with their counts; more as bars. The Y axis is
+// logarithmic when a few participants made most of the edits. MaxBars
+// limits the participants drawn.
+func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *plot.Plot, err error) {
+	const name = "edits per participant"
+	defer recoverInto(&err, name)
+	o := newOptions(opts)
 	type e struct {
 		n   int
 		seg metrics.Segment
@@ -200,36 +134,52 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary) (*plot.Plot, error) {
 		}
 	}
 	if len(es) == 0 {
-		return nil, noData("edits per participant", "nobody edited during the event")
+		return nil, noData(name, "nobody edited during the event")
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].n > es[j].n })
 	med := float64(es[len(es)/2].n)
 	logY := float64(es[0].n)/math.Max(med, 1) > 20
 	title := "Edits per participant during the event"
-	if len(es) > MaxBars {
-		title = fmt.Sprintf("Edits during the event: the %d most active of %d participants", MaxBars, len(es))
-		es = es[:MaxBars]
+	if len(es) > o.maxBars {
+		title = fmt.Sprintf("Edits during the event: the %s most active of %s participants", thousands(int64(o.maxBars)), thousands(int64(len(es))))
+		es = es[:o.maxBars]
 	}
-	p := newPlot(title, "participants, most active first", "edits during the event")
-	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
-		vals := make(plotter.Values, len(es))
-		for i, x := range es {
-			if x.seg == seg {
-				vals[i] = float64(x.n)
-			}
-		}
-		b, err := plotter.NewBarChart(vals, vg.Points(math.Max(2, 560/float64(len(es))-2)))
-		if err != nil {
+	p = newPlot(title, "participants, most active first", "edits during the event")
+	base := 0.0
+	if logY {
+		base = 0.8
+	}
+	b := &bars{width: 0.8, stems: len(es) <= 12}
+	for i, x := range es {
+		b.add(float64(i), base, float64(x.n), SegmentColor(x.seg))
+	}
+	p.Add(b)
+	p.Y.Max = b.top() * 1.05
+	if b.stems {
+		if err := addValueLabels(p, b); err != nil {
 			return nil, err
 		}
-		b.Color, b.LineStyle.Width = SegmentColor(seg), 0
-		p.Add(b)
-		p.Legend.Add(string(seg), b)
+		p.Y.Max = headroom(b.top())
 	}
 	if logY {
-		p.Y.Scale = flooredLog{floor: 0.8}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
-		p.Y.Min = 0.8
+		p.Y.Max = b.top() * 1.6
+	}
+	seen := map[metrics.Segment]bool{}
+	for _, x := range es {
+		seen[x.seg] = true
+	}
+	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
+		if seen[seg] {
+			p.Legend.Add(string(seg), swatch{fill: SegmentColor(seg)})
+		}
+	}
+	legendOutside(p)
+	p.X.Min, p.X.Max = -0.6, float64(len(es))-0.4
+	p.Y.Min = 0
+	if logY {
+		p.Y.Scale = flooredLog{floor: base}
+		p.Y.Tick.Marker = logCountTicks{}
+		p.Y.Min = base
 		p.Y.Label.Text = "edits during the event (log scale)"
 	}
 	p.X.Tick.Marker = plot.ConstantTicks{}
@@ -237,65 +187,145 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary) (*plot.Plot, error) {
 }
 
 // MonthlyEdits draws edits per calendar month by segment, with the event
-// month shaded.
+// month shaded and the as-of month, observed only in part, drawn dashed
+// with a hollow marker.
 func MonthlyEdits(months []metrics.MonthRow, ev metrics.Event) (*plot.Plot, error) {
 	return monthly(months, ev, "Edits per month around the event", "edits", func(m metrics.MonthRow) float64 { return float64(m.Edits) })
 }
 
-// MonthlyActive draws participants who edited in each calendar month.
+// MonthlyActive draws participants who edited in each calendar month, the
+// as-of month drawn as partial.
 func MonthlyActive(months []metrics.MonthRow, ev metrics.Event) (*plot.Plot, error) {
 	return monthly(months, ev, "Participants editing each month", "participants with 1+ edit", func(m metrics.MonthRow) float64 { return float64(m.EditingParticipants) })
 }
 
-func monthly(months []metrics.MonthRow, ev metrics.Event, title, ylabel string, val func(metrics.MonthRow) float64) (*plot.Plot, error) {
+func monthly(months []metrics.MonthRow, ev metrics.Event, title, ylabel string, val func(metrics.MonthRow) float64) (p *plot.Plot, err error) {
+	defer recoverInto(&err, strings.ToLower(title))
 	if len(months) == 0 {
-		return nil, noData(title, "no months")
+		return nil, noData(strings.ToLower(title), "no months")
 	}
-	p := newPlot(title, "month", ylabel)
-	top := 0.0
+	p = newPlot(title, "month", ylabel)
+	segs := []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced}
+	top, partial := 0.0, false
 	for _, m := range months {
-		top = math.Max(top, val(m))
+		if m.Segment == segs[0] || m.Segment == segs[1] {
+			top = math.Max(top, val(m))
+			partial = partial || m.Partial
+		}
 	}
-	if top == 0 {
+	top = headroom(top) / 1.15 * 1.08
+	if top < 1 {
 		top = 1
 	}
 	// Shade the event's month(s), behind the lines.
 	s := time.Date(ev.Start.Year(), ev.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
 	e := time.Date(ev.End.Year(), ev.End.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
-	poly, err := plotter.NewPolygon(plotter.XYs{{X: float64(s.Unix()), Y: 0}, {X: float64(e.Unix()), Y: 0}, {X: float64(e.Unix()), Y: top * 1.05}, {X: float64(s.Unix()), Y: top * 1.05}})
-	if err == nil {
-		poly.Color = color.NRGBA{240, 228, 66, 140}
-		poly.LineStyle.Width = 0
-		p.Add(poly)
+	shade := color.NRGBA{240, 228, 66, 110}
+	if !ev.Start.IsZero() {
+		poly, err := plotter.NewPolygon(plotter.XYs{{X: float64(s.Unix()), Y: 0}, {X: float64(e.Unix()), Y: 0}, {X: float64(e.Unix()), Y: top}, {X: float64(s.Unix()), Y: top}})
+		if err == nil {
+			poly.Color = shade
+			poly.LineStyle.Width = 0
+			p.Add(poly)
+		}
 	}
-	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
+	for _, seg := range segs {
 		var xy plotter.XYs
+		last := false
 		for _, m := range months {
 			if m.Segment == seg {
-				v := val(m)
-				xy = append(xy, plotter.XY{X: float64(m.Month.Unix()), Y: v})
-				top = math.Max(top, v)
+				xy = append(xy, plotter.XY{X: float64(m.Month.Unix()), Y: val(m)})
+				last = m.Partial
 			}
 		}
-		l, err := plotter.NewLine(xy)
-		if err != nil {
+		if len(xy) == 0 {
+			continue
+		}
+		if err := addSeries(p, xy, last, SegmentColor(seg)); err != nil {
 			return nil, err
 		}
-		l.Color, l.Width = SegmentColor(seg), vg.Points(2)
-		p.Add(l)
-		p.Legend.Add(string(seg), l)
+		p.Legend.Add(string(seg), lineThumb{c: SegmentColor(seg)})
 	}
-	if poly != nil {
-		p.Legend.Add("event month", poly)
+	if !ev.Start.IsZero() {
+		p.Legend.Add("event month", swatch{fill: shade})
 	}
-	p.X.Tick.Marker = plot.TimeTicks{Format: "Jan\n2006", Ticker: monthTicker{}}
-	p.Y.Min = 0
+	if partial {
+		p.Legend.Add("as-of month (partial)", lineThumb{c: Grey, dashed: true, hollow: true})
+	}
+	legendOutside(p)
+	p.X.Tick.Marker = monthTicker{}
+	p.Y.Min, p.Y.Max = 0, top
 	return p, nil
 }
 
-// monthTicker puts ticks on January and July.
+// addSeries draws a line with points; when partial is set its last point
+// is hollow and the segment leading to it dashed.
+func addSeries(p *plot.Plot, xy plotter.XYs, partial bool, c color.Color) error {
+	solid := xy
+	if partial {
+		solid = xy[:len(xy)-1]
+	}
+	if len(solid) > 0 {
+		l, pts, err := plotter.NewLinePoints(solid)
+		if err != nil {
+			return err
+		}
+		l.Color, l.Width = c, vg.Points(2)
+		pts.Color, pts.Shape, pts.Radius = c, draw.CircleGlyph{}, vg.Points(2.5)
+		p.Add(l, pts)
+	}
+	if !partial {
+		return nil
+	}
+	n := len(xy)
+	if n > 1 {
+		l, err := plotter.NewLine(xy[n-2:])
+		if err != nil {
+			return err
+		}
+		l.Color, l.Width, l.Dashes = c, vg.Points(2), []vg.Length{vg.Points(4), vg.Points(3)}
+		p.Add(l)
+	}
+	pt, err := plotter.NewScatter(xy[n-1:])
+	if err != nil {
+		return err
+	}
+	pt.Color, pt.Shape, pt.Radius = c, draw.RingGlyph{}, vg.Points(3.5)
+	p.Add(pt)
+	return nil
+}
+
+// lineThumb is a legend thumbnail: a short line, dashed and ending in a
+// ring for the partial month.
+type lineThumb struct {
+	c              color.Color
+	dashed, hollow bool
+}
+
+// Thumbnail implements plot.Thumbnailer.
+func (t lineThumb) Thumbnail(c *draw.Canvas) {
+	y := c.Center().Y
+	ls := draw.LineStyle{Color: t.c, Width: vg.Points(2)}
+	if t.dashed {
+		ls.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+	}
+	end := c.Max.X
+	if t.hollow {
+		end -= vg.Points(7.5)
+	}
+	c.StrokeLine2(ls, c.Min.X, y, end, y)
+	if t.hollow {
+		c.DrawGlyph(draw.GlyphStyle{Color: t.c, Radius: vg.Points(3.5), Shape: draw.RingGlyph{}}, vg.Point{X: c.Max.X - vg.Points(4), Y: y})
+	} else {
+		c.DrawGlyph(draw.GlyphStyle{Color: t.c, Radius: vg.Points(2.5), Shape: draw.CircleGlyph{}}, c.Center())
+	}
+}
+
+// monthTicker puts a tick on every month and labels every first, third,
+// sixth or twelfth, depending on the span.
 type monthTicker struct{}
 
+// Ticks implements plot.Ticker.
 func (monthTicker) Ticks(min, max float64) []plot.Tick {
 	var ts []plot.Tick
 	t := time.Unix(int64(min), 0).UTC()
@@ -316,21 +346,40 @@ func (monthTicker) Ticks(min, max float64) []plot.Tick {
 		}
 		label := ""
 		if (int(t.Month())-1)%step == 0 {
-			label = t.Format("Jan 2006")
+			label = t.Format("Jan\n2006")
 		}
 		ts = append(ts, plot.Tick{Value: float64(t.Unix()), Label: label})
 	}
 	return ts
 }
 
+// retentionDays lists the D of every retention_{D}d metric in rows, in
+// increasing order.
+func retentionDays(rows []metrics.Row) []int {
+	seen := map[int]bool{}
+	var days []int
+	for _, r := range rows {
+		var d int
+		if n, _ := fmt.Sscanf(r.Metric, "retention_%dd", &d); n == 1 && r.Metric == metrics.RetentionMetric(d) && d > 0 && !seen[d] {
+			seen[d] = true
+			days = append(days, d)
+		}
+	}
+	sort.Ints(days)
+	return days
+}
+
 // RetentionCurve draws retention_{D}d by segment with 95% Wilson bands.
 // Values not yet observable are left out.
-func RetentionCurve(rows []metrics.Row) (*plot.Plot, error) {
-	p := newPlot("Share of participants still editing after the event", "days after the event", "still editing (%)")
-	any := false
+func RetentionCurve(rows []metrics.Row) (p *plot.Plot, err error) {
+	const name = "retention curve"
+	defer recoverInto(&err, name)
+	p = newPlot("Share of participants still editing after the event", "days after the event (log scale)", "still editing")
+	days := retentionDays(rows)
+	found := false
 	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
 		var line, lo, hi plotter.XYs
-		for _, d := range metrics.RetentionDays {
+		for _, d := range days {
 			for _, r := range rows {
 				if r.Metric == metrics.RetentionMetric(d) && r.Segment == seg && !r.Empty {
 					line = append(line, plotter.XY{X: float64(d), Y: 100 * r.Value})
@@ -342,44 +391,41 @@ func RetentionCurve(rows []metrics.Row) (*plot.Plot, error) {
 		if len(line) == 0 {
 			continue
 		}
-		any = true
+		found = true
 		band := append(plotter.XYs{}, lo...)
 		for i := len(hi) - 1; i >= 0; i-- {
 			band = append(band, hi[i])
 		}
-		if poly, err := plotter.NewPolygon(band); err == nil {
-			c := color.NRGBAModel.Convert(SegmentColor(seg)).(color.NRGBA)
-			c.A = 60
+		c := color.NRGBAModel.Convert(SegmentColor(seg)).(color.NRGBA)
+		c.A = 60
+		if poly, err := plotter.NewPolygon(band); err == nil && len(band) > 2 {
 			poly.Color, poly.LineStyle.Width = c, 0
 			p.Add(poly)
 		}
-		l, pts, err := plotter.NewLinePoints(line)
-		if err != nil {
+		if err := addSeries(p, line, false, SegmentColor(seg)); err != nil {
 			return nil, err
 		}
-		l.Color, l.Width = SegmentColor(seg), vg.Points(2)
-		pts.Color, pts.Shape = SegmentColor(seg), draw.CircleGlyph{}
-		p.Add(l, pts)
-		p.Legend.Add(string(seg)+" (band: 95% interval)", l, pts)
+		p.Legend.Add(string(seg), swatch{fill: c}, lineThumb{c: SegmentColor(seg)})
 	}
-	if !any {
-		return nil, noData("retention curve", "no observable retention values")
+	if !found {
+		return nil, noData(name, "no observable retention values")
 	}
+	p.Legend.Add("band: 95% interval", swatch{fill: color.NRGBA{120, 120, 120, 60}})
+	legendOutside(p)
 	p.Y.Min, p.Y.Max = 0, 100
+	p.Y.Tick.Marker = percentTicks{}
 	var ticks []plot.Tick
-	for _, d := range metrics.RetentionDays {
+	for _, d := range days {
 		ticks = append(ticks, plot.Tick{Value: float64(d), Label: strconv.Itoa(d)})
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	p.X.Scale = plot.LogScale{}
-	p.X.Min, p.X.Max = 5, 450
-	p.Legend.Left = false
+	p.X.Min, p.X.Max = float64(days[0])*0.7, float64(days[len(days)-1])*1.25
 	return p, nil
 }
 
-// flooredLog is a logarithmic scale that draws values below floor (the
-// zero-height bars of the other segment, a bar's base) at the floor instead
-// of failing: plot.LogScale panics on values <= 0.
+// flooredLog is a logarithmic scale that draws values below floor (a bar's
+// base) at the floor instead of failing: plot.LogScale panics on values <= 0.
 type flooredLog struct{ floor float64 }
 
 // Normalize implements plot.Normalizer.

@@ -5,8 +5,12 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,59 +21,105 @@ import (
 	"example.com/engagement/engagement/metrics"
 )
 
-var regen = flag.Bool("regen", false, "rewrite the golden SVG files in testdata")
+var update = flag.Bool("update", false, "rewrite the golden PNG files in testdata")
 
-func sampleResult(t *testing.T) (*engagement.Event, *engagement.Data, *metrics.Result) {
-	t.Helper()
+// standard lists the standard charts of one analysis, by name.
+func standard(ev metrics.Event, d *engagement.Data, r *metrics.Result) map[string]func() (*plot.Plot, error) {
+	isContent := func(string, int) bool { return true }
+	nsName := func(_ string, ns int) string { return fmt.Sprintf("namespace %d", ns) }
+	if d != nil {
+		isContent, nsName = d.IsContent, d.NamespaceName
+	}
+	return map[string]func() (*plot.Plot, error){
+		"segments":   func() (*plot.Plot, error) { return chart.ParticipantsBySegment(r.Participants) },
+		"edits":      func() (*plot.Plot, error) { return chart.EditsPerParticipant(r.Participants) },
+		"monthly":    func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev) },
+		"active":     func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev) },
+		"retention":  func() (*plot.Plot, error) { return chart.RetentionCurve(r.Rows) },
+		"heatmap":    func() (*plot.Plot, error) { return chart.CohortHeatmap(r.Rows, "active", 12) },
+		"content":    func() (*plot.Plot, error) { return chart.PagesAndBytes(r.ByWikiNamespace, isContent) },
+		"namespaces": func() (*plot.Plot, error) { return chart.NamespacesStacked(r.ByWikiNamespace, metrics.During, nsName) },
+	}
+}
+
+// TestChartsGolden renders every chart of the sample at two sizes and
+// compares the PNGs with testdata/<name>_<w>x<h>.golden.png, tolerating
+// anti-aliasing differences; go test ./engagement/chart -update rewrites
+// them (look at them before committing).
+func TestChartsGolden(t *testing.T) {
 	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a.Event, a.Data, a.Result
-}
-
-// TestChartsGolden renders every chart of the sample to SVG and compares it
-// with testdata/<name>.golden.svg; go test ./engagement/chart -regen
-// rewrites them (and writes PNGs beside them to look at).
-func TestChartsGolden(t *testing.T) {
-	ev, d, r := sampleResult(t)
-	charts := map[string]func() (*plot.Plot, error){
-		"segments":  func() (*plot.Plot, error) { return chart.ParticipantsBySegment(r.Participants) },
-		"edits":     func() (*plot.Plot, error) { return chart.EditsPerParticipant(r.Participants) },
-		"monthly":   func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev.MetricsEvent()) },
-		"active":    func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev.MetricsEvent()) },
-		"retention": func() (*plot.Plot, error) { return chart.RetentionCurve(r.Rows) },
-		"heatmap":   func() (*plot.Plot, error) { return chart.CohortHeatmap(r.Rows, "active", 12) },
-		"content":   func() (*plot.Plot, error) { return chart.PagesAndBytes(r.ByWikiNamespace, d.IsContent) },
-		"namespaces": func() (*plot.Plot, error) {
-			return chart.NamespacesStacked(r.ByWikiNamespace, metrics.During, d.NamespaceName)
-		},
-	}
-	for name, f := range charts {
+	for name, f := range standard(a.Event.MetricsEvent(), a.Data, a.Result) {
 		p, err := f()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		svg, err := chart.Render(p, chart.Width, chart.Height, "svg")
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden := filepath.Join("testdata", name+".golden.svg")
-		if *regen {
-			os.MkdirAll("testdata", 0o755)
-			os.WriteFile(golden, svg, 0o644)
-			png, _ := chart.Render(p, chart.Width, chart.Height, "png")
-			os.WriteFile(filepath.Join("testdata", name+".png"), png, 0o644)
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%s: %v (run with -regen)", name, err)
-		}
-		if !bytes.Equal(svg, want) {
-			t.Errorf("%s differs from %s (run with -regen and look at the PNG)", name, golden)
+		for _, size := range [][2]int{{800, 500}, {480, 320}} {
+			fig := chart.Figure{Name: name, Plot: p, Width: chart.Pixels(size[0]), Height: chart.Pixels(size[1])}
+			got, err := fig.PNG()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", fmt.Sprintf("%s_%dx%d.golden.png", name, size[0], size[1]))
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%s: %v (go test ./engagement/chart -update writes it)", name, err)
+			}
+			if diff := pixelDiff(t, got, want); diff > 0.002 {
+				out := filepath.Join(t.TempDir(), filepath.Base(golden))
+				os.WriteFile(out, got, 0o644)
+				t.Errorf("%s: %.2f%% of pixels differ from %s; got %s (-update rewrites the golden file)", name, 100*diff, golden, out)
+			}
 		}
 	}
+}
+
+// pixelDiff returns the share of pixels that differ visibly between two
+// PNGs of the same size (1 when the sizes differ).
+func pixelDiff(t *testing.T, a, b []byte) float64 {
+	t.Helper()
+	ia, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ib, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ia.Bounds() != ib.Bounds() {
+		return 1
+	}
+	n := 0
+	r := ia.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if colourDistance(ia, ib, x, y) > 48 {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(r.Dx()*r.Dy())
+}
+
+func colourDistance(a, b image.Image, x, y int) int {
+	r1, g1, b1, _ := a.At(x, y).RGBA()
+	r2, g2, b2, _ := b.At(x, y).RGBA()
+	d := func(p, q uint32) int {
+		v := int(p>>8) - int(q>>8)
+		if v < 0 {
+			return -v
+		}
+		return v
+	}
+	return max(d(r1, r2), d(g1, g2), d(b1, b2))
 }
 
 func TestEmptyData(t *testing.T) {
@@ -93,22 +143,50 @@ func TestEmptyData(t *testing.T) {
 // break it (plot.LogScale panics on values <= 0).
 func TestEditsPerParticipantPowerUser(t *testing.T) {
 	ps := []metrics.ParticipantSummary{{Username: "P", Segment: metrics.SegmentExperienced, EditsDuring: 3000}}
-	for i := range 9 {
+	for i := range 19 {
 		ps = append(ps, metrics.ParticipantSummary{Username: string(rune('a' + i)), Segment: metrics.SegmentNew, EditsDuring: 3})
 	}
 	p, err := chart.EditsPerParticipant(ps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	wt, err := p.WriterTo(400, 300, "png")
+	if _, err := chart.NewFigure("edits", p).PNG(); err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Label.Text != "edits during the event (log scale)" || p.Y.Max < 3000 {
+		t.Errorf("want a log scale up to 3,000; got label %q, max %v", p.Y.Label.Text, p.Y.Max)
+	}
+}
+
+// A panic inside gonum/plot (here a log scale given a zero) is an error
+// naming what was being drawn.
+func TestRenderRecovers(t *testing.T) {
+	p, err := chart.EditsPerParticipant([]metrics.ParticipantSummary{{Segment: metrics.SegmentNew, EditsDuring: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := wt.WriteTo(&buf); err != nil {
+	p.Y.Scale = plot.LogScale{}
+	p.Y.Min = 0
+	_, err = chart.NewFigure("edits per participant", p).PNG()
+	if err == nil || !strings.Contains(err.Error(), "chart edits per participant: chart: rendering png: unexpected failure") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// MaxBars keeps the most active participants and says so in the title.
+func TestMaxBars(t *testing.T) {
+	var ps []metrics.ParticipantSummary
+	for i := range 30 {
+		ps = append(ps, metrics.ParticipantSummary{Segment: metrics.SegmentNew, EditsDuring: i + 1})
+	}
+	p, err := chart.EditsPerParticipant(ps, chart.MaxBars(20))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if buf.Len() == 0 || p.Y.Label.Text != "edits during the event (log scale)" {
-		t.Errorf("want a log-scale PNG; got %d bytes, label %q", buf.Len(), p.Y.Label.Text)
+	if want := "Edits during the event: the 20 most active of 30 participants"; p.Title.Text != want {
+		t.Errorf("title %q, want %q", p.Title.Text, want)
+	}
+	if p.X.Max != 19.6 || p.Y.Max < 30 {
+		t.Errorf("X up to %v (want 19.6 for 20 bars), Y up to %v (want >= 30)", p.X.Max, p.Y.Max)
 	}
 }

@@ -8,30 +8,51 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"example.com/engagement/engagement/metrics"
 )
 
-// grid is a row-major heat map grid.
+// grid is a row-major heat map grid; column c is drawn at X = c+1, row r
+// at Y = r.
 type grid struct {
 	cols, rows int
 	z          []float64
 }
 
-func (g grid) Dims() (int, int)   { return g.cols, g.rows }
-func (g grid) Z(c, r int) float64 { return g.z[r*g.cols+c] }
-func (g grid) X(c int) float64    { return float64(c + 1) }
-func (g grid) Y(r int) float64    { return float64(r) }
+// shareCells draws a grid of shares in [0, 1], one ShareColor cell each,
+// separated by thin white lines; NaN cells are white.
+type shareCells struct{ g grid }
+
+// DataRange implements plot.DataRanger.
+func (s shareCells) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return 0.5, float64(s.g.cols) + 0.5, -0.5, float64(s.g.rows) - 0.5
+}
+
+// Plot implements plot.Plotter.
+func (s shareCells) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for r := 0; r < s.g.rows; r++ {
+		for k := 0; k < s.g.cols; k++ {
+			x0, x1 := trX(float64(k)+0.5), trX(float64(k)+1.5)
+			y0, y1 := trY(float64(r)-0.5), trY(float64(r)+0.5)
+			rect := vg.Rectangle{Min: vg.Point{X: x0, Y: math32(y0, y1, false)}, Max: vg.Point{X: x1, Y: math32(y0, y1, true)}}
+			c.SetColor(ShareColor(s.g.z[r*s.g.cols+k]))
+			c.Fill(rect.Path())
+			c.StrokeLines(draw.LineStyle{Color: color.White, Width: vg.Points(1.5)}, []vg.Point{rect.Min, {X: rect.Max.X, Y: rect.Min.Y}, rect.Max, {X: rect.Min.X, Y: rect.Max.Y}, rect.Min})
+		}
+	}
+}
 
 // CohortHeatmap draws, per segment, the share active in each 30-day window
 // after the event: metric is "active" (1+ edit, active_m{k}) or
 // "active_editor" (5+ content edits, active_editor_m{k}). Windows not yet
 // observable are blank; each cell prints its percentage.
-func CohortHeatmap(rows []metrics.Row, metric string, months int) (*plot.Plot, error) {
+func CohortHeatmap(rows []metrics.Row, metric string, months int) (p *plot.Plot, err error) {
+	defer recoverInto(&err, "cohort heat map")
 	name := metrics.ActiveMetric
 	title := "Share of each segment editing, month by month after the event"
 	if metric == "active_editor" {
@@ -60,16 +81,14 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (*plot.Plot, e
 	if !found {
 		return nil, noData("cohort heat map", "no month after the event is observable yet")
 	}
-	pal := moreland.SmoothBlueRed()
-	pal.SetMin(0)
-	pal.SetMax(1)
-	hm := plotter.NewHeatMap(g, pal.Palette(64))
-	hm.Min, hm.Max, hm.NaN = 0, 1, color.White
-	p := plot.New()
-	p.Title.Text = title
-	p.X.Label.Text = "30-day window after the event"
-	p.Add(hm)
-	var xy plotter.XYLabels
+	p = newPlot(title, "30-day window after the event", "")
+	p.Add(shareCells{g: g})
+	labelSize := 9.0
+	if months > 12 {
+		labelSize = 7
+	}
+	var xys plotter.XYs
+	var texts []string
 	for si := range segs {
 		for k := 0; k < months; k++ {
 			v := g.z[si*months+k]
@@ -77,19 +96,23 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (*plot.Plot, e
 			if !math.IsNaN(v) {
 				label = strconv.Itoa(int(math.Round(100*v))) + "%"
 			}
-			xy.XYs = append(xy.XYs, plotter.XY{X: float64(k + 1), Y: float64(si)})
-			xy.Labels = append(xy.Labels, label)
+			xys = append(xys, plotter.XY{X: float64(k + 1), Y: float64(si)})
+			texts = append(texts, label)
 		}
 	}
-	labels, err := plotter.NewLabels(xy)
+	labels, err := newLabels(xys, texts, labelSize, text.XCenter, text.YCenter)
 	if err != nil {
 		return nil, err
 	}
 	for i := range labels.TextStyle {
-		labels.TextStyle[i].XAlign, labels.TextStyle[i].YAlign = draw.XCenter, draw.YCenter
-		labels.TextStyle[i].Font.Size = vg.Points(9)
+		labels.TextStyle[i].Color = TextColorOn(ShareColor(g.z[i]))
 	}
 	p.Add(labels)
+	for _, v := range []float64{0, 0.25, 0.5, 0.75, 1} {
+		p.Legend.Add(strconv.Itoa(int(100*v))+"%", swatch{fill: ShareColor(v), outline: v == 0})
+	}
+	p.Legend.Add("– not yet observable", swatch{fill: NotObservable})
+	legendOutside(p)
 	var yt, xt []plot.Tick
 	for si, s := range segs {
 		yt = append(yt, plot.Tick{Value: float64(si), Label: string(s)})
@@ -99,12 +122,15 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (*plot.Plot, e
 	}
 	p.Y.Tick.Marker, p.X.Tick.Marker = plot.ConstantTicks(yt), plot.ConstantTicks(xt)
 	p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
+	p.X.Min, p.X.Max = 0.5, float64(months)+0.5
+	p.Y.Min, p.Y.Max = -0.5, float64(len(segs))-0.5
 	return p, nil
 }
 
 // NamespacesStacked draws the included participants' edits in a period,
 // per wiki, stacked by namespace. name gives a namespace's label.
-func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Period, name func(wiki string, ns int) string) (*plot.Plot, error) {
+func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Period, name func(wiki string, ns int) string) (p *plot.Plot, err error) {
+	defer recoverInto(&err, "edits by namespace")
 	type key struct {
 		wiki string
 		ns   int
@@ -144,42 +170,40 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 		}
 		return "other"
 	}
-	p := newPlot(fmt.Sprintf("Edits %s the event by wiki and namespace", period), "", "edits")
-	palette := []color.Color{Blue, Orange, Green, Purple, SkyBlue, Grey}
-	var prev *plotter.BarChart
+	p = newPlot(fmt.Sprintf("Edits %s the event by wiki and namespace", period), "", "edits")
+	below := make([]float64, len(wikis))
 	for li, l := range layers {
-		vals := make(plotter.Values, len(wikis))
-		for k, n := range edits {
-			if layerOf(k.wiki, k.ns) == l {
-				for i, w := range wikis {
-					if w == k.wiki {
-						vals[i] += float64(n)
-					}
+		b := &bars{width: 0.6}
+		for i, w := range wikis {
+			v := 0.0
+			for k, n := range edits {
+				if k.wiki == w && layerOf(k.wiki, k.ns) == l {
+					v += float64(n)
 				}
 			}
-		}
-		b, err := plotter.NewBarChart(vals, vg.Points(60))
-		if err != nil {
-			return nil, err
-		}
-		b.Color, b.LineStyle.Width = palette[li%len(palette)], 0
-		if prev != nil {
-			b.StackOn(prev)
+			b.add(float64(i), below[i], below[i]+v, CategoryColor(li))
+			below[i] += v
 		}
 		p.Add(b)
-		p.Legend.Add(l, b)
-		prev = b
+		p.Legend.Add(l, swatch{fill: CategoryColor(li)})
 	}
-	p.NominalX(wikis...)
-	p.Legend.Left = false
-	p.X.Min, p.X.Max = -0.6, float64(len(wikis))-0.4
-	p.Y.Min = 0
+	totals := &bars{width: 0.6}
+	for i, t := range below {
+		totals.add(float64(i), 0, t, nil)
+	}
+	if err := addValueLabels(p, totals); err != nil {
+		return nil, err
+	}
+	legendOutside(p)
+	nominalX(p, wikis)
+	p.Y.Min, p.Y.Max = 0, headroom(totals.top())
 	return p, nil
 }
 
 // PagesAndBytes draws, per wiki, the bytes added in content namespaces
 // during and after the event, each bar labelled with the pages created.
-func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string, ns int) bool) (*plot.Plot, error) {
+func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string, ns int) bool) (p *plot.Plot, err error) {
+	defer recoverInto(&err, "pages and bytes")
 	type agg struct{ bytes, pages int }
 	per := map[string]map[metrics.Period]*agg{}
 	for _, c := range counts {
@@ -201,43 +225,57 @@ func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string
 		wikis = append(wikis, w)
 	}
 	sort.Strings(wikis)
-	p := newPlot("Content added during and after the event (labels: pages created)", "", "kilobytes added to content pages")
-	w := vg.Points(40)
+	p = newPlot("Content added during and after the event (labels: pages created)", "", "kilobytes added to content pages")
+	p.Y.Tick.Marker = kiloTicks{}
+	top := 0.0
 	for i, period := range []metrics.Period{metrics.During, metrics.After} {
-		vals := make(plotter.Values, len(wikis))
-		var xy plotter.XYLabels
+		b := &bars{width: 0.36}
+		var xys plotter.XYs
+		var texts []string
 		for k, wk := range wikis {
 			a := per[wk][period]
-			vals[k] = float64(a.bytes) / 1000
-			xy.XYs = append(xy.XYs, plotter.XY{X: float64(k) + (float64(i)-0.5)*0.3, Y: vals[k]})
-			xy.Labels = append(xy.Labels, fmt.Sprintf("%d pages", a.pages))
+			x := float64(k) + (float64(i)-0.5)*0.38
+			b.add(x, 0, float64(a.bytes)/1000, CategoryColor(i))
+			xys = append(xys, plotter.XY{X: x, Y: float64(a.bytes) / 1000})
+			texts = append(texts, pagesLabel(a.pages))
 		}
-		b, err := plotter.NewBarChart(vals, w)
+		p.Add(b)
+		top = math.Max(top, b.top())
+		p.Legend.Add(string(period)+" the event", swatch{fill: CategoryColor(i)})
+		l, err := newLabels(xys, texts, 9, text.XCenter, text.YBottom)
 		if err != nil {
 			return nil, err
 		}
-		b.Offset = vg.Length(2*i-1) * w / 2
-		b.Color, b.LineStyle.Width = []color.Color{Orange, Blue}[i], 0
-		p.Add(b)
-		p.Legend.Add(string(period)+" the event", b)
-		if l, err := plotter.NewLabels(xy); err == nil {
-			for j := range l.TextStyle {
-				l.TextStyle[j].XAlign, l.TextStyle[j].YAlign = draw.XCenter, draw.YBottom
-				l.TextStyle[j].Font.Size = vg.Points(9)
-			}
-			p.Add(l)
-		}
+		l.Offset.Y = vg.Points(2)
+		p.Add(l)
 	}
-	p.NominalX(wikis...)
-	p.X.Min, p.X.Max = -0.6, float64(len(wikis))-0.4
-	p.Y.Min = 0
-	top := 0.0
-	for _, m := range per {
-		for _, a := range m {
-			top = math.Max(top, float64(a.bytes)/1000)
-		}
-	}
-	p.Y.Max = math.Max(top*1.12, 1)
-	p.Legend.Left = false
+	legendOutside(p)
+	nominalX(p, wikis)
+	p.Y.Min, p.Y.Max = 0, headroom(top)
 	return p, nil
+}
+
+func pagesLabel(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return thousands(int64(n)) + " pages"
+}
+
+// kiloTicks labels a kilobyte axis: whole numbers with separators, or one
+// decimal below 10.
+type kiloTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (kiloTicks) Ticks(lo, hi float64) []plot.Tick {
+	if hi-lo >= 5 {
+		return countTicks{}.Ticks(lo, hi)
+	}
+	step := niceStep((hi - lo) / 5)
+	decimals := max(0, int(-math.Floor(math.Log10(step))))
+	var ts []plot.Tick
+	for i := math.Ceil(lo / step); i*step <= hi+1e-9; i++ {
+		ts = append(ts, plot.Tick{Value: i * step, Label: strconv.FormatFloat(i*step, 'f', decimals, 64)})
+	}
+	return ts
 }

@@ -6,7 +6,6 @@
 package nb
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"io"
@@ -25,6 +24,8 @@ import (
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+
+	"example.com/engagement/engagement/chart"
 )
 
 // InNotebook reports whether the program runs as a GoNB cell.
@@ -88,15 +89,7 @@ func ShowPlot(p *plot.Plot, name string, opts ...PlotOption) error {
 }
 
 func render(p *plot.Plot, o plotOptions, format string) ([]byte, error) {
-	wt, err := p.WriterTo(o.w, o.h, format)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if _, err := wt.WriteTo(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return chart.Render(p, o.w, o.h, format) // a failure inside gonum/plot is an error, not a panic
 }
 
 func savePlot(p *plot.Plot, name string, o plotOptions) error {
@@ -109,7 +102,11 @@ func savePlot(p *plot.Plot, name string, o plotOptions) error {
 	}
 	for _, f := range formats {
 		path := filepath.Join(o.dir, name+"."+f)
-		if err := p.Save(o.w, o.h, path); err != nil {
+		b, err := render(p, o, f)
+		if err == nil {
+			err = os.WriteFile(path, b, 0o644)
+		}
+		if err != nil {
 			return fmt.Errorf("nb: saving %s: %w", path, err)
 		}
 		fmt.Println("chart saved to", path)

@@ -1,0 +1,124 @@
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+)
+
+// ErrNoData is wrapped by every error about data a chart cannot show.
+var ErrNoData = errors.New("no data to draw")
+
+func noData(chart, why string) error { return fmt.Errorf("chart: %s: %s: %w", chart, why, ErrNoData) }
+
+// Default size: 800×500 pixels at 96 dpi.
+const (
+	Width  = 800 * vg.Inch / 96
+	Height = 500 * vg.Inch / 96
+)
+
+// Pixels converts a size in pixels at 96 dpi, the resolution of PNG output,
+// to a vg.Length.
+func Pixels(n int) vg.Length { return vg.Length(n) * vg.Inch / 96 }
+
+// Figure is a chart ready to be written: a name (used in errors and file
+// names), its plot (still editable) and its size.
+type Figure struct {
+	Name          string
+	Plot          *plot.Plot
+	Width, Height vg.Length
+}
+
+// NewFigure returns a Figure of the default size.
+func NewFigure(name string, p *plot.Plot) Figure {
+	return Figure{Name: name, Plot: p, Width: Width, Height: Height}
+}
+
+// PNG renders the figure as a PNG image (96 dpi).
+func (f Figure) PNG() ([]byte, error) { return f.render("png") }
+
+// SVG renders the figure as an SVG image.
+func (f Figure) SVG() ([]byte, error) { return f.render("svg") }
+
+func (f Figure) render(format string) ([]byte, error) {
+	b, err := Render(f.Plot, f.Width, f.Height, format)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", f.Name, err)
+	}
+	return b, nil
+}
+
+// Save writes <dir>/<name>.png and <dir>/<name>.svg and returns their paths.
+func (f Figure) Save(dir string) ([]string, error) {
+	var paths []string
+	for _, format := range []string{"png", "svg"} {
+		b, err := f.render(format)
+		if err != nil {
+			return paths, err
+		}
+		path := filepath.Join(dir, f.Name+"."+format)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return paths, fmt.Errorf("chart %s: %w", f.Name, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// Render draws p at w×h in "png" or "svg". A panic inside gonum/plot
+// becomes an error.
+func Render(p *plot.Plot, w, h vg.Length, format string) (b []byte, err error) {
+	if p == nil {
+		return nil, fmt.Errorf("chart: rendering %s: no plot", format)
+	}
+	defer recoverInto(&err, "rendering "+format)
+	wt, err := p.WriterTo(w, h, format)
+	if err != nil {
+		return nil, fmt.Errorf("chart: rendering %s: %w", format, err)
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("chart: rendering %s: %w", format, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// recoverInto turns a panic into an error naming what was being done: the
+// last line of defence, so that one chart that cannot be drawn never stops
+// a run.
+func recoverInto(err *error, doing string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("chart: %s: unexpected failure: %v", doing, r)
+	}
+}
+
+// Options tune the standard charts and the frame helpers; the zero value
+// gives the defaults.
+type Option func(*options)
+
+type options struct {
+	maxBars int
+}
+
+func newOptions(opts []Option) options {
+	o := options{maxBars: 150}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// MaxBars sets the most participants EditsPerParticipant draws (150 by
+// default); the most active are kept and the title says so.
+func MaxBars(n int) Option {
+	return func(o *options) {
+		if n > 0 {
+			o.maxBars = n
+		}
+	}
+}
