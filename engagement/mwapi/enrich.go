@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -118,7 +120,7 @@ func Describe(err error) string {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		what = "cancelled"
 	default:
-		what = "network or format error"
+		what = describeOther(err)
 	}
 	var ce *CapError
 	if errors.As(err, &ce) {
@@ -383,4 +385,20 @@ func (e *Enrichment) failuresOn(mu *sync.Mutex, wiki string) []string {
 		}
 	}
 	return out
+}
+
+// describeOther names errors that carry no status: the network's own words
+// ("connection refused"), or what was wrong with the answer.
+func describeOther(err error) string {
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil {
+		return "network error: " + oe.Err.Error()
+	}
+	msg := err.Error()
+	for _, known := range []string{"got an HTML page, not JSON", "truncated or malformed JSON", "answer larger than", "unexpected answer", "bad gzip body", "repeated the continuation"} {
+		if strings.Contains(msg, known) {
+			return known
+		}
+	}
+	return "network or format error"
 }

@@ -2,13 +2,20 @@ package mwtest_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"example.com/engagement/engagement/internal/mwtest"
+	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/sample"
 )
@@ -137,6 +144,7 @@ func TestIntegrationRealMediaWiki(t *testing.T) {
 			t.Errorf("rerun made %d requests, want 0", e.Stats.Requests)
 		}
 	}
+	checkFailingWiki(t, endpoints, names, truth)
 }
 
 func enrolledName(ev *sample.Event, name string) string {
@@ -146,4 +154,96 @@ func enrolledName(ev *sample.Event, name string) string {
 		}
 	}
 	return name
+}
+
+// checkFailingWiki puts a proxy in front of Commons that answers 503 to
+// every list=usercontribs request of the last, partial batch of users: those
+// users are data incomplete on Commons with the cause, everybody else's
+// contributions are exactly the sample's, and a rerun once the wiki is back
+// sends exactly the requests that failed.
+func checkFailingWiki(t *testing.T, endpoints map[string]string, names []string, truth []metrics.Contribution) {
+	const wiki = "commons.wikimedia.org"
+	target, err := url.Parse(endpoints[wiki])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	failing := true
+	failed := map[string]bool{}
+	failedURLs := map[string]bool{}
+	proxy := httputil.NewSingleHostReverseProxy(&url.URL{Scheme: target.Scheme, Host: target.Host})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		users := strings.Split(q.Get("ucuser"), "|")
+		mu.Lock()
+		fail := failing && q.Get("list") == "usercontribs" && len(users) < mwapi.BatchSize
+		if fail {
+			for _, u := range users {
+				failed[u] = true
+			}
+			failedURLs[r.URL.RawQuery] = true
+		}
+		mu.Unlock()
+		if fail {
+			http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	cacheDir := t.TempDir()
+	enrich := func() *mwapi.Enrichment {
+		opts := []mwapi.Option{mwapi.WithUserAgent(ua), mwapi.WithCache(cacheDir), mwapi.WithSleeper(func(context.Context, time.Duration) error { return nil })}
+		for d, u := range endpoints {
+			if d == wiki {
+				u = srv.URL + target.Path
+			}
+			opts = append(opts, mwapi.WithEndpoint(d, u))
+		}
+		c, err := mwapi.NewClient(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := mwapi.Enrich(context.Background(), c, sample.Wikis, names, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	e := enrich()
+	if len(failed) == 0 || len(e.Failures) != len(failed) {
+		t.Fatalf("failures %v; the proxy failed the requests of %d users", e.Failures, len(failed))
+	}
+	for _, f := range e.Failures {
+		if !failed[f.Username] || f.Wiki != wiki || f.Stage != mwapi.StageContributions || f.Why() != "HTTP 503 after 6 tries" {
+			t.Errorf("failure %+v (%s)", f, f.Cause())
+		}
+	}
+	want := 0
+	got := map[int64]bool{}
+	for _, c := range e.Contributions {
+		got[c.RevID<<2|int64(slices.Index(sample.Wikis, c.Wiki))] = true
+	}
+	for _, c := range truth {
+		if c.Wiki == wiki && failed[c.Username] {
+			continue
+		}
+		want++
+		if !got[c.RevID<<2|int64(slices.Index(sample.Wikis, c.Wiki))] {
+			t.Fatalf("revision %d on %s by %s is missing", c.RevID, c.Wiki, c.Username)
+		}
+	}
+	if len(e.Contributions) != want {
+		t.Errorf("%d contributions, want the %d of everybody else", len(e.Contributions), want)
+	}
+	mu.Lock()
+	failing = false
+	mu.Unlock()
+	again := enrich()
+	if len(again.Failures) != 0 || len(again.Contributions) != len(truth) {
+		t.Errorf("after the wiki came back: %d failures, %d contributions (want 0, %d)", len(again.Failures), len(again.Contributions), len(truth))
+	}
+	if again.Stats.Requests != len(failedURLs) {
+		t.Errorf("the rerun sent %d requests, want the %d that failed", again.Stats.Requests, len(failedURLs))
+	}
 }
