@@ -248,10 +248,7 @@ func ReadDir(dir string) (*Data, error) {
 		return f(fh, p)
 	}
 	err := read(ContributionsFile, func(r io.Reader, p string) (err error) {
-		hint := 0
-		if info, err := os.Stat(p); err == nil {
-			hint = int(info.Size() / 100) // rows are about 100 bytes
-		}
+		hint := rowsHint(p)
 		d.Contributions, err = readContributionsFast(r, p, hint)
 		return err
 	})
@@ -287,4 +284,25 @@ func ReadDir(dir string) (*Data, error) {
 		}
 	}
 	return &d, nil
+}
+
+// rowsHint estimates the rows of a CSV file from its size and the length of
+// its first rows, a little over, so that reading it grows no slice.
+func rowsHint(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return 0
+	}
+	head := make([]byte, 256<<10)
+	n, _ := io.ReadFull(f, head)
+	lines := bytes.Count(head[:n], []byte{'\n'})
+	if lines < 2 || n == 0 {
+		return 0
+	}
+	return int(info.Size()/int64(n)*int64(lines)) * 21 / 20
 }

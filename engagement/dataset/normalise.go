@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"example.com/engagement/engagement/metrics"
@@ -72,7 +73,8 @@ func (d *Data) normalise(dir string) error {
 		wiki string
 		rev  int64
 	}
-	seen := make(map[revKey]int, len(d.Contributions))
+	dups := duplicateRevisions(d.Contributions)
+	seen := map[revKey]int{} // only revisions that occur more than once
 	kept := d.Contributions[:0]
 	for i, c := range d.Contributions {
 		row := i + 1
@@ -88,15 +90,17 @@ func (d *Data) normalise(dir string) error {
 			d.Normalised.note(ContributionsFile, "usernames made canonical", fmt.Sprintf("row %d: %q → %q", row, c.Username, u))
 			c.Username = u
 		}
-		k := revKey{c.Wiki, c.RevID}
-		if j, dup := seen[k]; dup {
-			if kept[j] != c {
-				return fmt.Errorf("%s: rows %d and %d: revision %d on %s appears twice with different values", cf, j+1, row, c.RevID, c.Wiki)
+		if dups[c.RevID] {
+			k := revKey{c.Wiki, c.RevID}
+			if j, dup := seen[k]; dup {
+				if kept[j] != c {
+					return fmt.Errorf("%s: revision %d on %s appears twice with different values (the second at row %d)", cf, c.RevID, c.Wiki, row)
+				}
+				d.Normalised.note(ContributionsFile, "duplicate revisions dropped", fmt.Sprintf("row %d: revision %d on %s", row, c.RevID, c.Wiki))
+				continue
 			}
-			d.Normalised.note(ContributionsFile, "duplicate revisions dropped", fmt.Sprintf("row %d: revision %d on %s", row, c.RevID, c.Wiki))
-			continue
+			seen[k] = len(kept)
 		}
-		seen[k] = len(kept)
 		kept = append(kept, c)
 	}
 	d.Contributions = kept
@@ -135,4 +139,22 @@ func (d *Data) normaliseAccounts(file string, name func(string, int, string) (st
 
 func sameAccount(a, b metrics.Account) bool {
 	return a.Username == b.Username && a.Registration.Equal(b.Registration) && a.Bot == b.Bot
+}
+
+// duplicateRevisions returns the revision ids that occur more than once
+// (on any wiki): sorting the ids is far cheaper than a map of every
+// revision, and real files have few or no duplicates.
+func duplicateRevisions(cs []metrics.Contribution) map[int64]bool {
+	ids := make([]int64, len(cs))
+	for i := range cs {
+		ids[i] = cs[i].RevID
+	}
+	slices.Sort(ids)
+	dups := map[int64]bool{}
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] {
+			dups[ids[i]] = true
+		}
+	}
+	return dups
 }
