@@ -48,6 +48,7 @@ func TestFirstScreenReconciles(t *testing.T) {
 		"Pages created here include 28 files on Commons and 8 items on Wikidata",
 		"Reading a percentage:",
 		"Surviving new editors (WMF Research)",
+		`<td class="n">2 people<br>`,
 	} {
 		if !strings.Contains(first, want) {
 			t.Errorf("first screen lacks %q", want)

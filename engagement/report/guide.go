@@ -18,15 +18,24 @@ func retentionGuide(r *metrics.Result) []guideRow {
 		{metrics.RetentionMetric(30), "Edited again after a month",
 			"The same, 30 or more days after the end."},
 		{metrics.MetricRetainedNewEditorsDashboard, "Retained new editors (Dashboard)",
-			"Only accounts registered during the event, and only article edits on the home wiki 7 or more days after the end: stricter, so lower."},
+			"A count, not a share: accounts registered during the event with an article edit on the home wiki 7 or more days after the end. Stricter, so lower."},
 		{metrics.MetricSurvivingNewEditors, "Surviving new editors (WMF Research)",
 			"An edit on the first day and another 30 to 60 days after registering, whatever the event dates; accounts too young to tell are left out."},
 	} {
 		row, ok := f.row(g.m, metrics.SegmentNew)
 		if !ok {
-			continue
+			if row, ok = f.row(g.m, metrics.SegmentAll); !ok {
+				continue
+			}
 		}
-		out = append(out, guideRow{g.name, value(row), detail(row), g.means})
+		v := value(row)
+		if !row.IsShare && !row.Empty {
+			v = plural(int(row.Value), "person")
+			if row.Value != 1 {
+				v = thousands(int(row.Value)) + " people"
+			}
+		}
+		out = append(out, guideRow{g.name, v, detail(row), g.means})
 	}
 	return out
 }

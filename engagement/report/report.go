@@ -152,6 +152,7 @@ func WriteHTML(w io.Writer, in Input) error {
 		Participants: firstN(r.Participants, MaxParticipantRows), AllParticipants: len(r.Participants), TopPages: firstN(r.TopPages, 20),
 		Monthly: r.Monthly, Views: in.PageViews, Notes: in.Notes, Failures: in.Failures, Pseudonyms: in.Pseudonyms,
 	}
+	pg.Dashboard = otherFigures(in.Dashboard, in.Totals != nil)
 	if len(in.Wikis) == 0 {
 		pg.Wikis = strings.Join(r.Event.Wikis, ", ")
 	}
@@ -296,4 +297,21 @@ func contentText(m map[string][]int) string {
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
+}
+
+// otherFigures drops from the Dashboard's figures those the reconciliation
+// already shows.
+func otherFigures(all [][2]string, reconciled bool) [][2]string {
+	if !reconciled {
+		return all
+	}
+	var out [][2]string
+	for _, f := range all {
+		switch f[0] {
+		case "editors", "edits", "articles created", "uploads":
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

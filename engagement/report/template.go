@@ -19,7 +19,7 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 <title>{{.Title}}: engagement report</title>
 <style>
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;max-width:980px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45;overflow-wrap:anywhere}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;max-width:980px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45;overflow-wrap:break-word}
 h1{margin:.2em 0 0;font-size:1.8em;line-height:1.2}h2{border-bottom:2px solid #0072b2;padding-bottom:.2em;margin-top:1.8em;font-size:1.3em}h3{font-size:1.05em;margin:1.2em 0 .4em}
 .lead{font-size:1.15em}
 .banner{background:#fff3cd;border:1px solid #e0b000;padding:.5em .8em;border-radius:4px}
@@ -28,7 +28,7 @@ h1{margin:.2em 0 0;font-size:1.8em;line-height:1.2}h2{border-bottom:2px solid #0
 .card .v{font-size:1.7em;font-weight:650;color:#0072b2;line-height:1.15}.card .l{font-weight:500}.card .d{font-size:.8em;color:#555}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.88em;margin:.4em 0}th,td{padding:3px 6px;text-align:left;vertical-align:top}
-th{border-bottom:1px solid #888}tr:nth-child(even){background:#f4f6f8}td.n,th.n{text-align:right;white-space:nowrap}
+th{border-bottom:1px solid #888}tr:nth-child(even){background:#f4f6f8}td.n,th.n{text-align:right;white-space:nowrap}.guide td.n .muted{white-space:normal;display:inline-block;min-width:7em}
 figure{margin:1.5em 0}.chart img,.chart svg{max-width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444}
 details{margin:.6em 0;border:1px solid #ddd;border-radius:4px;padding:.3em .7em}summary{cursor:pointer;font-weight:600}
 dl dt{font-weight:600;margin-top:.5em}dl dd{margin:0 0 0 1em}code{font-size:.9em;color:#555}
@@ -45,8 +45,8 @@ h2{break-after:avoid}figure,.card,tr{break-inside:avoid}.scroll{overflow:visible
 <div class="cards">{{range .Cards}}<div class="card"><div class="v">{{.Value}}</div><div class="l">{{.Label}}</div><div class="d">{{.Detail}}</div></div>{{end}}</div>
 <p class="muted"><b>Reading a percentage:</b> “9 of 36, 95% CI 13.8 %–41.1 %” means 9 of the 36 people counted did it, and with groups this small the true rate could well be anywhere in that range (a 95% confidence interval). Read the range, not only the percentage.</p>
 {{if .Guide}}<h3>Which “retention”?</h3><p class="muted">Different tools count retention of new editors differently; all of them are here so that none is mistaken for another.</p>
-<div class="scroll"><table><thead><tr><th>figure</th><th class="n">new editors</th><th>what it counts</th></tr></thead><tbody>
-{{range .Guide}}<tr><td>{{.Name}}</td><td class="n">{{.Value}}<br><span class="muted">{{.Detail}}</span></td><td>{{.Means}}</td></tr>{{end}}</tbody></table></div>{{end}}
+<div class="scroll"><table class="guide"><thead><tr><th>figure and what it counts</th><th class="n">new editors</th></tr></thead><tbody>
+{{range .Guide}}<tr><td><b>{{.Name}}</b><br><span class="muted">{{.Means}}</span></td><td class="n">{{.Value}}<br><span class="muted">{{.Detail}}</span></td></tr>{{end}}</tbody></table></div>{{end}}
 </section>
 <section id="reconciliation"><h2>Compared with the Dashboard</h2>
 <div class="scroll"><table><thead><tr><th></th><th class="n">Dashboard</th><th class="n">this report</th><th>counted here</th></tr></thead><tbody>
