@@ -33,6 +33,9 @@ type Contribution struct {
 	Minor      bool
 	Top        bool
 	Tags       []string
+	// CommentHidden, TextHidden and Suppressed are the revision's deletion
+	// flags: the revision still counts as an edit.
+	CommentHidden, TextHidden, Suppressed bool
 }
 
 // ContribsOptions bounds a usercontribs query. The zero value asks for
@@ -61,6 +64,10 @@ type contribsResponse struct {
 			Minor     bool     `json:"minor"`
 			Top       bool     `json:"top"`
 			Tags      []string `json:"tags"`
+			// Deletion flags, present only when set.
+			CommentHidden bool `json:"commenthidden"`
+			TextHidden    bool `json:"texthidden"`
+			Suppressed    bool `json:"suppressed"`
 		} `json:"usercontribs"`
 	} `json:"query"`
 }
@@ -96,7 +103,7 @@ func decodeContribs(wiki string, b []byte) ([]Contribution, map[string]string, e
 		if err != nil {
 			return nil, nil, fmt.Errorf("revision %d: timestamp %q: %w", u.RevID, u.Timestamp, err)
 		}
-		c := Contribution{Wiki: wiki, User: u.User, UserID: u.UserID, RevID: u.RevID, ParentID: u.ParentID, PageID: u.PageID, NS: u.NS, Title: u.Title, Timestamp: t.UTC(), Comment: u.Comment, Size: u.Size, New: u.New, Minor: u.Minor, Top: u.Top, Tags: u.Tags}
+		c := Contribution{Wiki: wiki, User: u.User, UserID: u.UserID, RevID: u.RevID, ParentID: u.ParentID, PageID: u.PageID, NS: u.NS, Title: u.Title, Timestamp: t.UTC(), Comment: u.Comment, Size: u.Size, New: u.New, Minor: u.Minor, Top: u.Top, Tags: u.Tags, CommentHidden: u.CommentHidden, TextHidden: u.TextHidden, Suppressed: u.Suppressed}
 		if u.SizeDiff == nil {
 			c.NoSizeDiff = true
 		} else {

@@ -30,6 +30,7 @@ type User struct {
 	HasRegistration bool
 	Groups          []string
 	Blocked         bool
+	BlockPartial    bool // blocked from some pages or namespaces only
 	BlockReason     string
 	BlockExpiry     string
 }
@@ -50,6 +51,7 @@ type usersResponse struct {
 			BlockID      int64    `json:"blockid"`
 			BlockReason  string   `json:"blockreason"`
 			BlockExpiry  string   `json:"blockexpiry"`
+			BlockPartial bool     `json:"blockpartial"`
 		} `json:"users"`
 	} `json:"query"`
 }
@@ -118,7 +120,7 @@ func (c *Client) Users(ctx context.Context, wiki string, names []string) ([]User
 				o.Registration, o.HasRegistration = t.UTC(), true
 			}
 			if u.BlockID != 0 {
-				o.Blocked, o.BlockReason, o.BlockExpiry = true, u.BlockReason, u.BlockExpiry
+				o.Blocked, o.BlockReason, o.BlockExpiry, o.BlockPartial = true, u.BlockReason, u.BlockExpiry, u.BlockPartial
 			}
 		}
 	}
