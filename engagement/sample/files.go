@@ -51,10 +51,16 @@ func (o ordered) MarshalJSON() ([]byte, error) {
 }
 
 func humanise(n int) string {
-	if n < 1000 {
+	// The Dashboard's number_to_human with units K, M and B.
+	switch {
+	case n < 1000:
 		return fmt.Sprint(n)
+	case n < 999_500:
+		return fmt.Sprintf("%.3gK", float64(n)/1e3)
+	case n < 999_500_000:
+		return fmt.Sprintf("%.3gM", float64(n)/1e6)
 	}
-	return fmt.Sprintf("%.3gK", float64(n)/1000)
+	return fmt.Sprintf("%.3gB", float64(n)/1e9)
 }
 
 // DashboardFiles returns the Dashboard's files for the event, byte for byte
