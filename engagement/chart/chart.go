@@ -77,7 +77,7 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err e
 		p.Legend.Add("of whom long-term", swatch{fill: SkyBlue})
 		legendOutside(p)
 	}
-	if err := addValueLabels(p, b); err != nil {
+	if err := addValueLabels(p, b, vg.Points(2)); err != nil {
 		return nil, err
 	}
 	nominalX(p, labels)
@@ -95,7 +95,7 @@ func headroom(top float64) float64 {
 }
 
 // addValueLabels prints each bar's value above it.
-func addValueLabels(p *plot.Plot, b *bars) error {
+func addValueLabels(p *plot.Plot, b *bars, dy vg.Length) error {
 	var xys plotter.XYs
 	var texts []string
 	for i, v := range b.vals {
@@ -109,7 +109,7 @@ func addValueLabels(p *plot.Plot, b *bars) error {
 	if err != nil {
 		return err
 	}
-	l.Offset.Y = vg.Points(2)
+	l.Offset.Y = dy
 	p.Add(l)
 	return nil
 }
@@ -156,7 +156,7 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 	p.Add(b)
 	p.Y.Max = b.top() * 1.05
 	if b.stems {
-		if err := addValueLabels(p, b); err != nil {
+		if err := addValueLabels(p, b, vg.Points(7)); err != nil { // above the point
 			return nil, err
 		}
 		p.Y.Max = headroom(b.top())

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 	"gonum.org/v1/plot"
 
 	"example.com/engagement/engagement"
@@ -51,7 +53,11 @@ func TestChartsGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, f := range standard(a.Event.MetricsEvent(), a.Data, a.Result) {
+	charts := standard(a.Event.MetricsEvent(), a.Data, a.Result)
+	for name, f := range frameCharts(a) {
+		charts[name] = f
+	}
+	for name, f := range charts {
 		p, err := f()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -188,5 +194,21 @@ func TestMaxBars(t *testing.T) {
 	}
 	if p.X.Max != 19.6 || p.Y.Max < 30 {
 		t.Errorf("X up to %v (want 19.6 for 20 bars), Y up to %v (want >= 30)", p.X.Max, p.Y.Max)
+	}
+}
+
+// frameCharts draws the sample's frames with the seaborn-shaped helpers.
+func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
+	ps := a.Participants().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
+	monthly := a.Monthly().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "all"})
+	return map[string]func() (*plot.Plot, error){
+		"frame_bar": func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
+		"frame_hist": func() (*plot.Plot, error) {
+			return chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))
+		},
+		"frame_line": func() (*plot.Plot, error) {
+			return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment))
+		},
+		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
 	}
 }

@@ -81,49 +81,16 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (p *plot.Plot,
 	if !found {
 		return nil, noData("cohort heat map", "no month after the event is observable yet")
 	}
-	p = newPlot(title, "30-day window after the event", "")
-	p.Add(shareCells{g: g})
-	labelSize := 9.0
-	if months > 12 {
-		labelSize = 7
+	var xs []string
+	for k := 1; k <= months; k++ {
+		xs = append(xs, strconv.Itoa(k))
 	}
-	var xys plotter.XYs
-	var texts []string
-	for si := range segs {
-		for k := 0; k < months; k++ {
-			v := g.z[si*months+k]
-			label := "–"
-			if !math.IsNaN(v) {
-				label = strconv.Itoa(int(math.Round(100*v))) + "%"
-			}
-			xys = append(xys, plotter.XY{X: float64(k + 1), Y: float64(si)})
-			texts = append(texts, label)
-		}
-	}
-	labels, err := newLabels(xys, texts, labelSize, text.XCenter, text.YCenter)
+	ys := []string{string(segs[0]), string(segs[1]), string(segs[2])}
+	p, err = shareHeatmap(title, g, xs, ys, "– not yet observable", "  or empty segment")
 	if err != nil {
 		return nil, err
 	}
-	for i := range labels.TextStyle {
-		labels.TextStyle[i].Color = TextColorOn(ShareColor(g.z[i]))
-	}
-	p.Add(labels)
-	for _, v := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		p.Legend.Add(strconv.Itoa(int(100*v))+"%", swatch{fill: ShareColor(v), outline: v == 0})
-	}
-	p.Legend.Add("– not yet observable", swatch{fill: NotObservable})
-	legendOutside(p)
-	var yt, xt []plot.Tick
-	for si, s := range segs {
-		yt = append(yt, plot.Tick{Value: float64(si), Label: string(s)})
-	}
-	for k := 1; k <= months; k++ {
-		xt = append(xt, plot.Tick{Value: float64(k), Label: strconv.Itoa(k)})
-	}
-	p.Y.Tick.Marker, p.X.Tick.Marker = plot.ConstantTicks(yt), plot.ConstantTicks(xt)
-	p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
-	p.X.Min, p.X.Max = 0.5, float64(months)+0.5
-	p.Y.Min, p.Y.Max = -0.5, float64(len(segs))-0.5
+	p.X.Label.Text = "30-day window after the event"
 	return p, nil
 }
 
@@ -191,7 +158,7 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 	for i, t := range below {
 		totals.add(float64(i), 0, t, nil)
 	}
-	if err := addValueLabels(p, totals); err != nil {
+	if err := addValueLabels(p, totals, vg.Points(2)); err != nil {
 		return nil, err
 	}
 	legendOutside(p)

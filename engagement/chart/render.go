@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // ErrNoData is wrapped by every error about data a chart cannot show.
@@ -39,14 +42,26 @@ func NewFigure(name string, p *plot.Plot) Figure {
 	return Figure{Name: name, Plot: p, Width: Width, Height: Height}
 }
 
-// PNG renders the figure as a PNG image (96 dpi).
+// PNG renders the figure as a PNG image of Width×Height at 96 dpi; a figure
+// narrower than 640 pixels is laid out at 640 and scaled down, so that its
+// labels keep their room.
 func (f Figure) PNG() ([]byte, error) { return f.render("png") }
 
 // SVG renders the figure as an SVG image.
 func (f Figure) SVG() ([]byte, error) { return f.render("svg") }
 
+// minLayoutWidth is the narrowest a figure is laid out: a smaller PNG is
+// drawn at this width and scaled down, so that labels keep their room.
+const minLayoutWidth = 640 * vg.Inch / 96
+
 func (f Figure) render(format string) ([]byte, error) {
-	b, err := Render(f.Plot, f.Width, f.Height, format)
+	var b []byte
+	var err error
+	if format == "png" && f.Width < minLayoutWidth && f.Width > 0 {
+		b, err = renderScaled(f.Plot, f.Width, f.Height)
+	} else {
+		b, err = Render(f.Plot, f.Width, f.Height, format)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", f.Name, err)
 	}
@@ -88,6 +103,28 @@ func Render(p *plot.Plot, w, h vg.Length, format string) (b []byte, err error) {
 	return buf.Bytes(), nil
 }
 
+// renderScaled draws p as a w×h PNG laid out at least minLayoutWidth wide:
+// at a lower resolution, so that the image has w×h pixels.
+func renderScaled(p *plot.Plot, w, h vg.Length) (b []byte, err error) {
+	if p == nil {
+		return nil, errors.New("chart: rendering png: no plot")
+	}
+	defer recoverInto(&err, "rendering png")
+	px := int(math.Round(float64(w / vg.Inch * 96)))
+	dpi := px * 96 / int(math.Ceil(float64(minLayoutWidth/vg.Inch*96)))
+	if dpi < 1 {
+		dpi = 1
+	}
+	scale := vg.Length(96) / vg.Length(dpi)
+	c := vgimg.NewWith(vgimg.UseWH(w*scale, h*scale), vgimg.UseDPI(dpi))
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("chart: rendering png: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
 // recoverInto turns a panic into an error naming what was being done: the
 // last line of defence, so that one chart that cannot be drawn never stops
 // a run.
@@ -102,7 +139,10 @@ func recoverInto(err *error, doing string) {
 type Option func(*options)
 
 type options struct {
-	maxBars int
+	maxBars        int
+	hue, title     string
+	xLabel, yLabel string
+	bins           int
 }
 
 func newOptions(opts []Option) options {
