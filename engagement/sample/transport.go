@@ -128,6 +128,7 @@ func (ev *Event) person(name string) (Person, bool) {
 
 func (ev *Event) apiUsers(wiki string, q url.Values) ([]byte, string) {
 	names := strings.Split(q.Get("ususers"), "|")
+	props := propSet(q.Get("usprop"), "")
 	if len(names) > 50 {
 		return apiError("toomanyvalues", `Too many values supplied for parameter "ususers". The limit is 50.`)
 	}
@@ -149,12 +150,26 @@ func (ev *Event) apiUsers(wiki string, q url.Values) ([]byte, string) {
 				edits++
 			}
 		}
-		u := map[string]any{"userid": p.UserID, "name": p.Name, "editcount": edits + int(p.UserID%7), "registration": nil, "groups": []string{"*", "user", "autoconfirmed"}}
-		if !p.Registration.IsZero() {
-			u["registration"] = p.Registration.Format(time.RFC3339)
+		u := map[string]any{"userid": p.UserID, "name": p.Name}
+		if props["editcount"] {
+			u["editcount"] = edits + int(p.UserID%7)
 		}
-		if p.Kind == KindBot {
-			u["groups"] = []string{"bot", "*", "user", "autoconfirmed"}
+		if props["registration"] {
+			u["registration"] = nil
+			if !p.Registration.IsZero() {
+				u["registration"] = p.Registration.Format(time.RFC3339)
+			}
+		}
+		if props["groups"] {
+			u["groups"] = []string{"*", "user", "autoconfirmed"}
+			if p.Kind == KindBot {
+				u["groups"] = []string{"bot", "*", "user", "autoconfirmed"}
+			}
+		}
+		if props["blockinfo"] && p.Kind == KindBot {
+			// The bot is blocked from the main namespace only: a partial block.
+			u["blockid"], u["blockedby"], u["blockedbyid"] = 4001, "Sample admin", 1
+			u["blockedtimestamp"], u["blockexpiry"], u["blockreason"], u["blockpartial"] = "2021-02-01T00:00:00Z", "infinite", "Bot edits in articles need approval", true
 		}
 		out = append(out, u)
 	}
@@ -256,10 +271,10 @@ func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
 	for _, r := range ev.Revisions[wiki] {
 		top[r.PageID] = max(top[r.PageID], r.RevID)
 	}
+	props := propSet(q.Get("ucprop"), "ids|title|timestamp|comment|size|flags")
 	var out []any
 	for _, r := range revs {
-		e := map[string]any{"userid": r.UserID, "user": r.Username, "pageid": r.PageID, "revid": r.RevID, "parentid": r.ParentID, "ns": r.NS, "title": r.Title, "timestamp": r.Timestamp.Format(time.RFC3339), "comment": r.Comment, "size": r.Size, "sizediff": r.SizeDiff, "new": r.New, "minor": false, "top": top[r.PageID] == r.RevID, "tags": []string{}}
-		out = append(out, e)
+		out = append(out, contribEntry(r, props, top[r.PageID] == r.RevID))
 	}
 	if out == nil {
 		out = []any{}
@@ -299,10 +314,74 @@ func (ev *Event) globalUserInfo(q url.Values) ([]byte, string) {
 		}
 		merged = append(merged, m)
 	}
-	g := map[string]any{"home": "enwiki", "id": p.GlobalID, "name": p.Name, "groups": []string{}, "merged": merged, "editcount": total}
+	props := propSet(q.Get("guiprop"), "")
+	g := map[string]any{"home": "enwiki", "id": p.GlobalID, "name": p.Name}
+	if props["groups"] {
+		g["groups"] = []string{}
+	}
+	if props["merged"] {
+		g["merged"] = merged
+	}
+	if props["editcount"] {
+		g["editcount"] = total
+	}
 	if !p.Registration.IsZero() {
 		g["registration"] = p.Registration.Format(time.RFC3339)
 	}
+	if p.Kind == KindBot {
+		g["locked"] = true // the bot's global account is locked
+	}
 	b, _ := json.Marshal(map[string]any{"batchcomplete": true, "query": map[string]any{"globaluserinfo": g}})
 	return b, ""
+}
+
+// propSet reads a prop parameter ("ids|title"), or def when it is absent.
+func propSet(v, def string) map[string]bool {
+	if v == "" {
+		v = def
+	}
+	out := map[string]bool{}
+	for _, p := range strings.Split(v, "|") {
+		out[p] = true
+	}
+	return out
+}
+
+// contribEntry is one list=usercontribs entry with the properties asked
+// for, like ApiQueryUserContribs: minor edits, tags and a hidden comment
+// come from the revision id, deterministically.
+func contribEntry(r Revision, props map[string]bool, top bool) map[string]any {
+	e := map[string]any{"userid": r.UserID, "user": r.Username}
+	if props["ids"] {
+		e["pageid"], e["revid"], e["parentid"] = r.PageID, r.RevID, r.ParentID
+	}
+	if props["title"] {
+		e["ns"], e["title"] = r.NS, r.Title
+	}
+	if props["timestamp"] {
+		e["timestamp"] = r.Timestamp.Format(time.RFC3339)
+	}
+	if props["comment"] {
+		e["comment"] = r.Comment
+	}
+	if r.RevID%97 == 0 {
+		delete(e, "comment")
+		e["commenthidden"] = true // deletion flags come whatever was asked
+	}
+	if props["size"] {
+		e["size"] = r.Size
+	}
+	if props["sizediff"] {
+		e["sizediff"] = r.SizeDiff
+	}
+	if props["flags"] {
+		e["new"], e["minor"], e["top"] = r.New, !r.New && r.RevID%9 == 0, top
+	}
+	if props["tags"] {
+		e["tags"] = []string{}
+		if r.RevID%5 == 0 {
+			e["tags"] = []string{"visualeditor"}
+		}
+	}
+	return e
 }

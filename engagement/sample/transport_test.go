@@ -165,7 +165,7 @@ func TestTransportContinuation(t *testing.T) {
 // 2019-02-10T17:34:41Z.
 func TestTransportBounds(t *testing.T) {
 	r := contribs(t, api("www.wikidata.org", "list", "usercontribs", "ucuser", "Ada Okafor", "ucdir", "newer",
-		"ucstart", "2019-01-27T08:54:35Z", "ucend", "2019-02-10T17:34:41Z", "uclimit", "max"))
+		"ucstart", "2019-01-27T08:54:35Z", "ucend", "2019-02-10T17:34:41Z", "uclimit", "max", "ucprop", "ids|title|timestamp|sizediff|flags"))
 	if got := revids(r); !slices.Equal(got, []int64{740, 381, 3}) || !r.BatchComplete {
 		t.Errorf("newer: %v, batchcomplete %v; want [740 381 3]", got, r.BatchComplete)
 	}
@@ -391,4 +391,36 @@ func ExampleTransport() {
 	// Output:
 	// Jane doe (WMUK) registered "2021-03-07T01:53:37Z" missing false
 	// Vanished Nomad registered "" missing true
+}
+
+// The in-memory API answers only the properties asked for, as MediaWiki
+// does, with its deterministic minor edits, tags, hidden comments, the
+// bot's partial block and its locked global account.
+func TestTransportHonoursProps(t *testing.T) {
+	_, _, b := get(t, api("www.wikidata.org", "list", "usercontribs", "ucuser", "Ada Okafor", "uclimit", "max", "ucprop", "ids|timestamp"))
+	var r struct {
+		Query struct {
+			UserContribs []map[string]any `json:"usercontribs"`
+		} `json:"query"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil || len(r.Query.UserContribs) == 0 {
+		t.Fatalf("%v %s", err, b)
+	}
+	for _, e := range r.Query.UserContribs {
+		for k := range e {
+			switch k {
+			case "userid", "user", "pageid", "revid", "parentid", "timestamp", "commenthidden":
+			default:
+				t.Fatalf("ucprop=ids|timestamp answered field %q: %v", k, e)
+			}
+		}
+	}
+	_, _, b = get(t, api("en.wikipedia.org", "list", "users", "ususers", "CiteFixBot|Ada Okafor", "usprop", "groups|blockinfo"))
+	if s := string(b); !strings.Contains(s, `"blockpartial":true`) || strings.Contains(s, "editcount") || strings.Contains(s, "registration") {
+		t.Errorf("usprop=groups|blockinfo answered %s", s)
+	}
+	_, _, b = get(t, api("meta.wikimedia.org", "meta", "globaluserinfo", "guiuser", "CiteFixBot", "guiprop", "groups"))
+	if s := string(b); !strings.Contains(s, `"locked":true`) || strings.Contains(s, "merged") || strings.Contains(s, `"editcount"`) {
+		t.Errorf("guiprop=groups answered %s", s)
+	}
 }
