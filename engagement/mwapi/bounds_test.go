@@ -322,3 +322,34 @@ func TestCacheClearIsSafe(t *testing.T) {
 		t.Error("entry a survived Clear")
 	}
 }
+
+// A participant with 5,000 contributions costs the lower bound and no
+// more: one siteinfo, one users batch and ⌈5,000/500⌉ = 10 contribution
+// pages.
+func TestRequestsForAPowerUser(t *testing.T) {
+	const total = 5000
+	srv, _, _ := wikiServer(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, okUsers) }, func(w http.ResponseWriter, r *http.Request) {
+		from := 0
+		if c := r.URL.Query().Get("uccontinue"); c != "" {
+			fmt.Sscanf(c, "20210306|%d", &from)
+		}
+		var revs []string
+		for i := from; i < min(from+500, total); i++ {
+			revs = append(revs, rev("Alice", i+1))
+		}
+		cont := ""
+		if from+500 < total {
+			cont = fmt.Sprintf("20210306|%d", from+500)
+		}
+		fmt.Fprint(w, contribsPage(cont, revs...))
+	})
+	var waits []time.Duration
+	c := newClient(t, srv, &waits)
+	e, err := mwapi.Enrich(context.Background(), c, []string{"test.wiki"}, []string{"Alice"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Contributions) != total || e.Stats.Requests != 12 {
+		t.Errorf("%d contributions in %d requests, want %d in 12", len(e.Contributions), e.Stats.Requests, total)
+	}
+}
