@@ -116,9 +116,10 @@ func addValueLabels(p *plot.Plot, b *bars, dy vg.Length) error {
 
 // EditsPerParticipant draws each included participant's edits during the
 // event, most active first, coloured by segment. Up to twelve participants
-// are drawn as points with their counts; more as bars. The Y axis is
-// logarithmic when a few participants made most of the edits. MaxBars
-// limits the participants drawn.
+// are drawn as points with their counts; more as bars, on a logarithmic Y
+// axis when a few participants made most of the edits. Beyond MaxBars
+// participants (150 by default) it draws how many participants of each
+// segment made 1, 2, 3–4, 5–9 … edits.
 func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *plot.Plot, err error) {
 	const name = "edits per participant"
 	defer recoverInto(&err, name)
@@ -136,15 +137,17 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 	if len(es) == 0 {
 		return nil, noData(name, "nobody edited during the event")
 	}
+	if len(es) > o.maxBars {
+		ns, segs := make([]int, len(es)), make([]metrics.Segment, len(es))
+		for i, x := range es {
+			ns[i], segs[i] = x.n, x.seg
+		}
+		return editsDistribution(ns, segs)
+	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].n > es[j].n })
 	med := float64(es[len(es)/2].n)
 	logY := float64(es[0].n)/math.Max(med, 1) > 20
-	title := "Edits per participant during the event"
-	if len(es) > o.maxBars {
-		title = fmt.Sprintf("Edits during the event: the %s most active of %s participants", thousands(int64(o.maxBars)), thousands(int64(len(es))))
-		es = es[:o.maxBars]
-	}
-	p = newPlot(title, "participants, most active first", "edits during the event")
+	p = newPlot("Edits per participant during the event", "participants, most active first", "edits during the event")
 	base := 0.0
 	if logY {
 		base = 0.8
@@ -183,6 +186,64 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 		p.Y.Label.Text = "edits during the event (log scale)"
 	}
 	p.X.Tick.Marker = plot.ConstantTicks{}
+	return p, nil
+}
+
+// editBins are the lower bounds of the bins of editsDistribution.
+var editBins = [...]int{1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000}
+
+// editsDistribution draws how many participants made how many edits, in
+// bins growing roughly tenfold every three, by segment side by side.
+func editsDistribution(ns []int, segs []metrics.Segment) (*plot.Plot, error) {
+	top := 0
+	for _, n := range ns {
+		top = max(top, n)
+	}
+	nb := 1
+	for nb < len(editBins) && editBins[nb] <= top {
+		nb++
+	}
+	var labels []string
+	for i := range nb {
+		switch {
+		case i == len(editBins)-1:
+			labels = append(labels, thousands(int64(editBins[i]))+"+")
+		case editBins[i+1]-editBins[i] == 1:
+			labels = append(labels, thousands(int64(editBins[i])))
+		default:
+			labels = append(labels, thousands(int64(editBins[i]))+"–"+thousands(int64(editBins[i+1]-1)))
+		}
+	}
+	bin := func(n int) int {
+		k := 0
+		for k+1 < nb && editBins[k+1] <= n {
+			k++
+		}
+		return k
+	}
+	p := newPlot(fmt.Sprintf("Edits during the event: how many of the %s participants who edited made how many", thousands(int64(len(ns)))), "edits during the event", "participants")
+	all := &bars{width: 0.4}
+	for si, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
+		counts := make([]float64, nb)
+		for i, n := range ns {
+			if segs[i] == seg {
+				counts[bin(n)]++
+			}
+		}
+		b := &bars{width: 0.4}
+		for k, c := range counts {
+			b.add(float64(k)+(float64(si)-0.5)*0.4, 0, c, SegmentColor(seg))
+			all.add(float64(k)+(float64(si)-0.5)*0.4, 0, c, nil)
+		}
+		p.Add(b)
+		p.Legend.Add(string(seg), swatch{fill: SegmentColor(seg)})
+	}
+	if err := addValueLabels(p, all, vg.Points(2)); err != nil {
+		return nil, err
+	}
+	legendOutside(p)
+	nominalX(p, labels)
+	p.Y.Min, p.Y.Max = 0, headroom(all.top())
 	return p, nil
 }
 

@@ -179,7 +179,7 @@ func TestRenderRecovers(t *testing.T) {
 	}
 }
 
-// MaxBars keeps the most active participants and says so in the title.
+// Beyond MaxBars participants the chart shows how many made how many edits.
 func TestMaxBars(t *testing.T) {
 	var ps []metrics.ParticipantSummary
 	for i := range 30 {
@@ -189,11 +189,16 @@ func TestMaxBars(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Edits during the event: the 20 most active of 30 participants"; p.Title.Text != want {
+	if want := "Edits during the event: how many of the 30 participants who edited made how many"; p.Title.Text != want {
 		t.Errorf("title %q, want %q", p.Title.Text, want)
 	}
-	if p.X.Max != 19.6 || p.Y.Max < 30 {
-		t.Errorf("X up to %v (want 19.6 for 20 bars), Y up to %v (want >= 30)", p.X.Max, p.Y.Max)
+	var labels []string
+	for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+		labels = append(labels, tk.Label)
+	}
+	// 1, 2, 3–4, 5–9, 10–19, 20–30: 1, 1, 2, 5, 10, 11 participants.
+	if got := strings.Join(labels, "|"); got != "1|2|3–4|5–9|10–19|20–49" || p.Y.Max < 11 || p.Y.Max > 13 {
+		t.Errorf("bins %s, Y axis up to %v (want just above 11)", got, p.Y.Max)
 	}
 }
 
@@ -202,13 +207,9 @@ func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 	ps := a.Participants().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
 	monthly := a.Monthly().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "all"})
 	return map[string]func() (*plot.Plot, error){
-		"frame_bar": func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
-		"frame_hist": func() (*plot.Plot, error) {
-			return chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))
-		},
-		"frame_line": func() (*plot.Plot, error) {
-			return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment))
-		},
+		"frame_bar":     func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
+		"frame_hist":    func() (*plot.Plot, error) { return chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment)) },
+		"frame_line":    func() (*plot.Plot, error) { return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment)) },
 		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
 	}
 }

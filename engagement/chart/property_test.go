@@ -124,9 +124,25 @@ func expectedTop(name string, r *metrics.Result) float64 {
 			top = math.Max(top, float64(n))
 		}
 	case "edits":
+		editors := 0
+		perBin := map[string]float64{}
 		for _, p := range r.Participants {
-			if p.Segment != metrics.SegmentExcluded {
+			if p.Segment != metrics.SegmentExcluded && p.EditsDuring > 0 {
+				editors++
 				top = math.Max(top, float64(p.EditsDuring))
+				bin := 0
+				for _, b := range []int{2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000} {
+					if p.EditsDuring >= b {
+						bin = b
+					}
+				}
+				perBin[fmt.Sprint(p.Segment, bin)]++
+			}
+		}
+		if editors > 150 { // the distribution: participants per bin
+			top = 0
+			for _, n := range perBin {
+				top = math.Max(top, n)
 			}
 		}
 	case "monthly", "active":
