@@ -57,3 +57,25 @@ func TestReportShowsBannerFirst(t *testing.T) {
 		}
 	}
 }
+
+// A tiny event reads as plain words: singular where one.
+func TestHeadlineSingular(t *testing.T) {
+	r := incompleteResult()
+	r.Rows = []metrics.Row{
+		{Metric: metrics.MetricParticipants, Segment: metrics.SegmentAll, Value: 2},
+		{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew, Value: 1},
+		{Metric: metrics.MetricParticipants, Segment: metrics.SegmentExperienced, Value: 1},
+		{Metric: metrics.MetricEditsDuring, Segment: metrics.SegmentAll, Value: 1},
+		{Metric: metrics.MetricEditorsDuring, Segment: metrics.SegmentAll, Value: 1},
+		{Metric: metrics.MetricPagesCreatedDuring, Segment: metrics.SegmentAll, Value: 1},
+	}
+	var b bytes.Buffer
+	if err := report.WriteHTML(&b, report.Input{Title: "T", Result: r}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1 new editor, 1 experienced", ">edit during the event<", "by 1 participant<", ">page created<", "made 1 edit."} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

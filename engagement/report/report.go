@@ -184,11 +184,16 @@ func headline(r *metrics.Result) []card {
 	f := finder(r.Rows)
 	all := metrics.SegmentAll
 	cards := []card{
-		{thousands(f.count(metrics.MetricParticipants, all)), "people took part", fmt.Sprintf("%s new editors, %s experienced",
-			thousands(f.count(metrics.MetricParticipants, metrics.SegmentNew)), thousands(f.count(metrics.MetricParticipants, metrics.SegmentExperienced)))},
+		{thousands(f.count(metrics.MetricParticipants, all)), "people took part", fmt.Sprintf("%s, %s experienced",
+			plural(f.count(metrics.MetricParticipants, metrics.SegmentNew), "new editor"), thousands(f.count(metrics.MetricParticipants, metrics.SegmentExperienced)))},
 		{thousands(f.count(metrics.MetricEditsDuring, all)), "edits during the event", "by " + plural(f.count(metrics.MetricEditorsDuring, all), "participant")},
 		{thousands(f.count(metrics.MetricPagesCreatedDuring, all)), "pages created", thousands(f.count(metrics.MetricPagesImprovedDuring, all)) + " more improved"},
 		{bytesText(f.count(metrics.MetricBytesAddedDuring, all)), "of content added", thousands(f.count(metrics.MetricBytesAddedDuring, all)) + " bytes"},
+	}
+	for i, one := range []string{"person took part", "edit during the event", "page created"} {
+		if cards[i].Value == "1" {
+			cards[i].Label = one
+		}
 	}
 	for _, c := range []struct {
 		m    string

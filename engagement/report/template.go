@@ -34,6 +34,7 @@ details{margin:.6em 0;border:1px solid #ddd;border-radius:4px;padding:.3em .7em}
 dl dt{font-weight:600;margin-top:.5em}dl dd{margin:0 0 0 1em}code{font-size:.9em;color:#555}
 .muted{color:#666;font-size:.85em}
 @media (max-width:700px){.cards{grid-template-columns:repeat(2,1fr)}}
+@media (min-width:701px){.guide td.n .muted{white-space:nowrap}}
 @media (max-width:500px){body{padding:0 .6em}h1{font-size:1.45em}.card .v{font-size:1.4em}table{font-size:.8em}}
 @media print{body{max-width:none;margin:0;font-size:10.5pt}a{color:inherit}details{border:0;padding:0}details>*{display:block}
 h2{break-after:avoid}figure,.card,tr{break-inside:avoid}.scroll{overflow:visible}}

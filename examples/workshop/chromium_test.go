@@ -51,7 +51,10 @@ const frame = `<!DOCTYPE html><html><body style="margin:0">
 
 // TestReportInChromium opens the sample's report.html in headless Chromium
 // at 1280 and 390 px: no horizontal overflow, every image decodes, and a
-// screenshot of each width is written to out/. Set ENGAGEMENT_CHROMIUM=1.
+// screenshot of each width is written to out/. With the event shapes of
+// ../shared/events beside the repository (or $ENGAGEMENT_EVENTS), their
+// reports are checked too.
+// Set ENGAGEMENT_CHROMIUM=1.
 func TestReportInChromium(t *testing.T) {
 	if os.Getenv("ENGAGEMENT_CHROMIUM") == "" {
 		t.Skip("set ENGAGEMENT_CHROMIUM=1 to open the report in headless Chromium")
@@ -64,6 +67,33 @@ func TestReportInChromium(t *testing.T) {
 	if err := run([]string{"-out", dir, "-cache", cache}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
+	checkInChromium(t, browser, dir, "report", true)
+	events := os.Getenv("ENGAGEMENT_EVENTS") // default: ../shared/events beside the repository
+	if events == "" {
+		events = filepath.Join("..", "..", "..", "shared", "events")
+	}
+	shapes, _ := filepath.Glob(filepath.Join(events, "*", "asof.txt"))
+	for _, asof := range shapes {
+		ev := filepath.Dir(asof)
+		name := filepath.Base(ev)
+		day, err := os.ReadFile(asof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), name)
+		args := []string{"-course", filepath.Join(ev, "course"), "-from", ev, "-asof", strings.TrimSpace(string(day)), "-out", out, "-cache", "", "-offline"}
+		if err := run(args, io.Discard, io.Discard); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		checkInChromium(t, browser, out, "report-"+name, false)
+	}
+}
+
+// checkInChromium measures dir/report.html at both widths and writes the
+// screenshots out/NAME-WIDTH.png.
+func checkInChromium(t *testing.T, browser, dir, name string, wantImages bool) {
+	t.Helper()
 	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +108,6 @@ func TestReportInChromium(t *testing.T) {
 	}
 	verdict := regexp.MustCompile(`VERDICT images=(\d+) (.*?) END`)
 	for _, width := range []int{1280, 390} {
-		size := "--window-size=" + itoa(width) + ",900"
 		wrapper := filepath.Join(dir, "frame-"+itoa(width)+".html")
 		if err := os.WriteFile(wrapper, []byte(fmt.Sprintf(frame, width)), 0o644); err != nil {
 			t.Fatal(err)
@@ -87,16 +116,16 @@ func TestReportInChromium(t *testing.T) {
 		m := verdict.FindStringSubmatch(dom)
 		switch {
 		case m == nil:
-			t.Errorf("%d px: the page script gave no verdict", width)
-		case m[1] == "0":
-			t.Errorf("%d px: no charts in the report", width)
+			t.Errorf("%s at %d px: the page script gave no verdict", name, width)
+		case m[1] == "0" && wantImages:
+			t.Errorf("%s at %d px: no charts in the report", name, width)
 		case m[2] != "ok":
-			t.Errorf("%d px: %s", width, m[2])
+			t.Errorf("%s at %d px: %s", name, width, m[2])
 		}
-		shot, _ := filepath.Abs(filepath.Join(shots, "report-"+itoa(width)+".png"))
-		chromium(t, browser, size, "--screenshot="+shot, "file://"+filepath.Join(dir, "report.html"))
+		shot, _ := filepath.Abs(filepath.Join(shots, name+"-"+itoa(width)+".png"))
+		chromium(t, browser, "--window-size="+itoa(width)+",900", "--screenshot="+shot, "file://"+filepath.Join(dir, "report.html"))
 		if st, err := os.Stat(shot); err != nil || st.Size() == 0 {
-			t.Errorf("%d px: no screenshot: %v", width, err)
+			t.Errorf("%s at %d px: no screenshot: %v", name, width, err)
 		}
 	}
 }
