@@ -11,6 +11,8 @@ package chart
 
 import (
 	"fmt"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 	"image/color"
 	"math"
 	"sort"
@@ -262,61 +264,27 @@ func MonthlyActive(months []metrics.MonthRow, ev metrics.Event) (*plot.Plot, err
 
 func monthly(months []metrics.MonthRow, ev metrics.Event, title, ylabel string, val func(metrics.MonthRow) float64) (p *plot.Plot, err error) {
 	defer recoverInto(&err, strings.ToLower(title))
-	if len(months) == 0 {
+	var month, seg []string
+	var v []int
+	var partial []bool
+	for _, m := range months {
+		if m.Segment == metrics.SegmentNew || m.Segment == metrics.SegmentExperienced {
+			month, seg = append(month, m.Month.UTC().Format("2006-01-02")), append(seg, string(m.Segment))
+			v, partial = append(v, int(val(m))), append(partial, m.Partial)
+		}
+	}
+	if len(month) == 0 {
 		return nil, noData(strings.ToLower(title), "no months")
 	}
-	p = newPlot(title, "month", ylabel)
-	segs := []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced}
-	top, partial := 0.0, false
-	for _, m := range months {
-		if m.Segment == segs[0] || m.Segment == segs[1] {
-			top = math.Max(top, val(m))
-			partial = partial || m.Partial
-		}
-	}
-	top = headroom(top) / 1.15 * 1.08
-	if top < 1 {
-		top = 1
-	}
-	// Shade the event's month(s), behind the lines.
-	s := time.Date(ev.Start.Year(), ev.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
-	e := time.Date(ev.End.Year(), ev.End.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
-	shade := color.NRGBA{240, 228, 66, 110}
+	df := dataframe.New(series.New(month, series.String, "month"), series.New(seg, series.String, "segment"),
+		series.New(v, series.Int, "value"), series.New(partial, series.Bool, "partial"))
+	opts := []Option{Hue("segment"), Title(title), Labels("month", ylabel), Partial("partial", "as-of month (partial)")}
 	if !ev.Start.IsZero() {
-		poly, err := plotter.NewPolygon(plotter.XYs{{X: float64(s.Unix()), Y: 0}, {X: float64(e.Unix()), Y: 0}, {X: float64(e.Unix()), Y: top}, {X: float64(s.Unix()), Y: top}})
-		if err == nil {
-			poly.Color = shade
-			poly.LineStyle.Width = 0
-			p.Add(poly)
-		}
+		s := time.Date(ev.Start.Year(), ev.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
+		e := time.Date(ev.End.Year(), ev.End.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
+		opts = append(opts, Span(s.Format("2006-01-02"), e.Format("2006-01-02"), "event month"))
 	}
-	for _, seg := range segs {
-		var xy plotter.XYs
-		last := false
-		for _, m := range months {
-			if m.Segment == seg {
-				xy = append(xy, plotter.XY{X: float64(m.Month.Unix()), Y: val(m)})
-				last = m.Partial
-			}
-		}
-		if len(xy) == 0 {
-			continue
-		}
-		if err := addSeries(p, xy, last, SegmentColor(seg)); err != nil {
-			return nil, err
-		}
-		p.Legend.Add(string(seg), lineThumb{c: SegmentColor(seg)})
-	}
-	if !ev.Start.IsZero() {
-		p.Legend.Add("event month", swatch{fill: shade})
-	}
-	if partial {
-		p.Legend.Add("as-of month (partial)", lineThumb{c: Grey, dashed: true, hollow: true})
-	}
-	legendOutside(p)
-	p.X.Tick.Marker = monthTicker{}
-	p.Y.Min, p.Y.Max = 0, top
-	return p, nil
+	return Line(df, "month", "value", opts...)
 }
 
 // addSeries draws a line with points; when partial is set its last point

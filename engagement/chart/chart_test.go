@@ -207,9 +207,13 @@ func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 	ps := a.Participants().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
 	monthly := a.Monthly().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "all"})
 	return map[string]func() (*plot.Plot, error){
-		"frame_bar":     func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
-		"frame_hist":    func() (*plot.Plot, error) { return chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment)) },
-		"frame_line":    func() (*plot.Plot, error) { return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment)) },
+		"frame_bar": func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
+		"frame_hist": func() (*plot.Plot, error) {
+			return chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))
+		},
+		"frame_line": func() (*plot.Plot, error) {
+			return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment))
+		},
 		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
 	}
 }

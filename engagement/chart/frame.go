@@ -28,6 +28,20 @@ func Title(s string) Option { return func(o *options) { o.title = s } }
 // Labels sets the X and Y axis labels (by default the column names).
 func Labels(x, y string) Option { return func(o *options) { o.xLabel, o.yLabel = x, y } }
 
+// Partial names a column of true/false marking values observed only in
+// part (the month of the as-of date): Line draws a line's last point hollow
+// and the segment leading to it dashed when it is partial, and explains it
+// in the legend as label.
+func Partial(column, label string) Option {
+	return func(o *options) { o.partial, o.partialLabel = column, label }
+}
+
+// Span shades the stretch of X from from to to behind the data (written as
+// the X column's values: numbers or dates), named label in the legend.
+func Span(from, to, label string) Option {
+	return func(o *options) { o.spanFrom, o.spanTo, o.spanLabel = from, to, label }
+}
+
 // Bins sets the number of bins of Hist (by default about √n, at most 40,
 // and whole-number bins for whole-number data).
 func Bins(n int) Option { return func(o *options) { o.bins = n } }
@@ -225,25 +239,53 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 	if err != nil {
 		return nil, err
 	}
+	partial := make([]bool, len(xs))
+	if o.partial != "" {
+		if partial, err = boolColumn(df, name, o.partial); err != nil {
+			return nil, err
+		}
+	}
+	type line struct {
+		xy      plotter.XYs
+		partial bool
+	}
+	var lines []line
+	top, anyPartial := 0.0, false
+	for _, g := range groups {
+		var idx []int
+		for i := range xs {
+			if rowGroup[i] == g && !math.IsNaN(xs[i]) && !math.IsNaN(yc.num[i]) {
+				idx = append(idx, i)
+			}
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return xs[idx[a]] < xs[idx[b]] })
+		var l line
+		for _, i := range idx {
+			l.xy = append(l.xy, plotter.XY{X: xs[i], Y: yc.num[i]})
+			top = math.Max(top, yc.num[i])
+		}
+		if len(idx) > 0 {
+			l.partial = partial[idx[len(idx)-1]]
+			anyPartial = anyPartial || l.partial
+		}
+		lines = append(lines, l)
+	}
 	p = newPlot(titled(o, y+" by "+x), x, y)
 	axisLabels(p, o, x, y)
 	if !yc.whole {
 		p.Y.Tick.Marker = kiloTicks{}
 	}
+	top = math.Max(top*1.08, 1)
+	if err := addSpan(p, o, xc, top); err != nil {
+		return nil, err
+	}
 	cols := groupColors(groups)
 	drawn := 0
-	for gi, g := range groups {
-		var xy plotter.XYs
-		for i := range xs {
-			if rowGroup[i] == g && !math.IsNaN(xs[i]) && !math.IsNaN(yc.num[i]) {
-				xy = append(xy, plotter.XY{X: xs[i], Y: yc.num[i]})
-			}
-		}
-		if len(xy) == 0 {
+	for gi, l := range lines {
+		if len(l.xy) == 0 {
 			continue
 		}
-		sort.SliceStable(xy, func(a, b int) bool { return xy[a].X < xy[b].X })
-		if err := addSeries(p, xy, false, cols[gi]); err != nil {
+		if err := addSeries(p, l.xy, l.partial, cols[gi]); err != nil {
 			return nil, err
 		}
 		drawn++
@@ -255,16 +297,67 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 		for i, g := range groups {
 			p.Legend.Add(g, lineThumb{c: cols[i]})
 		}
-		legendOutside(p)
 	}
+	if o.spanLabel != "" {
+		p.Legend.Add(o.spanLabel, swatch{fill: spanColor})
+	}
+	if anyPartial {
+		p.Legend.Add(o.partialLabel, lineThumb{c: Grey, dashed: true, hollow: true})
+	}
+	legendOutside(p)
 	if dates {
 		p.X.Tick.Marker = monthTicker{}
 	}
-	if p.Y.Min > 0 {
-		p.Y.Min = 0
-	}
-	p.Y.Max = math.Max(p.Y.Max*1.08, 1)
+	p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), top
 	return p, nil
+}
+
+// spanColor shades a Span behind the data.
+var spanColor = color.NRGBA{240, 228, 66, 110}
+
+// addSpan shades the Span option's stretch of X, from 0 up to top.
+func addSpan(p *plot.Plot, o options, xc column, top float64) error {
+	if o.spanFrom == "" {
+		return nil
+	}
+	ends, _, err := lineX(column{name: "Span", text: []string{o.spanFrom, o.spanTo}, isNum: false}, "line chart")
+	if xc.isNum {
+		ends = make([]float64, 2)
+		for i, v := range []string{o.spanFrom, o.spanTo} {
+			if _, err = fmt.Sscan(v, &ends[i]); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("chart: line chart: span %s to %s: %w", o.spanFrom, o.spanTo, err)
+	}
+	poly, err := plotter.NewPolygon(plotter.XYs{{X: ends[0], Y: 0}, {X: ends[1], Y: 0}, {X: ends[1], Y: top}, {X: ends[0], Y: top}})
+	if err != nil {
+		return err
+	}
+	poly.Color, poly.LineStyle.Width = spanColor, 0
+	p.Add(poly)
+	return nil
+}
+
+// boolColumn reads a column of true/false values.
+func boolColumn(df dataframe.DataFrame, chart, name string) ([]bool, error) {
+	c, err := frameColumn(df, chart, name, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bool, len(c.text))
+	for i, v := range c.text {
+		switch v {
+		case "true":
+			out[i] = true
+		case "false", "":
+		default:
+			return nil, fmt.Errorf("chart: %s: column %q row %d: %q is not true or false", chart, name, i+1, v)
+		}
+	}
+	return out, nil
 }
 
 // lineX reads an X column as numbers or as dates (Unix seconds).

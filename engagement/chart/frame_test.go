@@ -51,3 +51,28 @@ func TestBarSums(t *testing.T) {
 		t.Errorf("Y axis up to %v, want just above 5 (2+3)", p.Y.Max)
 	}
 }
+
+// A partial last value is drawn hollow and named in the legend; a partial
+// column that is not true/false is refused with the row.
+func TestLinePartial(t *testing.T) {
+	df := dataframe.New(
+		series.New([]string{"2025-01", "2025-02", "2025-03"}, series.String, "month"),
+		series.New([]int{4, 9, 1}, series.Int, "edits"),
+		series.New([]string{"false", "false", "yes"}, series.String, "partial"),
+	)
+	_, err := chart.Line(df, "month", "edits", chart.Partial("partial", "as-of month (partial)"))
+	if want := `chart: line chart: column "partial" row 3: "yes" is not true or false`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	df = df.Mutate(series.New([]bool{false, false, true}, series.Bool, "partial"))
+	p, err := chart.Line(df, "month", "edits", chart.Partial("partial", "as-of month (partial)"), chart.Span("2025-02-01", "2025-03-01", "event"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Max < 9 || p.Y.Min != 0 {
+		t.Errorf("Y axis %v..%v, want 0 to above 9", p.Y.Min, p.Y.Max)
+	}
+	if _, err := chart.NewFigure("partial", p).PNG(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -143,6 +143,11 @@ type options struct {
 	hue, title     string
 	xLabel, yLabel string
 	bins           int
+	partial        string
+	partialLabel   string
+	spanFrom       string
+	spanTo         string
+	spanLabel      string
 }
 
 func newOptions(opts []Option) options {
