@@ -5,6 +5,10 @@
 // and returns a *plot.Plot the caller can still tune before rendering it
 // with Render or a Figure (PNG and SVG).
 //
+// Bar, Line, Hist and Heatmap draw any gota DataFrame the same way,
+// seaborn-style: the frame first, columns by name, options such as Hue,
+// Title and Labels; the standard charts are built on the same pieces.
+//
 // Empty or all-NaN data is an error naming the chart, never a blank image;
 // a failure inside gonum/plot is an error too, never a panic.
 package chart

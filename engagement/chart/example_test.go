@@ -1,7 +1,10 @@
 package chart_test
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/png"
 	"log"
 	"strings"
 
@@ -83,4 +86,26 @@ func shareFrame() dataframe.DataFrame {
 		series.New([]string{"month 1", "month 2", "month 3", "month 1", "month 2"}, series.String, "window"),
 		series.New([]float64{0.31, 0.08, 0, 0.82, 0.76}, series.Float, "active"),
 	)
+}
+
+// A Figure renders a chart at a chosen size, as PNG for notebooks and
+// reports and as SVG alongside; a failure inside gonum/plot is an error
+// naming the figure.
+func ExampleFigure() {
+	p, err := chart.Bar(editsFrame(), "wiki", "edits")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fig := chart.Figure{Name: "edits_by_wiki", Plot: p, Width: chart.Pixels(400), Height: chart.Pixels(250)}
+	png, err := fig.PNG()
+	if err != nil {
+		log.Fatal(err)
+	}
+	svg, err := fig.SVG()
+	if err != nil {
+		log.Fatal(err)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(png))
+	fmt.Println(cfg.Width, cfg.Height, err, strings.Contains(string(svg), "<svg"))
+	// Output: 400 250 <nil> true
 }

@@ -464,7 +464,8 @@ func binning(lo, hi float64, n int, whole bool, want int) (start, width float64,
 // Heatmap draws column z, shares from 0 to 1, on a grid of column x (across)
 // by column y (down), both in the order their values first appear: each cell
 // coloured on the sequential share palette and labelled with its
-// percentage, with a colour key; cells without a row are blank.
+// percentage, with a colour key; cells without a row are blank, and two
+// rows for one cell are an error.
 func Heatmap(df dataframe.DataFrame, x, y, z string, opts ...Option) (p *plot.Plot, err error) {
 	const name = "heat map"
 	defer recoverInto(&err, name)
@@ -490,8 +491,14 @@ func Heatmap(df dataframe.DataFrame, x, y, z string, opts ...Option) (p *plot.Pl
 		g.z[i] = math.NaN()
 	}
 	xi, yi := positions(xs), positions(ys)
+	seen := make([]bool, len(g.z))
 	for i, v := range zc.num {
-		g.z[yi[yc.text[i]]*g.cols+xi[xc.text[i]]] = v
+		cell := yi[yc.text[i]]*g.cols + xi[xc.text[i]]
+		if seen[cell] {
+			return nil, fmt.Errorf("chart: %s: row %d: a second row for %s %q and %s %q (one row per cell)", name, i+1, x, xc.text[i], y, yc.text[i])
+		}
+		seen[cell] = true
+		g.z[cell] = v
 	}
 	p, err = shareHeatmap(titled(o, z+" by "+x+" and "+y), g, xs, ys, "– no row")
 	if err != nil {

@@ -22,6 +22,7 @@ func TestFrameErrors(t *testing.T) {
 		{"missing column", second(chart.Bar(df, "wiki", "edit")), `chart: bar chart: no column "edit" (the frame has wiki, segment, edits)`},
 		{"text as numbers", second(chart.Hist(df, "wiki")), `chart: histogram: column "wiki" holds string, not numbers`},
 		{"missing hue", second(chart.Line(df, "edits", "edits", chart.Hue("seg"))), `chart: line chart: no column "seg" (the frame has wiki, segment, edits)`},
+		{"two rows for a cell", second(chart.Heatmap(df, "segment", "segment", "edits")), `chart: heat map: row 3: a second row for segment "new" and segment "new" (one row per cell)`},
 		{"bad date", second(chart.Line(df, "wiki", "edits")), `chart: line chart: column "wiki" row 1: "en.wikipedia.org" is neither a number nor a date (2006-01-02 or 2006-01)`},
 	} {
 		if c.err == nil || c.err.Error() != c.want {
