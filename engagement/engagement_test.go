@@ -36,9 +36,22 @@ func TestSampleFlow(t *testing.T) {
 	// excluded (facilitator, account not found, bot).
 	want := map[string]float64{"participants/new": 36, "participants/experienced": 17, "participants/all": 53,
 		"excluded/facilitator": 1, "excluded/account not found": 1, "excluded/bot": 1, "long_term/experienced": 3}
+	seen := map[string]bool{}
 	for _, row := range res.Rows {
-		if w, ok := want[row.Metric+"/"+string(row.Segment)]; ok && row.Value != w {
-			t.Errorf("%s/%s = %v, want %v", row.Metric, row.Segment, row.Value, w)
+		key := row.Metric + "/" + string(row.Segment)
+		if w, ok := want[key]; ok {
+			if seen[key] {
+				t.Errorf("%s appears twice in metrics.csv", key)
+			}
+			seen[key] = true
+			if row.Value != w {
+				t.Errorf("%s = %v, want %v", key, row.Value, w)
+			}
+		}
+	}
+	for key := range want {
+		if !seen[key] {
+			t.Errorf("%s missing from metrics.csv", key)
 		}
 	}
 	dir := t.TempDir()

@@ -124,6 +124,10 @@ func (rd *reader) next(dst []string) ([]string, int, error) {
 		if i >= len(rec) {
 			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Err: fmt.Errorf("row has %d fields, the header has more", len(rec))}
 		}
+		if err := checkText(rec[i]); err != nil {
+			line, _ := rd.r.FieldPos(i)
+			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Err: err}
+		}
 		dst = append(dst, rec[i])
 	}
 	return dst, line, nil

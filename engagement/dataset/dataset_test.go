@@ -19,14 +19,19 @@ func TestContributionsRoundTrip(t *testing.T) {
 	in := []metrics.Contribution{
 		{Wiki: "en.wikipedia.org", Username: "Jane doe (WMUK)", RevID: 12, PageID: 3, NS: 0, Title: `Ada "the first", Lovelace`, Timestamp: time.Date(2021, 3, 5, 10, 12, 0, 0, time.UTC), SizeDiff: -42, New: false},
 		{Wiki: "commons.wikimedia.org", Username: "Élise", RevID: 13, PageID: 4, NS: 6, Title: "File:Ünïcode\nline.jpg", Timestamp: time.Date(2024, 12, 31, 23, 59, 59, 0, time.UTC), SizeDiff: 1500, New: true},
+		{Wiki: "commons.wikimedia.org", Username: "Élise", RevID: 14, PageID: 4, NS: 6, Title: "File:X.jpg", Timestamp: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), NoSizeDiff: true},
 	}
 	var buf bytes.Buffer
 	if err := WriteContributions(&buf, in); err != nil {
 		t.Fatal(err)
 	}
+	written := buf.String()
 	got, err := ReadContributions(&buf, "c.csv")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(written, ",2025-01-01T00:00:00Z,,false\n") {
+		t.Errorf("an unknown sizediff is not written as an empty cell:\n%s", written)
 	}
 	if !reflect.DeepEqual(got, in) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, in)
@@ -66,11 +71,21 @@ func TestReadErrors(t *testing.T) {
 		{h + "en.wikipedia.org,A,1,2,0\n", `c.csv:2: column title: row has 5 fields, the header has more`},
 		{h + "en.wikipedia.org,A,1,2,0,\"T,2021\n", `c.csv:2: extraneous or missing " in quoted-field`},
 		{"", `c.csv: empty file`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,true\nen.wikipedia.org,A,2,2,0,\"Bad\xffname\",2021-03-05T10:00:00Z,5,true\n", `c.csv:3: column title: not valid UTF-8: "Bad\xffname"`},
+		{h + "en.wikipedia.org,A\x00B,1,2,0,T,2021-03-05T10:00:00Z,5,true\n", `c.csv:2: column username: contains a NUL byte at byte 2`},
 	}
 	for _, tt := range tests {
 		_, err := ReadContributions(strings.NewReader(tt.src), "c.csv")
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("error = %v; want prefix %q", err, tt.want)
+		}
+	}
+	for src, want := range map[string]string{
+		"username,registration,bot\nA\x00,,false\n":                      `a.csv:2: column username: contains a NUL byte at byte 2`,
+		"username,registration,bot\nOk,,false\n\"Line\nB\xc3\",,false\n": `a.csv:3: column username: not valid UTF-8: "Line\nB\xc3"`,
+	} {
+		if _, err := ReadAccounts(strings.NewReader(src), "a.csv"); err == nil || err.Error() != want {
+			t.Errorf("accounts error = %v; want %q", err, want)
 		}
 	}
 	_, err := ReadContributions(strings.NewReader(h+"en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,x,true\n"), "c.csv")

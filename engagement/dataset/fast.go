@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"example.com/engagement/engagement/metrics"
@@ -180,6 +182,9 @@ func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Co
 				return nil, bad(k, fmt.Errorf("row has %d fields, the header has more", len(rec)))
 			}
 			f[k] = rec[i]
+			if err := checkText(bstr(f[k])); err != nil {
+				return nil, bad(k, err)
+			}
 		}
 		var c metrics.Contribution
 		if len(f[0]) == 0 {
@@ -212,6 +217,18 @@ func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Co
 		}
 		out = append(out, c)
 	}
+}
+
+// checkText refuses a cell that is not valid UTF-8 or holds a NUL byte:
+// neither can come from Wikimedia, and both would pass into every output.
+func checkText(b string) error {
+	if i := strings.IndexByte(b, 0); i >= 0 {
+		return fmt.Errorf("contains a NUL byte at byte %d", i+1)
+	}
+	if !utf8.ValidString(b) {
+		return fmt.Errorf("not valid UTF-8: %q", b)
+	}
+	return nil
 }
 
 func fixFile(err error, file string) error {
