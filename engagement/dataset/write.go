@@ -127,7 +127,34 @@ func WriteAccounts(w io.Writer, as []metrics.Account) error {
 // denominator and interval of counts, are empty cells.
 func WriteMetrics(w io.Writer, rows []metrics.Row) error {
 	cw := newWriter(w, MetricsHeader)
+	if err := writeMetricRows(cw, "", rows); err != nil {
+		return err
+	}
+	return cw.w.Flush()
+}
+
+// EventsFile holds every event's own metrics in a campaign.
+const EventsFile = "events.csv"
+
+// WriteEvents writes events.csv: metrics.csv's columns after a leading
+// course column, every row of each event's own analysis.
+func WriteEvents(w io.Writer, events []metrics.EventResult) error {
+	cw := newWriter(w, append([]string{"course"}, MetricsHeader...))
+	for _, e := range events {
+		if err := writeMetricRows(cw, e.Course, e.Result.Rows); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
+}
+
+// writeMetricRows writes rows in metrics.csv's columns, after a course
+// column when course is not "".
+func writeMetricRows(cw *writer, course string, rows []metrics.Row) error {
 	for _, r := range rows {
+		if course != "" {
+			cw.str(course)
+		}
 		cw.str(r.Metric)
 		cw.str(string(r.Segment))
 		if r.Empty {
@@ -154,7 +181,7 @@ func WriteMetrics(w io.Writer, rows []metrics.Row) error {
 			return err
 		}
 	}
-	return cw.w.Flush()
+	return nil
 }
 
 // WriteParticipants writes participants.csv.

@@ -78,6 +78,7 @@ func main() {
 // options are the command line's flags.
 type options struct {
 	course, from, asOf, cache, out, contact, cpuprofile string
+	campaign                                            string
 	offline, pseudonymize, centralAuth, cacheList       bool
 	cacheClear                                          bool
 	lookback, longTerm                                  int
@@ -89,6 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("workshop", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.course, "course", engagement.Sample, "Dashboard course URL or slug, a folder of downloaded Dashboard files, or \"sample\"")
+	fs.StringVar(&o.campaign, "campaign", "", "analyse a campaign folder (campaign.json, users.json, courses/<School>/<Title>/): each event and the campaign combined")
 	fs.StringVar(&o.from, "from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
 	fs.StringVar(&o.asOf, "asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
@@ -131,6 +133,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if o.campaign != "" {
+		return runCampaign(ctx, o, stdout)
+	}
 	s, err := open(ctx, o, stderr)
 	if err != nil {
 		return withFlag(err)

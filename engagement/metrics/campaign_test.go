@@ -1,0 +1,84 @@
+package metrics
+
+import (
+	"strings"
+	"testing"
+)
+
+// Two events: A is new at the first and returns for the second; B is
+// experienced at the first only; C is new at the second; F facilitates the
+// first and takes part in the second (a facilitator for the campaign).
+func TestComputeCampaign(t *testing.T) {
+	e1 := Event{Start: at("2021-03-05T00:00:00Z"), End: at("2021-03-07T23:59:59Z"), Wikis: []string{"en.wikipedia.org"}}
+	e2 := Event{Start: at("2021-06-01T00:00:00Z"), End: at("2021-06-02T23:59:59Z"), Wikis: []string{"en.wikipedia.org"}}
+	events := []CampaignEvent{
+		{Course: "Lib/Second", Event: e2, Participants: []Participant{{Username: "A"}, {Username: "C"}, {Username: "F"}}},
+		{Course: "Lib/First", Event: e1, Participants: []Participant{{Username: "A"}, {Username: "B"}, {Username: "F", Excluded: ExcludeFacilitator}}},
+	}
+	accounts := []Account{
+		{Username: "A", Registration: at("2021-03-01T00:00:00Z")},
+		{Username: "B", Registration: at("2015-01-01T00:00:00Z")},
+		{Username: "C", Registration: at("2021-05-25T00:00:00Z")},
+		{Username: "F", Registration: at("2010-01-01T00:00:00Z")},
+	}
+	contribs := []Contribution{
+		edit("A", at("2021-03-06T10:00:00Z"), 0, 10, false, 1),
+		edit("A", at("2021-03-17T23:59:59Z"), 0, 10, false, 2), // E1 end + 10 days
+		edit("B", at("2021-03-06T11:00:00Z"), 0, 10, false, 3),
+		edit("C", at("2021-06-02T10:00:00Z"), 0, 10, false, 4),
+		edit("C", at("2021-06-10T23:59:59Z"), 0, 10, false, 5), // E2 end + 8 days
+		edit("F", at("2021-06-02T12:00:00Z"), 0, 10, false, 6),
+	}
+	r, err := ComputeCampaign(events, accounts, contribs, DefaultParams(at("2022-06-01T00:00:00Z")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(rows []Row, metric string, seg Segment) Row {
+		for _, row := range rows {
+			if row.Metric == metric && row.Segment == seg {
+				return row
+			}
+		}
+		t.Fatalf("no row %s/%s", metric, seg)
+		return Row{}
+	}
+	c := r.Combined
+	for _, tt := range []struct {
+		metric string
+		seg    Segment
+		value  float64
+		k, n   int
+	}{
+		{MetricParticipants, SegmentNew, 2, 0, 0},              // A (at the first), C
+		{MetricParticipants, SegmentExperienced, 1, 0, 0},      // B
+		{MetricExcluded, Segment(ExcludeFacilitator), 1, 0, 0}, // F, a participant in the second
+		{MetricReturningParticipants, SegmentAll, 1, 0, 0},     // A
+		{RetentionMetric(7), SegmentNew, 1, 2, 2},              // A from the first event's end, C from the second's
+		{RetentionMetric(7), SegmentExperienced, 0, 0, 1},      // B
+		{RetentionMetric(365), SegmentAll, 0, 0, 2},            // only the first event's people are observable
+		{MetricEditsDuring, SegmentAll, 3, 0, 0},               // A and B during the first, C during the second
+	} {
+		row := get(c, tt.metric, tt.seg)
+		if row.Empty || row.Value != tt.value || row.Numerator != tt.k || row.Denominator != tt.n {
+			t.Errorf("combined %s/%s = %+v, want %v (%d/%d)", tt.metric, tt.seg, row, tt.value, tt.k, tt.n)
+		}
+	}
+	if note := get(c, RetentionMetric(365), SegmentAll).Note; !strings.Contains(note, "1 of 2 event groups not yet observable") {
+		t.Errorf("retention_365d note %q", note)
+	}
+	// Each event's own analysis: F is a participant of the second event,
+	// and A is experienced there.
+	if r.Events[0].Course != "Lib/Second" {
+		t.Fatalf("events out of input order: %v", r.Events)
+	}
+	second := r.Events[0].Result.Rows
+	if get(second, MetricParticipants, SegmentNew).Value != 1 || get(second, MetricParticipants, SegmentExperienced).Value != 2 {
+		t.Errorf("second event: new %v, experienced %v; want 1 (C) and 2 (A, F)", get(second, MetricParticipants, SegmentNew).Value, get(second, MetricParticipants, SegmentExperienced).Value)
+	}
+	if r.FirstEvent["A"] != "Lib/First" || r.FirstEvent["C"] != "Lib/Second" || r.FirstEvent["F"] != "Lib/Second" {
+		t.Errorf("first events %v", r.FirstEvent)
+	}
+	if strings.Join(r.Returning, ",") != "A" {
+		t.Errorf("returning %v", r.Returning)
+	}
+}
