@@ -306,9 +306,9 @@ func TableText(w io.Writer, df dataframe.DataFrame, opts *TableOptions) error {
 	}
 	head, rows, numeric := cells(df, opts)
 	tw := tabwriter.NewWriter(w, 1, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	_ = numeric
 	if df.Nrow() > len(rows) {

@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 func frame() dataframe.DataFrame {
@@ -35,7 +40,7 @@ func TestTableText(t *testing.T) {
 	if err := TableText(&b, frame(), nil); err != nil {
 		t.Fatal(err)
 	}
-	want := "metric          value  n    \nretention_7d    0.25   36   \nedits <during>  —      690  \n"
+	want := "metric          value  n\nretention_7d    0.25   36\nedits <during>  —      690\n"
 	if b.String() != want {
 		t.Errorf("got %q", b.String())
 	}
@@ -68,11 +73,11 @@ func TestShowMetricsFormatsRowByRow(t *testing.T) {
 	if err := TableText(&b, df, MetricTable()); err != nil {
 		t.Fatal(err)
 	}
-	want := "metric              value       numerator  ci_low  \n" +
-		"participants        36          —          —       \n" +
-		"bytes_added_during  44,595,500  —          —       \n" +
-		"retention_7d        25.0 %      9          13.8 %  \n" +
-		"retention_365d      —           —          —       \n"
+	want := "metric              value       numerator  ci_low\n" +
+		"participants        36          —          —\n" +
+		"bytes_added_during  44,595,500  —          —\n" +
+		"retention_7d        25.0 %      9          13.8 %\n" +
+		"retention_365d      —           —          —\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -119,5 +124,28 @@ func TestMustShowsTheSettingToChange(t *testing.T) {
 	}
 	if h := ErrorHTML(errors.New("a <b>")); !strings.Contains(h, "a &lt;b&gt;") {
 		t.Errorf("not escaped: %s", h)
+	}
+}
+
+// Outside a notebook a chart is saved where Dir says, at the Size given,
+// with an SVG beside the PNG on request.
+func TestShowPlotOptions(t *testing.T) {
+	dir := t.TempDir()
+	p := plot.New()
+	p.Title.Text = "t"
+	if err := ShowPlot(p, "c", Dir(dir), Size(3*vg.Inch, 2*vg.Inch), WithSVG()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(dir, "c.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 288 || cfg.Height != 192 {
+		t.Errorf("c.png: %dx%d, %v; want 288x192 (3x2 inches at 96 dpi)", cfg.Width, cfg.Height, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "c.svg")); err != nil {
+		t.Error(err)
 	}
 }
