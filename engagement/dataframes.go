@@ -371,3 +371,15 @@ func WithMetric(df dataframe.DataFrame, names ...string) dataframe.DataFrame {
 	return kept.Mutate(series.New(order, series.Int, "_order")).Mutate(series.New(row, series.Int, "_row")).
 		Arrange(dataframe.Sort("_order"), dataframe.Sort("_row")).Drop([]string{"_order", "_row"})
 }
+
+// Head keeps the first n rows (all when there are fewer).
+func Head(df dataframe.DataFrame, n int) dataframe.DataFrame {
+	if df.Err != nil || df.Nrow() <= n {
+		return df
+	}
+	rows := make([]int, max(n, 0))
+	for i := range rows {
+		rows[i] = i
+	}
+	return df.Subset(rows)
+}

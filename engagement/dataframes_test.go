@@ -65,6 +65,9 @@ func TestFiltersAndGroupings(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d", name, got, tc.rows)
 		}
 	}
+	if h := Head(df, 2); h.Nrow() != 2 || h.Elem(1, 3).String() != "2" || Head(df, 9).Nrow() != 5 {
+		t.Errorf("Head: %d rows", h.Nrow())
+	}
 	pages := PerPage(df)
 	if pages.Err != nil {
 		t.Fatal(pages.Err)

@@ -166,7 +166,7 @@ Every table here is a DataFrame (github.com/go-gota/gota) with numeric columns, 
 ("code", SETUP),
 ("code", CONFIG),
 ("md", SESSION_MD),
-("code", session("github.com/go-gota/gota/dataframe", "gonum.org/v1/plot", "gonum.org/v1/plot/plotter", "gonum.org/v1/plot/vg")),
+("code", session("github.com/go-gota/gota/dataframe", "example.com/engagement/engagement/chart")),
 ("md", '''## The frames
 `a.Participants()`, `a.Contributions()`, `a.Accounts()`, `a.Pages()`, `a.Metrics()`, `a.Monthly()`. Edits during the event per wiki and namespace:'''),
 ("code", '''%%
@@ -194,16 +194,15 @@ from := s.Event().Course.End.Add(time.Duration(Days) * 24 * time.Hour)
 after := engagement.InSegment(engagement.Between(a.Contributions(), from, s.AsOf().Add(time.Second)), metrics.SegmentNew)
 kept, all := engagement.PerParticipant(after).Nrow(), engagement.InSegment(a.Participants(), metrics.SegmentNew).Nrow()
 nb.ShowMarkdown(fmt.Sprintf("%d of %d new editors edited %d+ days after the end: **%.1f %%**", kept, all, Days, 100*float64(kept)/float64(all)))'''),
-("md", '''## A custom chart from a frame
-Bytes added during the event by each participant, most first, with gonum/plot: any frame column makes a chart.'''),
+("md", '''## Custom charts from a frame
+`chart.Bar`, `chart.Line`, `chart.Hist` and `chart.Heatmap` take a frame and column names, seaborn-style (`chart.Hue` colours by a column). Bytes added during the event by the 15 participants who added most; then how many edits participants made, new against experienced.'''),
 ("code", '''%%
 per := engagement.PerParticipant(engagement.InPeriod(nb.Must(s.Analysis()).Contributions(), metrics.During))
-per = per.Arrange(dataframe.RevSort(engagement.ColBytesAdded))
-p := plot.New()
-p.Title.Text, p.Y.Label.Text = "Bytes added during the event", "bytes"
-bars := nb.Must(plotter.NewBarChart(plotter.Values(per.Col(engagement.ColBytesAdded).Float()), vg.Points(6)))
-p.Add(bars)
-nb.ShowPlot(p, "bytes_per_participant")'''),
+top := engagement.Head(per.Arrange(dataframe.RevSort(engagement.ColBytesAdded)), 15)
+nb.ShowPlot(nb.Must(chart.Bar(top, engagement.ColUsername, engagement.ColBytesAdded, chart.Title("Bytes added during the event"))), "bytes_per_participant")'''),
+("code", '''%%
+ps := engagement.InSegment(nb.Must(s.Analysis()).Participants(), metrics.SegmentNew, metrics.SegmentExperienced)
+nb.ShowPlot(nb.Must(chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))), "edits_during_hist")'''),
 ("code", REQUESTS),
 ]
 
