@@ -80,7 +80,7 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err e
 		lt := &bars{width: 0.6, pattern: true}
 		lt.add(1, 0, float64(longTerm), SkyBlue)
 		p.Add(lt)
-		p.Legend.Add("of whom long-term", swatch{fill: SkyBlue})
+		p.Legend.Add(fmt.Sprintf("of whom long-term: %s", thousands(int64(longTerm))), swatch{fill: SkyBlue})
 		legendOutside(p)
 	}
 	if err := addValueLabels(p, b, vg.Points(2)); err != nil {
