@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite testdata/sample_metrics.golden.
 //     5 March 2021);
 //   - retention_7d, new: 9 of 36 = 0.25 (the new editors with an edit on or
 //     after 14 March 2021 23:59:59), Wilson interval 0.138–0.411;
-//   - every active_m{k} up to k = 46 is observable at the as-of date
+//   - every active_m{k} (k = 1..24) is observable at the as-of date
 //     (1 January 2025), so no "not yet observable" notes appear.
 //
 // go test ./engagement -update rewrites the file after a deliberate change;

@@ -79,7 +79,7 @@ func generate(s shape, rng *rand.Rand) (metrics.Event, *metrics.Result) {
 		}
 	}
 	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced, metrics.SegmentAll} {
-		for _, d := range metrics.RetentionDays {
+		for _, d := range metrics.DefaultRetentionDays() {
 			r.Rows = append(r.Rows, shareRow(metrics.RetentionMetric(d), seg, rng, !s.observable || d > 365))
 		}
 		for k := 1; k <= metrics.ActiveMonths; k++ {

@@ -19,10 +19,28 @@
 //     at least 500 live edits before start on the scope wikis (the Programs &
 //     Events Dashboard's rule); they stay in "experienced".
 //   - Exclusions (kept in the participant table with a reason, left out of
-//     every aggregate): facilitator, invalid username, account not found, bot.
+//     every aggregate), in this order of precedence: facilitator, invalid
+//     username, account not found, bot, data incomplete. A participant whose
+//     account lookup did not answer is data incomplete, never not found.
 //   - Shares carry numerator, denominator and a 95% Wilson score interval.
 //     A share that cannot be observed yet, or whose segment is empty, is
 //     empty with a note: never 0.
 //
 // Each metric name constant documents its definition and source.
+//
+// # Parameters
+//
+// Every parameter is a field of Params, passed by value: the new-editor
+// look-back, the long-term threshold, the retention windows, the number of
+// active windows and the active-editor threshold. Start from DefaultParams
+// and change fields; Compute refuses, with an error naming the field, what
+// it cannot compute with.
+//
+// # Extending
+//
+// Compute runs in passes: segmenting (segment.go), selecting the
+// contributions and one pass over each participant's contributions in time
+// order (pass.go), then one function per metric family (rows.go,
+// months.go, breakdown.go). A new family of rows is a method on pass that
+// reads the per-participant results, indexed like pass.sums.
 package metrics

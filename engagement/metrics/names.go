@@ -56,15 +56,13 @@ const (
 	MetricSurvivingNewEditors = "surviving_new_editors"
 )
 
-// RetentionDays are the thresholds of the retention_{D}d metrics.
-var RetentionDays = []int{7, 30, 60, 90, 180, 365}
-
-// ActiveMonths is the number of 30-day windows after the event for the
-// active_m{k} and active_editor_m{k} metrics.
+// ActiveMonths is the default number of 30-day windows after the event for
+// the active_m{k} and active_editor_m{k} metrics (Params.ActiveMonths).
 const ActiveMonths = 24
 
-// ActiveEditorEdits is the WMF active-editor threshold: content-namespace
-// edits in a month (https://meta.wikimedia.org/wiki/Research:Active_editor).
+// ActiveEditorEdits is the WMF active-editor threshold, the default of
+// Params.ActiveEditorEdits: content-namespace edits in a month
+// (https://meta.wikimedia.org/wiki/Research:Active_editor).
 const ActiveEditorEdits = 5
 
 // RetentionMetric returns "retention_{days}d": the share of the segment with
@@ -79,7 +77,7 @@ func RetentionMetric(days int) string { return fmt.Sprintf("retention_%dd", days
 func ActiveMetric(k int) string { return fmt.Sprintf("active_m%d", k) }
 
 // ActiveEditorMetric returns "active_editor_m{k}": the share of the segment
-// with at least ActiveEditorEdits content-namespace edits in
+// with at least Params.ActiveEditorEdits (default 5) content-namespace edits in
 // (end + 30(k-1) days, end + 30k days].
 func ActiveEditorMetric(k int) string { return fmt.Sprintf("active_editor_m%d", k) }
 

@@ -3,7 +3,8 @@ package metrics
 import "time"
 
 // Params are the parameters every metric is computed with. The zero value is
-// not usable: AsOf must be set. DefaultParams fills in the documented defaults.
+// not usable: AsOf must be set. DefaultParams fills in the documented defaults; Validate says what is
+// wrong with a Params Compute refuses.
 type Params struct {
 	// AsOf is the instant the analysis observes up to; contributions after it
 	// are ignored and windows that end after it are "not yet observable".
@@ -15,6 +16,15 @@ type Params struct {
 	// which an experienced participant is flagged long_term (the Dashboard
 	// uses 500).
 	LongTermEdits int
+	// RetentionDays are the windows of the retention_{D}d metrics, in days
+	// after the end (at most 64, each once).
+	RetentionDays []int
+	// ActiveMonths is the number of 30-day windows after the end for the
+	// active_m{k} and active_editor_m{k} metrics (1 to 64).
+	ActiveMonths int
+	// ActiveEditorEdits is the content-namespace edits in a window, or in a
+	// calendar month, that make an active editor.
+	ActiveEditorEdits int
 	// ContentNamespaces lists each wiki's content namespaces (from siteinfo).
 	// A wiki missing from the map uses namespace 0 only.
 	ContentNamespaces map[string][]int
@@ -26,6 +36,9 @@ func DefaultParams(asOf time.Time) Params {
 		AsOf:              asOf.UTC(),
 		NewEditorLookback: 14 * 24 * time.Hour,
 		LongTermEdits:     500,
+		RetentionDays:     DefaultRetentionDays(),
+		ActiveMonths:      ActiveMonths,
+		ActiveEditorEdits: ActiveEditorEdits,
 	}
 }
 

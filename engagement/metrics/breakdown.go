@@ -1,0 +1,111 @@
+package metrics
+
+import "sort"
+
+// breakdown adds an included participant's edit to the per wiki and
+// namespace counts, the top pages and the content pages' flags.
+func (a *pass) breakdown(pi int32, r rec, c *Contribution, period Period) {
+	wk := wnKey{c.Wiki, c.NS, period}
+	w := a.byWN[wk]
+	if w == nil {
+		w = &wnAgg{WikiNamespaceCount: WikiNamespaceCount{Wiki: c.Wiki, NS: c.NS, Period: period}, lastP: -1}
+		a.byWN[wk] = w
+	}
+	tally(&w.Edits, &w.Editors, &w.lastP, pi)
+	if c.New {
+		w.PagesCreated++
+	}
+	if !c.NoSizeDiff {
+		w.BytesAdded += max(c.SizeDiff, 0)
+		w.BytesNet += c.SizeDiff
+	}
+	if period == Before {
+		return
+	}
+	pk := pageKey{c.Wiki, c.PageID}
+	if period == During {
+		a.topPage(pi, pk, c)
+	}
+	if r.content {
+		a.flagPage(pi, pk, c, period)
+	}
+}
+
+// tally counts an edit, and its editor once: each participant's edits come
+// together, so a change of lastP is a new editor.
+func tally(edits, editors *int, lastP *int32, pi int32) {
+	*edits++
+	if *lastP != pi {
+		*editors++
+		*lastP = pi
+	}
+}
+
+// topPage counts an edit during the event on its page.
+func (a *pass) topPage(pi int32, pk pageKey, c *Contribution) {
+	pg := a.pages[pk]
+	if pg == nil {
+		pg = &pageAgg{PageCount: PageCount{Wiki: c.Wiki, NS: c.NS, Title: c.Title}, lastP: -1}
+		a.pages[pk] = pg
+	}
+	tally(&pg.Edits, &pg.Editors, &pg.lastP, pi)
+	if c.New {
+		pg.Created = true
+	}
+	if !c.NoSizeDiff {
+		pg.BytesAdded += max(c.SizeDiff, 0)
+	}
+}
+
+// flagPage marks a content page edited, or created, by the participant's
+// segment in the period.
+func (a *pass) flagPage(pi int32, pk pageKey, c *Contribution, period Period) {
+	flags := a.during
+	if period == After {
+		flags = a.after
+	}
+	bit := uint8(1)
+	if a.sums[pi].Segment == SegmentExperienced {
+		bit = 2
+	}
+	f := flags[pk] | bit
+	if c.New {
+		f |= bit << 2
+	}
+	flags[pk] = f
+}
+
+// breakdowns returns the per wiki and namespace counts, by wiki, namespace
+// and period, and the pages edited during the event, most edited first.
+func (a *pass) breakdowns() ([]WikiNamespaceCount, []PageCount) {
+	var wn []WikiNamespaceCount
+	for _, w := range a.byWN {
+		wn = append(wn, w.WikiNamespaceCount)
+	}
+	periodOrder := map[Period]int{Before: 0, During: 1, After: 2}
+	sort.Slice(wn, func(i, j int) bool {
+		x, y := wn[i], wn[j]
+		if x.Wiki != y.Wiki {
+			return x.Wiki < y.Wiki
+		}
+		if x.NS != y.NS {
+			return x.NS < y.NS
+		}
+		return periodOrder[x.Period] < periodOrder[y.Period]
+	})
+	var top []PageCount
+	for _, pg := range a.pages {
+		top = append(top, pg.PageCount)
+	}
+	sort.Slice(top, func(i, j int) bool {
+		x, y := top[i], top[j]
+		if x.Edits != y.Edits {
+			return x.Edits > y.Edits
+		}
+		if x.Wiki != y.Wiki {
+			return x.Wiki < y.Wiki
+		}
+		return x.Title < y.Title
+	})
+	return wn, top
+}

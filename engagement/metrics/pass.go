@@ -1,0 +1,314 @@
+package metrics
+
+import (
+	"cmp"
+	"slices"
+)
+
+// rec is one contribution reduced to what the hot loops need.
+type rec struct {
+	t       int64 // unix seconds
+	rev     int64 // revision id
+	p       int32 // participant index
+	ci      int32 // index into the contributions slice
+	content bool
+}
+
+// perP holds what the metric families need of one participant, each window
+// as one bit: bit d of retained for Params.RetentionDays[d], bit k-1 of
+// active and activeEd for month k.
+type perP struct {
+	retained   uint64
+	active     uint64
+	activeEd   uint64
+	survFirst  bool
+	survSecond bool
+	dashboard  bool
+}
+
+// bytesAgg sums sizediff over content-namespace revisions; noSize counts
+// those without a sizediff, left out of both sums.
+type bytesAgg struct{ added, net, noSize int }
+
+type wnKey struct {
+	wiki   string
+	ns     int
+	period Period
+}
+
+type wnAgg struct {
+	WikiNamespaceCount
+	lastP int32
+}
+
+type pageKey struct {
+	wiki string
+	page int64
+}
+
+type pageAgg struct {
+	PageCount
+	lastP int32
+}
+
+// pass is one computation: the inputs, the segmented participants, and what
+// the per-participant pass found. Metric families (rows.go, months.go) read
+// it; a new family adds a method that reads sums, pp and the other
+// per-participant slices, all indexed like sums.
+type pass struct {
+	ev       Event
+	p        Params
+	contribs []Contribution
+	start    int64
+	end      int64
+	asOf     int64
+	home     string
+
+	// Segmenting.
+	index  map[string]int32
+	sums   []ParticipantSummary
+	regs   []int64 // registration, unix seconds; valid where hasReg
+	hasReg []bool
+
+	// Selected contributions, sorted by participant, time and revision.
+	recs    []rec
+	ignored int
+
+	// Per-participant results, indexed like sums.
+	pp          []perP
+	firstAfter  []int64 // 0 = none
+	lastEdit    []int64
+	hasEdit     []bool
+	bytesDuring []bytesAgg
+	bytesAfter  []bytesAgg
+	months      monthGrid
+	window      []int // scratch: content edits per active window
+
+	// Breakdowns of included participants' edits.
+	byWN  map[wnKey]*wnAgg
+	pages map[pageKey]*pageAgg
+	// Content pages created and edited per period, with bit flags per
+	// segment: edited by new (1), by experienced (2), created by new (4),
+	// by experienced (8).
+	during map[pageKey]uint8
+	after  map[pageKey]uint8
+}
+
+func newPass(ev Event, p Params, contribs []Contribution) *pass {
+	return &pass{ev: ev, p: p, contribs: contribs,
+		start: ev.Start.Unix(), end: ev.End.Unix(), asOf: p.AsOf.Unix(), home: ev.HomeWiki()}
+}
+
+// wikiInfo caches, per wiki, whether it is in scope and which namespaces are
+// content namespaces.
+type wikiInfo struct {
+	inScope bool
+	content map[int]bool
+}
+
+// isContent reports whether ns is a content namespace of the wiki.
+func (a *pass) isContent(wi *wikiInfo, wiki string, ns int) bool {
+	c, known := wi.content[ns]
+	if !known {
+		list, ok := a.p.ContentNamespaces[wiki]
+		c = ns == 0
+		if ok {
+			c = slices.Contains(list, ns)
+		}
+		wi.content[ns] = c
+	}
+	return c
+}
+
+// selectContributions keeps the participants' contributions on the scope
+// wikis up to as-of, sorted by participant, time and revision, each revision
+// once.
+func (a *pass) selectContributions() {
+	scope := map[string]bool{}
+	for _, w := range a.ev.Wikis {
+		scope[w] = true
+	}
+	wikis := map[string]*wikiInfo{}
+	a.recs = make([]rec, 0, len(a.contribs))
+	// Consecutive contributions usually share a wiki and an author: look
+	// them up once per run of equal values.
+	var lastWiki, lastUser string
+	var wi *wikiInfo
+	var pi int32
+	pok := false
+	for i := range a.contribs {
+		c := &a.contribs[i]
+		if wi == nil || c.Wiki != lastWiki {
+			wi = wikis[c.Wiki]
+			if wi == nil {
+				wi = &wikiInfo{inScope: len(scope) == 0 || scope[c.Wiki], content: map[int]bool{}}
+				wikis[c.Wiki] = wi
+			}
+			lastWiki = c.Wiki
+		}
+		if i == 0 || c.Username != lastUser {
+			pi, pok = a.index[c.Username]
+			lastUser = c.Username
+		}
+		if !pok || !wi.inScope {
+			a.ignored++
+			continue
+		}
+		t := c.Timestamp.Unix()
+		if t > a.asOf {
+			continue
+		}
+		a.recs = append(a.recs, rec{p: pi, ci: int32(i), t: t, rev: c.RevID, content: a.isContent(wi, c.Wiki, c.NS)})
+	}
+	slices.SortFunc(a.recs, func(x, y rec) int {
+		if x.p != y.p {
+			return cmp.Compare(x.p, y.p)
+		}
+		if x.t != y.t {
+			return cmp.Compare(x.t, y.t)
+		}
+		return cmp.Compare(x.rev, y.rev)
+	})
+	a.dedup()
+}
+
+// dedup keeps one of each revision: the same revision from two sources is
+// adjacent after sorting.
+func (a *pass) dedup() {
+	if len(a.recs) < 2 {
+		return
+	}
+	out := a.recs[:1]
+	for _, r := range a.recs[1:] {
+		last := out[len(out)-1]
+		if r.p == last.p && r.t == last.t && r.rev == last.rev && a.contribs[r.ci].Wiki == a.contribs[last.ci].Wiki {
+			continue
+		}
+		out = append(out, r)
+	}
+	a.recs = out
+}
+
+// run is the per-participant pass: it walks each participant's
+// contributions in time order once.
+func (a *pass) run() {
+	n := len(a.sums)
+	a.pp = make([]perP, n)
+	a.firstAfter = make([]int64, n)
+	a.lastEdit = make([]int64, n)
+	a.hasEdit = make([]bool, n)
+	a.bytesDuring = make([]bytesAgg, n)
+	a.bytesAfter = make([]bytesAgg, n)
+	a.months = newMonthGrid(a.ev, a.p.AsOf, n)
+	a.window = make([]int, a.p.ActiveMonths)
+	a.byWN = map[wnKey]*wnAgg{}
+	a.pages = map[pageKey]*pageAgg{}
+	a.during = map[pageKey]uint8{}
+	a.after = map[pageKey]uint8{}
+	for i := 0; i < len(a.recs); {
+		j := i
+		for j < len(a.recs) && a.recs[j].p == a.recs[i].p {
+			j++
+		}
+		a.participant(a.recs[i].p, a.recs[i:j])
+		i = j
+	}
+}
+
+// participant folds one participant's contributions, in time order.
+func (a *pass) participant(pi int32, recs []rec) {
+	s := &a.sums[pi]
+	a.lastEdit[pi], a.hasEdit[pi] = recs[len(recs)-1].t, true
+	clear(a.window)
+	for _, r := range recs {
+		c := &a.contribs[r.ci]
+		period := a.period(pi, r)
+		a.bytes(pi, r, c)
+		a.months.add(int(pi), r)
+		if period == After {
+			a.afterEvent(pi, r, c)
+		}
+		a.survival(pi, r)
+		if s.Segment != SegmentExcluded {
+			a.breakdown(pi, r, c, period)
+		}
+	}
+	q := &a.pp[pi]
+	for k, n := range a.window {
+		if n >= a.p.ActiveEditorEdits {
+			q.activeEd |= 1 << k
+		}
+	}
+}
+
+// period places r in the event window and counts it in the summary.
+func (a *pass) period(pi int32, r rec) Period {
+	s := &a.sums[pi]
+	switch {
+	case r.t < a.start:
+		s.EditsBefore++
+		return Before
+	case r.t <= a.end:
+		s.EditsDuring++
+		return During
+	}
+	s.EditsAfter++
+	if a.firstAfter[pi] == 0 {
+		a.firstAfter[pi] = r.t
+	}
+	return After
+}
+
+// bytes adds a content-namespace revision during or after the event to the
+// byte sums, or counts it when its sizediff is unknown.
+func (a *pass) bytes(pi int32, r rec, c *Contribution) {
+	if r.t < a.start || !r.content {
+		return
+	}
+	b := &a.bytesDuring[pi]
+	if r.t > a.end {
+		b = &a.bytesAfter[pi]
+	}
+	if c.NoSizeDiff {
+		b.noSize++
+		return
+	}
+	b.net += c.SizeDiff
+	b.added += max(c.SizeDiff, 0)
+}
+
+// afterEvent records the retention and activity windows an edit after the
+// event falls in.
+func (a *pass) afterEvent(pi int32, r rec, c *Contribution) {
+	q := &a.pp[pi]
+	for d, days := range a.p.RetentionDays {
+		if r.t >= a.end+int64(days)*day {
+			q.retained |= 1 << d
+		}
+	}
+	k := int((r.t - a.end - 1) / (30 * day)) // window (end+30k, end+30(k+1)]
+	if k >= 0 && k < a.p.ActiveMonths {
+		q.active |= 1 << k
+		if r.content {
+			a.window[k]++
+		}
+	}
+	if c.Wiki == a.home && c.NS == 0 && r.t >= a.end+7*day {
+		q.dashboard = true
+	}
+}
+
+// survival records edits in the surviving-new-editor windows after
+// registration.
+func (a *pass) survival(pi int32, r rec) {
+	if !a.hasReg[pi] {
+		return
+	}
+	reg, q := a.regs[pi], &a.pp[pi]
+	if r.t >= reg && r.t <= reg+day {
+		q.survFirst = true
+	}
+	if r.t >= reg+30*day && r.t <= reg+60*day {
+		q.survSecond = true
+	}
+}
