@@ -268,8 +268,20 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 
 // LoadData re-reads a previous run's contributions.csv and accounts.csv from
 // dir, so it can be re-analysed without asking Wikimedia again.
-func LoadData(dir string) (*Data, error) {
-	d, err := dataset.ReadDir(dir)
+func LoadData(dir string) (*Data, error) { return LoadEventData(dir, nil) }
+
+// LoadEventData is LoadData for an event: Data.Normalised also counts the
+// rows on wikis outside ev and those of users who are not its participants
+// (kept in Data; the metrics leave them out). A nil ev checks nothing.
+func LoadEventData(dir string, ev *Event) (*Data, error) {
+	var sc dataset.Scope
+	if ev != nil {
+		sc.Wikis = ev.Course.Domains()
+		for _, p := range ev.Participants {
+			sc.Participants = append(sc.Participants, p.Username)
+		}
+	}
+	d, err := dataset.ReadDirFor(dir, sc)
 	if err != nil {
 		return nil, err
 	}

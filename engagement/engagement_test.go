@@ -3,8 +3,12 @@ package engagement_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"example.com/engagement/engagement"
@@ -14,7 +18,9 @@ import (
 // TestSampleFlow runs the whole flow on the embedded sample and checks the
 // headline numbers, then proves that re-analysing the written folder
 // reproduces every output file exactly.
-func TestSampleFlow(t *testing.T) {
+// enrichSample loads the embedded sample and fetches its data from memory.
+func enrichSample(t *testing.T) (context.Context, engagement.Config, *engagement.Event, *engagement.Data) {
+	t.Helper()
 	ctx := context.Background()
 	cfg := engagement.Config{CacheDir: t.TempDir()}
 	ev, err := engagement.LoadEvent(ctx, cfg, engagement.Sample)
@@ -25,6 +31,11 @@ func TestSampleFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ctx, cfg, ev, data
+}
+
+func TestSampleFlow(t *testing.T) {
+	ctx, cfg, ev, data := enrichSample(t)
 	if len(data.Failures) != 0 || data.Stats.Requests == 0 {
 		t.Fatalf("failures %v, stats %v", data.Failures, data.Stats)
 	}
@@ -92,5 +103,47 @@ func TestLiveNeedsContact(t *testing.T) {
 	_, err := engagement.LoadEvent(context.Background(), engagement.Config{}, "https://outreachdashboard.wmflabs.org/courses/A/B")
 	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("contact")) {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// Re-analysing a folder for an event counts, and shows with their lines,
+// the rows that the metrics leave out: another wiki's, a non-participant's.
+func TestLoadEventDataCountsRowsOutsideTheEvent(t *testing.T) {
+	_, _, ev, data := enrichSample(t)
+	p := metrics.DefaultParams(ev.AsOf(ev.Course.End))
+	res, err := engagement.Analyze(ev, data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := engagement.WriteOutputs(dir, data, res); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "contributions.csv"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := data.Contributions[0].Username
+	fmt.Fprintf(f, "fr.wikipedia.org,%s,999000001,1,0,Page,2021-03-06T10:00:00Z,5,false\n", u)
+	fmt.Fprintf(f, "%s,Stranger,999000002,1,0,Page,2021-03-06T10:00:00Z,5,false\n", ev.Course.Domains()[0])
+	f.Close()
+	n := len(data.Contributions)
+	re, err := engagement.LoadEventData(dir, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		fmt.Sprintf("contributions.csv: 1 contributions on wikis outside the event, left out of the numbers (contributions.csv:%d fr.wikipedia.org, revision 999000001)", n+2),
+		fmt.Sprintf("contributions.csv: 1 contributions by users who are not participants, left out of the numbers (contributions.csv:%d “Stranger” on %s)", n+3, ev.Course.Domains()[0]),
+	}
+	if got := re.Normalised.Lines(); !slices.Equal(got, want) {
+		t.Errorf("normalised:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	res2, err := engagement.Analyze(ev, re, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.Rows, res2.Rows) {
+		t.Error("rows outside the event changed the metrics")
 	}
 }

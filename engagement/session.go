@@ -198,7 +198,7 @@ func (s *Session) Fetch() (*Data, error) {
 	var d *Data
 	var err error
 	if s.from != "" {
-		d, err = LoadData(s.from)
+		d, err = LoadEventData(s.from, s.ev)
 	} else {
 		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
 			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}

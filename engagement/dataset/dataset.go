@@ -239,8 +239,13 @@ type Data struct {
 }
 
 // ReadDir reads contributions.csv and accounts.csv from dir, and
-// namespaces.csv when present.
-func ReadDir(dir string) (*Data, error) {
+// namespaces.csv and incomplete.csv when present. It makes the rows
+// canonical and reports in Data.Normalised what it changed.
+func ReadDir(dir string) (*Data, error) { return ReadDirFor(dir, Scope{}) }
+
+// ReadDirFor is ReadDir for an event: it also counts, in Data.Normalised,
+// the rows outside sc (kept; the metrics leave them out).
+func ReadDirFor(dir string, sc Scope) (*Data, error) {
 	var d Data
 	read := func(name string, f func(io.Reader, string) error) error {
 		p := filepath.Join(dir, name)
@@ -266,7 +271,7 @@ func ReadDir(dir string) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := d.normalise(dir); err != nil {
+	if err := d.normalise(dir, sc.sets()); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, IncompleteFile)); err == nil {

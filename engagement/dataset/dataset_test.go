@@ -163,6 +163,7 @@ func TestReadDirNormalises(t *testing.T) {
 	}
 	dir := t.TempDir()
 	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"+
+		"en.wikipedia.org,Ada Okafor,3,10,0,\"Two\nlines\",2021-03-06T09:00:00Z,5,false\n\n"+
 		"EN.wikipedia.org,Ada_Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n"+
 		"en.wikipedia.org,Ada Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n"+
 		"en.wikipedia.org,Ada Okafor,2,10,0,P,2021-03-06T11:00:00Z,,false\n")
@@ -171,19 +172,59 @@ func TestReadDirNormalises(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Contributions) != 2 || len(d.Accounts) != 1 || d.Contributions[0].Username != "Ada Okafor" || !d.Contributions[1].NoSizeDiff {
+	if len(d.Contributions) != 3 || len(d.Accounts) != 1 || d.Contributions[1].Username != "Ada Okafor" || !d.Contributions[2].NoSizeDiff {
 		t.Fatalf("contributions %+v accounts %+v", d.Contributions, d.Accounts)
 	}
-	want := `contributions.csv: 1 wiki domains lower-cased (row 1: "EN.wikipedia.org")
-contributions.csv: 1 usernames made canonical (row 1: "Ada_Okafor" → "Ada Okafor")
-contributions.csv: 1 duplicate revisions dropped (row 2: revision 1 on en.wikipedia.org)
-accounts.csv: 1 usernames made canonical (row 1: "Ada_Okafor" → "Ada Okafor")
-accounts.csv: 1 duplicate accounts dropped (row 2: "Ada Okafor")`
+	want := `contributions.csv: 1 wiki domains lower-cased (contributions.csv:5 EN.wikipedia.org)
+contributions.csv: 1 usernames made canonical (contributions.csv:5 “Ada_Okafor” → “Ada Okafor”)
+contributions.csv: 1 duplicate revisions dropped (contributions.csv:6 revision 1 on en.wikipedia.org)
+accounts.csv: 1 usernames made canonical (accounts.csv:2 “Ada_Okafor” → “Ada Okafor”)
+accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
 	if got := d.Normalised.String(); got != want {
 		t.Errorf("report:\n%s\nwant:\n%s", got, want)
 	}
+	pseudo := func(u string) string { return "P-" + strings.ReplaceAll(u, "_", " ")[:3] }
+	if got := d.Normalised.Redacted(pseudo).Lines()[4]; got != `accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “P-Ada”)` {
+		t.Errorf("redacted: %s", got)
+	}
+	if strings.Contains(d.Normalised.Redacted(pseudo).String(), "Okafor") {
+		t.Errorf("redacted report names a user:\n%s", d.Normalised.Redacted(pseudo))
+	}
+	// Re-read for an event on fr.wikipedia.org with other participants:
+	// every row is outside it, counted and kept.
+	d, err = ReadDirFor(dir, Scope{Wikis: []string{"fr.wikipedia.org"}, Participants: []string{"Bea"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = `contributions.csv: 3 contributions on wikis outside the event, left out of the numbers (contributions.csv:2 en.wikipedia.org, revision 3; contributions.csv:5 en.wikipedia.org, revision 1; contributions.csv:7 en.wikipedia.org, revision 2)
+contributions.csv: 1 wiki domains lower-cased (contributions.csv:5 EN.wikipedia.org)
+contributions.csv: 1 usernames made canonical (contributions.csv:5 “Ada_Okafor” → “Ada Okafor”)
+contributions.csv: 1 duplicate revisions dropped (contributions.csv:6 revision 1 on en.wikipedia.org)
+accounts.csv: 1 usernames made canonical (accounts.csv:2 “Ada_Okafor” → “Ada Okafor”)
+accounts.csv: 1 accounts of users who are not participants, left out of the numbers (accounts.csv:2 “Ada Okafor”)
+accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
+	if got := d.Normalised.String(); got != want || len(d.Contributions) != 3 {
+		t.Errorf("scope report:\n%s\nwant:\n%s", got, want)
+	}
+	d, err = ReadDirFor(dir, Scope{Wikis: []string{"en.wikipedia.org"}, Participants: []string{"Bea"}})
+	if err != nil || !strings.Contains(d.Normalised.String(), `contributions.csv: 3 contributions by users who are not participants, left out of the numbers (contributions.csv:2 “Ada Okafor” on en.wikipedia.org;`) {
+		t.Errorf("participants scope: %v\n%s", err, d.Normalised)
+	}
+	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"+
+		"en.wikipedia.org,Ada Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n\n"+
+		"en.wikipedia.org,Ada_Okafor,1,10,0,P,2021-03-06T10:00:00Z,6,false\n"+
+		"en.wikipedia.org,User:User:Ada,2,10,0,P,2021-03-06T10:00:00Z,6,false\n")
+	if _, err := ReadDir(dir); err == nil || !strings.HasSuffix(err.Error(), `contributions.csv: revision 1 on en.wikipedia.org appears twice with different values (lines 2 and 4)`) {
+		t.Errorf("conflicting revisions: %v", err)
+	}
+	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"+
+		"en.wikipedia.org,User:User:Ada,2,10,0,P,2021-03-06T10:00:00Z,6,false\n")
+	if _, err := ReadDir(dir); err == nil || !strings.HasSuffix(err.Error(), `contributions.csv:2: column username: invalid username "User:User:Ada": starts with a namespace prefix ("User:")`) {
+		t.Errorf("invalid username: %v", err)
+	}
+	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n")
 	write(dir, "accounts.csv", "username,registration,bot\nAda Okafor,2021-03-01T00:00:00Z,false\nAda Okafor,2021-03-01T00:00:00Z,true\n")
-	if _, err := ReadDir(dir); err == nil || !strings.Contains(err.Error(), `account "Ada Okafor" appears twice with different registration or bot flag`) {
+	if _, err := ReadDir(dir); err == nil || !strings.Contains(err.Error(), `accounts.csv: account “Ada Okafor” appears twice with different registration or bot flag (lines 2 and 3)`) {
 		t.Errorf("conflicting accounts: %v", err)
 	}
 	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,sizediff,new\n")

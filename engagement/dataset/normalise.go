@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,26 +12,40 @@ import (
 	"example.com/engagement/engagement/username"
 )
 
-// Report lists what re-reading a folder changed or dropped, so that a
-// re-analysis never changes numbers silently.
+// Report lists what re-reading a folder changed, dropped or found outside
+// the event, so that a re-analysis never changes numbers silently.
 type Report []Normalisation
 
 // Normalisation is one kind of change made to the rows of one file.
 type Normalisation struct {
-	File     string   // e.g. "contributions.csv"
-	What     string   // e.g. "usernames made canonical"
-	Count    int      // rows concerned
-	Examples []string // the first few, e.g. `row 17: "Ada_Okafor" → "Ada Okafor"`
+	File     string    // e.g. "contributions.csv"
+	What     string    // e.g. "usernames made canonical"
+	Count    int       // rows concerned
+	Examples []Example // the first few
+}
+
+// Example is one row a Normalisation concerns.
+type Example struct {
+	Line   int    // line of the file where the row starts
+	Detail string // e.g. `“Ada_Okafor” → “Ada Okafor”`
+	// Usernames are the names Detail mentions (see Redacted).
+	Usernames []string
+	row       int // index of the row among the file's rows, until Line is known
 }
 
 // maxExamples bounds the examples kept per kind.
 const maxExamples = 3
 
-// Lines formats the report, one line per kind; nil when nothing changed.
+// Lines formats the report, one line per kind with its first examples as
+// file:line; nil when nothing changed.
 func (r Report) Lines() []string {
 	var out []string
 	for _, n := range r {
-		out = append(out, fmt.Sprintf("%s: %d %s (%s)", n.File, n.Count, n.What, strings.Join(n.Examples, "; ")))
+		ex := make([]string, len(n.Examples))
+		for i, e := range n.Examples {
+			ex[i] = fmt.Sprintf("%s:%d %s", n.File, e.Line, e.Detail)
+		}
+		out = append(out, fmt.Sprintf("%s: %d %s (%s)", n.File, n.Count, n.What, strings.Join(ex, "; ")))
 	}
 	return out
 }
@@ -37,25 +53,139 @@ func (r Report) Lines() []string {
 // String is Lines joined by newlines.
 func (r Report) String() string { return strings.Join(r.Lines(), "\n") }
 
-// note records one changed row of a kind.
-func (r *Report) note(file, what, example string) {
+// Redacted returns a copy of r whose examples show name(u) instead of each
+// username u they mention, for pseudonymised outputs.
+func (r Report) Redacted(name func(username string) string) Report {
+	out := make(Report, len(r))
+	for i, n := range r {
+		n.Examples = slices.Clone(n.Examples)
+		for j, e := range n.Examples {
+			names := slices.Clone(e.Usernames)
+			slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) }) // longest first
+			pairs := make([]string, 0, 2*len(names))
+			for _, u := range names {
+				pairs = append(pairs, "“"+u+"”", "“"+name(u)+"”")
+			}
+			e.Detail = strings.NewReplacer(pairs...).Replace(e.Detail)
+			e.Usernames = nil
+			n.Examples[j] = e
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// note records one changed row of a kind: row is its index among the
+// file's rows, detail what was found, names the usernames detail mentions.
+func (r *Report) note(file, what string, row int, detail string, names ...string) {
+	ex := Example{Detail: detail, Usernames: names, row: row}
 	for i := range *r {
 		if n := &(*r)[i]; n.File == file && n.What == what {
 			n.Count++
 			if len(n.Examples) < maxExamples {
-				n.Examples = append(n.Examples, example)
+				n.Examples = append(n.Examples, ex)
 			}
 			return
 		}
 	}
-	*r = append(*r, Normalisation{File: file, What: what, Count: 1, Examples: []string{example}})
+	*r = append(*r, Normalisation{File: file, What: what, Count: 1, Examples: []Example{ex}})
+}
+
+// placeExamples sets the line of every example, reading the files again
+// only when there are examples to place.
+func (r Report) placeExamples(dir string) error {
+	for _, file := range []string{ContributionsFile, AccountsFile} {
+		want := map[int]int{}
+		for _, n := range r {
+			for _, e := range n.Examples {
+				if n.File == file {
+					want[e.row] = 0
+				}
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		if err := recordLines(filepath.Join(dir, file), want); err != nil {
+			return err
+		}
+		for _, n := range r {
+			for j := range n.Examples {
+				if n.File == file {
+					n.Examples[j].Line = want[n.Examples[j].row]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// recordLines sets lines[i] to the line where the file's row i starts
+// (rows counted from 0 after the header).
+func recordLines(path string, lines map[int]int) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	lr := newLineReader(f)
+	for row := -1; ; row++ {
+		if _, err := lr.read(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fixFile(err, path)
+		}
+		if _, ok := lines[row]; ok {
+			lines[row] = lr.line
+		}
+	}
+}
+
+// Scope is the event a folder is re-read for: rows outside it are kept
+// (the metrics leave them out) and counted. An empty field checks nothing.
+type Scope struct {
+	Wikis        []string // the event's wikis as domains
+	Participants []string // the participants' usernames
+}
+
+// scopeSets holds a Scope as sets of canonical values.
+type scopeSets struct{ wikis, users map[string]bool }
+
+func (sc Scope) sets() scopeSets {
+	s := scopeSets{}
+	if len(sc.Wikis) > 0 {
+		s.wikis = map[string]bool{}
+		for _, w := range sc.Wikis {
+			s.wikis[strings.ToLower(w)] = true
+		}
+	}
+	if len(sc.Participants) > 0 {
+		s.users = map[string]bool{}
+		for _, u := range sc.Participants {
+			if c, err := username.Canonical(u); err == nil {
+				u = c
+			}
+			s.users[u] = true
+		}
+	}
+	return s
+}
+
+// noteContribution records a contribution outside the scope.
+func (s scopeSets) noteContribution(r *Report, row int, c metrics.Contribution) {
+	switch {
+	case s.wikis != nil && !s.wikis[c.Wiki]:
+		r.note(ContributionsFile, "contributions on wikis outside the event, left out of the numbers", row, fmt.Sprintf("%s, revision %d", c.Wiki, c.RevID))
+	case s.users != nil && !s.users[c.Username]:
+		r.note(ContributionsFile, "contributions by users who are not participants, left out of the numbers", row, fmt.Sprintf("“%s” on %s", c.Username, c.Wiki), c.Username)
+	}
 }
 
 // normalise makes the rows of a re-read folder canonical, the way a fetch
 // writes them: wiki domains lower case, usernames canonical, each revision
 // and each account once. Rows that differ where they should be equal are
 // errors; every change is recorded in d.Normalised.
-func (d *Data) normalise(dir string) error {
+func (d *Data) normalise(dir string, sc scopeSets) error {
 	cf, af := filepath.Join(dir, ContributionsFile), filepath.Join(dir, AccountsFile)
 	canon := map[string]string{}
 	name := func(file string, row int, u string) (string, error) {
@@ -64,7 +194,7 @@ func (d *Data) normalise(dir string) error {
 		}
 		c, err := username.Canonical(u)
 		if err != nil {
-			return "", fmt.Errorf("%s: row %d: column username: %w", file, row, err)
+			return "", &ParseError{File: file, Line: lineOf(file, row), Column: "username", Err: err}
 		}
 		canon[u] = c
 		return c, nil
@@ -73,13 +203,13 @@ func (d *Data) normalise(dir string) error {
 		wiki string
 		rev  int64
 	}
+	type place struct{ kept, row int }
 	dups := duplicateRevisions(d.Contributions)
-	seen := map[revKey]int{} // only revisions that occur more than once
+	seen := map[revKey]place{} // only revisions that occur more than once
 	kept := d.Contributions[:0]
-	for i, c := range d.Contributions {
-		row := i + 1
+	for row, c := range d.Contributions {
 		if w := strings.ToLower(c.Wiki); w != c.Wiki {
-			d.Normalised.note(ContributionsFile, "wiki domains lower-cased", fmt.Sprintf("row %d: %q", row, c.Wiki))
+			d.Normalised.note(ContributionsFile, "wiki domains lower-cased", row, c.Wiki)
 			c.Wiki = w
 		}
 		u, err := name(cf, row, c.Username)
@@ -87,50 +217,65 @@ func (d *Data) normalise(dir string) error {
 			return err
 		}
 		if u != c.Username {
-			d.Normalised.note(ContributionsFile, "usernames made canonical", fmt.Sprintf("row %d: %q → %q", row, c.Username, u))
+			d.Normalised.note(ContributionsFile, "usernames made canonical", row, fmt.Sprintf("“%s” → “%s”", c.Username, u), c.Username, u)
 			c.Username = u
 		}
 		if dups[c.RevID] {
 			k := revKey{c.Wiki, c.RevID}
-			if j, dup := seen[k]; dup {
-				if kept[j] != c {
-					return fmt.Errorf("%s: revision %d on %s appears twice with different values (the second at row %d)", cf, c.RevID, c.Wiki, row)
+			if p, dup := seen[k]; dup {
+				if kept[p.kept] != c {
+					return fmt.Errorf("%s: revision %d on %s appears twice with different values (lines %d and %d)", cf, c.RevID, c.Wiki, lineOf(cf, p.row), lineOf(cf, row))
 				}
-				d.Normalised.note(ContributionsFile, "duplicate revisions dropped", fmt.Sprintf("row %d: revision %d on %s", row, c.RevID, c.Wiki))
+				d.Normalised.note(ContributionsFile, "duplicate revisions dropped", row, fmt.Sprintf("revision %d on %s", c.RevID, c.Wiki))
 				continue
 			}
-			seen[k] = len(kept)
+			seen[k] = place{len(kept), row}
 		}
+		sc.noteContribution(&d.Normalised, row, c)
 		kept = append(kept, c)
 	}
 	d.Contributions = kept
-	return d.normaliseAccounts(af, name)
+	if err := d.normaliseAccounts(af, name, sc); err != nil {
+		return err
+	}
+	return d.Normalised.placeExamples(dir)
+}
+
+// lineOf returns the line where row (counted from 0 after the header) of
+// the file starts, for error messages; 0 when the file cannot be read.
+func lineOf(path string, row int) int {
+	lines := map[int]int{row: 0}
+	recordLines(path, lines)
+	return lines[row]
 }
 
 // normaliseAccounts makes account usernames canonical and drops rows that
 // repeat an account exactly; an account given twice with different facts
 // is an error.
-func (d *Data) normaliseAccounts(file string, name func(string, int, string) (string, error)) error {
-	byName := map[string]int{}
+func (d *Data) normaliseAccounts(file string, name func(string, int, string) (string, error), sc scopeSets) error {
+	type place struct{ kept, row int }
+	byName := map[string]place{}
 	kept := d.Accounts[:0]
-	for i, a := range d.Accounts {
-		row := i + 1
+	for row, a := range d.Accounts {
 		u, err := name(file, row, a.Username)
 		if err != nil {
 			return err
 		}
 		if u != a.Username {
-			d.Normalised.note(AccountsFile, "usernames made canonical", fmt.Sprintf("row %d: %q → %q", row, a.Username, u))
+			d.Normalised.note(AccountsFile, "usernames made canonical", row, fmt.Sprintf("“%s” → “%s”", a.Username, u), a.Username, u)
 			a.Username = u
 		}
-		if j, dup := byName[u]; dup {
-			if !sameAccount(kept[j], a) {
-				return fmt.Errorf("%s: account %q appears twice with different registration or bot flag", file, u)
+		if p, dup := byName[u]; dup {
+			if !sameAccount(kept[p.kept], a) {
+				return fmt.Errorf("%s: account “%s” appears twice with different registration or bot flag (lines %d and %d)", file, u, lineOf(file, p.row), lineOf(file, row))
 			}
-			d.Normalised.note(AccountsFile, "duplicate accounts dropped", fmt.Sprintf("row %d: %q", row, u))
+			d.Normalised.note(AccountsFile, "duplicate accounts dropped", row, fmt.Sprintf("“%s”", u), u)
 			continue
 		}
-		byName[u] = len(kept)
+		if sc.users != nil && !sc.users[u] {
+			d.Normalised.note(AccountsFile, "accounts of users who are not participants, left out of the numbers", row, fmt.Sprintf("“%s”", u), u)
+		}
+		byName[u] = place{len(kept), row}
 		kept = append(kept, a)
 	}
 	d.Accounts = kept
