@@ -100,3 +100,75 @@ func TestBytesAndPartialMonth(t *testing.T) {
 		t.Errorf("partial months %v, want 2021-05 for each segment", partial)
 	}
 }
+
+// Every pair of reasons, through Compute: the earlier reason of metrics.md's
+// order wins (facilitator > invalid username > account not found > bot >
+// data incomplete), except that a participant whose data is incomplete is
+// never "account not found"; each appears once in its excluded row and in
+// no aggregate.
+func TestExclusionPrecedenceEveryPair(t *testing.T) {
+	const why = "account lookup on en.wikipedia.org: HTTP 503 after 6 tries"
+	reg := at("2020-01-01T00:00:00Z")
+	type cause struct {
+		preset     Exclusion
+		noAccount  bool
+		bot        bool
+		incomplete bool
+	}
+	tests := []struct {
+		name string
+		c    cause
+		want Exclusion
+	}{
+		// Facilitator over invalid username is the roster's decision, made
+		// before Compute (Participant.Excluded holds one reason).
+		{"facilitator", cause{preset: ExcludeFacilitator}, ExcludeFacilitator},
+		{"facilitator and not found", cause{preset: ExcludeFacilitator, noAccount: true}, ExcludeFacilitator},
+		{"facilitator and bot", cause{preset: ExcludeFacilitator, bot: true}, ExcludeFacilitator},
+		{"facilitator and incomplete", cause{preset: ExcludeFacilitator, incomplete: true}, ExcludeFacilitator},
+		{"invalid and not found", cause{preset: ExcludeInvalid, noAccount: true}, ExcludeInvalid},
+		{"invalid and bot", cause{preset: ExcludeInvalid, bot: true}, ExcludeInvalid},
+		{"invalid and incomplete", cause{preset: ExcludeInvalid, incomplete: true}, ExcludeInvalid},
+		// A bot needs an account, so "not found and bot" is not found.
+		{"not found and bot", cause{noAccount: true, bot: true}, ExcludeNotFound},
+		{"not found and incomplete", cause{noAccount: true, incomplete: true}, ExcludeIncomplete},
+		{"bot with incomplete data", cause{bot: true, incomplete: true}, ExcludeBot},
+		{"incomplete alone", cause{incomplete: true}, ExcludeIncomplete},
+	}
+	for _, tt := range tests {
+		p := Participant{Username: "X", Excluded: tt.c.preset}
+		if tt.c.incomplete {
+			p.Incomplete = why
+		}
+		var accts []Account
+		if !tt.c.noAccount {
+			accts = []Account{{Username: "X", Registration: reg, Bot: tt.c.bot}}
+		}
+		contribs := []Contribution{edit("X", at("2021-03-06T10:00:00Z"), 0, 10, true, 1)}
+		r, err := Compute(ev, []Participant{p, {Username: "Y"}}, append(accts, Account{Username: "Y", Registration: reg}), contribs, DefaultParams(at("2022-06-01T00:00:00Z")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Participants[0]; got.Excluded != tt.want || got.Segment != SegmentExcluded {
+			t.Errorf("%s: %s (%s), want %s", tt.name, got.Excluded, got.Segment, tt.want)
+		}
+		if d := r.Participants[0].Detail; (tt.want == ExcludeIncomplete) != (d == why) {
+			t.Errorf("%s: detail %q", tt.name, d)
+		}
+		for _, reason := range []Exclusion{ExcludeFacilitator, ExcludeInvalid, ExcludeNotFound, ExcludeBot, ExcludeIncomplete} {
+			want := 0.0
+			if reason == tt.want {
+				want = 1
+			}
+			if row := find(t, r, MetricExcluded, Segment(reason)); row.Value != want {
+				t.Errorf("%s: excluded %s = %v, want %v", tt.name, reason, row.Value, want)
+			}
+		}
+		if row := find(t, r, MetricEditsDuring, SegmentAll); row.Value != 0 {
+			t.Errorf("%s: edits_during = %v, want 0 (X excluded)", tt.name, row.Value)
+		}
+		if row := find(t, r, MetricParticipants, SegmentAll); row.Value != 1 {
+			t.Errorf("%s: participants = %v, want 1 (Y)", tt.name, row.Value)
+		}
+	}
+}
