@@ -42,6 +42,10 @@ type Config struct {
 	// participant, so it is off by default: registrations then come from the
 	// course wikis, which agree for accounts created on them.
 	CentralAuth bool
+	// MaxContributions caps the contributions fetched per participant and
+	// wiki; a participant above it is left out as "data incomplete: more
+	// than N contributions on WIKI". 0 means mwapi.DefaultMaxContributions.
+	MaxContributions int
 }
 
 // UserAgent returns the User-Agent sent to Wikimedia.
@@ -219,6 +223,9 @@ func (c Config) Client(isSample bool) (*mwapi.Client, error) {
 	}
 	if c.Offline {
 		opts = append(opts, mwapi.WithOffline(true))
+	}
+	if c.MaxContributions != 0 {
+		opts = append(opts, mwapi.WithMaxContributions(c.MaxContributions))
 	}
 	return mwapi.NewClient(opts...)
 }

@@ -246,7 +246,7 @@ func TestContributionCap(t *testing.T) {
 	if len(e.Failures) != 1 || e.Failures[0].Username != "Alice" {
 		t.Fatalf("failures %v", e.Failures)
 	}
-	if got, want := e.Failures[0].Cause(), "contributions on test.wiki: more than 3 contributions (the safety cap)"; got != want {
+	if got, want := e.Failures[0].Cause(), "contributions on test.wiki: more than 3 contributions, the cap"; got != want {
 		t.Errorf("cause %q, want %q", got, want)
 	}
 	if len(e.Contributions) != 2 || e.Contributions[0].User != "Bob" {

@@ -124,7 +124,7 @@ func Describe(err error) string {
 	}
 	var ce *CapError
 	if errors.As(err, &ce) {
-		return fmt.Sprintf("more than %d contributions (the safety cap)", ce.Max)
+		return fmt.Sprintf("more than %d contributions, the cap", ce.Max)
 	}
 	var te *TriesError
 	if errors.As(err, &te) {

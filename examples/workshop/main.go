@@ -41,6 +41,15 @@ import (
 // participants because their data could not be fetched.
 const exitPartial = 3
 
+// exitStatuses is the usage text's account of the exit status.
+const exitStatuses = `Exit status:
+  0  every participant's data was fetched
+  3  some participants' data could not be fetched: they are listed, left out
+     as "data incomplete", and every output is written for the others
+  1  any other failure, including a run where no participant's data could be
+     fetched (no report is written then)
+`
+
 // errPartial marks a run that wrote every output but left some participants
 // out as "data incomplete".
 var errPartial = errors.New("partial data")
@@ -81,7 +90,7 @@ type options struct {
 	campaign                                            string
 	offline, pseudonymize, centralAuth, cacheList       bool
 	cacheClear                                          bool
-	lookback, longTerm                                  int
+	lookback, longTerm, maxContribs                     int
 	api                                                 apiFlags
 }
 
@@ -103,10 +112,18 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.centralAuth, "centralauth", false, "take registrations from global accounts on meta.wikimedia.org (one request per participant)")
 	fs.BoolVar(&o.cacheList, "cache-list", false, "list the cached requests and exit")
 	fs.BoolVar(&o.cacheClear, "cache-clear", false, "remove every cached response (only the files the cache wrote) and exit")
+	fs.IntVar(&o.maxContribs, "max-contributions", mwapi.DefaultMaxContributions, "most contributions fetched per participant and wiki; above it the participant is left out as \"data incomplete\"")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.Var(o.api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: workshop [flags]\n\n%s\nFlags:\n", exitStatuses)
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.maxContribs < 1 {
+		return nil, fmt.Errorf("-max-contributions %d: must be at least 1", o.maxContribs)
 	}
 	if o.asOf != "" {
 		if _, err := engagement.ParseAsOf(o.asOf); err != nil {
@@ -222,7 +239,7 @@ func startProfile(path string) (stop func(), err error) {
 
 // open opens the session the flags describe.
 func open(ctx context.Context, o *options, stderr io.Writer) (*engagement.Session, error) {
-	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth}
+	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
 	opts := []engagement.Option{engagement.WithConfig(cfg), engagement.WithAsOfDate(o.asOf),
 		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm)}
 	if o.from != "" {

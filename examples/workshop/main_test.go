@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -55,10 +57,37 @@ func TestWorkshopBadFlags(t *testing.T) {
 		"-asof 2021-13-01":                                          "-asof \"2021-13-01\": want YYYY-MM-DD",
 		"-course https://example.org/x/y":                           "host \"example.org\" is not a Dashboard",
 		"-course https://outreachdashboard.wmflabs.org/courses/A/B": "live runs need a contact",
+		"-max-contributions 0":                                      "-max-contributions 0: must be at least 1",
 	} {
 		err := run(append(strings.Fields(args), "-out", t.TempDir(), "-cache", ""), io.Discard, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v; want %q", args, err, want)
+		}
+	}
+}
+
+// A participant above -max-contributions is left out as data incomplete,
+// named in the banner; the run ends with the partial-data status.
+func TestWorkshopContributionCap(t *testing.T) {
+	var stdout bytes.Buffer
+	err := run([]string{"-out", t.TempDir(), "-cache", "", "-max-contributions", "1000"}, &stdout, io.Discard)
+	if !errors.Is(err, errPartial) {
+		t.Fatalf("error %v; want partial data", err)
+	}
+	if s := stdout.String(); !strings.Contains(s, "participants left out: their contributions on ") || !strings.Contains(s, "could not be fetched (more than 1000 contributions, the cap)") {
+		t.Errorf("summary lacks the cap's banner:\n%s", s)
+	}
+}
+
+// The usage text documents the exit statuses.
+func TestWorkshopUsage(t *testing.T) {
+	var stderr bytes.Buffer
+	if err := run([]string{"-h"}, io.Discard, &stderr); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("error %v; want flag.ErrHelp", err)
+	}
+	for _, want := range []string{"Exit status:", "  3  some participants' data could not be fetched", "  1  any other failure", "-max-contributions int"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, stderr.String())
 		}
 	}
 }
