@@ -271,9 +271,6 @@ func ReadDirFor(dir string, sc Scope) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := d.normalise(dir, sc.sets()); err != nil {
-		return nil, err
-	}
 	if _, err := os.Stat(filepath.Join(dir, IncompleteFile)); err == nil {
 		err = read(IncompleteFile, func(r io.Reader, p string) (err error) {
 			d.Incomplete, err = ReadIncomplete(r, p)
@@ -282,6 +279,9 @@ func ReadDirFor(dir string, sc Scope) (*Data, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if err := d.normalise(dir, sc.sets()); err != nil {
+		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {
 		err = read(NamespacesFile, func(r io.Reader, p string) (err error) {

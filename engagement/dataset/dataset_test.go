@@ -168,9 +168,13 @@ func TestReadDirNormalises(t *testing.T) {
 		"en.wikipedia.org,Ada Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n"+
 		"en.wikipedia.org,Ada Okafor,2,10,0,P,2021-03-06T11:00:00Z,,false\n")
 	write(dir, "accounts.csv", "username,registration,bot\nAda_Okafor,2021-03-01T00:00:00Z,false\nAda Okafor,2021-03-01T00:00:00Z,false\n")
+	write(dir, "incomplete.csv", "username,wiki,stage,cause\nBea_X,Commons.wikimedia.org,contributions,HTTP 503 after 6 tries\n")
 	d, err := ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := (Incomplete{Username: "Bea X", Wiki: "commons.wikimedia.org", Stage: "contributions", Cause: "HTTP 503 after 6 tries"}); len(d.Incomplete) != 1 || d.Incomplete[0] != want {
+		t.Errorf("incomplete %+v", d.Incomplete)
 	}
 	if len(d.Contributions) != 3 || len(d.Accounts) != 1 || d.Contributions[1].Username != "Ada Okafor" || !d.Contributions[2].NoSizeDiff {
 		t.Fatalf("contributions %+v accounts %+v", d.Contributions, d.Accounts)
@@ -179,7 +183,9 @@ func TestReadDirNormalises(t *testing.T) {
 contributions.csv: 1 usernames made canonical (contributions.csv:5 “Ada_Okafor” → “Ada Okafor”)
 contributions.csv: 1 duplicate revisions dropped (contributions.csv:6 revision 1 on en.wikipedia.org)
 accounts.csv: 1 usernames made canonical (accounts.csv:2 “Ada_Okafor” → “Ada Okafor”)
-accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
+accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)
+incomplete.csv: 1 wiki domains lower-cased (incomplete.csv:2 Commons.wikimedia.org)
+incomplete.csv: 1 usernames made canonical (incomplete.csv:2 “Bea_X” → “Bea X”)`
 	if got := d.Normalised.String(); got != want {
 		t.Errorf("report:\n%s\nwant:\n%s", got, want)
 	}
@@ -190,6 +196,7 @@ accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
 	if strings.Contains(d.Normalised.Redacted(pseudo).String(), "Okafor") {
 		t.Errorf("redacted report names a user:\n%s", d.Normalised.Redacted(pseudo))
 	}
+	os.Remove(filepath.Join(dir, "incomplete.csv"))
 	// Re-read for an event on fr.wikipedia.org with other participants:
 	// every row is outside it, counted and kept.
 	d, err = ReadDirFor(dir, Scope{Wikis: []string{"fr.wikipedia.org"}, Participants: []string{"Bea"}})

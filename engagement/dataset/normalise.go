@@ -94,7 +94,7 @@ func (r *Report) note(file, what string, row int, detail string, names ...string
 // placeExamples sets the line of every example, reading the files again
 // only when there are examples to place.
 func (r Report) placeExamples(dir string) error {
-	for _, file := range []string{ContributionsFile, AccountsFile} {
+	for _, file := range []string{ContributionsFile, AccountsFile, IncompleteFile} {
 		want := map[int]int{}
 		for _, n := range r {
 			for _, e := range n.Examples {
@@ -208,17 +208,8 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 	seen := map[revKey]place{} // only revisions that occur more than once
 	kept := d.Contributions[:0]
 	for row, c := range d.Contributions {
-		if w := strings.ToLower(c.Wiki); w != c.Wiki {
-			d.Normalised.note(ContributionsFile, "wiki domains lower-cased", row, c.Wiki)
-			c.Wiki = w
-		}
-		u, err := name(cf, row, c.Username)
-		if err != nil {
+		if err := d.canonicalise(cf, row, &c.Wiki, &c.Username, name); err != nil {
 			return err
-		}
-		if u != c.Username {
-			d.Normalised.note(ContributionsFile, "usernames made canonical", row, fmt.Sprintf("“%s” → “%s”", c.Username, u), c.Username, u)
-			c.Username = u
 		}
 		if dups[c.RevID] {
 			k := revKey{c.Wiki, c.RevID}
@@ -236,6 +227,9 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 	}
 	d.Contributions = kept
 	if err := d.normaliseAccounts(af, name, sc); err != nil {
+		return err
+	}
+	if err := d.normaliseIncomplete(filepath.Join(dir, IncompleteFile), name); err != nil {
 		return err
 	}
 	return d.Normalised.placeExamples(dir)
@@ -279,6 +273,37 @@ func (d *Data) normaliseAccounts(file string, name func(string, int, string) (st
 		kept = append(kept, a)
 	}
 	d.Accounts = kept
+	return nil
+}
+
+// normaliseIncomplete makes the names and wikis of incomplete.csv canonical
+// like those of the other files, so that they still match.
+func (d *Data) normaliseIncomplete(file string, name func(string, int, string) (string, error)) error {
+	for row := range d.Incomplete {
+		in := &d.Incomplete[row]
+		if err := d.canonicalise(file, row, &in.Wiki, &in.Username, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// canonicalise lower-cases a row's wiki and makes its username canonical,
+// noting what changed.
+func (d *Data) canonicalise(path string, row int, wiki, user *string, name func(string, int, string) (string, error)) error {
+	file := filepath.Base(path)
+	if w := strings.ToLower(*wiki); w != *wiki {
+		d.Normalised.note(file, "wiki domains lower-cased", row, *wiki)
+		*wiki = w
+	}
+	u, err := name(path, row, *user)
+	if err != nil {
+		return err
+	}
+	if u != *user {
+		d.Normalised.note(file, "usernames made canonical", row, fmt.Sprintf("“%s” → “%s”", *user, u), *user, u)
+		*user = u
+	}
 	return nil
 }
 
