@@ -43,13 +43,13 @@ func TestIncompleteLeftOutOfDenominators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if row := find(t, r, "retention_7d", SegmentNew); row.Numerator != 1 || row.Denominator != 2 {
+	if row := find(t, r, RetentionMetric(7), SegmentNew); row.Numerator != 1 || row.Denominator != 2 {
 		t.Errorf("retention_7d new = %d of %d, want 1 of 2 (B left out)", row.Numerator, row.Denominator)
 	}
-	if row := find(t, r, "excluded", Segment(ExcludeIncomplete)); row.Value != 1 {
+	if row := find(t, r, MetricExcluded, Segment(ExcludeIncomplete)); row.Value != 1 {
 		t.Errorf("excluded data incomplete = %v, want 1", row.Value)
 	}
-	if row := find(t, r, "edits_during", SegmentAll); row.Value != 2 {
+	if row := find(t, r, MetricEditsDuring, SegmentAll); row.Value != 2 {
 		t.Errorf("edits_during all = %v, want 2 (B's edit left out)", row.Value)
 	}
 	for _, p := range r.Participants {
@@ -83,7 +83,7 @@ func TestBytesAndPartialMonth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	added, net := find(t, r, "bytes_added_during", SegmentAll), find(t, r, "bytes_net_during", SegmentAll)
+	added, net := find(t, r, MetricBytesAddedDuring, SegmentAll), find(t, r, MetricBytesNetDuring, SegmentAll)
 	if added.Value != 100 || net.Value != 70 {
 		t.Errorf("bytes added %v net %v, want 100 and 70", added.Value, net.Value)
 	}
