@@ -1,0 +1,111 @@
+package metrics
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+)
+
+// SegmentBaseline describes comparable newcomers on the home wiki who were
+// not at the event (metrics.md, "Baseline").
+const SegmentBaseline Segment = "baseline"
+
+// DefaultBaselineSample is how many qualifying newcomers the baseline keeps
+// when more qualify.
+const DefaultBaselineSample = 500
+
+// Registration is one account created on the home wiki, as listed by the
+// newusers log, with what the baseline needs to decide whether it qualifies.
+type Registration struct {
+	// Username is the canonical name of the new account.
+	Username string
+	// Registered is the instant of the log entry.
+	Registered time.Time
+	// FirstEdit is the account's first edit on the home wiki; the zero
+	// time when it made none.
+	FirstEdit time.Time
+	// Bot is true when the account is in the bot group.
+	Bot bool
+}
+
+// Activated reports whether the account edited the home wiki within one day
+// of registering (inclusive).
+func (r Registration) Activated() bool {
+	if r.FirstEdit.IsZero() || r.FirstEdit.Before(r.Registered) {
+		return false
+	}
+	return r.FirstEdit.Sub(r.Registered) <= 24*time.Hour
+}
+
+// BaselineCohort returns, sorted by name, the registrations that qualify for
+// the baseline: registered in [ev.Start - p.NewEditorLookback, ev.End], not in
+// roster (any role), not bots, and activated.
+func BaselineCohort(ev Event, p Params, roster []string, regs []Registration) []Registration {
+	from := ev.Start.Add(-p.NewEditorLookback)
+	var out []Registration
+	for _, r := range regs {
+		switch {
+		case r.Registered.Before(from), r.Registered.After(ev.End):
+		case slices.Contains(roster, r.Username), r.Bot, !r.Activated():
+		default:
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b Registration) int { return cmpString(a.Username, b.Username) })
+	return out
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// SampleBaseline returns a uniform random sample of n of the cohort, sorted
+// by name, reproducible for a given seed, and the note for the rows ("sample
+// of N of M", or "" when the whole cohort is kept).
+func SampleBaseline(cohort []Registration, n int, seed uint64) ([]Registration, string) {
+	if n <= 0 || len(cohort) <= n {
+		return cohort, ""
+	}
+	all := slices.Clone(cohort)
+	slices.SortFunc(all, func(a, b Registration) int { return cmpString(a.Username, b.Username) })
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	out := all[:n]
+	slices.SortFunc(out, func(a, b Registration) int { return cmpString(a.Username, b.Username) })
+	return out, fmt.Sprintf("sample of %d of %d", n, len(cohort))
+}
+
+// Difference is the difference of two shares (event minus baseline) with its
+// 95% interval.
+type Difference struct {
+	// Value is k1/n1 - k2/n2.
+	Value float64
+	// Low and High bound Newcombe's hybrid score interval.
+	Low, High float64
+}
+
+// ShareDifference returns k1/n1 - k2/n2 with the 95% Newcombe hybrid score
+// interval (Newcombe 1998, method 10), built on the Wilson intervals of each
+// share. Either n being 0 gives NaN everywhere.
+func ShareDifference(k1, n1, k2, n2 int) Difference {
+	if n1 <= 0 || n2 <= 0 {
+		return Difference{math.NaN(), math.NaN(), math.NaN()}
+	}
+	p1, p2 := float64(k1)/float64(n1), float64(k2)/float64(n2)
+	l1, u1 := Wilson(k1, n1)
+	l2, u2 := Wilson(k2, n2)
+	d := p1 - p2
+	return Difference{
+		Value: d,
+		Low:   d - math.Sqrt((p1-l1)*(p1-l1)+(u2-p2)*(u2-p2)),
+		High:  d + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2)),
+	}
+}
