@@ -109,3 +109,22 @@ func ShareDifference(k1, n1, k2, n2 int) Difference {
 		High:  d + math.Sqrt((u1-p1)*(u1-p1)+(p2-l2)*(p2-l2)),
 	}
 }
+
+// CompareRetention says in words how the event's new editors (k1 of n1 still
+// editing after days) compare with the baseline (k2 of n2) on wiki, with the
+// difference and its 95% interval in percentage points. It says what the
+// comparison does not show: people who come to events differ.
+func CompareRetention(days, k1, n1, k2, n2 int, wiki string) string {
+	if n1 == 0 || n2 == 0 {
+		return fmt.Sprintf("No comparison after %d days: no new editors from this event or no comparable newcomers on %s.", days, wiki)
+	}
+	p1, p2 := float64(k1)/float64(n1), float64(k2)/float64(n2)
+	d := ShareDifference(k1, n1, k2, n2)
+	how := "as often as"
+	if p2 > 0 && p1 != p2 {
+		how = fmt.Sprintf("%.1f times as often as", p1/p2)
+	}
+	return fmt.Sprintf("New editors from this event were still editing after %d days %s comparable newcomers on %s (%d of %d, %.0f%%, against %d of %d, %.0f%%; difference %+.0f points, 95%% interval %+.0f to %+.0f). "+
+		"This is not the event's effect: people who come to events differ from those who do not.",
+		days, how, wiki, k1, n1, 100*p1, k2, n2, 100*p2, 100*d.Value, 100*d.Low, 100*d.High)
+}

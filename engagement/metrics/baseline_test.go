@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -95,4 +96,14 @@ func TestSampleBaselineReproducible(t *testing.T) {
 	if len(small) != 3 || note != "" {
 		t.Errorf("cohort of 3: %d kept, note %q; want all 3 and no note", len(small), note)
 	}
+}
+
+func ExampleCompareRetention() {
+	// 9 of 10 against 3 of 10: 90% against 30%, 3.0 times; Newcombe's
+	// interval for 0.6 is 0.1705 to 0.8090.
+	fmt.Println(CompareRetention(30, 9, 10, 3, 10, "English Wikipedia"))
+	fmt.Println(CompareRetention(30, 0, 0, 3, 10, "English Wikipedia"))
+	// Output:
+	// New editors from this event were still editing after 30 days 3.0 times as often as comparable newcomers on English Wikipedia (9 of 10, 90%, against 3 of 10, 30%; difference +60 points, 95% interval +17 to +81). This is not the event's effect: people who come to events differ from those who do not.
+	// No comparison after 30 days: no new editors from this event or no comparable newcomers on English Wikipedia.
 }
