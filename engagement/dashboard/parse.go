@@ -200,7 +200,7 @@ func ParseCourseJSON(r io.Reader, name string) (Course, error) {
 // enrolment without a username, is an error naming the file.
 func ParseUsersJSON(r io.Reader, name string) ([]User, error) {
 	var v struct {
-		Users *[]map[string]json.RawMessage `json:"users"`
+		Users *[]User `json:"users"`
 	}
 	body, err := io.ReadAll(r)
 	if err != nil {
@@ -212,20 +212,23 @@ func ParseUsersJSON(r io.Reader, name string) ([]User, error) {
 	if v.Users == nil {
 		return nil, fmt.Errorf("%s: \"course.users\" is missing or null, expected the list of enrolments; for example %s", name, fieldExamples["users"])
 	}
-	var typed struct {
-		Users []User `json:"users"`
+	users := *v.Users
+	if err := checkUsers(name, users, nil); err == nil {
+		return users, nil
 	}
-	if err := decodeWrapped(bytes.NewReader(body), name, "course", &typed); err != nil {
-		return nil, err
+	// Only to name the fields of a faulty enrolment: decode them as written.
+	var raw struct {
+		Users []map[string]json.RawMessage `json:"users"`
 	}
-	keys := make([][]string, len(*v.Users))
-	for i, m := range *v.Users {
+	decodeWrapped(bytes.NewReader(body), name, "course", &raw)
+	keys := make([][]string, len(raw.Users))
+	for i, m := range raw.Users {
 		for k := range m {
 			keys[i] = append(keys[i], k)
 		}
 		slices.Sort(keys[i])
 	}
-	return typed.Users, checkUsers(name, typed.Users, keys)
+	return users, checkUsers(name, users, keys)
 }
 
 // ParseArticlesJSON reads articles.json.

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -188,8 +189,13 @@ func (s scopeSets) noteContribution(r *Report, row int, c metrics.Contribution) 
 func (d *Data) normalise(dir string, sc scopeSets) error {
 	cf, af := filepath.Join(dir, ContributionsFile), filepath.Join(dir, AccountsFile)
 	canon := map[string]string{}
+	var lastRaw, lastCanon string // rows come grouped by user: skip the map
 	name := func(file string, row int, u string) (string, error) {
+		if u == lastRaw && u != "" {
+			return lastCanon, nil
+		}
 		if c, ok := canon[u]; ok {
+			lastRaw, lastCanon = u, c
 			return c, nil
 		}
 		c, err := username.Canonical(u)
@@ -197,6 +203,7 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 			return "", &ParseError{File: file, Line: lineOf(file, row), Column: "username", Err: err}
 		}
 		canon[u] = c
+		lastRaw, lastCanon = u, c
 		return c, nil
 	}
 	type revKey struct {
@@ -211,7 +218,7 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 		if err := d.canonicalise(cf, row, &c.Wiki, &c.Username, name); err != nil {
 			return err
 		}
-		if dups[c.RevID] {
+		if len(dups) > 0 && dups[dupKey{c.Wiki, c.RevID}] {
 			k := revKey{c.Wiki, c.RevID}
 			if p, dup := seen[k]; dup {
 				if kept[p.kept] != c {
@@ -311,19 +318,42 @@ func sameAccount(a, b metrics.Account) bool {
 	return a.Username == b.Username && a.Registration.Equal(b.Registration) && a.Bot == b.Bot
 }
 
-// duplicateRevisions returns the revision ids that occur more than once
-// (on any wiki): sorting the ids is far cheaper than a map of every
-// revision, and real files have few or no duplicates.
-func duplicateRevisions(cs []metrics.Contribution) map[int64]bool {
-	ids := make([]int64, len(cs))
-	for i := range cs {
-		ids[i] = cs[i].RevID
+// dupKey is a revision on a wiki.
+type dupKey struct {
+	wiki string
+	rev  int64
+}
+
+// duplicateRevisions returns the revisions that occur more than once on
+// the same wiki (domains compared in lower case). Sorting (wiki, id) pairs is far cheaper than a map of every
+// revision, and real files have few or no duplicates; ids repeat across
+// wikis, so the wiki is part of the key.
+func duplicateRevisions(cs []metrics.Contribution) map[dupKey]bool {
+	type pair struct {
+		wiki int32
+		rev  int64
 	}
-	slices.Sort(ids)
-	dups := map[int64]bool{}
-	for i := 1; i < len(ids); i++ {
-		if ids[i] == ids[i-1] {
-			dups[ids[i]] = true
+	wikis := map[string]int32{} // as written → index of the lower-cased domain
+	names := []string{}
+	keys := make([]pair, len(cs))
+	for i := range cs {
+		w, ok := wikis[cs[i].Wiki]
+		if !ok {
+			lower := strings.ToLower(cs[i].Wiki)
+			w = int32(slices.Index(names, lower))
+			if w < 0 {
+				w = int32(len(names))
+				names = append(names, lower)
+			}
+			wikis[cs[i].Wiki] = w
+		}
+		keys[i] = pair{w, cs[i].RevID}
+	}
+	slices.SortFunc(keys, func(a, b pair) int { return cmp.Or(cmp.Compare(a.wiki, b.wiki), cmp.Compare(a.rev, b.rev)) })
+	dups := map[dupKey]bool{}
+	for i := 1; i < len(keys); i++ {
+		if keys[i] == keys[i-1] {
+			dups[dupKey{names[keys[i].wiki], keys[i].rev}] = true
 		}
 	}
 	return dups
