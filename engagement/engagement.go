@@ -15,6 +15,7 @@ import (
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -409,49 +410,10 @@ func (d *Data) Incomplete() map[string]string {
 // are left out because their data is incomplete, e.g. "12 of 37
 // participants left out: their contributions on commons.wikimedia.org could
 // not be fetched (HTTP 503 after 6 tries)"; "" when nobody is. Participants
-// left out for an earlier reason (facilitators, bots) are not counted.
-func Banner(r *metrics.Result) string {
-	details := map[string]string{}
-	for _, p := range r.Participants {
-		if p.Excluded == metrics.ExcludeIncomplete {
-			details[p.Username] = p.Detail
-		}
-	}
-	if len(details) == 0 {
-		return ""
-	}
-	total := len(r.Participants)
-	causes := map[string]int{}
-	for _, d := range details {
-		causes[d]++
-	}
-	keys := make([]string, 0, len(causes))
-	for k := range causes {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int {
-		if causes[a] != causes[b] {
-			return causes[b] - causes[a]
-		}
-		return strings.Compare(a, b)
-	})
-	what := plainCause(keys[0])
-	if len(keys) > 1 {
-		what += fmt.Sprintf(" (and %d other causes, listed below)", len(keys)-1)
-	}
-	return fmt.Sprintf("%d of %d participants left out: %s", len(details), total, what)
-}
-
-// plainCause turns "contributions on W: HTTP 503 after 6 tries" into "their
-// contributions on W could not be fetched (HTTP 503 after 6 tries)".
-func plainCause(detail string) string {
-	first, _, _ := strings.Cut(detail, "; ")
-	what, why, ok := strings.Cut(first, ": ")
-	if !ok {
-		return "their data could not be fetched (" + first + ")"
-	}
-	return "their " + what + " could not be fetched (" + why + ")"
-}
+// left out for an earlier reason (facilitators, bots) are not counted. It is
+// the report's banner (report.IncompleteBanner), so program, notebook and
+// report say the same.
+func Banner(r *metrics.Result) string { return report.IncompleteBanner(r) }
 
 // FailureSummary describes the users whose data could not be fetched.
 func (d *Data) FailureSummary() string {

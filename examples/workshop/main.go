@@ -163,11 +163,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return withFlag(err)
 	}
 	res := a.Result
+	banner := engagement.Banner(res)
 	if nothingFetched(res) {
-		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", engagement.Banner(res))
+		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", banner)
 	}
-	if b := engagement.Banner(res); b != "" {
-		fmt.Fprintf(stdout, "⚠ %s\n\n", b)
+	if banner != "" {
+		fmt.Fprintf(stdout, "⚠ %s\n\n", banner)
 	}
 	printSummary(stdout, res)
 	paths, err := a.Share(o.out, o.pseudonymize)
@@ -178,8 +179,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, p := range paths {
 		fmt.Fprintln(stdout, " ", p)
 	}
-	if b := engagement.Banner(res); b != "" {
-		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, b)
+	if banner != "" {
+		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, banner)
 	}
 	return nil
 }
