@@ -36,6 +36,17 @@ var (
 	ErrMaxLag = errors.New("database replicas are lagging (maxlag)")
 )
 
+// What can be wrong with an answer that has no status to say it; Describe
+// names them without the request's details.
+var (
+	errHTML       = errors.New("got an HTML page, not JSON")
+	errMalformed  = errors.New("truncated or malformed JSON")
+	errTooLarge   = errors.New("answer larger than")
+	errBadGzip    = errors.New("bad gzip body")
+	errUnexpected = errors.New("unexpected answer")
+	errRepeated   = errors.New("the server repeated the continuation")
+)
+
 // APIError is an error object returned by the API.
 type APIError struct {
 	Wiki, Code, Info string
@@ -369,7 +380,7 @@ func (c *Client) fetch(ctx context.Context, wiki, u, key, what string, ok check)
 		body, wait, err := c.once(ctx, wiki, u)
 		if err == nil {
 			if err := ok(body); err != nil {
-				return nil, fmt.Errorf("%s %s: unexpected answer (not cached): %w", wiki, what, err)
+				return nil, fmt.Errorf("%s %s: %w (not cached): %w", wiki, what, errUnexpected, err)
 			}
 			if c.cache != nil {
 				if err := c.cache.Put(key, body); err != nil {
@@ -447,7 +458,7 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 	if resp.Header.Get("Content-Encoding") == "gzip" {
 		gz, err := gzip.NewReader(raw)
 		if err != nil {
-			return nil, 0, fmt.Errorf("%s: bad gzip body: %w", wiki, err)
+			return nil, 0, fmt.Errorf("%s: %w: %w", wiki, errBadGzip, err)
 		}
 		defer gz.Close()
 		r = gz
@@ -456,7 +467,7 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 	body, err := io.ReadAll(unpacked)
 	c.count(func(s *Stats) { s.Bytes += c.maxBody - raw.left })
 	if raw.over || unpacked.over {
-		return nil, -1, fmt.Errorf("%s: answer larger than %d MB: refused (a wrong endpoint, or a server sending too much)", wiki, c.maxBody>>20)
+		return nil, -1, fmt.Errorf("%s: %w %d MB: refused (a wrong endpoint, or a server sending too much)", wiki, errTooLarge, c.maxBody>>20)
 	}
 	if err != nil {
 		var ne net.Error
@@ -474,11 +485,11 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 	}
 	trim := strings.TrimSpace(string(body[:min(len(body), 64)]))
 	if strings.HasPrefix(trim, "<") {
-		return nil, 0, fmt.Errorf("%s: got an HTML page, not JSON: is %s the wiki's api.php?", wiki, c.Endpoint(wiki))
+		return nil, 0, fmt.Errorf("%s: %w: is %s the wiki's api.php?", wiki, errHTML, c.Endpoint(wiki))
 	}
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err != nil {
-		return nil, 0, fmt.Errorf("%s: truncated or malformed JSON (%d bytes): %w", wiki, len(body), err)
+		return nil, 0, fmt.Errorf("%s: %w (%d bytes): %w", wiki, errMalformed, len(body), err)
 	}
 	if eb.Error != nil {
 		apiErr := &APIError{Wiki: wiki, Code: eb.Error.Code, Info: eb.Error.Info}

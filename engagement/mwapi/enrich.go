@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 )
@@ -394,10 +393,9 @@ func describeOther(err error) string {
 	if errors.As(err, &oe) && oe.Err != nil {
 		return "network error: " + oe.Err.Error()
 	}
-	msg := err.Error()
-	for _, known := range []string{"got an HTML page, not JSON", "truncated or malformed JSON", "answer larger than", "unexpected answer", "bad gzip body", "repeated the continuation"} {
-		if strings.Contains(msg, known) {
-			return known
+	for _, known := range []error{errHTML, errMalformed, errTooLarge, errUnexpected, errBadGzip, errRepeated} {
+		if errors.Is(err, known) {
+			return known.Error()
 		}
 	}
 	return "network or format error"

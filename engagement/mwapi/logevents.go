@@ -104,7 +104,7 @@ func (c *Client) NewUsers(ctx context.Context, wiki string, start, end time.Time
 		}
 		token := cont["lecontinue"]
 		if seen[token] {
-			return nil, fmt.Errorf("listing new accounts on %s (page %d): the server repeated the continuation %q: stopped rather than loop", wiki, pages, token)
+			return nil, fmt.Errorf("listing new accounts on %s (page %d): %w %q: stopped rather than loop", wiki, pages, errRepeated, token)
 		}
 		seen[token] = true
 		for k, v := range cont {

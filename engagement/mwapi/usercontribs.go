@@ -165,7 +165,7 @@ func (c *Client) contribsBatch(ctx context.Context, wiki string, names []string,
 		}
 		token := cont["uccontinue"]
 		if seen[token] {
-			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): the server repeated the continuation %q: stopped rather than loop", len(names), wiki, pages, token)
+			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): %w %q: stopped rather than loop", len(names), wiki, pages, errRepeated, token)
 		}
 		seen[token] = true
 		for k, v := range cont {
