@@ -27,51 +27,7 @@ const ua = "engagement-tests/0 (https://example.org/engagement; tests@example.or
 // contributions (same revision ids), within the request bound, and that a
 // rerun makes zero requests. Enabled with ENGAGEMENT_MEDIAWIKI=1.
 func TestIntegrationRealMediaWiki(t *testing.T) {
-	if os.Getenv("ENGAGEMENT_MEDIAWIKI") == "" {
-		t.Skip("set ENGAGEMENT_MEDIAWIKI=1 to run against a real MediaWiki (installed by .ci/run)")
-	}
-	if err := mwtest.Available(); err != nil {
-		t.Skip(err)
-	}
-	ctx := context.Background()
-	tmp := t.TempDir()
-	exports := filepath.Join(tmp, "exports")
-	if err := mwtest.Prepare(exports); err != nil {
-		t.Fatal(err)
-	}
-	cache := os.Getenv("ENGAGEMENT_MW_CACHE")
-	endpoints := map[string]string{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	errs := make(chan error, len(sample.Wikis))
-	for _, wiki := range sample.Wikis {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			db := sample.DBName(wiki)
-			start := time.Now()
-			dir := filepath.Join(tmp, db)
-			if err := mwtest.Install(ctx, exports, dir, db, cache); err != nil {
-				errs <- err
-				return
-			}
-			w, err := mwtest.Serve(ctx, dir, db)
-			if err != nil {
-				errs <- err
-				return
-			}
-			t.Cleanup(func() { w.Close() })
-			t.Logf("%s ready at %s in %s", db, w.APIURL, time.Since(start).Round(time.Millisecond))
-			mu.Lock()
-			endpoints[wiki] = w.APIURL
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
+	endpoints := startSample(t, sample.Wikis)
 	ev, err := sample.Generate(sample.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +52,7 @@ func TestIntegrationRealMediaWiki(t *testing.T) {
 			t.Fatal(err)
 		}
 		start := time.Now()
-		e, err := mwapi.Enrich(ctx, c, sample.Wikis, names, nil)
+		e, err := mwapi.Enrich(context.Background(), c, sample.Wikis, names, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -246,4 +202,57 @@ func checkFailingWiki(t *testing.T, endpoints map[string]string, names []string,
 	if again.Stats.Requests != len(failedURLs) {
 		t.Errorf("the rerun sent %d requests, want the %d that failed", again.Stats.Requests, len(failedURLs))
 	}
+}
+
+// startSample installs and serves real MediaWiki wikis loaded with the
+// sample, in parallel, and returns their api.php URLs by domain. It skips
+// the test unless ENGAGEMENT_MEDIAWIKI is set and MediaWiki is installed.
+func startSample(t *testing.T, wikis []string) map[string]string {
+	t.Helper()
+	if os.Getenv("ENGAGEMENT_MEDIAWIKI") == "" {
+		t.Skip("set ENGAGEMENT_MEDIAWIKI=1 to run against a real MediaWiki (installed by .ci/run)")
+	}
+	if err := mwtest.Available(); err != nil {
+		t.Skip(err)
+	}
+	ctx := context.Background()
+	tmp := t.TempDir()
+	exports := filepath.Join(tmp, "exports")
+	if err := mwtest.Prepare(exports); err != nil {
+		t.Fatal(err)
+	}
+	cache := os.Getenv("ENGAGEMENT_MW_CACHE")
+	endpoints := map[string]string{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	errs := make(chan error, len(wikis))
+	for _, wiki := range wikis {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db := sample.DBName(wiki)
+			start := time.Now()
+			dir := filepath.Join(tmp, db)
+			if err := mwtest.Install(ctx, exports, dir, db, cache); err != nil {
+				errs <- err
+				return
+			}
+			w, err := mwtest.Serve(ctx, dir, db)
+			if err != nil {
+				errs <- err
+				return
+			}
+			t.Cleanup(func() { w.Close() })
+			t.Logf("%s ready at %s in %s", db, w.APIURL, time.Since(start).Round(time.Millisecond))
+			mu.Lock()
+			endpoints[wiki] = w.APIURL
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	return endpoints
 }

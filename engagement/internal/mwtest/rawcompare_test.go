@@ -1,17 +1,13 @@
 package mwtest_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"example.com/engagement/engagement/internal/mwtest"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -26,29 +22,8 @@ var synthetic = map[string]bool{"commenthidden": true, "minor": true, "tags": tr
 // properties asked for) and the same values. Enabled with
 // ENGAGEMENT_MEDIAWIKI=1.
 func TestRawAnswersMatchRealMediaWiki(t *testing.T) {
-	if os.Getenv("ENGAGEMENT_MEDIAWIKI") == "" {
-		t.Skip("set ENGAGEMENT_MEDIAWIKI=1 to run against a real MediaWiki (installed by .ci/run)")
-	}
-	if err := mwtest.Available(); err != nil {
-		t.Skip(err)
-	}
-	ctx := context.Background()
-	tmp := t.TempDir()
-	exports := filepath.Join(tmp, "exports")
-	if err := mwtest.Prepare(exports); err != nil {
-		t.Fatal(err)
-	}
 	wiki := sample.Wikis[0]
-	db := sample.DBName(wiki)
-	dir := filepath.Join(tmp, db)
-	if err := mwtest.Install(ctx, exports, dir, db, os.Getenv("ENGAGEMENT_MW_CACHE")); err != nil {
-		t.Fatal(err)
-	}
-	w, err := mwtest.Serve(ctx, dir, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	apiURL := startSample(t, []string{wiki})[wiki]
 	truth, err := sample.Contributions()
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +44,7 @@ func TestRawAnswersMatchRealMediaWiki(t *testing.T) {
 		for k, v := range base {
 			q[k] = v
 		}
-		real := getJSON(t, w.APIURL+"?"+q.Encode(), http.DefaultTransport)
+		real := getJSON(t, apiURL+"?"+q.Encode(), http.DefaultTransport)
 		mem := getJSON(t, "https://"+wiki+"/w/api.php?"+q.Encode(), sample.Transport())
 		list := q.Get("list")
 		compareEntries(t, q.Get("ucprop")+q.Get("usprop"), entries(real, list), entries(mem, list))
