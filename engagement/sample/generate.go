@@ -60,6 +60,9 @@ const (
 	KindFacilitator // enrolled as editor and facilitator
 	KindMissing     // account no longer exists
 	KindBot
+	// KindNewcomer is an account that did not come to the event (see
+	// Newcomers).
+	KindNewcomer
 )
 
 // Person is one generated user.
@@ -92,6 +95,9 @@ type Event struct {
 	People    []Person
 	Enrolment []dashboard.User
 	Revisions map[string][]Revision // by wiki, in MediaWiki import order
+	// Newcomers registered around the event without coming to it; their
+	// revisions are in Revisions after everyone else's.
+	Newcomers []Newcomer
 }
 
 // Composition is the committed sample's make-up, asserted by its tests.
@@ -206,6 +212,7 @@ func Generate(cfg Config) (*Event, error) {
 	)
 
 	ev.generateRevisions(rng)
+	ev.addNewcomers()
 	return ev, nil
 }
 
@@ -565,12 +572,16 @@ func comment(rng *rand.Rand, r Revision) string {
 }
 
 // Contributions returns the participants' revisions (background revisions
-// excluded) in contributions.csv order: wiki, username, timestamp, revid.
+// and newcomers' excluded) in contributions.csv order: wiki, username, timestamp, revid.
 func (ev *Event) Contributions() []metrics.Contribution {
 	var out []metrics.Contribution
+	others := map[string]bool{BackgroundEditor: true}
+	for _, n := range ev.Newcomers {
+		others[n.Name] = true
+	}
 	for _, w := range Wikis {
 		for _, r := range ev.Revisions[w] {
-			if r.Username != BackgroundEditor {
+			if !others[r.Username] {
 				out = append(out, r.Contribution)
 			}
 		}

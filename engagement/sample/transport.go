@@ -113,8 +113,10 @@ func (ev *Event) api(wiki string, q url.Values) ([]byte, string) {
 		return ev.apiUsers(wiki, q)
 	case q.Get("list") == "usercontribs":
 		return ev.apiContribs(wiki, q)
+	case q.Get("list") == "logevents":
+		return ev.apiLogEvents(wiki, q)
 	}
-	return apiError("badvalue", "the sample answers meta=siteinfo, list=users and list=usercontribs")
+	return apiError("badvalue", "the sample answers meta=siteinfo, list=users, list=usercontribs and list=logevents")
 }
 
 func (ev *Event) person(name string) (Person, bool) {
@@ -122,6 +124,13 @@ func (ev *Event) person(name string) (Person, bool) {
 		if p.Name == name && p.Kind != KindMissing {
 			return p, true
 		}
+	}
+	if n, ok := ev.newcomer(name); ok {
+		p := Person{Name: n.Name, Enrolled: n.Name, Kind: KindNewcomer, Registration: n.Registered, UserID: n.UserID, GlobalID: 41_000_000 + n.UserID}
+		if n.Bot {
+			p.Kind = KindBot
+		}
+		return p, true
 	}
 	return Person{}, false
 }

@@ -424,3 +424,65 @@ func TestTransportHonoursProps(t *testing.T) {
 		t.Errorf("guiprop=groups answered %s", s)
 	}
 }
+
+// TestLogEventsPages walks the newusers log three entries at a time in both
+// directions and finds the whole window each way, in order, without
+// autocreate when leaction asks for create only.
+func TestLogEventsPages(t *testing.T) {
+	ev, err := Generate(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := Start.Add(-14*24*time.Hour), End
+	var want []string
+	for _, e := range ev.NewUsersLog() {
+		if !e.Timestamp.Before(from) && !e.Timestamp.After(to) {
+			want = append(want, e.User)
+		}
+	}
+	for _, dir := range []string{"newer", "older"} {
+		q := url.Values{"action": {"query"}, "list": {"logevents"}, "letype": {"newusers"}, "lelimit": {"3"}, "ledir": {dir},
+			"leprop": {"title|type|timestamp"}, "lestart": {from.Format(time.RFC3339)}, "leend": {to.Format(time.RFC3339)}}
+		if dir == "older" {
+			q.Set("lestart", to.Format(time.RFC3339))
+			q.Set("leend", from.Format(time.RFC3339))
+		}
+		var got []string
+		for pages := 0; pages < 100; pages++ {
+			var r struct {
+				Continue map[string]string
+				Query    struct{ LogEvents []struct{ Title string } }
+			}
+			b, code := ev.apiLogEvents(Wikis[0], q)
+			if code != "" {
+				t.Fatalf("%s: %s", code, b)
+			}
+			if err := json.Unmarshal(b, &r); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range r.Query.LogEvents {
+				got = append(got, strings.TrimPrefix(e.Title, "User:"))
+			}
+			if r.Continue == nil {
+				break
+			}
+			q.Set("lecontinue", r.Continue["lecontinue"])
+		}
+		if dir == "older" {
+			slices.Reverse(got)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("ledir=%s: got %d entries %v\nwant %d %v", dir, len(got), got, len(want), want)
+		}
+	}
+	q := url.Values{"list": {"logevents"}, "leaction": {"newusers/create"}, "lelimit": {"max"}, "leprop": {"title|type"}}
+	b, _ := ev.apiLogEvents(Wikis[0], q)
+	for _, bad := range []string{"autocreate", "create2", "byemail"} {
+		if strings.Contains(string(b), `"action":"`+bad+`"`) {
+			t.Errorf("leaction=newusers/create answered a %s entry", bad)
+		}
+	}
+	if b, code := ev.apiLogEvents(Wikis[0], url.Values{"ledir": {"newer"}, "lestart": {to.Format(time.RFC3339)}, "leend": {from.Format(time.RFC3339)}}); code != "badparams" {
+		t.Errorf("start after end with ledir=newer: code %q, %s", code, b)
+	}
+}

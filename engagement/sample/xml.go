@@ -26,9 +26,20 @@ type MediaWikiAccount struct {
 	Registration string   `json:"registration"` // MediaWiki's YYYYMMDDHHMMSS, empty for none
 	Groups       []string `json:"groups"`
 	Wikis        []string `json:"wikis"` // database names where the account exists
+	// Log, when set, is the account's newusers log entry on the home wiki.
+	Log *MediaWikiLog `json:"log,omitempty"`
 }
 
-// MediaWikiAccounts returns every existing account, for every wiki.
+// MediaWikiLog is a newusers log entry for a MediaWiki test install.
+type MediaWikiLog struct {
+	Wiki      string `json:"wiki"`      // database name
+	Action    string `json:"action"`    // create, create2, byemail, autocreate
+	Performer string `json:"performer"` // an existing user: the account itself or its creator
+	Timestamp string `json:"timestamp"` // YYYYMMDDHHMMSS
+}
+
+// MediaWikiAccounts returns every existing account (participants', then
+// newcomers'), for every wiki, with its newusers log entry when it has one.
 func (ev *Event) MediaWikiAccounts() []MediaWikiAccount {
 	var out []MediaWikiAccount
 	for _, p := range ev.People {
@@ -46,6 +57,23 @@ func (ev *Event) MediaWikiAccounts() []MediaWikiAccount {
 			a.Wikis = append(a.Wikis, DBName(w))
 		}
 		out = append(out, a)
+	}
+	for _, n := range ev.Newcomers {
+		a := MediaWikiAccount{Name: n.Name, Registration: n.Registered.Format("20060102150405"), Groups: []string{}}
+		if n.Bot {
+			a.Groups = append(a.Groups, "bot")
+		}
+		for _, w := range Wikis {
+			a.Wikis = append(a.Wikis, DBName(w))
+		}
+		out = append(out, a)
+	}
+	logs := map[string]*MediaWikiLog{}
+	for _, e := range ev.NewUsersLog() {
+		logs[e.User] = &MediaWikiLog{Wiki: DBName(Wikis[0]), Action: e.Action, Performer: e.Performer, Timestamp: e.Timestamp.Format("20060102150405")}
+	}
+	for i := range out {
+		out[i].Log = logs[out[i].Name]
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 <?php
 // Creates the sample's accounts in one process: name, registration
-// (YYYYMMDDHHMMSS or empty) and groups, read from a JSON file.
+// (YYYYMMDDHHMMSS or empty) and groups, read from a JSON file, and their
+// newusers log entries, backdated to the registration (MediaWiki's own
+// ManualLogEntry, as LocalUserCreated writes them).
 // Usage: MW_CONFIG_FILE=... php createusers.php accounts.json dbname
 require_once '/usr/share/mediawiki/maintenance/Maintenance.php';
 
@@ -30,6 +32,23 @@ class CreateSampleUsers extends Maintenance {
 			}
 			$reg = $a['registration'] === '' ? null : $a['registration'];
 			$dbw->update( 'user', [ 'user_registration' => $reg ], [ 'user_id' => $user->getId() ], __METHOD__ );
+		}
+		foreach ( $accounts as $a ) {
+			$log = $a['log'] ?? null;
+			if ( !$log || $log['wiki'] !== $wiki ) {
+				continue;
+			}
+			$user = User::newFromName( $a['name'] );
+			$performer = User::newFromName( $log['performer'] );
+			if ( !$user || !$user->getId() || !$performer || !$performer->getId() ) {
+				$this->fatalError( "log entry of {$a['name']}: unknown user or performer {$log['performer']}" );
+			}
+			$entry = new ManualLogEntry( 'newusers', $log['action'] );
+			$entry->setPerformer( $performer );
+			$entry->setTarget( $user->getUserPage() );
+			$entry->setParameters( [ '4::userid' => $user->getId() ] );
+			$entry->setTimestamp( $log['timestamp'] );
+			$entry->insert();
 		}
 		$this->output( count( $accounts ) . " accounts read\n" );
 	}

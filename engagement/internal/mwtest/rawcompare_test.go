@@ -34,12 +34,22 @@ func TestRawAnswersMatchRealMediaWiki(t *testing.T) {
 			users = append(users, c.Username)
 		}
 	}
+	var newcomers []string
+	for _, n := range sample.Newcomers() {
+		newcomers = append(newcomers, n.Name)
+	}
 	base := url.Values{"action": {"query"}, "format": {"json"}, "formatversion": {"2"}}
 	for _, q := range []url.Values{
 		{"list": {"usercontribs"}, "ucuser": {join(users)}, "uclimit": {"500"}, "ucdir": {"newer"}, "ucprop": {"ids|title|timestamp|sizediff"}},
 		{"list": {"usercontribs"}, "ucuser": {join(users)}, "uclimit": {"500"}, "ucprop": {"ids|timestamp|flags"}},
 		{"list": {"users"}, "ususers": {join(users)}, "usprop": {"registration|groups"}},
 		{"list": {"users"}, "ususers": {join(users)}, "usprop": {"registration"}},
+		{"list": {"usercontribs"}, "ucuser": {join(newcomers)}, "uclimit": {"500"}, "ucdir": {"newer"}, "ucprop": {"ids|title|timestamp|sizediff|flags"}},
+		{"list": {"users"}, "ususers": {join(newcomers)}, "usprop": {"registration|groups"}},
+		{"list": {"logevents"}, "letype": {"newusers"}, "lelimit": {"500"}, "ledir": {"newer"}, "leprop": {"user|title|timestamp|type"},
+			"lestart": {"2021-02-19T00:00:00Z"}, "leend": {"2021-03-07T23:59:59Z"}},
+		{"list": {"logevents"}, "letype": {"newusers"}, "lelimit": {"500"}, "leprop": {"ids|title|type|user|timestamp|comment"},
+			"lestart": {"2021-03-08T00:00:00Z"}, "leend": {"2021-02-18T00:00:00Z"}},
 	} {
 		for k, v := range base {
 			q[k] = v
@@ -47,7 +57,7 @@ func TestRawAnswersMatchRealMediaWiki(t *testing.T) {
 		real := getJSON(t, apiURL+"?"+q.Encode(), http.DefaultTransport)
 		mem := getJSON(t, "https://"+wiki+"/w/api.php?"+q.Encode(), sample.Transport())
 		list := q.Get("list")
-		compareEntries(t, q.Get("ucprop")+q.Get("usprop"), entries(real, list), entries(mem, list))
+		compareEntries(t, list+" "+q.Get("ucprop")+q.Get("usprop")+q.Get("leprop"), entries(real, list), entries(mem, list))
 	}
 }
 
@@ -104,8 +114,8 @@ func compareEntries(t *testing.T, props string, real, mem []map[string]any) {
 	}
 	for i := range real {
 		for k, rv := range real[i] {
-			if synthetic[k] || k == "userid" {
-				continue // ids of accounts are assigned by the install
+			if synthetic[k] || k == "userid" || k == "logid" {
+				continue // ids of accounts and log entries are assigned by the install
 			}
 			mv, ok := mem[i][k]
 			if !ok {
