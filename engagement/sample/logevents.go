@@ -71,7 +71,9 @@ func (ev *Event) apiLogEvents(wiki string, q url.Values) ([]byte, string) {
 		log = slices.DeleteFunc(log, func(e LogEntry) bool { return "newusers/"+e.Action != a })
 	}
 	if c := q.Get("lecontinue"); c != "" {
-		i := slices.IndexFunc(log, func(e LogEntry) bool { return e.Timestamp.Format("20060102150405")+"|"+strconv.FormatInt(e.ID, 10) == c })
+		i := slices.IndexFunc(log, func(e LogEntry) bool {
+			return e.Timestamp.Format("20060102150405")+"|"+strconv.FormatInt(e.ID, 10) == c
+		})
 		if i < 0 {
 			return apiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.")
 		}
@@ -198,4 +200,3 @@ func logAnswer(entries []any, cont map[string]string) ([]byte, string) {
 	b, _ := json.Marshal(resp)
 	return b, ""
 }
-
