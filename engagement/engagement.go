@@ -259,10 +259,7 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 		}
 		d.Accounts = append(d.Accounts, metrics.Account{Username: a.Name, Registration: a.Registration, Bot: a.Bot})
 	}
-	d.Contributions = make([]metrics.Contribution, len(e.Contributions))
-	for i, c := range e.Contributions {
-		d.Contributions[i] = metrics.Contribution{Wiki: c.Wiki, Username: c.User, RevID: c.RevID, PageID: c.PageID, NS: c.NS, Title: c.Title, Timestamp: c.Timestamp, SizeDiff: c.SizeDiff, NoSizeDiff: c.NoSizeDiff, New: c.New}
-	}
+	d.Contributions = metricsContributions(e.Contributions)
 	for w, si := range e.SiteInfo {
 		d.ContentNamespaces[w] = si.ContentNamespaces()
 		names := map[int]string{}
