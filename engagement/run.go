@@ -18,6 +18,11 @@ type Analysis struct {
 	// Views are the page views of the pages created during the event, shown
 	// in the report when set (see Analysis.PageViews).
 	Views *report.PageViews
+	// Baseline, when the session asked for one, holds the comparable
+	// newcomers whose rows (segment baseline) are in Result.Rows, and
+	// Comparisons sets each of their shares beside the new editors'.
+	Baseline    *Baseline
+	Comparisons []metrics.Comparison
 }
 
 // Run loads the event, fetches its contributions and computes every metric

@@ -155,6 +155,10 @@ type Session struct {
 	progressDone func(summary string)
 	from         string
 	data         *Data
+	// baseline, when set, adds comparable newcomers to every analysis;
+	// baselines holds them by look-back.
+	baseline  *BaselineOptions
+	baselines map[time.Duration]*Baseline
 }
 
 // Open loads the event (Sample, a Dashboard course URL or slug, or a folder
@@ -248,7 +252,11 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	return &Analysis{Event: ev, Data: d, Result: res, Params: p}, nil
+	a := &Analysis{Event: ev, Data: d, Result: res, Params: p}
+	if err := s.addBaseline(a); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // Analysis computes every metric with the session's parameters (Params).
@@ -273,6 +281,9 @@ func (s *Session) Requests() Requests {
 	r := Requests{Dashboard: int(s.dash.sent.Load()), DashboardCached: int(s.dash.hits.Load())}
 	if s.data != nil {
 		r.API, r.APICached = s.data.Stats.Requests, s.data.Stats.CacheHits
+	}
+	for _, b := range s.baselines {
+		r.API, r.APICached = r.API+b.Stats.Requests, r.APICached+b.Stats.CacheHits
 	}
 	return r
 }

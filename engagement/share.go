@@ -67,12 +67,12 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 // the paths, report first. With pseudo set, usernames in the report are
 // pseudonyms.
 func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer) ([]string, error) {
-	return writeReport(dir, ev, d, res, pseudo, nil)
+	return writeReport(dir, ev, d, res, pseudo, nil, nil)
 }
 
 // writeReport is WriteReport with the page views of the created pages, when
 // fetched.
-func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer, views *report.PageViews) ([]string, error) {
+func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer, views *report.PageViews, base *report.Baseline) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		Totals:    &report.DashboardTotals{Editors: c.StudentCount, Edits: c.EditCount, ArticlesCreated: c.CreatedCount, Uploads: c.UploadCount},
 		Dashboard: [][2]string{{"editors", fmt.Sprint(c.StudentCount)}, {"articles", fmt.Sprint(c.ArticleCount)}, {"edits", c.EditCount}, {"articles created", c.CreatedCount}, {"words added", c.WordCount}, {"article views", c.ViewCount}},
 		Notes:     notes, Failures: failures, Stats: stats, Version: Version, Pseudonyms: pseudo != nil,
-		PageViews: pseudonymViews(views, pseudo),
+		PageViews: pseudonymViews(views, pseudo), Baseline: base,
 	}
 	path := filepath.Join(dir, "report.html")
 	f, err := os.CreateTemp(dir, ".report-*.html")
@@ -160,6 +160,11 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		for _, p := range a.Result.Participants {
 			names = append(names, p.Username)
 		}
+		if a.Baseline != nil {
+			for _, r := range a.Baseline.Sample {
+				names = append(names, r.Username)
+			}
+		}
 		pseudo.Learn(names...)
 		cp := *a.Data
 		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
@@ -176,13 +181,20 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		defer close(done)
 		paths, werr = WriteOutputs(dir, outData, outRes)
 	}()
-	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views)
+	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views, a.ReportBaseline())
 	<-done
 	if werr != nil {
 		return nil, werr
 	}
 	if err != nil {
 		return nil, err
+	}
+	if a.Baseline != nil {
+		bp, err := writeBaseline(dir, a.Baseline, pseudo)
+		if err != nil {
+			return nil, err
+		}
+		paths = append(paths, bp...)
 	}
 	return append(paths, more...), nil
 }

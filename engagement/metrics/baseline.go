@@ -121,8 +121,13 @@ func CompareRetention(days, k1, n1, k2, n2 int, wiki string) string {
 	p1, p2 := float64(k1)/float64(n1), float64(k2)/float64(n2)
 	d := ShareDifference(k1, n1, k2, n2)
 	how := "as often as"
-	if p2 > 0 && p1 != p2 {
+	switch {
+	case p1 > p2 && p2 > 0:
 		how = fmt.Sprintf("%.1f times as often as", p1/p2)
+	case p1 > p2:
+		how = "more often than" // none of the newcomers: no ratio
+	case p1 < p2:
+		how = fmt.Sprintf("less often than (%.0f%% as often as)", 100*p1/p2)
 	}
 	return fmt.Sprintf("New editors from this event were still editing after %d days %s comparable newcomers on %s (%d of %d, %.0f%%, against %d of %d, %.0f%%; difference %+.0f points, 95%% interval %+.0f to %+.0f). "+
 		"This is not the event's effect: people who come to events differ from those who do not.",

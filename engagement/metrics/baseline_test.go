@@ -103,7 +103,14 @@ func ExampleCompareRetention() {
 	// interval for 0.6 is 0.1705 to 0.8090.
 	fmt.Println(CompareRetention(30, 9, 10, 3, 10, "English Wikipedia"))
 	fmt.Println(CompareRetention(30, 0, 0, 3, 10, "English Wikipedia"))
+	// 5 of 36 against 3 of 6: 13.9% is 28% of 50%. 2 of 4 against 0 of 6:
+	// Wilson gives 15.0%-85.0% and 0-39.0%, so the low end is
+	// 0.5 - sqrt(0.35² + 0.390²) = -0.024.
+	fmt.Println(CompareRetention(30, 5, 36, 3, 6, "en.wikipedia.org"))
+	fmt.Println(CompareRetention(7, 2, 4, 0, 6, "en.wikipedia.org"))
 	// Output:
 	// New editors from this event were still editing after 30 days 3.0 times as often as comparable newcomers on English Wikipedia (9 of 10, 90%, against 3 of 10, 30%; difference +60 points, 95% interval +17 to +81). This is not the event's effect: people who come to events differ from those who do not.
 	// No comparison after 30 days: no new editors from this event or no comparable newcomers on English Wikipedia.
+	// New editors from this event were still editing after 30 days less often than (28% as often as) comparable newcomers on en.wikipedia.org (5 of 36, 14%, against 3 of 6, 50%; difference -36 points, 95% interval -68 to -2). This is not the event's effect: people who come to events differ from those who do not.
+	// New editors from this event were still editing after 7 days more often than comparable newcomers on en.wikipedia.org (2 of 4, 50%, against 0 of 6, 0%; difference +50 points, 95% interval -2 to +85). This is not the event's effect: people who come to events differ from those who do not.
 }

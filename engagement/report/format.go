@@ -32,3 +32,6 @@ func number(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
+
+// Thousands formats n with thousands separators, as the report does.
+func Thousands(n int) string { return thousands(n) }

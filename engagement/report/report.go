@@ -49,6 +49,9 @@ type Input struct {
 	Stats      string   // requests and cache use
 	Version    string
 	Pseudonyms bool // usernames are pseudonyms
+	// Baseline, when set, compares the new editors with comparable
+	// newcomers on the home wiki.
+	Baseline *Baseline
 }
 
 type metricRow struct {
@@ -133,6 +136,7 @@ type page struct {
 	Views                                                                *PageViews
 	Notes, Failures                                                      []string
 	Pseudonyms                                                           bool
+	Baseline                                                             *baselineView
 }
 
 // WriteHTML writes the report.
@@ -151,6 +155,7 @@ func WriteHTML(w io.Writer, in Input) error {
 		Figures: figures(in.Figures), Rows: metricRows(r), Terms: glossary(r), Exclusions: exclusions(r), Incomplete: IncompleteParticipants(r),
 		Participants: firstN(r.Participants, MaxParticipantRows), AllParticipants: len(r.Participants), TopPages: firstN(r.TopPages, 20),
 		Monthly: r.Monthly, Views: in.PageViews, Notes: in.Notes, Failures: in.Failures, Pseudonyms: in.Pseudonyms,
+		Baseline: baselineSection(in.Baseline),
 	}
 	pg.Dashboard = otherFigures(in.Dashboard, in.Totals != nil)
 	if len(in.Wikis) == 0 {

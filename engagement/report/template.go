@@ -57,6 +57,12 @@ h2{break-after:avoid}figure,.card,tr{break-inside:avoid}.scroll{overflow:visible
 <h3>Why the numbers differ</h3><ul>{{range .Recon.Why}}<li>{{.}}</li>{{end}}</ul>
 {{if .Dashboard}}<p class="muted">More Dashboard figures: {{range $i, $d := .Dashboard}}{{if $i}}, {{end}}{{index $d 0}} {{index $d 1}}{{end}}.</p>{{end}}
 </section>
+{{with .Baseline}}<section id="baseline"><h2>Compared with newcomers who did not come</h2>
+<p class="lead">{{.Sentence}}</p>
+<div class="scroll"><table><thead><tr><th></th><th class="n">new editors of the event</th><th class="n">comparable newcomers</th><th class="n">difference</th></tr></thead><tbody>
+{{range .Rows}}<tr><td>{{.Label}}</td><td class="n">{{.New}}<br><span class="muted">{{.NewDetail}}</span></td><td class="n">{{.Base}}<br><span class="muted">{{.BaseDetail}}</span></td><td class="n">{{.Diff}}</td></tr>{{end}}</tbody></table></div>
+<p class="muted"><b>Who the newcomers are:</b> accounts that registered themselves on {{.Wiki}} in the same window as the event's new editors (from the look-back before the start to the end), edited it within a day of registering, did not take part and are not bots: {{.Note}}. {{.LeftOut}}</p>
+<p class="muted"><b>What this does not show:</b> the event's effect. People who come to events differ from those who do not (they were invited, supported, often already curious), so a difference here is a description, not a cause.</p></section>{{end}}
 <section id="charts"><h2>Charts</h2>{{range .Figures}}{{.}}{{else}}<p>No charts.</p>{{end}}</section>
 {{with .Views}}<section id="pageviews"><h2>Views of the pages created</h2>
 <p>{{n .Total}} views from {{day .Start}} to {{day .End}} of the {{n (len .Pages)}} pages created during the event that the page views service counts.</p>

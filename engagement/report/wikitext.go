@@ -28,6 +28,7 @@ func WriteWikitext(w io.Writer, in Input) error {
 	ww.headline(r)
 	ww.reconciliation(reconcile(r, in.Totals))
 	ww.retention(r)
+	ww.baseline(in.Baseline)
 	ww.topPages(r.TopPages)
 	if in.PageViews != nil {
 		ww.views(in.PageViews)
@@ -157,4 +158,18 @@ func plainText(s string) string {
 		return "<nowiki>" + strings.ReplaceAll(s, "</nowiki>", "&lt;/nowiki>") + "</nowiki>"
 	}
 	return s
+}
+
+func (ww *wikiWriter) baseline(b *Baseline) {
+	v := baselineSection(b)
+	if v == nil {
+		return
+	}
+	ww.b.WriteString("=== Compared with newcomers who did not come ===\n" + plainText(v.Sentence) + "\n\n")
+	var rows [][]string
+	for _, c := range v.Rows {
+		rows = append(rows, []string{plainText(c.Label), c.New + " (" + c.NewDetail + ")", c.Base + " (" + c.BaseDetail + ")", c.Diff})
+	}
+	ww.table([]string{"Figure", "New editors", "Comparable newcomers", "Difference"}, rows)
+	ww.b.WriteString("Comparable newcomers: " + plainText(v.Note) + ". " + plainText(v.LeftOut) + "\n\n")
 }

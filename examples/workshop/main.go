@@ -89,6 +89,8 @@ type options struct {
 	course, from, asOf, cache, out, contact, cpuprofile string
 	campaign                                            string
 	offline, pseudonymize, centralAuth, cacheList       bool
+	baseline                                            bool
+	baselineSize                                        int
 	cacheClear                                          bool
 	lookback, longTerm, maxContribs                     int
 	api                                                 apiFlags
@@ -113,6 +115,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.cacheList, "cache-list", false, "list the cached requests and exit")
 	fs.BoolVar(&o.cacheClear, "cache-clear", false, "remove every cached response (only the files the cache wrote) and exit")
 	fs.IntVar(&o.maxContribs, "max-contributions", mwapi.DefaultMaxContributions, "most contributions fetched per participant and wiki; above it the participant is left out as \"data incomplete\"")
+	fs.BoolVar(&o.baseline, "baseline", false, "compare the new editors with comparable newcomers on the home wiki who did not come (self-registered in the same window, activated, not bots)")
+	fs.IntVar(&o.baselineSize, "baseline-size", 500, "most comparable newcomers sampled for -baseline (a fixed seed: the same sample every run)")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.Var(o.api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
 	fs.Usage = func() {
@@ -171,6 +175,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "⚠ %s\n\n", banner)
 	}
 	printSummary(stdout, res)
+	printBaseline(stdout, a)
 	paths, err := a.Share(o.out, o.pseudonymize)
 	if err != nil {
 		return err
@@ -188,7 +193,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 // settingFlags maps the settings an error can name to the flag that sets it.
 var settingFlags = map[string]string{
 	engagement.SettingCourse: "-course", engagement.SettingContact: "-contact", engagement.SettingCacheDir: "-cache",
-	engagement.SettingAsOf: "-asof", engagement.SettingLookbackDays: "-lookback", engagement.SettingLongTermEdits: "-longterm",
+	engagement.SettingAsOf: "-asof", engagement.SettingBaseline: "-baseline-size", engagement.SettingLookbackDays: "-lookback", engagement.SettingLongTermEdits: "-longterm",
 }
 
 // withFlag names the flag that fixes a setting error.
@@ -243,6 +248,9 @@ func open(ctx context.Context, o *options, stderr io.Writer) (*engagement.Sessio
 	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
 	opts := []engagement.Option{engagement.WithConfig(cfg), engagement.WithAsOfDate(o.asOf),
 		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm)}
+	if o.baseline {
+		opts = append(opts, engagement.WithBaseline(o.baselineSize))
+	}
 	if o.from != "" {
 		opts = append(opts, engagement.WithDataFrom(o.from))
 	} else {
@@ -335,4 +343,18 @@ func printSummary(w io.Writer, res *metrics.Result) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", h.Label, engagement.FormatValue(h.Row), engagement.FormatDetail(h.Row))
 	}
 	tw.Flush()
+}
+
+// printBaseline says how the new editors compare with the baseline.
+func printBaseline(w io.Writer, a *engagement.Analysis) {
+	rb := a.ReportBaseline()
+	if rb == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nComparable newcomers on %s: %s (%v).\n%s\n", rb.Wiki, rb.Note, a.Baseline.Stats, rb.LeftOut)
+	for _, c := range rb.Comparisons {
+		if c.Metric == metrics.RetentionMetric(30) && c.Comparable() {
+			fmt.Fprintln(w, metrics.CompareRetention(30, c.New.Numerator, c.New.Denominator, c.Baseline.Numerator, c.Baseline.Denominator, rb.Wiki))
+		}
+	}
 }

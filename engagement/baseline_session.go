@@ -1,0 +1,108 @@
+package engagement
+
+import (
+	"fmt"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
+)
+
+// SettingBaseline names the baseline's sample size in errors.
+const SettingBaseline = "Baseline"
+
+// WithBaseline adds a baseline of comparable newcomers on the home wiki
+// to every analysis (see FetchBaseline): size newcomers at most (0: the
+// default 500). Re-analysing a folder (WithDataFrom) reads the baseline
+// that run wrote.
+func WithBaseline(size int) Option {
+	return func(s *Session) error {
+		if size < 0 {
+			return &SettingError{Setting: SettingBaseline, Err: fmt.Errorf("a baseline of %d newcomers: want 1 or more (0 for the default %d)", size, metrics.DefaultBaselineSample)}
+		}
+		s.baseline = &BaselineOptions{Size: size, Progress: s.progress}
+		return nil
+	}
+}
+
+// Baseline returns the baseline of comparable newcomers for the session's
+// new-editor window: fetched (or re-read) the first time, the same after
+// that. It needs WithBaseline.
+func (s *Session) Baseline() (*Baseline, error) {
+	if s.baseline == nil {
+		return nil, &SettingError{Setting: SettingBaseline, Err: fmt.Errorf("no baseline asked for: open the session with WithBaseline(500)")}
+	}
+	return s.baselineFor(s.Params())
+}
+
+func (s *Session) baselineFor(p metrics.Params) (*Baseline, error) {
+	if b := s.baselines[p.NewEditorLookback]; b != nil {
+		return b, nil
+	}
+	var b *Baseline
+	var err error
+	if s.from != "" {
+		b, err = LoadBaseline(s.from)
+	} else {
+		if s.baseline.Progress == nil {
+			s.baseline.Progress = s.progress
+		}
+		b, err = FetchBaseline(s.ctx, s.cfg, s.ev, p, *s.baseline)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.baselines == nil {
+		s.baselines = map[time.Duration]*Baseline{}
+	}
+	s.baselines[p.NewEditorLookback] = b
+	return b, nil
+}
+
+// addBaseline appends the baseline's rows to a and pairs them with the
+// new editors' when the session asks for a baseline.
+func (s *Session) addBaseline(a *Analysis) error {
+	if s.baseline == nil {
+		return nil
+	}
+	b, err := s.baselineFor(a.Params)
+	if err != nil {
+		return err
+	}
+	rows, err := metrics.BaselineRows(a.Result.Event, a.Params, b.Sample, b.Contributions, b.Note())
+	if err != nil {
+		return fmt.Errorf("measuring the baseline: %w", err)
+	}
+	a.Result.Rows = append(a.Result.Rows, rows...)
+	a.Baseline = b
+	a.Comparisons = metrics.CompareBaseline(a.Result.Rows)
+	return nil
+}
+
+// ReportBaseline is the comparison with the baseline as the report shows
+// it; nil without a baseline.
+func (a *Analysis) ReportBaseline() *report.Baseline {
+	b := a.Baseline
+	if b == nil {
+		return nil
+	}
+	return &report.Baseline{Wiki: b.Wiki, Note: b.Note(), LeftOut: b.LeftOut(), Comparisons: a.Comparisons}
+}
+
+// LeftOut says which registrations the baseline left out and why.
+func (b *Baseline) LeftOut() string {
+	s := fmt.Sprintf("Of the %s accounts registered in the window, %s the event's own people.", report.Thousands(b.Listed), isAre(b.InRoster))
+	checked := "Of the others"
+	if !b.Complete {
+		checked = fmt.Sprintf("Of the others, %s were checked in random order until the sample was full; of them", report.Thousands(b.Checked))
+	}
+	return fmt.Sprintf("%s %s: bots %s; no edit within a day of registering %s; could not be fetched %s (left out, not counted as inactive).",
+		s, checked, report.Thousands(b.Bots), report.Thousands(b.NotActivated), report.Thousands(b.Failed))
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "1 is"
+	}
+	return report.Thousands(n) + " are"
+}
