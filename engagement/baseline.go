@@ -10,6 +10,7 @@ import (
 
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/username"
 )
 
@@ -60,16 +61,25 @@ type Baseline struct {
 
 // Note says what the baseline is a sample of, for its rows: "all 6
 // qualifying newcomers", "sample of 500 of 3,120", or "sample of 500 of
-// about 12,400 (activation estimated from 2,000 registrations checked)".
+// about 12,400 (activation estimated from 2,000 registrations checked)",
+// and how many could not be fetched.
 func (b *Baseline) Note() string {
+	note := b.sampleNote()
+	if b.Failed > 0 {
+		note += fmt.Sprintf("; %s could not be fetched and %s left out", report.Thousands(b.Failed), map[bool]string{true: "is", false: "are"}[b.Failed == 1])
+	}
+	return note
+}
+
+func (b *Baseline) sampleNote() string {
 	n := len(b.Sample)
 	switch {
 	case b.Complete && n == b.Qualified:
-		return fmt.Sprintf("all %d qualifying newcomers", n)
+		return fmt.Sprintf("all %s qualifying newcomers", report.Thousands(n))
 	case b.Complete:
-		return fmt.Sprintf("sample of %d of %d", n, b.Qualified)
+		return fmt.Sprintf("sample of %s of %s", report.Thousands(n), report.Thousands(b.Qualified))
 	}
-	return fmt.Sprintf("sample of %d of about %d (activation estimated from %d registrations checked)", n, b.Qualified, b.Checked)
+	return fmt.Sprintf("sample of %s of about %s (activation estimated from %s registrations checked)", report.Thousands(n), report.Thousands(b.Qualified), report.Thousands(b.Checked))
 }
 
 // FetchBaseline lists the registrations on the event's home wiki in the
@@ -130,8 +140,8 @@ func (b *Baseline) candidates(log []mwapi.NewAccount, roster map[string]bool) []
 	var out []metrics.Registration
 	for _, a := range log {
 		name, err := username.Canonical(a.Username)
-		if err != nil || seen[name] {
-			continue
+		if err != nil || seen[name] || a.Registered.Before(b.From) || a.Registered.After(b.To) {
+			continue // a log entry outside the window asked for is not trusted
 		}
 		seen[name] = true
 		b.Listed++
