@@ -25,7 +25,8 @@ const ua = "engagement-tests/0 (https://example.org/engagement; tests@example.or
 // TestIntegrationRealMediaWiki loads the sample into three real MediaWiki
 // 1.39 installs and checks that the client returns exactly the sample's
 // contributions (same revision ids), within the request bound, and that a
-// rerun makes zero requests. Enabled with ENGAGEMENT_MEDIAWIKI=1.
+// rerun makes zero requests; then a failing wiki, and the baseline of
+// comparable newcomers. Enabled with ENGAGEMENT_MEDIAWIKI=1.
 func TestIntegrationRealMediaWiki(t *testing.T) {
 	endpoints := startSample(t, sample.Wikis)
 	ev, err := sample.Generate(sample.DefaultConfig())
@@ -101,6 +102,7 @@ func TestIntegrationRealMediaWiki(t *testing.T) {
 		}
 	}
 	checkFailingWiki(t, endpoints, names, truth)
+	checkBaseline(t, endpoints)
 }
 
 func enrolledName(ev *sample.Event, name string) string {
