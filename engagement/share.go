@@ -52,6 +52,13 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 			return chart.NamespacesStacked(res.ByWikiNamespace, metrics.During, d.NamespaceName)
 		}},
 	}
+	if hasSegment(res.Rows, metrics.SegmentBaseline) {
+		list = append(list, struct {
+			name, title, caption string
+			draw                 func() (*plot.Plot, error)
+		}{"baseline", "Compared with newcomers who did not come", "New editors of the event and comparable newcomers on the home wiki: the share with an edit at least N days after the event, with 95% intervals.",
+			func() (*plot.Plot, error) { return chart.BaselineCurve(res.Rows) }})
+	}
 	for _, c := range list {
 		p, err := c.draw()
 		if err != nil {
@@ -197,4 +204,14 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		paths = append(paths, bp...)
 	}
 	return append(paths, more...), nil
+}
+
+// hasSegment reports whether any row is of segment sg.
+func hasSegment(rows []metrics.Row, sg metrics.Segment) bool {
+	for _, r := range rows {
+		if r.Segment == sg {
+			return true
+		}
+	}
+	return false
 }

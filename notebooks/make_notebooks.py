@@ -156,6 +156,12 @@ nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLookbackDays, []int{0, 7, Lookb
 ("code", '''%%
 longTerm := engagement.MetricRef{Metric: metrics.MetricLongTerm, Segment: metrics.SegmentExperienced}
 nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLongTermEdits, []int{100, 250, LongTermEdits, 1000}, longTerm)))'''),
+("md", '''## Is it good? Compared with newcomers who did not come
+Is 14% good? The same numbers for people who were *not* at the event: accounts that registered themselves on the home wiki in the same window as the event's new editors, edited it within a day of registering, are not in the roster and are not bots. When more qualify, a random sample (fixed seed, so the same every run) is measured exactly as the new editors are. The difference comes with its 95% interval. It describes; it does not prove the event's effect: people who come to events differ from those who do not.'''),
+("code", '''%%
+BaselineSize := 500 // ✏️ most comparable newcomers to sample (a live wiki costs requests for the sample only)
+a := nb.Must(s.AnalysisWithBaseline(BaselineSize))
+a.ShowBaseline()'''),
 ("code", REQUESTS),
 ]
 

@@ -405,12 +405,18 @@ func retentionDays(rows []metrics.Row) []int {
 // RetentionCurve draws retention_{D}d by segment with 95% Wilson bands.
 // Values not yet observable are left out.
 func RetentionCurve(rows []metrics.Row) (p *plot.Plot, err error) {
-	const name = "retention curve"
-	defer recoverInto(&err, name)
-	p = newPlot("Share of participants still editing after the event", "days after the event (log scale)", "still editing")
+	defer recoverInto(&err, "retention curve")
+	return retentionCurve(rows, "retention curve", "Share of participants still editing after the event",
+		[]metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced}, func(s metrics.Segment) string { return string(s) })
+}
+
+// retentionCurve draws retention_{D}d of the segments, each labelled by
+// label, with 95% Wilson bands.
+func retentionCurve(rows []metrics.Row, name, title string, segs []metrics.Segment, label func(metrics.Segment) string) (*plot.Plot, error) {
+	p := newPlot(title, "days after the event (log scale)", "still editing")
 	days := retentionDays(rows)
 	found := false
-	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
+	for _, seg := range segs {
 		var line, lo, hi plotter.XYs
 		for _, d := range days {
 			for _, r := range rows {
@@ -438,7 +444,7 @@ func RetentionCurve(rows []metrics.Row) (p *plot.Plot, err error) {
 		if err := addSeries(p, line, false, SegmentColor(seg)); err != nil {
 			return nil, err
 		}
-		p.Legend.Add(string(seg), swatch{fill: c}, lineThumb{c: SegmentColor(seg)})
+		p.Legend.Add(label(seg), swatch{fill: c}, lineThumb{c: SegmentColor(seg)})
 	}
 	if !found {
 		return nil, noData(name, "no observable retention values")

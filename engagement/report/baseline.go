@@ -78,3 +78,7 @@ func baselineSentence(b *Baseline) string {
 	}
 	return fmt.Sprintf("No comparison yet: the event's new editors or the newcomers on %s cannot be observed a week after the event.", b.Wiki)
 }
+
+// BaselineSentence says in words how the new editors compare with the
+// baseline (after 30 days, or 7 when 30 are not observable yet).
+func BaselineSentence(b *Baseline) string { return baselineSentence(b) }

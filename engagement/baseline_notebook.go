@@ -1,0 +1,69 @@
+package engagement
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/nb"
+	"example.com/engagement/engagement/report"
+)
+
+// AnalysisWithBaseline is Analysis with a baseline of at most size
+// comparable newcomers (0: the default 500), as WithBaseline would give.
+func (s *Session) AnalysisWithBaseline(size int) (*Analysis, error) {
+	if s.baseline == nil || s.baseline.Size != size {
+		if err := WithBaseline(size)(s); err != nil {
+			return nil, err
+		}
+		s.baselines = nil
+	}
+	return s.Analysis()
+}
+
+// BaselineComparison is the frame of Analysis.Comparisons: per metric, the
+// new editors' share, the baseline's, each with numerator and denominator,
+// and the difference (new minus baseline) with its 95% interval (NaN when
+// not comparable).
+func (a *Analysis) BaselineComparison() dataframe.DataFrame {
+	n := len(a.Comparisons)
+	name := make([]string, n)
+	nv, bv, d, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	nk, nn, bk, bn := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	for i, c := range a.Comparisons {
+		name[i] = c.Metric
+		nv[i], nk[i], nn[i] = shareValue(c.New), c.New.Numerator, c.New.Denominator
+		bv[i], bk[i], bn[i] = shareValue(c.Baseline), c.Baseline.Numerator, c.Baseline.Denominator
+		d[i], lo[i], hi[i] = c.Difference.Value, c.Difference.Low, c.Difference.High
+	}
+	return dataframe.New(
+		series.New(name, series.String, ColMetric),
+		series.New(nv, series.Float, "new"), series.New(nk, series.Int, "new_numerator"), series.New(nn, series.Int, "new_denominator"),
+		series.New(bv, series.Float, "baseline"), series.New(bk, series.Int, "baseline_numerator"), series.New(bn, series.Int, "baseline_denominator"),
+		series.New(d, series.Float, "difference"), series.New(lo, series.Float, "difference_low"), series.New(hi, series.Float, "difference_high"),
+	)
+}
+
+func shareValue(r metrics.Row) float64 {
+	if r.Empty {
+		return math.NaN()
+	}
+	return r.Value
+}
+
+// ShowBaseline shows the comparison with the baseline: the sentence, who
+// the newcomers are, the chart and the table of every share.
+func (a *Analysis) ShowBaseline() error {
+	rb := a.ReportBaseline()
+	if rb == nil {
+		return fmt.Errorf("no baseline in this analysis: use s.AnalysisWithBaseline(500)")
+	}
+	nb.ShowMarkdown(fmt.Sprintf("**%s**\n\nComparable newcomers on %s: %s. %s", report.BaselineSentence(rb), rb.Wiki, rb.Note, rb.LeftOut))
+	if err := a.ShowCharts("baseline"); err != nil {
+		return err
+	}
+	return nb.ShowTable(a.BaselineComparison(), &nb.TableOptions{All: true})
+}
