@@ -51,6 +51,11 @@ func TestBaselineOnSample(t *testing.T) {
 	if len(b.Contributions) != 14 {
 		t.Errorf("%d contributions, want the six newcomers' 14 (1+3+3+1+4+2)", len(b.Contributions))
 	}
+	for _, c := range b.Contributions {
+		if c.NoSizeDiff != (c.Username == "Birch Alder" && c.Timestamp.Format("2006-01-02") == "2021-03-20") {
+			t.Errorf("%s %s: NoSizeDiff %v; only Birch Alder's edit of 20 March comes without sizediff", c.Username, c.Timestamp, c.NoSizeDiff)
+		}
+	}
 	again, err := FetchBaseline(ctx, cfg, ev, p, BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)

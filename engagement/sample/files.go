@@ -359,5 +359,26 @@ func (ev *Event) WriteMediaWiki(dir string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "accounts.json"), append(b, '\n'), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "accounts.json"), append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	for _, w := range Wikis {
+		if err := os.WriteFile(filepath.Join(dir, DBName(w)+".sql"), []byte(ev.MediaWikiSQL(w)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MediaWikiSQL returns the SQL a test install runs after importing the
+// wiki's export: the sizes the sample does not know (rev_len NULL, so the
+// API gives no sizediff, as for some old or imported revisions).
+func (ev *Event) MediaWikiSQL(wiki string) string {
+	var b strings.Builder
+	for _, r := range ev.Revisions[wiki] {
+		if r.NoSizeDiff {
+			fmt.Fprintf(&b, "UPDATE revision SET rev_len = NULL WHERE rev_id = %d;\n", r.RevID)
+		}
+	}
+	return b.String()
 }

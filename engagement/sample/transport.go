@@ -380,8 +380,8 @@ func contribEntry(r Revision, props map[string]bool, top bool) map[string]any {
 	if props["size"] {
 		e["size"] = r.Size
 	}
-	if props["sizediff"] {
-		e["sizediff"] = r.SizeDiff
+	if props["sizediff"] && !r.NoSizeDiff {
+		e["sizediff"] = r.SizeDiff // MediaWiki leaves it out when the size is unknown
 	}
 	if props["flags"] {
 		e["new"], e["minor"], e["top"] = r.New, !r.New && r.RevID%9 == 0, top

@@ -41,7 +41,14 @@ func checkBaseline(t *testing.T, endpoints map[string]string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := fmt.Sprintf("listed %d, roster %d, bots %d, not activated %d, failed %d, sample %v;", b.Listed, b.InRoster, b.Bots, b.NotActivated, b.Failed, b.Sample)
+		unknown := 0
+		for _, c := range b.Contributions {
+			if c.NoSizeDiff {
+				unknown++
+			}
+		}
+		s := fmt.Sprintf("listed %d, roster %d, bots %d, not activated %d, failed %d, sample %v, %d contributions, %d without sizediff;",
+			b.Listed, b.InRoster, b.Bots, b.NotActivated, b.Failed, b.Sample, len(b.Contributions), unknown)
 		for _, r := range rows {
 			s += fmt.Sprintf(" %s %d/%d", r.Metric, r.Numerator, r.Denominator)
 		}

@@ -28,11 +28,14 @@ import (
 const MediaWikiDir = "/usr/share/mediawiki"
 
 // ErrNotInstalled means MediaWiki or PHP with SQLite is not on the machine.
-var ErrNotInstalled = errors.New("MediaWiki not installed: apt-get install -y mediawiki php-sqlite3 php-cli (see .ci/run)")
+var ErrNotInstalled = errors.New("MediaWiki not installed: apt-get install -y mediawiki php-sqlite3 php-cli sqlite3 (see .ci/run)")
 
 // Available reports whether a wiki can be started here.
 func Available() error {
 	if _, err := os.Stat(filepath.Join(MediaWikiDir, "maintenance", "install.php")); err != nil {
+		return ErrNotInstalled
+	}
+	if _, err := exec.LookPath("sqlite3"); err != nil {
 		return ErrNotInstalled
 	}
 	out, err := exec.Command("php", "-m").Output()
@@ -99,7 +102,8 @@ func Prepare(dir string) error {
 // export's hash).
 func Install(ctx context.Context, exports, dir, dbname, cache string) error {
 	xml := filepath.Join(exports, dbname+".xml")
-	key, err := hashFiles(xml, filepath.Join(exports, "accounts.json"), filepath.Join(MediaWikiDir, "includes", "Defines.php"))
+	sql := filepath.Join(exports, dbname+".sql")
+	key, err := hashFiles(xml, sql, filepath.Join(exports, "accounts.json"), filepath.Join(MediaWikiDir, "includes", "Defines.php"))
 	if err != nil {
 		return err
 	}
@@ -125,6 +129,9 @@ func Install(ctx context.Context, exports, dir, dbname, cache string) error {
 		return err
 	}
 	if err := run(ctx, dir, env, "php", filepath.Join(MediaWikiDir, "maintenance", "initEditCount.php")); err != nil {
+		return err
+	}
+	if err := runSQL(ctx, filepath.Join(dir, dbname+".sqlite"), sql); err != nil {
 		return err
 	}
 	if cache != "" {
@@ -208,4 +215,19 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, b, 0o644)
+}
+
+// runSQL runs the statements of file (the sample's post-import changes)
+// on the wiki's SQLite database.
+func runSQL(ctx context.Context, db, file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil || len(b) == 0 {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, "sqlite3", db)
+	cmd.Stdin = strings.NewReader(string(b))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("sqlite3 %s < %s: %w\n%s", db, file, err, out)
+	}
+	return nil
 }
