@@ -15,6 +15,12 @@
 //   - 3 left out of aggregates: the facilitator also enrolled as editor,
 //     "Vanished Nomad" (the account no longer exists) and "CiteFixBot" (a bot).
 //
+// Around the event, 13 accounts that did not come registered on English
+// Wikipedia (see Newcomers): the newusers log and their edits make a
+// baseline of comparable newcomers whose numbers are worked out by hand
+// (6 qualify; the others are a bot, never activated, autocreated or
+// registered outside the window).
+//
 // Contributions run from 2019 to 2024 with a heavy-tailed edit count: most
 // new editors stop after the event, some return within a month, a few stay
 // active for more than a year. They include page creations and namespaces
