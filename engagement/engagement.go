@@ -111,35 +111,34 @@ func loadEvent(ctx context.Context, cfg Config, course string, t *cachingTranspo
 			return nil, err
 		}
 	}
+	if err := ev.prepare(); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// prepare preprocesses the loaded enrolments into participants and checks
+// that the course makes an event.
+func (ev *Event) prepare() error {
 	if ev.Users != nil {
 		ev.Participants = dashboard.Participants(ev.Users)
 	} else {
 		ev.Participants = dashboard.StudentParticipants(ev.Students)
 	}
 	if err := dashboard.RequireParticipants(ev.Course.Slug, ev.Participants); err != nil {
-		return nil, err
+		return err
 	}
 	if ev.Course.End.Before(ev.Course.Start) || ev.Course.Start.IsZero() {
-		return nil, fmt.Errorf("course %s: start %s and end %s do not make an event window", ev.Course.Slug, ev.Course.Start, ev.Course.End)
+		return fmt.Errorf("course %s: start %s and end %s do not make an event window", ev.Course.Slug, ev.Course.Start, ev.Course.End)
 	}
-	return ev, nil
+	return nil
 }
 
 // fetch asks the Dashboard for the course and its participants through t,
 // which caches the answers. The articles list is not asked for: nothing
 // reads it.
 func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef, t *cachingTransport) error {
-	if t.next == nil {
-		t.next = http.DefaultTransport
-		if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
-			t.next = cfg.HTTPClient.Transport
-		}
-	}
-	timeout := 60 * time.Second
-	if cfg.HTTPClient != nil && cfg.HTTPClient.Timeout > 0 {
-		timeout = cfg.HTTPClient.Timeout
-	}
-	dc, err := dashboard.NewClient(dashboard.WithUserAgent(cfg.UserAgent()), dashboard.WithHTTPClient(&http.Client{Transport: t, Timeout: timeout}))
+	dc, err := dashboardClient(cfg, t)
 	if err != nil {
 		return err
 	}
@@ -154,6 +153,22 @@ func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef,
 		return fmt.Errorf("loading the participants: %w", err)
 	}
 	return nil
+}
+
+// dashboardClient returns a Dashboard client asking through t (which
+// caches the answers), itself asking through cfg's HTTP client's transport.
+func dashboardClient(cfg Config, t *cachingTransport) (*dashboard.Client, error) {
+	if t.next == nil {
+		t.next = http.DefaultTransport
+		if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
+			t.next = cfg.HTTPClient.Transport
+		}
+	}
+	timeout := 60 * time.Second
+	if cfg.HTTPClient != nil && cfg.HTTPClient.Timeout > 0 {
+		timeout = cfg.HTTPClient.Timeout
+	}
+	return dashboard.NewClient(dashboard.WithUserAgent(cfg.UserAgent()), dashboard.WithHTTPClient(&http.Client{Transport: t, Timeout: timeout}))
 }
 
 // AsOf returns the instant to analyse up to: the sample's fixed as-of, or

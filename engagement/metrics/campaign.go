@@ -17,6 +17,11 @@ type CampaignEvent struct {
 	Course       string // the course slug, e.g. "Sample_Library/Women_in_Science"
 	Event        Event
 	Participants []Participant
+	// Facilitators are the canonical usernames enrolled with a role other
+	// than editor (facilitators, volunteers, staff). Those who are not
+	// participants of the event do not change its own analysis, but make
+	// them a facilitator for the campaign.
+	Facilitators []string
 }
 
 // EventResult is one event's own analysis.
@@ -95,6 +100,9 @@ func campaignGroups(events []CampaignEvent, first map[string]string) ([][]Partic
 	facilitator := map[string]bool{}
 	took := map[string]int{}
 	for _, e := range events {
+		for _, u := range e.Facilitators {
+			facilitator[u] = true
+		}
 		for _, p := range e.Participants {
 			switch p.Excluded {
 			case ExcludeFacilitator:

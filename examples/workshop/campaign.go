@@ -10,16 +10,21 @@ import (
 	"example.com/engagement/engagement/metrics"
 )
 
-// runCampaign analyses a campaign folder: every person fetched once per
-// wiki, each event's own metrics in events.csv, the combined campaign in
-// metrics.csv and participants.csv.
+// runCampaign analyses a campaign (a Dashboard campaign URL or slug, or a
+// folder): every person fetched once per wiki, each event's own metrics in
+// events.csv, the combined campaign in metrics.csv and participants.csv. A
+// course that cannot be loaded is named and left out; the run then ends
+// with the partial status.
 func runCampaign(ctx context.Context, o *options, stdout io.Writer) error {
-	c, err := engagement.LoadCampaignDir(ctx, o.campaign)
+	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
+	c, err := engagement.LoadCampaign(ctx, cfg, o.campaign)
 	if err != nil {
-		return err
+		return withFlag(err)
 	}
 	fmt.Fprintf(stdout, "Campaign %s: %d events\n", c.Slug, len(c.Events))
-	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth}
+	for _, f := range c.Failed {
+		fmt.Fprintf(stdout, "⚠ left out: %v\n", f)
+	}
 	d, err := c.Enrich(ctx, cfg)
 	if err != nil {
 		return err
@@ -48,6 +53,9 @@ func runCampaign(ctx context.Context, o *options, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "As of %s. Wrote:\n", asOf.Format(time.RFC3339))
 	for _, p := range paths {
 		fmt.Fprintln(stdout, " ", p)
+	}
+	if len(c.Failed) > 0 {
+		return fmt.Errorf("%w: %d of %d courses could not be loaded and are left out of every number: run again to retry them (what was loaded is cached)", errPartial, len(c.Failed), len(c.Failed)+len(c.Events))
 	}
 	return nil
 }

@@ -101,7 +101,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("workshop", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.course, "course", engagement.Sample, "Dashboard course URL or slug, a folder of downloaded Dashboard files, or \"sample\"")
-	fs.StringVar(&o.campaign, "campaign", "", "analyse a campaign folder (campaign.json, users.json, courses/<School>/<Title>/): each event and the campaign combined")
+	fs.StringVar(&o.campaign, "campaign", "", "analyse a campaign: a Dashboard campaign URL or slug, \"sample\", or a folder (campaign.json, users.json, courses/<School>/<Title>/); each event, side by side, and the campaign combined")
 	fs.StringVar(&o.from, "from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
 	fs.StringVar(&o.asOf, "asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
@@ -192,7 +192,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 // settingFlags maps the settings an error can name to the flag that sets it.
 var settingFlags = map[string]string{
-	engagement.SettingCourse: "-course", engagement.SettingContact: "-contact", engagement.SettingCacheDir: "-cache",
+	engagement.SettingCourse: "-course", engagement.SettingCampaign: "-campaign", engagement.SettingContact: "-contact", engagement.SettingCacheDir: "-cache",
 	engagement.SettingAsOf: "-asof", engagement.SettingBaseline: "-baseline-size", engagement.SettingLookbackDays: "-lookback", engagement.SettingLongTermEdits: "-longterm",
 }
 
