@@ -168,22 +168,22 @@ func TestLoadCampaignErrors(t *testing.T) {
 	ctx := context.Background()
 	for _, tt := range []struct {
 		name, src string
-		f         fakeDashboard
+		users     string // the campaign's users.json, when not the folder's
 		noContact bool
 		want      []string
 		setting   string
 		requests  int
 	}{
 		{name: "unknown", src: "https://outreachdashboard.wmflabs.org/campaigns/no_such_campaign", want: []string{`"no_such_campaign"`, "HTTP 500", "unknown campaign", "check the slug"}, setting: engagement.SettingCampaign, requests: 1},
-		{name: "no courses", src: "sample_library_2021", f: fakeDashboard{users: `{"campaign":"sample_library_2021","users":[]}`}, want: []string{"no course with anybody enrolled", "users.json"}, setting: engagement.SettingCampaign, requests: 2},
+		{name: "no courses", src: "sample_library_2021", users: `{"campaign":"sample_library_2021","users":[]}`, want: []string{"no course with anybody enrolled", "users.json"}, setting: engagement.SettingCampaign, requests: 2},
 		{name: "not a campaign", src: "https://outreachdashboard.wmflabs.org/courses/A/B", want: []string{"does not start with /campaigns/"}, setting: engagement.SettingCampaign},
 		{name: "no contact", src: "sample_library_2021", noContact: true, want: []string{"contact"}, setting: engagement.SettingContact},
-		{name: "every course fails", src: "sample_library_2021", f: fakeDashboard{users: `{"campaign":"sample_library_2021","users":[{"course":"Nowhere/Gone","role":"Editor","username":"A"}]}`},
+		{name: "every course fails", src: "sample_library_2021", users: `{"campaign":"sample_library_2021","users":[{"course":"Nowhere/Gone","role":"Editor","username":"A"}]}`,
 			want: []string{"none of its 1 courses could be loaded", "course Nowhere/Gone", "not found"}, requests: 3},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			f := tt.f
-			cfg := serveCampaign(t, &f)
+			f := &fakeDashboard{users: tt.users}
+			cfg := serveCampaign(t, f)
 			if tt.noContact {
 				cfg.Contact = ""
 			}
