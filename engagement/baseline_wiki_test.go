@@ -121,6 +121,7 @@ func TestBaselineOnABigWikiChecksOnlyWhatTheSampleNeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("checked %d; requests: %v", b.Checked, w.count)
 	if len(b.Sample) != 500 || b.Complete || b.Listed != 20000 {
 		t.Fatalf("sample %d, complete %v, listed %d; want 500 of an incomplete check of 20,000", len(b.Sample), b.Complete, b.Listed)
 	}
