@@ -3,6 +3,8 @@ package engagement
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -14,7 +16,18 @@ import (
 
 // AnalysisWithBaseline is Analysis with a baseline of at most size
 // comparable newcomers (0: the default 500), as WithBaseline would give.
+//
+// Re-analysing a folder (WithDataFrom) that holds no baseline gives the
+// analysis without one, and Analysis.NoBaseline says why (ShowBaseline
+// shows it), so that a notebook goes on.
 func (s *Session) AnalysisWithBaseline(size int) (*Analysis, error) {
+	if s.from != "" && !hasBaseline(s.from) {
+		a, err := s.Analysis()
+		if err == nil {
+			a.NoBaseline = fmt.Sprintf("No baseline: %s holds no %s. It is written by a run that fetched one (the example program's -baseline, or this cell with From = \"\").", s.from, BaselineFile)
+		}
+		return a, err
+	}
 	if s.baseline == nil || s.baseline.Size != size {
 		if err := WithBaseline(size)(s); err != nil {
 			return nil, err
@@ -22,6 +35,11 @@ func (s *Session) AnalysisWithBaseline(size int) (*Analysis, error) {
 		s.baselines = nil
 	}
 	return s.Analysis()
+}
+
+func hasBaseline(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, BaselineFile))
+	return err == nil
 }
 
 // BaselineComparison is the frame of Analysis.Comparisons: per metric, the
@@ -58,6 +76,10 @@ func shareValue(r metrics.Row) float64 {
 // the newcomers are, the chart and the table of every share.
 func (a *Analysis) ShowBaseline() error {
 	rb := a.ReportBaseline()
+	if rb == nil && a.NoBaseline != "" {
+		nb.ShowMarkdown(a.NoBaseline)
+		return nil
+	}
 	if rb == nil {
 		return fmt.Errorf("no baseline in this analysis: use s.AnalysisWithBaseline(500)")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"example.com/engagement/engagement/metrics"
@@ -91,5 +92,47 @@ func TestBaselineOnSample(t *testing.T) {
 	}
 	if seen != len(wantRows) || len(rows) != 1+6+24+1 {
 		t.Errorf("%d rows (%d checked), want 32", len(rows), seen)
+	}
+}
+
+// A notebook re-analysing a folder asks for the baseline the folder holds:
+// with one, the same rows as the run that wrote it; without one, the
+// analysis goes on and says why there is no baseline.
+func TestAnalysisWithBaselineFromFolder(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, Sample, WithCacheDir(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.AnalysisWithBaseline(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	re, err := Open(ctx, Sample, WithDataFrom(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := re.AnalysisWithBaseline(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Baseline == nil || fmt.Sprint(b.Comparisons) != fmt.Sprint(a.Comparisons) || len(b.Comparisons) != 31 {
+		t.Errorf("re-read baseline: %d comparisons, want the run's %d", len(b.Comparisons), len(a.Comparisons))
+	}
+	empty := t.TempDir()
+	if _, err := (&Analysis{Event: a.Event, Data: a.Data, Result: a.Result, Params: a.Params}).Share(empty, false); err != nil {
+		t.Fatal(err)
+	}
+	none, err := Open(ctx, Sample, WithDataFrom(empty))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := none.AnalysisWithBaseline(0)
+	if err != nil || c.Baseline != nil || !strings.Contains(c.NoBaseline, "holds no baseline.json") {
+		t.Errorf("without a baseline: %v, %v, %q", err, c.Baseline, c.NoBaseline)
 	}
 }

@@ -23,6 +23,9 @@ type Analysis struct {
 	// Comparisons sets each of their shares beside the new editors'.
 	Baseline    *Baseline
 	Comparisons []metrics.Comparison
+	// NoBaseline, when a baseline was asked for but none could be had
+	// (a re-analysed folder without one), says why.
+	NoBaseline string
 }
 
 // Run loads the event, fetches its contributions and computes every metric

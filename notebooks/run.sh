@@ -8,6 +8,7 @@
 # Dashboard or the API (nothing new in the cache, and the last cell's
 # request count is 0).
 #   bash notebooks/run.sh [notebook.ipynb ...]     default: notebooks/*.ipynb
+#   bash notebooks/run.sh --event DIR [notebook.ipynb ...]   the same on another event (see below)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JUPYTER_DATA_DIR="$ROOT/.jupyter/data"
@@ -27,6 +28,54 @@ NB
   grep -q "panic" "$tmp/log" || { echo "self-test FAILED: no panic reported"; cat "$tmp/log"; exit 1; }
   echo "ok   self-test: a panicking cell fails the run"
   exit 0
+fi
+if [ "${1:-}" = "--event" ]; then
+  # Runs the notebooks on another event: a folder of Dashboard files and a
+  # previous run's CSVs (as in ../shared/events), re-analysed offline as of
+  # its asof.txt. Each notebook runs once, from a copy whose ✏️ cell points
+  # at the event, and fails on any error output.
+  event="$(cd "$2" && pwd)"; shift 2
+  ename=$(basename "$event")
+  if [ $# -eq 0 ]; then set -- "$ROOT"/notebooks/{workshop,retention,explore}.ipynb; fi
+  dir="$ROOT/.jupyter/events/$ename"; mkdir -p "$dir"
+  status=0
+  for nb in "$@"; do
+    name=$(basename "$nb" .ipynb)
+    course="$event/course"; [ -d "$course" ] || course="$event"
+    asof=""; [ -f "$event/asof.txt" ] && asof=$(cat "$event/asof.txt")
+    python3 - "$nb" "$dir/$name.ipynb" "$course" "$event" "$asof" <<'PY'
+import json, re, sys
+src, dst, course, frm, asof = sys.argv[1:]
+nb = json.load(open(src))
+done = False
+for c in nb["cells"]:
+    text = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+    if c["cell_type"] == "code" and "THE CELL TO EDIT" in text:
+        text = re.sub(r'Course\s*=\s*"sample"', 'Course = %s' % json.dumps(course), text)
+        text = re.sub(r'From(\s*)=\s*""', r'From\1= %s' % json.dumps(frm), text)
+        text = re.sub(r'AsOf(\s*)=\s*""', r'AsOf\1= %s' % json.dumps(asof), text)
+        text = text.replace('CacheDir      = "../.cache"', 'CacheDir      = "cache"')
+        c["source"] = text
+        done = True
+if not done:
+    sys.exit("no ✏️ cell in " + src)
+json.dump(nb, open(dst, "w"))
+PY
+    if ! (cd "$dir" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+          --output-dir "$dir" --output "$name.out" "$name.ipynb" >"$dir/$name.log" 2>&1); then
+      echo "FAIL $ename/$name: nbconvert failed"; tail -n 40 "$dir/$name.log"; status=1; continue
+    fi
+    bad=$(jq -r '.cells[] | select(.cell_type=="code") | . as $c | (.outputs // [])[] |
+        select(.output_type=="error" or (.name=="stderr" and ((.text|if type=="array" then add else . end) | test("exit status|panic:|\\[ERROR\\]|cannot|undefined:")))) |
+        "--- cell:\n" + ($c.source|if type=="array" then add else . end) + "\n--- output:\n" + (if .output_type=="error" then (.ename + ": " + .evalue) else (.text|if type=="array" then add else . end) end)' "$dir/$name.out.ipynb")
+    if [ -n "$bad" ]; then echo "FAIL $ename/$name:"; echo "$bad"; status=1; continue; fi
+    if grep -q "Requests sent by this cell: 0 requests" "$dir/$name.out.ipynb" || ! grep -q "Requests sent" "$dir/$name.out.ipynb"; then
+      echo "ok   $ename/$name"
+    else
+      echo "FAIL $ename/$name: a re-analysis asked the network"; status=1
+    fi
+  done
+  exit $status
 fi
 if [ $# -eq 0 ]; then set -- "$ROOT"/notebooks/*.ipynb; fi
 status=0
