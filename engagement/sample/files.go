@@ -372,9 +372,15 @@ func (ev *Event) WriteMediaWiki(dir string) error {
 
 // MediaWikiSQL returns the SQL a test install runs after importing the
 // wiki's export: the sizes the sample does not know (rev_len NULL, so the
-// API gives no sizediff, as for some old or imported revisions).
+// API gives no sizediff, as for some old or imported revisions), and each
+// account's edit count with its deleted edits (see EditCount).
 func (ev *Event) MediaWikiSQL(wiki string) string {
 	var b strings.Builder
+	for _, a := range ev.MediaWikiAccounts() {
+		if p, ok := ev.person(a.Name); ok {
+			fmt.Fprintf(&b, "UPDATE user SET user_editcount = %d WHERE user_name = '%s';\n", ev.EditCount(wiki, p), strings.ReplaceAll(a.Name, "'", "''"))
+		}
+	}
 	for _, r := range ev.Revisions[wiki] {
 		if r.NoSizeDiff {
 			fmt.Fprintf(&b, "UPDATE revision SET rev_len = NULL WHERE rev_id = %d;\n", r.RevID)

@@ -153,15 +153,9 @@ func (ev *Event) apiUsers(wiki string, q url.Values) ([]byte, string) {
 			out = append(out, map[string]any{"name": canon, "missing": true})
 			continue
 		}
-		edits := 0
-		for _, r := range ev.Revisions[wiki] {
-			if r.Username == p.Name {
-				edits++
-			}
-		}
 		u := map[string]any{"userid": p.UserID, "name": p.Name}
 		if props["editcount"] {
-			u["editcount"] = edits + int(p.UserID%7)
+			u["editcount"] = ev.EditCount(wiki, p)
 		}
 		if props["registration"] {
 			u["registration"] = nil
@@ -393,4 +387,17 @@ func contribEntry(r Revision, props map[string]bool, top bool) map[string]any {
 		}
 	}
 	return e
+}
+
+// EditCount is the account's edit count on wiki as the sample's API gives
+// it: its live revisions there and, for some, a few deleted ones (the
+// user id modulo 7), as real edit counts include deleted edits.
+func (ev *Event) EditCount(wiki string, p Person) int {
+	edits := 0
+	for _, r := range ev.Revisions[wiki] {
+		if r.Username == p.Name {
+			edits++
+		}
+	}
+	return edits + int(p.UserID%7)
 }

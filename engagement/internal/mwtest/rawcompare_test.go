@@ -44,6 +44,7 @@ func TestRawAnswersMatchRealMediaWiki(t *testing.T) {
 		{"list": {"usercontribs"}, "ucuser": {join(users)}, "uclimit": {"500"}, "ucprop": {"ids|timestamp|flags"}},
 		{"list": {"users"}, "ususers": {join(users)}, "usprop": {"registration|groups"}},
 		{"list": {"users"}, "ususers": {join(users)}, "usprop": {"registration"}},
+		{"list": {"users"}, "ususers": {join(users)}, "usprop": {"editcount|registration"}},
 		{"list": {"usercontribs"}, "ucuser": {join(newcomers)}, "uclimit": {"500"}, "ucdir": {"newer"}, "ucprop": {"ids|title|timestamp|sizediff|flags"}},
 		{"list": {"users"}, "ususers": {join(newcomers)}, "usprop": {"registration|groups"}},
 		{"list": {"logevents"}, "letype": {"newusers"}, "lelimit": {"500"}, "ledir": {"newer"}, "leprop": {"user|title|timestamp|type"},
