@@ -5,7 +5,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
 
@@ -76,4 +78,34 @@ func regexpAll(s, re string) []string {
 		out = append(out, m[1])
 	}
 	return out
+}
+
+// The example of how to read a percentage is the event's own: the new
+// editors' 7-day retention, else the first share observed, else none.
+func TestReadingExampleIsTheEventsOwn(t *testing.T) {
+	ev := metrics.Event{Start: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 5, 1, 18, 0, 0, 0, time.UTC), Wikis: []string{"en.wikipedia.org"}}
+	for _, tc := range []struct {
+		rows []metrics.Row
+		want string
+	}{
+		{[]metrics.Row{{Metric: "retention_30d", Segment: metrics.SegmentAll, IsShare: true, Value: 0.5, Numerator: 1, Denominator: 2, CILow: 0.1, CIHigh: 0.9},
+			{Metric: "retention_7d", Segment: metrics.SegmentNew, IsShare: true, Value: 0.75, Numerator: 3, Denominator: 4, CILow: 0.3006, CIHigh: 0.9544}},
+			"“3 of 4, 95% CI 30.1 %–95.4 %” means 3 of the 4 people counted did it"},
+		{[]metrics.Row{{Metric: "retention_30d", Segment: metrics.SegmentAll, IsShare: true, Value: 0.5, Numerator: 1, Denominator: 2, CILow: 0.1, CIHigh: 0.9}},
+			"“1 of 2, 95% CI 10.0 %–90.0 %” means 1 of the 2 people counted did it"},
+		{[]metrics.Row{{Metric: "retention_7d", Segment: metrics.SegmentNew, IsShare: true, Empty: true}}, ""},
+	} {
+		var b bytes.Buffer
+		r := &metrics.Result{Event: ev, Params: metrics.DefaultParams(ev.End.AddDate(0, 2, 0)), Rows: tc.rows}
+		if err := report.WriteHTML(&b, report.Input{Title: "t", Result: r}); err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(b.String(), "Reading a percentage")
+		if tc.want == "" && has || tc.want != "" && !strings.Contains(b.String(), tc.want) {
+			t.Errorf("want %q; reading shown: %v", tc.want, has)
+		}
+		if strings.Contains(b.String(), "9 of 36") {
+			t.Error("the sample's numbers in another event's report")
+		}
+	}
 }

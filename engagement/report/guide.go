@@ -39,3 +39,29 @@ func retentionGuide(r *metrics.Result) []guideRow {
 	}
 	return out
 }
+
+// reading is the report's example of how to read a share, taken from the
+// event's own numbers.
+type reading struct {
+	Detail string
+	K, N   string
+}
+
+// readingExample picks the new editors' 7-day retention, or else the
+// first observed share, as the example; nil when there is none.
+func readingExample(r *metrics.Result) *reading {
+	pick := func(ok func(metrics.Row) bool) *reading {
+		for _, row := range r.Rows {
+			if row.IsShare && !row.Empty && row.Denominator > 0 && ok(row) {
+				return &reading{Detail: detail(row), K: thousands(row.Numerator), N: thousands(row.Denominator)}
+			}
+		}
+		return nil
+	}
+	if x := pick(func(row metrics.Row) bool {
+		return row.Metric == metrics.RetentionMetric(7) && row.Segment == metrics.SegmentNew
+	}); x != nil {
+		return x
+	}
+	return pick(func(metrics.Row) bool { return true })
+}

@@ -137,6 +137,7 @@ type page struct {
 	Notes, Failures                                                      []string
 	Pseudonyms                                                           bool
 	Baseline                                                             *baselineView
+	Reading                                                              *reading
 }
 
 // WriteHTML writes the report.
@@ -155,7 +156,7 @@ func WriteHTML(w io.Writer, in Input) error {
 		Figures: figures(in.Figures), Rows: metricRows(r), Terms: glossary(r), Exclusions: exclusions(r), Incomplete: IncompleteParticipants(r),
 		Participants: firstN(r.Participants, MaxParticipantRows), AllParticipants: len(r.Participants), TopPages: firstN(r.TopPages, 20),
 		Monthly: r.Monthly, Views: in.PageViews, Notes: in.Notes, Failures: in.Failures, Pseudonyms: in.Pseudonyms,
-		Baseline: baselineSection(in.Baseline),
+		Baseline: baselineSection(in.Baseline), Reading: readingExample(r),
 	}
 	pg.Dashboard = otherFigures(in.Dashboard, in.Totals != nil)
 	if len(in.Wikis) == 0 {

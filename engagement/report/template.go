@@ -44,7 +44,7 @@ h2{break-after:avoid}figure,.card,tr{break-inside:avoid}.scroll{overflow:visible
 <section id="event"><p>{{.Start}} – {{.End}} · {{.Wikis}}{{if .URL}} · <a href="{{.URL}}">the course on the Dashboard</a>{{end}}</p></section>
 <section id="headline"><p class="lead">{{.Summary}}</p>
 <div class="cards">{{range .Cards}}<div class="card"><div class="v">{{.Value}}</div><div class="l">{{.Label}}</div><div class="d">{{.Detail}}</div></div>{{end}}</div>
-<p class="muted"><b>Reading a percentage:</b> “9 of 36, 95% CI 13.8 %–41.1 %” means 9 of the 36 people counted did it, and with groups this small the true rate could well be anywhere in that range (a 95% confidence interval). Read the range, not only the percentage.</p>
+{{with .Reading}}<p class="muted"><b>Reading a percentage:</b> “{{.Detail}}” means {{.K}} of the {{.N}} people counted did it, and the true rate could well be anywhere in that range (a 95% confidence interval); the smaller the group, the wider the range. Read the range, not only the percentage.</p>{{end}}
 {{if .Guide}}<h3>Which “retention”?</h3><p class="muted">Different tools count retention of new editors differently; all of them are here so that none is mistaken for another.</p>
 <div class="scroll"><table class="guide"><thead><tr><th>figure and what it counts</th><th class="n">new editors</th></tr></thead><tbody>
 {{range .Guide}}<tr><td><b>{{.Name}}</b><br><span class="muted">{{.Means}}</span></td><td class="n">{{.Value}}<br><span class="muted">{{.Detail}}</span></td></tr>{{end}}</tbody></table></div>{{end}}
