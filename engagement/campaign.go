@@ -83,7 +83,7 @@ func loadCampaign(ctx context.Context, cfg Config, src string, t *cachingTranspo
 			c, err = loadCampaignFS(sub, "sample campaign")
 		}
 		if c != nil {
-			c.Source, c.IsSample = Sample, true
+			c.Source, c.IsSample, c.URL = Sample, true, ""
 			for _, ev := range c.Events {
 				ev.IsSample = true
 			}

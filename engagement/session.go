@@ -165,13 +165,10 @@ type Session struct {
 // of downloaded Dashboard files) and preprocesses its participants.
 // Errors a setting fixes are *SettingError.
 func Open(ctx context.Context, course string, opts ...Option) (*Session, error) {
-	s := &Session{ctx: ctx, dash: &cachingTransport{}}
-	for _, o := range opts {
-		if err := o(s); err != nil {
-			return nil, err
-		}
+	s, err := newSession(ctx, opts)
+	if err != nil {
+		return nil, err
 	}
-	s.dash.dir, s.dash.offline = s.cfg.CacheDir, s.cfg.Offline
 	ev, err := loadEvent(ctx, s.cfg, course, s.dash)
 	if err != nil {
 		return nil, err
@@ -180,6 +177,18 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	if s.asOf.IsZero() {
 		s.asOf = ev.AsOf(time.Now())
 	}
+	return s, nil
+}
+
+// newSession applies the options to a session with nothing loaded yet.
+func newSession(ctx context.Context, opts []Option) (*Session, error) {
+	s := &Session{ctx: ctx, dash: &cachingTransport{}}
+	for _, o := range opts {
+		if err := o(s); err != nil {
+			return nil, err
+		}
+	}
+	s.dash.dir, s.dash.offline = s.cfg.CacheDir, s.cfg.Offline
 	return s, nil
 }
 

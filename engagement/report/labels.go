@@ -20,6 +20,7 @@ var labels = map[string]string{
 	metrics.MetricBytesNetAfter:               "Net bytes changed after the event",
 	metrics.MetricRetainedNewEditorsDashboard: "Retained new editors (Dashboard's rule)",
 	metrics.MetricSurvivingNewEditors:         "Surviving new editors (WMF Research rule)",
+	metrics.MetricReturningParticipants:       "Returning participants (two or more events)",
 }
 
 // Label returns a metric's name in plain words ("Edited again 30+ days

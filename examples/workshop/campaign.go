@@ -4,60 +4,85 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
+	"text/tabwriter"
 	"time"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 )
 
-// runCampaign analyses a campaign (a Dashboard campaign URL or slug, or a
-// folder): every person fetched once per wiki, each event's own metrics in
-// events.csv, the combined campaign in metrics.csv and participants.csv. A
-// course that cannot be loaded is named and left out; the run then ends
-// with the partial status.
-func runCampaign(ctx context.Context, o *options, stdout io.Writer) error {
-	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
-	c, err := engagement.LoadCampaign(ctx, cfg, o.campaign)
+// runCampaign analyses a campaign (a Dashboard campaign URL or slug, a
+// folder, or the sample): every person fetched once per wiki, the events
+// side by side, the returning participants, each event's own metrics in
+// events.csv, the combined campaign in metrics.csv and participants.csv,
+// and report.html. A course that cannot be loaded is named and left out,
+// and the run ends with the partial status, as when some people's data
+// could not be fetched.
+func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) error {
+	cs, err := engagement.OpenCampaign(ctx, o.campaign, sessionOptions(o, stderr)...)
 	if err != nil {
 		return withFlag(err)
 	}
+	c := cs.Campaign()
 	fmt.Fprintf(stdout, "Campaign %s: %d events\n", c.Slug, len(c.Events))
 	for _, f := range c.Failed {
 		fmt.Fprintf(stdout, "⚠ left out: %v\n", f)
 	}
-	d, err := c.Enrich(ctx, cfg)
+	a, err := cs.Analysis()
+	if err != nil {
+		return withFlag(err)
+	}
+	if s := a.Data.FailureSummary(); s != "" {
+		fmt.Fprint(stdout, s)
+	}
+	printComparison(stdout, a)
+	paths, err := a.Share(o.out, o.pseudonymize)
 	if err != nil {
 		return err
 	}
-	asOf := time.Now().UTC().Truncate(time.Second)
-	if o.asOf != "" {
-		if asOf, err = engagement.ParseAsOf(o.asOf); err != nil {
-			return err
-		}
-	}
-	p := metrics.DefaultParams(asOf)
-	p.NewEditorLookback = time.Duration(o.lookback) * 24 * time.Hour
-	p.LongTermEdits = o.longTerm
-	r, err := c.Analyze(d, p)
-	if err != nil {
-		return err
-	}
-	for _, e := range r.Events {
-		fmt.Fprintf(stdout, "  %s: %s\n", e.Course, headline(e.Result.Rows))
-	}
-	fmt.Fprintf(stdout, "  combined: %s; %d returning participants\n", headline(r.Combined), len(r.Returning))
-	paths, err := engagement.WriteCampaignOutputs(o.out, d, r)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "As of %s. Wrote:\n", asOf.Format(time.RFC3339))
+	fmt.Fprintf(stdout, "\nAs of %s. Wrote:\n", a.Params.AsOf.Format(time.RFC3339))
 	for _, p := range paths {
 		fmt.Fprintln(stdout, " ", p)
 	}
-	if len(c.Failed) > 0 {
-		return fmt.Errorf("%w: %d of %d courses could not be loaded and are left out of every number: run again to retry them (what was loaded is cached)", errPartial, len(c.Failed), len(c.Failed)+len(c.Events))
+	var partial []string
+	if n := len(c.Failed); n > 0 {
+		partial = append(partial, fmt.Sprintf("%d of %d courses could not be loaded and are left out of every number", n, n+len(c.Events)))
+	}
+	if b := engagement.Banner(a.Combined()); b != "" {
+		partial = append(partial, b)
+	}
+	if len(partial) > 0 {
+		return fmt.Errorf("%w: %s; run again to fetch what failed (what was fetched is cached)", errPartial, strings.Join(partial, "; "))
 	}
 	return nil
+}
+
+// printComparison prints the events side by side, the combined campaign's
+// headline and the returning participants.
+func printComparison(w io.Writer, a *engagement.CampaignAnalysis) {
+	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\nevent\tparticipants\tnew\talso elsewhere\tnew editors editing 7/30/90+ days after")
+	for _, e := range a.Compare() {
+		if e.Failed != "" {
+			fmt.Fprintf(tw, "%s\t—\t—\t—\tcould not be loaded\n", e.Course)
+			continue
+		}
+		var ret []string
+		for _, r := range e.Retention {
+			if r.Empty {
+				ret = append(ret, "—")
+			} else {
+				ret = append(ret, fmt.Sprintf("%d of %d", r.Numerator, r.Denominator))
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", e.Course, e.Participants, e.NewEditors, e.Returning, strings.Join(ret, " / "))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "combined: %s; %d returning participants\n", headline(a.Result.Combined), len(a.Result.Returning))
+	for _, p := range a.ReturningPeople() {
+		fmt.Fprintf(w, "  %s: %d events\n", p.Username, len(p.Courses))
+	}
 }
 
 // headline is one line: participants and 7-day retention of new editors.

@@ -34,11 +34,18 @@ func TestWorkshopCampaign(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Campaign sample_library_2021: 2 events",
-		"Sample_Library/Women_in_Science_Edit-a-thon_(March_2021): 53 participants, new editors still editing after 7 days: 9 of 36",
+		"Sample_Library/Women_in_Science_Edit-a-thon_(March_2021)  53            36   3               9 of 36 / 5 of 36 / 5 of 36",
+		"Sample_Library/Wikidata_Workshop_(April_2021)             4             0    3               — / — / —",
 		"combined: 52 participants, new editors still editing after 7 days: 9 of 35; 3 returning participants", // Priya Okafor facilitates the second
+		"  Kiri Okafor: 2 events",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, f := range []string{"report.html", "comparison.csv", "returning.csv", "events.png"} {
+		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
 		}
 	}
 	if st, err := os.Stat(filepath.Join(out, "events.csv")); err != nil || st.Size() == 0 {

@@ -155,7 +155,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if o.campaign != "" {
-		return runCampaign(ctx, o, stdout)
+		return runCampaign(ctx, o, stdout, stderr)
 	}
 	s, err := open(ctx, o, stderr)
 	if err != nil {
@@ -245,19 +245,24 @@ func startProfile(path string) (stop func(), err error) {
 
 // open opens the session the flags describe.
 func open(ctx context.Context, o *options, stderr io.Writer) (*engagement.Session, error) {
-	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
-	opts := []engagement.Option{engagement.WithConfig(cfg), engagement.WithAsOfDate(o.asOf),
-		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm)}
+	opts := sessionOptions(o, stderr)
 	if o.baseline {
 		opts = append(opts, engagement.WithBaseline(o.baselineSize))
 	}
-	if o.from != "" {
-		opts = append(opts, engagement.WithDataFrom(o.from))
-	} else {
-		update, done := engagement.ProgressBar(stderr)
-		opts = append(opts, engagement.WithProgress(update), engagement.WithProgressDone(done))
-	}
 	return engagement.Open(ctx, o.course, opts...)
+}
+
+// sessionOptions are the options the flags set, for an event's session and
+// a campaign's.
+func sessionOptions(o *options, stderr io.Writer) []engagement.Option {
+	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
+	opts := []engagement.Option{engagement.WithConfig(cfg), engagement.WithAsOfDate(o.asOf),
+		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm)}
+	if o.from != "" {
+		return append(opts, engagement.WithDataFrom(o.from))
+	}
+	update, done := engagement.ProgressBar(stderr)
+	return append(opts, engagement.WithProgress(update), engagement.WithProgressDone(done))
 }
 
 func printEvent(w io.Writer, ev *engagement.Event) {

@@ -1,0 +1,120 @@
+package engagement
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// CampaignSession is a campaign held open for analysis, as Session is for
+// one event: a notebook opens it in every cell, a program once. The
+// Dashboard's and the API's answers are kept under the cache folder, so
+// opening, fetching and analysing again sends no request.
+type CampaignSession struct {
+	s    *Session // the options, the configuration and the Dashboard's cache
+	c    *Campaign
+	data *Data
+}
+
+// OpenCampaign loads a campaign (Sample, a Dashboard campaign URL or slug,
+// or a folder; see LoadCampaign) with the options of Open: WithContact,
+// WithCacheDir, WithOffline, WithRefresh, WithAsOf(Date), WithLookbackDays,
+// WithLongTermEdits, WithProgress(Bar), WithDataFrom (a previous run's
+// folder). Errors a setting fixes are *SettingError.
+func OpenCampaign(ctx context.Context, src string, opts ...Option) (*CampaignSession, error) {
+	s, err := newSession(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	c, err := loadCampaign(ctx, s.cfg, src, s.dash)
+	if err != nil {
+		return nil, err
+	}
+	if s.asOf.IsZero() {
+		s.asOf = c.AsOf(time.Now())
+	}
+	return &CampaignSession{s: s, c: c}, nil
+}
+
+// Campaign returns the loaded campaign.
+func (cs *CampaignSession) Campaign() *Campaign { return cs.c }
+
+// AsOf returns the instant the session observes up to.
+func (cs *CampaignSession) AsOf() time.Time { return cs.s.asOf }
+
+// Params returns the default parameters with the session's as-of,
+// look-back and long-term threshold.
+func (cs *CampaignSession) Params() metrics.Params { return cs.s.Params() }
+
+// Fetch returns every person's accounts and contributions, each person
+// fetched once per wiki of any event: asked the first time, the same Data
+// after that.
+func (cs *CampaignSession) Fetch() (*Data, error) {
+	if cs.data != nil {
+		return cs.data, nil
+	}
+	s := cs.s
+	var d *Data
+	var err error
+	if s.from != "" {
+		d, err = LoadData(s.from)
+	} else {
+		if !cs.c.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
+			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
+		}
+		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
+		if d != nil && s.progressDone != nil {
+			s.progressDone(d.Stats.String())
+		}
+	}
+	if err != nil {
+		return d, err
+	}
+	cs.data = d
+	return d, nil
+}
+
+// Analyze fetches (see Fetch) and computes each event's metrics and the
+// combined campaign's with p.
+func (cs *CampaignSession) Analyze(p metrics.Params) (*CampaignAnalysis, error) {
+	d, err := cs.Fetch()
+	if err != nil {
+		return nil, err
+	}
+	r, err := cs.c.Analyze(d, p)
+	if err != nil {
+		return nil, fmt.Errorf("computing the campaign's metrics: %w", err)
+	}
+	return &CampaignAnalysis{Campaign: cs.c, Data: d, Result: r, Params: p}, nil
+}
+
+// Analysis computes every metric with the session's parameters (Params).
+func (cs *CampaignSession) Analysis() (*CampaignAnalysis, error) { return cs.Analyze(cs.Params()) }
+
+// Requests returns what the session has asked so far.
+func (cs *CampaignSession) Requests() Requests {
+	r := Requests{Dashboard: int(cs.s.dash.sent.Load()), DashboardCached: int(cs.s.dash.hits.Load())}
+	if cs.data != nil {
+		r.API, r.APICached = cs.data.Stats.Requests, cs.data.Stats.CacheHits
+	}
+	return r
+}
+
+// CampaignAnalysis is a computed campaign: each event's own analysis and
+// the combined campaign's.
+type CampaignAnalysis struct {
+	Campaign *Campaign
+	Data     *Data
+	Result   *metrics.CampaignResult
+	// Params are the parameters Result was computed with.
+	Params metrics.Params
+}
+
+// Combined returns the combined campaign as one result: its rows, each
+// person once, the parameters.
+func (a *CampaignAnalysis) Combined() *metrics.Result {
+	return &metrics.Result{Rows: a.Result.Combined, Participants: a.Result.Participants, Params: a.Params}
+}

@@ -1,0 +1,140 @@
+package engagement_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/metrics"
+)
+
+func sampleCampaign(t *testing.T) *engagement.CampaignAnalysis {
+	t.Helper()
+	cs, err := engagement.OpenCampaign(context.Background(), engagement.Sample, engagement.WithCacheDir(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := cs.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// The sample campaign side by side, by hand: the edit-a-thon has 53
+// participants, 36 of them new, 9 of whom edited 7+ days after it; the
+// workshop has 4 participants (Ada Okafor, Grace Novak, Kiri Okafor,
+// Librarian Lucy), none new (Kiri Okafor registered 28 February, 41 days
+// before it), so no retention of new editors; 3 people of each came to the
+// other (Librarian Lucy only facilitated the first).
+func TestCampaignComparison(t *testing.T) {
+	a := sampleCampaign(t)
+	c := a.Compare()
+	if len(c) != 2 || c[0].Title != "Women in Science Edit-a-thon" || c[1].Title != "Wikidata Workshop" {
+		t.Fatalf("events %+v", c)
+	}
+	first, second := c[0], c[1]
+	if first.Participants != 53 || first.NewEditors != 36 || first.Returning != 3 || first.Retention[0].Numerator != 9 || first.Retention[0].Denominator != 36 {
+		t.Errorf("edit-a-thon: %d participants, %d new, %d returning, 7 days %d of %d; want 53, 36, 3, 9 of 36",
+			first.Participants, first.NewEditors, first.Returning, first.Retention[0].Numerator, first.Retention[0].Denominator)
+	}
+	if lo, hi := metrics.Wilson(9, 36); first.Retention[0].CILow != lo || first.Retention[0].CIHigh != hi {
+		t.Errorf("interval %v–%v, want %v–%v", first.Retention[0].CILow, first.Retention[0].CIHigh, lo, hi)
+	}
+	if second.Participants != 4 || second.NewEditors != 0 || second.Returning != 3 || !second.Retention[1].Empty || second.Retention[1].Note != metrics.NoteNoNewEditors {
+		t.Errorf("workshop: %+v; want 4 participants, none new, 3 returning, no retention", second)
+	}
+	var who []string
+	for _, p := range a.ReturningPeople() {
+		who = append(who, p.Username+": "+strings.Join(p.Courses, " then "))
+	}
+	want := "Ada Okafor: Sample_Library/Women_in_Science_Edit-a-thon_(March_2021) then Sample_Library/Wikidata_Workshop_(April_2021)"
+	if len(who) != 3 || who[0] != want || !strings.HasPrefix(who[2], "Kiri Okafor: ") {
+		t.Errorf("returning people %q", who)
+	}
+	if df := a.Comparison(); df.Nrow() != 2 || df.Col("retention_7d_numerator").Elem(0).Float() != 9 || df.Col("new_editors").Elem(1).Float() != 0 {
+		t.Errorf("comparison frame:\n%v", df)
+	}
+	if df := a.Returning(); df.Nrow() != 3 || df.Col("events").Elem(0).String() != "2" {
+		t.Errorf("returning frame:\n%v", df)
+	}
+	if df := a.Events(); df.Nrow() != len(a.Result.Events[0].Result.Rows)+len(a.Result.Events[1].Result.Rows) || df.Names()[0] != "course" {
+		t.Errorf("events frame: %d rows, columns %v", df.Nrow(), df.Names())
+	}
+}
+
+// Pseudonymised campaign outputs name nobody: no username of any event,
+// facilitators included, is in any file written.
+func TestCampaignSharePseudonymized(t *testing.T) {
+	a := sampleCampaign(t)
+	dir := t.TempDir()
+	paths, err := a.Share(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(paths[0]) != "report.html" || len(paths) != 12 {
+		t.Errorf("wrote %v", paths)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"Ada Okafor", "Kiri Okafor", "Librarian Lucy", "Priya Okafor", "Ana Trainer"} {
+			if strings.Contains(string(b), name) {
+				t.Errorf("%s names %s", filepath.Base(p), name)
+			}
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "returning.csv"))
+	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 4 || !strings.HasPrefix(lines[1], "Participant ") {
+		t.Errorf("returning.csv:\n%s", b)
+	}
+}
+
+// A course that could not be loaded is in every output as missing, never
+// as a course without participants; the report says so at the top.
+func TestCampaignShareFailedCourse(t *testing.T) {
+	ctx := context.Background()
+	f := &fakeDashboard{broken: "Sample_Library/Wikidata_Workshop_(April_2021)"}
+	cfg := serveCampaign(t, f)
+	cs, err := engagement.OpenCampaign(ctx, "sample_library_2021", engagement.WithConfig(cfg), engagement.WithAsOfDate("2025-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := cs.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "comparison.csv"))
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[2], "Sample_Library/Wikidata_Workshop_(April_2021),Sample_Library/Wikidata_Workshop_(April_2021),,,,,,") ||
+		!strings.Contains(lines[2], "could not be loaded: ") || !strings.Contains(lines[2], "HTTP 500") {
+		t.Errorf("comparison.csv:\n%s", b)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	if !strings.Contains(string(html), `<p class="banner" role="alert">1 of 2 events could not be loaded and are left out of every number (Sample_Library/Wikidata_Workshop_(April_2021))`) {
+		t.Error("the report has no banner naming the course left out")
+	}
+	// Nobody returns: the one other event is missing.
+	if len(a.Result.Returning) != 0 || strings.Contains(string(html), "Ada Okafor: 2") {
+		t.Errorf("returning %v", a.Result.Returning)
+	}
+	again, err := engagement.OpenCampaign(ctx, "sample_library_2021", engagement.WithConfig(cfg), engagement.WithOffline(true), engagement.WithAsOfDate("2025-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := again.Analysis(); err != nil {
+		t.Fatal(err)
+	}
+	if r := again.Requests(); r.Total() != 0 || r.DashboardCached != 4 {
+		t.Errorf("offline rerun: %v; want 0 requests, 4 Dashboard answers from the cache (the failed course was not cached)", r)
+	}
+}
