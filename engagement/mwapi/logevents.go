@@ -1,11 +1,13 @@
 package mwapi
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"time"
 )
 
@@ -78,11 +80,29 @@ func userFromTitle(title string) string {
 }
 
 // NewUsers lists the accounts registered on wiki in [start, end] (inclusive)
-// by create, create2 or byemail, never autocreate, oldest first, 500 log
-// entries per request. A repeated continuation stops with an error.
+// by create, create2 or byemail, never autocreate, oldest first. Each action
+// is listed on its own (leaction), 500 log entries per request, so that the
+// autocreated accounts, most of a big wiki's newusers log, cost nothing. A
+// repeated continuation stops with an error.
 func (c *Client) NewUsers(ctx context.Context, wiki string, start, end time.Time) ([]NewAccount, error) {
+	var out []NewAccount
+	for _, action := range []string{"create", "create2", "byemail"} {
+		got, err := c.newUsers(ctx, wiki, action, start, end)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, got...)
+	}
+	slices.SortStableFunc(out, func(a, b NewAccount) int {
+		return cmp.Or(a.Registered.Compare(b.Registered), cmp.Compare(a.Username, b.Username))
+	})
+	return out, nil
+}
+
+// newUsers lists one action's log entries, page by page.
+func (c *Client) newUsers(ctx context.Context, wiki, action string, start, end time.Time) ([]NewAccount, error) {
 	p := url.Values{
-		"action": {"query"}, "list": {"logevents"}, "letype": {"newusers"}, "lelimit": {"500"},
+		"action": {"query"}, "list": {"logevents"}, "leaction": {"newusers/" + action}, "lelimit": {"500"},
 		"ledir": {"newer"}, "leprop": {"user|title|timestamp|type"},
 		"lestart": {start.UTC().Format(time.RFC3339)}, "leend": {end.UTC().Format(time.RFC3339)},
 	}
@@ -96,7 +116,7 @@ func (c *Client) NewUsers(ctx context.Context, wiki string, start, end time.Time
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("listing new accounts on %s (page %d): %w", wiki, pages, err)
+			return nil, fmt.Errorf("listing new accounts (%s) on %s (page %d): %w", action, wiki, pages, err)
 		}
 		out = append(out, page...)
 		if len(cont) == 0 {
@@ -104,7 +124,7 @@ func (c *Client) NewUsers(ctx context.Context, wiki string, start, end time.Time
 		}
 		token := cont["lecontinue"]
 		if seen[token] {
-			return nil, fmt.Errorf("listing new accounts on %s (page %d): %w %q: stopped rather than loop", wiki, pages, errRepeated, token)
+			return nil, fmt.Errorf("listing new accounts (%s) on %s (page %d): %w %q: stopped rather than loop", action, wiki, pages, errRepeated, token)
 		}
 		seen[token] = true
 		for k, v := range cont {
