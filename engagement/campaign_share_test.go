@@ -58,6 +58,9 @@ func TestCampaignComparison(t *testing.T) {
 	if df := a.Comparison(); df.Nrow() != 2 || df.Col("retention_7d_numerator").Elem(0).Float() != 9 || df.Col("new_editors").Elem(1).Float() != 0 {
 		t.Errorf("comparison frame:\n%v", df)
 	}
+	if v := a.ComparisonView().Col("new editors editing 7+ days after").Records(); len(v) != 2 || v[0] != "25.0 % · 9 of 36 · 13.8–41.1 %" || v[1] != "— (no new editors)" {
+		t.Errorf("comparison view: %q", v)
+	}
 	if df := a.Returning(); df.Nrow() != 3 || df.Col("events").Elem(0).String() != "2" {
 		t.Errorf("returning frame:\n%v", df)
 	}

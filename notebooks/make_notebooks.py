@@ -1,5 +1,5 @@
-# Writes notebooks/workshop.ipynb, notebooks/retention.ipynb and
-# notebooks/explore.ipynb (without outputs).
+# Writes notebooks/workshop.ipynb, notebooks/retention.ipynb,
+# notebooks/explore.ipynb and notebooks/campaign.ipynb (without outputs).
 # Edit the cells here, then run: python3 notebooks/make_notebooks.py
 # Rules the CI checks (notebooks/check.sh): no code cell over 15 lines, no
 # panic(, no blank-identifier import keepers.
@@ -212,7 +212,75 @@ nb.ShowPlot(nb.Must(chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engageme
 ("code", REQUESTS),
 ]
 
-for name, cells in [("workshop", workshop), ("retention", retention), ("explore", explore)]:
+CAMPAIGN_CONFIG = '''// ✏️ THE CELL TO EDIT. Campaign: "sample" (two events of the embedded sample, a copy of
+// engagement/testdata/campaign, works offline), a Dashboard campaign URL such as
+// "https://outreachdashboard.wmflabs.org/campaigns/wikigap_2019", or a folder holding
+// campaign.json, users.json and courses/<School>/<Title>/course.json and users.json.
+var (
+	Campaign = "sample"
+	Contact  = "" // your email or user page: Wikimedia asks for it on live runs
+
+	CacheDir     = "../.cache" // answers are kept here: a rerun asks nobody anything, and works offline
+	AsOf         = ""          // "YYYY-MM-DD" to look back from a fixed date; "" = now (the sample has its own)
+	LookbackDays = 14          // registered this many days before an event's start or later = new editor there
+)'''
+
+CAMPAIGN_SESSION = '''import (
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/nb"
+)
+
+// cs is your campaign. Every cell below opens it again, from the cache, in milliseconds.
+var cs = nb.Must(engagement.OpenCampaign(context.Background(), Campaign,
+	engagement.WithContact(Contact), engagement.WithCacheDir(CacheDir), engagement.WithAsOfDate(AsOf),
+	engagement.WithLookbackDays(LookbackDays), engagement.WithProgressBar()))'''
+
+campaign = [
+("md", '''# Campaign: how do your events compare, and who keeps coming back?
+
+A campaign on the Programs & Events Dashboard groups events: a series of edit-a-thons, a year of workshops. This notebook sets its events side by side (participants, new editors, and how many of those were still editing 7, 30 and 90 days later, each with its 95% interval), finds the people who came to more than one, and counts the campaign as a whole, each person once.
+
+It runs offline on a sample campaign of two events. To analyse **your** campaign, change only the cell marked ✏️.'''),
+("code", SETUP),
+("md", '''## Choose the campaign
+✏️ **Edit this cell**: put the campaign's Dashboard URL in `Campaign` (the address of its page, e.g. `https://outreachdashboard.wmflabs.org/campaigns/wikigap_2019`, or `/programs` after it) and your email (or user page) in `Contact`. The campaign's courses are found through its enrolments: a course with nobody enrolled is not listed by the Dashboard.'''),
+("code", CAMPAIGN_CONFIG),
+("md", '''The next cell opens the campaign as `cs`: the campaign's page, its enrolments and each course are asked of the Dashboard once and kept in the cache. A course that cannot be loaded is named and left out of every number, never counted as a course without participants.'''),
+("code", CAMPAIGN_SESSION),
+("md", '''## The events and what was fetched
+Each person is fetched once per wiki, however many events they came to.'''),
+("code", '''%%
+nb.ShowMarkdown(nb.Must(cs.Analysis()).Summary())'''),
+("md", '''## The events side by side
+Each event's own numbers, in order of start: its participants, its new editors, the people who also came to another event, and the share of its new editors who edited again 7, 30 and 90 days after its end (with how many of how many, and the 95% interval). Empty means not yet observable, or no new editors; the note says which. With small groups, read the intervals: two events whose intervals overlap widely may not differ at all. `a.Comparison()` holds the same numbers as numbers (comparison.csv), to filter or chart.'''),
+("code", '''%%
+a := nb.Must(cs.Analysis())
+nb.ShowTable(a.ComparisonView(), nil)
+nb.Check(a.ShowChart())'''),
+("md", '''## Who keeps coming back
+The people who took part in two or more events as participants (facilitators of any event are left out), with their events in order.'''),
+("code", '''%%
+nb.ShowTable(nb.Must(cs.Analysis()).Returning(), nil)'''),
+("md", '''## The campaign as a whole
+Each person counted once, measured from the end of the first event they took part in, and new if new then. `returning_participants` counts the people above. Every row of each event's own analysis is in `a.Events()` (events.csv).'''),
+("code", '''%%
+c := nb.Must(cs.Analysis()).Combined()
+nb.ShowMetrics(engagement.Headline(c))
+nb.ShowMetrics(engagement.WithMetric(engagement.MetricsFrame(c), metrics.MetricReturningParticipants))'''),
+("md", '''## Share
+Writes report.html (the events side by side, the returning participants, the combined numbers), comparison.csv, returning.csv, events.csv and the combined campaign's CSV files into `out/campaign/` at the top of this folder. Set `pseudonymize` to `true` to replace usernames with stable pseudonyms everywhere.'''),
+("code", '''%%
+pseudonymize := false
+files := nb.Must(nb.Must(cs.Analysis()).Share("../out/campaign", pseudonymize))
+nb.ShowMarkdown(fmt.Sprintf("Wrote %d files into `out/campaign/`, among them **out/campaign/report.html**.", len(files)))'''),
+("md", '''Running this notebook again sends no request: everything comes from the cache.'''),
+("code", '''%%
+nb.Must(cs.Analysis())
+nb.ShowMarkdown("Requests sent by this cell: " + cs.Requests().String())'''),
+]
+
+for name, cells in [("workshop", workshop), ("retention", retention), ("explore", explore), ("campaign", campaign)]:
     with open(os.path.join(HERE, name + ".ipynb"), "w") as f:
         json.dump(nb(cells), f, indent=1, ensure_ascii=False)
         f.write("\n")

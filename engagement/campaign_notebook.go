@@ -1,0 +1,82 @@
+package engagement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+
+	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/nb"
+)
+
+// Summary says what the campaign holds, in Markdown: the banner first when
+// courses or people are missing from the numbers, then each event with
+// its dates and participants, and what was fetched.
+func (a *CampaignAnalysis) Summary() string {
+	var b strings.Builder
+	c := a.Campaign
+	if n := len(c.Failed); n > 0 {
+		fmt.Fprintf(&b, "**⚠️ %d of %d courses could not be loaded and are left out of every number:**\n\n", n, n+len(c.Events))
+		for _, f := range c.Failed {
+			fmt.Fprintf(&b, "- %s: %v\n", f.Course, f.Err)
+		}
+		b.WriteString("\n")
+	}
+	if s := Banner(a.Combined()); s != "" {
+		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
+	}
+	title := c.Title
+	if title == "" {
+		title = c.Slug
+	}
+	fmt.Fprintf(&b, "**%s**: %d events, each person fetched once per wiki: %d contributions of %d accounts (Wikimedia API: %s).\n",
+		title, len(c.Events), len(a.Data.Contributions), len(a.Data.Accounts), a.Data.Stats)
+	for _, e := range a.Compare() {
+		if e.Failed == "" {
+			fmt.Fprintf(&b, "\n- %s · %s – %s · %d participants", e.Title, e.Start.Format("2 Jan 2006"), e.End.Format("2 Jan 2006"), e.Participants)
+		}
+	}
+	return b.String()
+}
+
+// ShowChart shows the events side by side (Chart) in a notebook, as tall
+// as the events need; outside one it saves the PNG.
+func (a *CampaignAnalysis) ShowChart() error {
+	p, err := a.Chart()
+	if err != nil {
+		return err
+	}
+	return nb.ShowPlot(p, "events", nb.Size(chart.Width, chart.EventRetentionHeight(len(a.Campaign.Events))))
+}
+
+// ComparisonView is the events side by side for reading: per event its
+// title, dates, participants, new editors, people also at another event,
+// and each retention window as "25.0 % · 9 of 36 · 13.8–41.1 %" (or why
+// it is empty). Comparison has the same numbers as numbers.
+func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
+	head := []string{"event", "dates", "participants", "new editors", "also at another event"}
+	for _, d := range metrics.DefaultComparisonDays {
+		head = append(head, fmt.Sprintf("new editors editing %d+ days after", d))
+	}
+	recs := [][]string{head}
+	for _, e := range a.Compare() {
+		if e.Failed != "" {
+			rec := make([]string, len(head))
+			rec[0], rec[1] = e.Title, "could not be loaded: "+e.Failed
+			recs = append(recs, rec)
+			continue
+		}
+		rec := []string{e.Title, e.Start.Format("2 Jan 2006") + " – " + e.End.Format("2 Jan 2006"), itoa(e.Participants), itoa(e.NewEditors), itoa(e.Returning)}
+		for _, r := range e.Retention {
+			if r.Empty {
+				rec = append(rec, "— ("+r.Note+")")
+				continue
+			}
+			rec = append(rec, fmt.Sprintf("%s · %d of %d · %s", FormatValue(r), r.Numerator, r.Denominator, strings.TrimSuffix(FormatValue(metrics.Row{IsShare: true, Value: r.CILow}), " %")+"–"+FormatValue(metrics.Row{IsShare: true, Value: r.CIHigh})))
+		}
+		recs = append(recs, rec)
+	}
+	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.HasHeader(true))
+}
