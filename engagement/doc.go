@@ -44,6 +44,17 @@
 // can be analysed again with another as-of or look-back without asking
 // Wikimedia.
 //
+// # Campaigns
+//
+// Several events at once: OpenCampaign takes a Dashboard campaign URL or
+// slug, a folder laid out like the Dashboard's URLs, or Sample, with the
+// options of Open. Each person is fetched once per wiki; the analysis sets
+// the events side by side (CampaignAnalysis.Compare, Comparison, Chart),
+// lists who came back (ReturningPeople) and counts the campaign combined,
+// each person once (Combined); Share writes it all with report.html. A
+// course that cannot be loaded is listed in Campaign.Failed and flagged
+// everywhere, never counted as empty.
+//
 // # Packages
 //
 //   - dashboard: course URLs, JSON endpoints and CSV exports of the Dashboard
