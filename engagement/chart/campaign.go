@@ -27,9 +27,15 @@ func windowColor(i int) color.Color {
 // EventRetentionHeight.
 const EventRowHeight = 40
 
+// legendRows is the band above the first event that holds the legend, in
+// rows.
+const legendRows = 2
+
 // EventRetentionHeight returns the height (at 96 dpi) that gives each of n
 // events of EventRetention room for its name and its intervals.
-func EventRetentionHeight(n int) vg.Length { return Pixels(max(320, 130+EventRowHeight*n)) }
+func EventRetentionHeight(n int) vg.Length {
+	return Pixels(max(320, 130+EventRowHeight*(n+legendRows)))
+}
 
 // EventRetention draws the events of a campaign side by side, one row each,
 // in the order given (top to bottom): the share of each event's new
@@ -48,7 +54,7 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 	if len(events) == 0 {
 		return nil, noData(name, "no events")
 	}
-	p = newPlot("New editors still editing after each event", "new editors with an edit that many days after the event, or later", "")
+	p = newPlot("New editors still editing after each event", "share of new editors editing again that many days after", "")
 	n := len(events)
 	labels := make([]string, n)
 	dots := &intervalDots{}
@@ -88,11 +94,15 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 	for j, w := range windows {
 		p.Legend.Add(w, dotThumb{windowColor(j)})
 	}
-	p.Legend.Add("line: 95% interval", whiskerThumb{})
-	legendOutside(p)
+	p.Legend.Add("95% interval", whiskerThumb{})
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Legend.XOffs = -vg.Points(6)
+	p.Add(reserve{width: vg.Points(14)}) // room for the last tick label, "100%"
 	p.NominalY(labels...)
 	p.Y.Tick.Label.Font = sans(10, false)
-	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
+	// A band above the first event holds the legend, so that it never
+	// covers a point and the data keep the figure's whole width.
+	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4+legendRows
 	p.X.Min, p.X.Max = 0, 100
 	p.X.Tick.Marker = percentTicks{}
 	return p, nil

@@ -57,6 +57,7 @@ type campaignPage struct {
 	Notes, Failures                        []string
 	Pseudonyms                             bool
 	Lookback, LongTerm, FailedSpan         int
+	Reading                                *reading
 }
 
 type campaignRow struct {
@@ -107,6 +108,7 @@ func WriteCampaignHTML(w io.Writer, in CampaignInput) error {
 	}
 	pg.Banners = campaignBanners(pg.Failed, len(in.Events), r)
 	pg.Lead, pg.Cards = campaignHeadline(r, len(pg.Events))
+	pg.Reading = readingExample(r)
 	if in.Figure != nil {
 		if figs := figures([]Figure{*in.Figure}); len(figs) > 0 {
 			pg.Figure = figs[0]
@@ -164,19 +166,19 @@ var campaignTmpl = template.Must(template.New("campaign").Funcs(template.FuncMap
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}: campaign report</title>
 ` + pageStyle + `
-<style>.events td.t{min-width:11em}.events th{vertical-align:bottom}</style></head><body>
+<style>.events td.t{min-width:11em}.events th{vertical-align:bottom}.events td.why{overflow-wrap:anywhere}</style></head><body>
 {{range .Banners}}<p class="banner" role="alert">{{.}}. <a href="#data-notes">Details</a>.</p>{{end}}
 <h1>{{.Title}}</h1>
 <p>{{if .URL}}<a href="{{.URL}}">The campaign on the Dashboard</a> · {{end}}observed as of {{.AsOf}}</p>
 <section id="headline"><p class="lead">{{.Lead}}</p>
 <div class="cards">{{range .Cards}}<div class="card"><div class="v">{{.Value}}</div><div class="l">{{.Label}}</div><div class="d">{{.Detail}}</div></div>{{end}}</div>
-<p class="muted"><b>Reading a percentage:</b> “9 of 36, 95% CI 13.8 %–41.1 %” means 9 of the 36 people counted did it, and with groups this small the true rate could well be anywhere in that range. Two events whose ranges overlap widely may not differ at all.</p></section>
+{{with .Reading}}<p class="muted"><b>Reading a percentage:</b> “{{.Detail}}” means {{.K}} of the {{.N}} people counted did it, and the true rate could well be anywhere in that range (a 95% confidence interval); the smaller the group, the wider the range. Two events whose ranges overlap widely may not differ at all.</p>{{end}}</section>
 <section id="events"><h2>The events side by side</h2>
 <p class="muted">Each event's own numbers: its participants, its new editors (registered from {{.Lookback}} days before its start), the people who also came to another event of the campaign, and the share of its new editors who edited again that many days after its end, or later.</p>
 <div class="scroll"><table class="events"><thead><tr><th rowspan="2">event</th><th class="n" rowspan="2">participants</th><th class="n" rowspan="2">new editors</th><th class="n" rowspan="2">also at another event</th><th class="n" colspan="{{len .Windows}}">new editors still editing after</th></tr>
 <tr>{{range .Windows}}<th class="n">{{.}}+ days</th>{{end}}</tr></thead><tbody>
 {{range .Events}}<tr><td class="t">{{if .URL}}<a href="{{.URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}<br><span class="muted">{{.Dates}}</span></td><td class="n">{{n .Participants}}</td><td class="n">{{n .New}}</td><td class="n">{{n .Returning}}</td>{{range .Retention}}<td class="n">{{.Value}}<br><span class="muted">{{.Count}}{{if .Interval}}<br>{{.Interval}}{{end}}</span></td>{{end}}</tr>
-{{end}}{{range .Failed}}<tr><td class="t">{{.Title}}</td><td colspan="{{$.FailedSpan}}" class="muted">could not be loaded: {{.Failed}}</td></tr>{{end}}</tbody></table></div>
+{{end}}{{range .Failed}}<tr><td class="t">{{.Title}}</td><td colspan="{{$.FailedSpan}}" class="muted why">could not be loaded: {{.Failed}}</td></tr>{{end}}</tbody></table></div>
 <p class="muted">Under each share: how many of how many new editors, and its 95% interval.</p>
 {{with .Figure}}{{.}}{{end}}</section>
 <section id="returning"><h2>Returning participants</h2>{{if .Returning}}<p>{{n (len .Returning)}} people took part in two or more events{{if .Pseudonyms}} (usernames are pseudonyms){{end}}:</p>

@@ -28,6 +28,7 @@ func TestWriteCampaignHTML(t *testing.T) {
 			{Metric: metrics.MetricParticipants, Segment: metrics.SegmentAll, Value: 52},
 			{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew, Value: 35},
 			{Metric: metrics.MetricReturningParticipants, Segment: metrics.SegmentAll, Value: 3},
+			{Metric: metrics.RetentionMetric(7), Segment: metrics.SegmentNew, IsShare: true, Value: 0.3, Numerator: 3, Denominator: 10, CILow: 0.1078, CIHigh: 0.6032},
 		}},
 		Returning: []ReturningPerson{{Username: "Ada Okafor", Events: []string{"Edit-a-thon", "Workshop"}}},
 	}
@@ -40,10 +41,11 @@ func TestWriteCampaignHTML(t *testing.T) {
 		"Over 2 events, 52 people took part, each counted once: 35 new to editing, and 3 came to two or more events.",
 		`25.0 %<br><span class="muted">9 of 36<br>13.8–41.1 %</span>`,
 		`—<br><span class="muted">no new editors</span>`,
-		`<td class="t">Gone/Course</td><td colspan="6" class="muted">could not be loaded: HTTP 500</td>`,
+		`<td class="t">Gone/Course</td><td colspan="6" class="muted why">could not be loaded: HTTP 500</td>`,
 		"1 of 3 events could not be loaded and are left out of every number (Gone/Course)",
 		"<td>Ada Okafor</td><td class=\"n\">2</td><td>Edit-a-thon; Workshop</td>",
 		"Returning participants (two or more events)",
+		"“3 of 10, 95% CI 10.8 %–60.3 %” means 3 of the 10 people counted did it", // the campaign's own numbers
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("report lacks %q", want)
