@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,4 +53,63 @@ func TestWorkshopCampaign(t *testing.T) {
 	if st, err := os.Stat(filepath.Join(out, "events.csv")); err != nil || st.Size() == 0 {
 		t.Errorf("events.csv: %v", err)
 	}
+}
+
+// -campaign with a campaign URL, offline from a cache filled by an earlier
+// live load in which the workshop's course.json failed: the edit-a-thon is
+// analysed, the workshop is named as left out, and the run ends with the
+// partial status.
+func TestWorkshopCampaignURLPartial(t *testing.T) {
+	dir := filepath.Join("..", "..", "engagement", "testdata", "campaign")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimPrefix(r.URL.Path, "/campaigns/sample_library_2021")
+		switch {
+		case strings.Contains(p, "Wikidata_Workshop"):
+			http.Error(w, "We're sorry, but something went wrong.", http.StatusInternalServerError)
+		case p == ".json":
+			http.ServeFile(w, r, filepath.Join(dir, "campaign.json"))
+		case p == "/users.json":
+			http.ServeFile(w, r, filepath.Join(dir, "users.json"))
+		default:
+			http.ServeFile(w, r, filepath.Join(dir, filepath.FromSlash(r.URL.Path)))
+		}
+	}))
+	defer srv.Close()
+	cache, out := t.TempDir(), t.TempDir()
+	cfg := engagement.Config{Contact: "test@example.org", CacheDir: cache, HTTPClient: &http.Client{Transport: redirect{srv.Listener.Addr().String()}}}
+	c, err := engagement.LoadCampaign(context.Background(), cfg, "sample_library_2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Enrich(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	args := []string{"-campaign", "https://outreachdashboard.wmflabs.org/campaigns/sample_library_2021/programs", "-cache", cache, "-offline", "-out", out, "-asof", "2025-01-01"}
+	err = run(args, &stdout, io.Discard)
+	if !errors.Is(err, errPartial) || !strings.Contains(err.Error(), "1 of 2 courses could not be loaded and are left out of every number") {
+		t.Errorf("error %v, want the partial status naming the course left out", err)
+	}
+	for _, want := range []string{
+		"⚠ left out: course Sample_Library/Wikidata_Workshop_(April_2021): ",
+		"Sample_Library/Women_in_Science_Edit-a-thon_(March_2021)  53            36   0               9 of 36 / 5 of 36 / 5 of 36",
+		"Sample_Library/Wikidata_Workshop_(April_2021)             —             —    —               could not be loaded",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
+
+// redirect sends the Dashboard's requests to a test server and the API's
+// to the sample's wikis.
+type redirect struct{ addr string }
+
+func (r redirect) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Host != "outreachdashboard.wmflabs.org" {
+		return sample.Transport().RoundTrip(req)
+	}
+	c := req.Clone(req.Context())
+	c.URL.Scheme, c.URL.Host, c.Host = "http", r.addr, r.addr
+	return http.DefaultTransport.RoundTrip(c)
 }
