@@ -2,6 +2,8 @@ package engagement_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +11,7 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/sample"
 )
 
 func sampleCampaign(t *testing.T) *engagement.CampaignAnalysis {
@@ -139,5 +142,56 @@ func TestCampaignShareFailedCourse(t *testing.T) {
 	}
 	if r := again.Requests(); r.Total() != 0 || r.DashboardCached != 4 {
 		t.Errorf("offline rerun: %v; want 0 requests, 4 Dashboard answers from the cache (the failed course was not cached)", r)
+	}
+}
+
+// When one wiki's contributions fail for some people, they are left out as
+// data incomplete in each event and in the campaign combined (never counted
+// as inactive), and the report and the summary say so at the top.
+func TestCampaignIncompleteData(t *testing.T) {
+	ctx := context.Background()
+	c, err := engagement.LoadCampaignDir(ctx, filepath.Join("testdata", "campaign"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := engagement.Config{Contact: "test@example.org", HTTPClient: &http.Client{Transport: failContribs{sample.Transport(), "commons.wikimedia.org"}}}
+	d, err := c.Enrich(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := metrics.DefaultParams(sample.AsOf)
+	r, err := c.Analyze(d, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	incomplete := map[string]bool{}
+	for _, f := range d.Failures {
+		incomplete[f.Username] = true
+	}
+	left := 0
+	for _, ps := range r.Participants {
+		if ps.Excluded == metrics.ExcludeIncomplete {
+			left++
+			if !incomplete[ps.Username] {
+				t.Errorf("%s left out, but their data came", ps.Username)
+			}
+		}
+	}
+	row, _ := engagement.FindRow(&metrics.Result{Rows: r.Combined}, metrics.MetricExcluded, metrics.Segment(metrics.ExcludeIncomplete))
+	if left == 0 || int(row.Value) != left {
+		t.Fatalf("%d people left out as data incomplete, the combined row says %v", left, row.Value)
+	}
+	a := &engagement.CampaignAnalysis{Campaign: c, Data: d, Result: r, Params: p}
+	want := fmt.Sprintf("%d of %d participants left out: their contributions on commons.wikimedia.org could not be fetched (HTTP 403)", left, len(r.Participants))
+	if !strings.Contains(a.Summary(), want) {
+		t.Errorf("summary lacks %q:\n%s", want, a.Summary())
+	}
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	if !strings.Contains(string(html), `<p class="banner" role="alert">`+want) {
+		t.Errorf("the report has no banner %q", want)
 	}
 }
