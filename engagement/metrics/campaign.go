@@ -45,7 +45,8 @@ type CampaignResult struct {
 	// event.
 	Participants []ParticipantSummary
 	// Returning lists the canonical usernames of the people who took part
-	// in two or more events as participants.
+	// in two or more events as participants (not bots, accounts not found
+	// or invalid names; facilitators of any event left out).
 	Returning []string
 	// FirstEvent gives each person's first event (its course slug).
 	FirstEvent map[string]string
@@ -67,7 +68,6 @@ func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs []Cont
 		res.Events = append(res.Events, EventResult{Course: e.Course, Result: r})
 	}
 	groups, returning := campaignGroups(events, res.FirstEvent)
-	res.Returning = returning
 	var parts [][]Row
 	for i, g := range groups {
 		if len(g) == 0 {
@@ -80,8 +80,29 @@ func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs []Cont
 		parts = append(parts, r.Rows)
 		res.Participants = append(res.Participants, r.Participants...)
 	}
-	res.Combined = append(combineRows(parts), count(MetricReturningParticipants, SegmentAll, len(returning)))
+	res.Returning = people(returning, res.Participants)
+	res.Combined = append(combineRows(parts), count(MetricReturningParticipants, SegmentAll, len(res.Returning)))
 	return res, nil
+}
+
+// people keeps the names that are people: not left out as bots, accounts
+// not found or invalid names (a person whose data is incomplete still took
+// part).
+func people(names []string, ps []ParticipantSummary) []string {
+	notPerson := map[string]bool{}
+	for _, p := range ps {
+		switch p.Excluded {
+		case ExcludeBot, ExcludeNotFound, ExcludeInvalid:
+			notPerson[p.Username] = true
+		}
+	}
+	out := []string{}
+	for _, n := range names {
+		if !notPerson[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // campaignGroups puts each person in the group of the first event (by

@@ -9,13 +9,15 @@ import (
 // experienced at the first only; C is new at the second; F facilitates the
 // first and takes part in the second (a facilitator for the campaign); G
 // is new at the first and only facilitates the second (a facilitator for
-// the campaign too, though not a participant of the second).
+// the campaign too, though not a participant of the second); Z, a bot at
+// both, is not a returning person; I, at both with data incomplete, is
+// left out of the numbers but returns.
 func TestComputeCampaign(t *testing.T) {
 	e1 := Event{Start: at("2021-03-05T00:00:00Z"), End: at("2021-03-07T23:59:59Z"), Wikis: []string{"en.wikipedia.org"}}
 	e2 := Event{Start: at("2021-06-01T00:00:00Z"), End: at("2021-06-02T23:59:59Z"), Wikis: []string{"en.wikipedia.org"}}
 	events := []CampaignEvent{
-		{Course: "Lib/Second", Event: e2, Participants: []Participant{{Username: "A"}, {Username: "C"}, {Username: "F"}}, Facilitators: []string{"G"}},
-		{Course: "Lib/First", Event: e1, Participants: []Participant{{Username: "A"}, {Username: "B"}, {Username: "F", Excluded: ExcludeFacilitator}, {Username: "G"}}, Facilitators: []string{"F"}},
+		{Course: "Lib/Second", Event: e2, Participants: []Participant{{Username: "A"}, {Username: "C"}, {Username: "F"}, {Username: "Z"}, {Username: "I", Incomplete: "contributions on en.wikipedia.org: HTTP 503"}}, Facilitators: []string{"G"}},
+		{Course: "Lib/First", Event: e1, Participants: []Participant{{Username: "A"}, {Username: "B"}, {Username: "F", Excluded: ExcludeFacilitator}, {Username: "G"}, {Username: "Z"}, {Username: "I", Incomplete: "contributions on en.wikipedia.org: HTTP 503"}}, Facilitators: []string{"F"}},
 	}
 	accounts := []Account{
 		{Username: "A", Registration: at("2021-03-01T00:00:00Z")},
@@ -23,6 +25,8 @@ func TestComputeCampaign(t *testing.T) {
 		{Username: "C", Registration: at("2021-05-25T00:00:00Z")},
 		{Username: "F", Registration: at("2010-01-01T00:00:00Z")},
 		{Username: "G", Registration: at("2021-03-02T00:00:00Z")},
+		{Username: "Z", Registration: at("2012-01-01T00:00:00Z"), Bot: true}, // a bot at both: not a returning person
+		{Username: "I", Registration: at("2012-01-01T00:00:00Z")},            // at both, data incomplete: left out of the numbers, but returning
 	}
 	contribs := []Contribution{
 		edit("A", at("2021-03-06T10:00:00Z"), 0, 10, false, 1),
@@ -57,7 +61,9 @@ func TestComputeCampaign(t *testing.T) {
 		{MetricParticipants, SegmentNew, 2, 0, 0},              // A (at the first), C
 		{MetricParticipants, SegmentExperienced, 1, 0, 0},      // B
 		{MetricExcluded, Segment(ExcludeFacilitator), 2, 0, 0}, // F, a participant in the second; G
-		{MetricReturningParticipants, SegmentAll, 1, 0, 0},     // A
+		{MetricReturningParticipants, SegmentAll, 2, 0, 0},     // A, I
+		{MetricExcluded, Segment(ExcludeBot), 1, 0, 0},         // Z
+		{MetricExcluded, Segment(ExcludeIncomplete), 1, 0, 0},  // I
 		{RetentionMetric(7), SegmentNew, 1, 2, 2},              // A from the first event's end, C from the second's
 		{RetentionMetric(7), SegmentExperienced, 0, 0, 1},      // B
 		{RetentionMetric(365), SegmentAll, 0, 0, 2},            // only the first event's people are observable
@@ -86,7 +92,7 @@ func TestComputeCampaign(t *testing.T) {
 	if r.FirstEvent["A"] != "Lib/First" || r.FirstEvent["C"] != "Lib/Second" || r.FirstEvent["F"] != "Lib/Second" {
 		t.Errorf("first events %v", r.FirstEvent)
 	}
-	if strings.Join(r.Returning, ",") != "A" {
+	if strings.Join(r.Returning, ",") != "A,I" {
 		t.Errorf("returning %v", r.Returning)
 	}
 }
