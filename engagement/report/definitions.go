@@ -30,7 +30,7 @@ var fixed = map[string]Definition{
 	metrics.MetricBytesNetAfter:               {"All size changes after the event.", "this library"},
 	metrics.MetricRetainedNewEditorsDashboard: {"Participants registered during the event with a main-namespace edit on the home wiki 7 or more days after the end.", "Programs & Events Dashboard, retained_new_editors"},
 	metrics.MetricSurvivingNewEditors:         {"New participants with an edit in their first day and another 30 to 60 days after registering; those registered less than 60 days before the as-of date are left out (censored).", "WMF Research: Surviving new editor"},
-	metrics.MetricReturningParticipants:       {"People who took part as participants in two or more events of the campaign (facilitators of any event left out).", "this library"},
+	metrics.MetricReturningParticipants:       {"People who took part as participants in two or more events of the campaign; facilitators of any event, bots and accounts not found are left out.", "this library"},
 }
 
 var (
