@@ -20,6 +20,9 @@ import (
 // and the run ends with the partial status, as when some people's data
 // could not be fetched.
 func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) error {
+	if o.baseline {
+		return fmt.Errorf("-baseline compares one event's new editors with comparable newcomers; it does not apply to -campaign: run it with -course for each event")
+	}
 	cs, err := engagement.OpenCampaign(ctx, o.campaign, sessionOptions(o, stderr)...)
 	if err != nil {
 		return withFlag(err)

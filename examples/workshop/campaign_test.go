@@ -113,3 +113,12 @@ func (r redirect) RoundTrip(req *http.Request) (*http.Response, error) {
 	c.URL.Scheme, c.URL.Host, c.Host = "http", r.addr, r.addr
 	return http.DefaultTransport.RoundTrip(c)
 }
+
+// -baseline does not apply to a campaign: an error says so, nothing is
+// fetched.
+func TestWorkshopCampaignBaseline(t *testing.T) {
+	err := run([]string{"-campaign", "sample", "-baseline", "-out", t.TempDir(), "-cache", ""}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "-baseline") || !strings.Contains(err.Error(), "-course") {
+		t.Errorf("error %v", err)
+	}
+}
