@@ -141,7 +141,7 @@ New editors usually fall off quickly; experienced participants keep editing. The
 ("code", '''%%
 a := nb.Must(s.Analysis())
 a.ShowCharts("retention", "cohort")
-nb.ShowPlot(nb.Must(chart.CohortHeatmap(a.Result.Rows, "active_editor", 12)), "cohort_active_editor")'''),
+nb.Draw(chart.CohortHeatmap(a.Result.Rows, "active_editor", 12)).Show("cohort_active_editor")'''),
 ("md", '''## New versus experienced, month by month
 Calendar months from six months before the event to the as-of date: participants editing, WMF active editors (5+ content edits in the month) and retained editors (edited the month before too).'''),
 ("code", '''%%
@@ -205,10 +205,10 @@ nb.ShowMarkdown(fmt.Sprintf("%d of %d new editors edited %d+ days after the end:
 ("code", '''%%
 per := engagement.PerParticipant(engagement.InPeriod(nb.Must(s.Analysis()).Contributions(), metrics.During))
 top := engagement.Head(per.Arrange(dataframe.RevSort(engagement.ColBytesAdded)), 15)
-nb.ShowPlot(nb.Must(chart.Bar(top, engagement.ColUsername, engagement.ColBytesAdded, chart.Title("Bytes added during the event"))), "bytes_per_participant")'''),
+nb.Draw(chart.Bar(top, engagement.ColUsername, engagement.ColBytesAdded, chart.Title("Bytes added during the event"))).Show("bytes_per_participant")'''),
 ("code", '''%%
 ps := engagement.InSegment(nb.Must(s.Analysis()).Participants(), metrics.SegmentNew, metrics.SegmentExperienced)
-nb.ShowPlot(nb.Must(chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))), "edits_during_hist")'''),
+nb.Draw(chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))).Show("edits_during_hist")'''),
 ("code", REQUESTS),
 ]
 
