@@ -223,6 +223,7 @@ var (
 	CacheDir     = "../.cache" // answers are kept here: a rerun asks nobody anything, and works offline
 	AsOf         = ""          // "YYYY-MM-DD" to look back from a fixed date; "" = now (the sample has its own)
 	LookbackDays = 14          // registered this many days before an event's start or later = new editor there
+	From         = ""          // a folder of a previous run's CSV files to re-analyse instead of asking Wikimedia
 )'''
 
 CAMPAIGN_SESSION = '''import (
@@ -234,7 +235,7 @@ CAMPAIGN_SESSION = '''import (
 // cs is your campaign. Every cell below opens it again, from the cache, in milliseconds.
 var cs = nb.Must(engagement.OpenCampaign(context.Background(), Campaign,
 	engagement.WithContact(Contact), engagement.WithCacheDir(CacheDir), engagement.WithAsOfDate(AsOf),
-	engagement.WithLookbackDays(LookbackDays), engagement.WithProgressBar()))'''
+	engagement.WithLookbackDays(LookbackDays), engagement.WithDataFrom(From), engagement.WithProgressBar()))'''
 
 campaign = [
 ("md", '''# Campaign: how do your events compare, and who keeps coming back?

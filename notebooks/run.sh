@@ -32,11 +32,15 @@ fi
 if [ "${1:-}" = "--event" ]; then
   # Runs the notebooks on another event: a folder of Dashboard files and a
   # previous run's CSVs (as in ../shared/events), re-analysed offline as of
-  # its asof.txt. Each notebook runs once, from a copy whose ✏️ cell points
-  # at the event, and fails on any error output.
+  # its asof.txt; with DIR/campaign (gensample -campaign), the campaign
+  # notebook on that campaign too. Each notebook runs once, from a copy whose
+  # ✏️ cell points at the event, and fails on any error output.
   event="$(cd "$2" && pwd)"; shift 2
   ename=$(basename "$event")
-  if [ $# -eq 0 ]; then set -- "$ROOT"/notebooks/{workshop,retention,explore}.ipynb; fi
+  if [ $# -eq 0 ]; then
+    set -- "$ROOT"/notebooks/{workshop,retention,explore}.ipynb
+    if [ -d "$event/campaign" ]; then set -- "$@" "$ROOT/notebooks/campaign.ipynb"; fi
+  fi
   dir="$ROOT/.jupyter/events/$ename"; mkdir -p "$dir"
   status=0
   for nb in "$@"; do
@@ -52,9 +56,10 @@ for c in nb["cells"]:
     text = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
     if c["cell_type"] == "code" and "THE CELL TO EDIT" in text:
         text = re.sub(r'Course\s*=\s*"sample"', 'Course = %s' % json.dumps(course), text)
+        text = re.sub(r'Campaign\s*=\s*"sample"', 'Campaign = %s' % json.dumps(frm + "/campaign"), text)
         text = re.sub(r'From(\s*)=\s*""', r'From\1= %s' % json.dumps(frm), text)
         text = re.sub(r'AsOf(\s*)=\s*""', r'AsOf\1= %s' % json.dumps(asof), text)
-        text = text.replace('CacheDir      = "../.cache"', 'CacheDir      = "cache"')
+        text = re.sub(r'CacheDir(\s*)=\s*"\.\./\.cache"', r'CacheDir\1= "cache"', text)
         c["source"] = text
         done = True
 if not done:

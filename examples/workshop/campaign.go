@@ -83,10 +83,18 @@ func printComparison(w io.Writer, a *engagement.CampaignAnalysis) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "combined: %s; %d returning participants\n", headline(a.Result.Combined), len(a.Result.Returning))
-	for _, p := range a.ReturningPeople() {
+	people := a.ReturningPeople()
+	for i, p := range people {
+		if i == maxListed {
+			fmt.Fprintf(w, "  … and %d more (returning.csv lists them all)\n", len(people)-maxListed)
+			break
+		}
 		fmt.Fprintf(w, "  %s: %d events\n", p.Username, len(p.Courses))
 	}
 }
+
+// maxListed is how many returning people the summary names.
+const maxListed = 20
 
 // headline is one line: participants and 7-day retention of new editors.
 func headline(rows []metrics.Row) string {
