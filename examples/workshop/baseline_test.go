@@ -47,6 +47,13 @@ func TestWorkshopBaseline(t *testing.T) {
 	if !strings.Contains(string(report), `<section id="baseline">`) || !strings.Contains(string(report), "What this does not show") {
 		t.Error("report.html has no baseline section")
 	}
+	wikitext, _ := os.ReadFile(filepath.Join(out, "report.wikitext"))
+	if !strings.Contains(string(wikitext), "=== Compared with newcomers who did not come ===") || !strings.Contains(string(wikitext), "| 50.0 % (3 of 6, 95% CI") {
+		t.Error("report.wikitext has no baseline section with the newcomers' 3 of 6")
+	}
+	if _, err := os.Stat(filepath.Join(out, "baseline.png")); err != nil {
+		t.Error("no baseline chart:", err)
+	}
 	again := t.TempDir()
 	stdout.Reset()
 	if err := run([]string{"-out", again, "-cache", t.TempDir(), "-baseline", "-from", out}, &stdout, io.Discard); err != nil {
