@@ -109,8 +109,11 @@ func TestAnalysisWithBaselineFromFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if _, err := a.Share(dir, false); err != nil {
+	dir := t.TempDir() // the CSV files and the baseline, as Share writes them
+	if _, err := WriteOutputs(dir, a.Data, a.Result); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeBaseline(dir, a.Baseline, nil); err != nil {
 		t.Fatal(err)
 	}
 	re, err := Open(ctx, Sample, WithDataFrom(dir))
@@ -125,7 +128,7 @@ func TestAnalysisWithBaselineFromFolder(t *testing.T) {
 		t.Errorf("re-read baseline: %d comparisons, want the run's %d", len(b.Comparisons), len(a.Comparisons))
 	}
 	empty := t.TempDir()
-	if _, err := (&Analysis{Event: a.Event, Data: a.Data, Result: a.Result, Params: a.Params}).Share(empty, false); err != nil {
+	if _, err := WriteOutputs(empty, a.Data, a.Result); err != nil {
 		t.Fatal(err)
 	}
 	none, err := Open(ctx, Sample, WithDataFrom(empty))
