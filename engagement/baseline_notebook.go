@@ -83,7 +83,7 @@ func (a *Analysis) ShowBaseline() error {
 	if rb == nil {
 		return fmt.Errorf("no baseline in this analysis: use s.AnalysisWithBaseline(500)")
 	}
-	nb.ShowMarkdown(fmt.Sprintf("**%s**\n\nComparable newcomers on %s: %s. %s", report.BaselineSentence(rb), rb.Wiki, rb.Note, rb.LeftOut))
+	nb.ShowMarkdown(fmt.Sprintf("**%s**\n\nComparable newcomers on %s: %s. %s", report.BaselineSentence(rb), report.WikiName(rb.Wiki), rb.Note, rb.LeftOut))
 	if err := a.ShowCharts("baseline"); err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func baselineSection(b *Baseline) *baselineView {
 	if b == nil {
 		return nil
 	}
-	v := &baselineView{Wiki: b.Wiki, Note: b.Note, LeftOut: b.LeftOut, Sentence: baselineSentence(b)}
+	v := &baselineView{Wiki: WikiName(b.Wiki), Note: b.Note, LeftOut: b.LeftOut, Sentence: baselineSentence(b)}
 	for _, c := range b.Comparisons {
 		label, ok := shownComparison(c.Metric)
 		if !ok {
@@ -72,11 +72,11 @@ func baselineSentence(b *Baseline) string {
 	for _, days := range []int{30, 7} {
 		for _, c := range b.Comparisons {
 			if c.Metric == metrics.RetentionMetric(days) && c.Comparable() {
-				return metrics.CompareRetention(days, c.New.Numerator, c.New.Denominator, c.Baseline.Numerator, c.Baseline.Denominator, b.Wiki)
+				return metrics.CompareRetention(days, c.New.Numerator, c.New.Denominator, c.Baseline.Numerator, c.Baseline.Denominator, WikiName(b.Wiki))
 			}
 		}
 	}
-	return fmt.Sprintf("No comparison yet: the event's new editors or the newcomers on %s cannot be observed a week after the event.", b.Wiki)
+	return fmt.Sprintf("No comparison yet: the event's new editors or the newcomers on %s cannot be observed a week after the event.", WikiName(b.Wiki))
 }
 
 // BaselineSentence says in words how the new editors compare with the

@@ -22,8 +22,8 @@ func TestWorkshopBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"Comparable newcomers on en.wikipedia.org: all 6 qualifying newcomers (9 requests, 3 cache hits", // siteinfo came with the participants,
-		"after 30 days less often than (28% as often as) comparable newcomers on en.wikipedia.org (5 of 36, 14%, against 3 of 6, 50%; difference -36 points, 95% interval -68 to -2)",
+		"Comparable newcomers on English Wikipedia: all 6 qualifying newcomers (9 requests, 3 cache hits", // siteinfo came with the participants,
+		"after 30 days less often than (28% as often as) comparable newcomers on English Wikipedia (5 of 36, 14%, against 3 of 6, 50%; difference -36 points, 95% interval -68 to -2)",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout.String())

@@ -35,6 +35,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 )
 
 // exitPartial is the exit status of a run whose results leave out some
@@ -356,10 +357,5 @@ func printBaseline(w io.Writer, a *engagement.Analysis) {
 	if rb == nil {
 		return
 	}
-	fmt.Fprintf(w, "\nComparable newcomers on %s: %s (%v).\n%s\n", rb.Wiki, rb.Note, a.Baseline.Stats, rb.LeftOut)
-	for _, c := range rb.Comparisons {
-		if c.Metric == metrics.RetentionMetric(30) && c.Comparable() {
-			fmt.Fprintln(w, metrics.CompareRetention(30, c.New.Numerator, c.New.Denominator, c.Baseline.Numerator, c.Baseline.Denominator, rb.Wiki))
-		}
-	}
+	fmt.Fprintf(w, "\nComparable newcomers on %s: %s (%v).\n%s\n%s\n", report.WikiName(rb.Wiki), rb.Note, a.Baseline.Stats, rb.LeftOut, report.BaselineSentence(rb))
 }
