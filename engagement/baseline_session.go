@@ -48,6 +48,9 @@ func (s *Session) baselineFor(p metrics.Params) (*Baseline, error) {
 			s.baseline.Progress = s.progress
 		}
 		b, err = FetchBaseline(s.ctx, s.cfg, s.ev, p, *s.baseline)
+		if b != nil && s.progressDone != nil {
+			s.progressDone("comparable newcomers: " + b.Stats.String())
+		}
 	}
 	if err != nil {
 		return nil, err
