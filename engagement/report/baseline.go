@@ -28,19 +28,28 @@ type baselineView struct {
 	Rows                          []comparisonRow
 }
 
-type comparisonRow struct{ Label, New, NewDetail, Base, BaseDetail, Diff string }
+// comparisonRow is one share of both groups and their difference, each
+// value above its detail, short lines that fit a phone.
+type comparisonRow struct {
+	Label                 string
+	New, NewOf, NewCI     string
+	Base, BaseOf, BaseCI  string
+	Diff, DiffCI          string
+	NewDetail, BaseDetail string // one line each, for wikitext
+	DiffText              string // one line, for wikitext
+}
 
-// shownComparisons are the metrics the report sets side by side.
+// shownComparison labels the metrics the report sets side by side,
+// briefly enough for a phone's column.
 func shownComparison(m string) (label string, ok bool) {
 	switch m {
 	case metrics.MetricSurvivingNewEditors:
-		return "Surviving new editors (edit on day 1 and 30–60 days after registering)", true
+		return "Surviving new editors (an edit on day 1 and 30–60 days after registering)", true
 	case metrics.ActiveMetric(1), metrics.ActiveMetric(6), metrics.ActiveMetric(12):
-		k := strings.TrimPrefix(m, "active_m")
-		return "Edited in month " + k + " after the event", true
+		return "Editing in month " + strings.TrimPrefix(m, "active_m") + " after", true
 	}
 	if d, found := strings.CutPrefix(m, "retention_"); found {
-		return "Edited again " + strings.TrimSuffix(d, "d") + " or more days after the event", true
+		return "Still editing " + strings.TrimSuffix(d, "d") + "+ days after", true
 	}
 	return "", false
 }
@@ -56,10 +65,14 @@ func baselineSection(b *Baseline) *baselineView {
 		if !ok {
 			continue
 		}
-		row := comparisonRow{Label: label, New: value(c.New), NewDetail: detail(c.New), Base: value(c.Baseline), BaseDetail: detail(c.Baseline), Diff: "—"}
+		row := comparisonRow{Label: label, New: value(c.New), NewDetail: detail(c.New), Base: value(c.Baseline), BaseDetail: detail(c.Baseline), Diff: "—", DiffText: "—"}
+		row.NewOf, row.NewCI = shareLines(c.New)
+		row.BaseOf, row.BaseCI = shareLines(c.Baseline)
 		if c.Comparable() {
 			d := c.Difference
-			row.Diff = fmt.Sprintf("%+.1f points (95%% interval %+.1f to %+.1f)", 100*d.Value, 100*d.Low, 100*d.High)
+			row.Diff = fmt.Sprintf("%+.1f points", 100*d.Value)
+			row.DiffCI = fmt.Sprintf("95%% interval %+.1f to %+.1f", 100*d.Low, 100*d.High)
+			row.DiffText = row.Diff + " (" + row.DiffCI + ")"
 		}
 		v.Rows = append(v.Rows, row)
 	}
@@ -82,3 +95,11 @@ func baselineSentence(b *Baseline) string {
 // BaselineSentence says in words how the new editors compare with the
 // baseline (after 30 days, or 7 when 30 are not observable yet).
 func BaselineSentence(b *Baseline) string { return baselineSentence(b) }
+
+// shareLines gives "k of n" and "95% CI a–b" for a share, or its note.
+func shareLines(r metrics.Row) (of, ci string) {
+	if !r.IsShare || r.Empty {
+		return r.Note, ""
+	}
+	return fmt.Sprintf("%s of %s", thousands(r.Numerator), thousands(r.Denominator)), fmt.Sprintf("95%% CI %s–%s", percent(r.CILow), percent(r.CIHigh))
+}

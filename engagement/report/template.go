@@ -38,8 +38,8 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 </section>
 {{with .Baseline}}<section id="baseline"><h2>Compared with newcomers who did not come</h2>
 <p class="lead">{{.Sentence}}</p>
-<div class="scroll"><table><thead><tr><th></th><th class="n">new editors of the event</th><th class="n">comparable newcomers</th><th class="n">difference</th></tr></thead><tbody>
-{{range .Rows}}<tr><td>{{.Label}}</td><td class="n">{{.New}}<br><span class="muted">{{.NewDetail}}</span></td><td class="n">{{.Base}}<br><span class="muted">{{.BaseDetail}}</span></td><td class="n">{{.Diff}}</td></tr>{{end}}</tbody></table></div>
+<div class="scroll"><table class="cmp"><thead><tr><th>after the event’s end</th><th class="n">the event’s new editors</th><th class="n">comparable newcomers</th><th class="n">difference</th></tr></thead><tbody>
+{{range .Rows}}<tr><td>{{.Label}}</td><td class="n">{{.New}}<br><span class="muted">{{.NewOf}}<br>{{.NewCI}}</span></td><td class="n">{{.Base}}<br><span class="muted">{{.BaseOf}}<br>{{.BaseCI}}</span></td><td class="n">{{.Diff}}<br><span class="muted">{{.DiffCI}}</span></td></tr>{{end}}</tbody></table></div>
 <p class="muted"><b>Who the newcomers are:</b> accounts that registered themselves on {{.Wiki}} in the same window as the event's new editors (from the look-back before the start to the end), edited it within a day of registering, did not take part and are not bots: {{.Note}}. {{.LeftOut}}</p>
 <p class="muted"><b>What this does not show:</b> the event's effect. People who come to events differ from those who do not (they were invited, supported, often already curious), so a difference here is a description, not a cause.</p></section>{{end}}
 <section id="charts"><h2>Charts</h2>{{range .Figures}}{{.}}{{else}}<p>No charts.</p>{{end}}</section>

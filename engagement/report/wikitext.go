@@ -168,7 +168,7 @@ func (ww *wikiWriter) baseline(b *Baseline) {
 	ww.b.WriteString("=== Compared with newcomers who did not come ===\n" + plainText(v.Sentence) + "\n\n")
 	var rows [][]string
 	for _, c := range v.Rows {
-		rows = append(rows, []string{plainText(c.Label), c.New + " (" + c.NewDetail + ")", c.Base + " (" + c.BaseDetail + ")", c.Diff})
+		rows = append(rows, []string{plainText(c.Label), c.New + " (" + c.NewDetail + ")", c.Base + " (" + c.BaseDetail + ")", c.DiffText})
 	}
 	ww.table([]string{"Figure", "New editors", "Comparable newcomers", "Difference"}, rows)
 	ww.b.WriteString("Comparable newcomers: " + plainText(v.Note) + ". " + plainText(v.LeftOut) + "\n\n")
