@@ -49,8 +49,9 @@ const frame = `<!DOCTYPE html><html><body style="margin:0">
 <script>addEventListener('message', e => { document.getElementById('got').textContent = e.data; });</script>
 </body></html>`
 
-// TestReportInChromium opens the sample's report.html in headless Chromium
-// at 1280 and 390 px: no horizontal overflow, every image decodes, and a
+// TestReportInChromium opens the sample's report.html (with the baseline of
+// comparable newcomers) and the sample campaign's in headless Chromium at
+// 1280 and 390 px: no horizontal overflow, every image decodes, and a
 // screenshot of each width is written to out/. With the event shapes of
 // ../shared/events beside the repository (or $ENGAGEMENT_EVENTS), their
 // reports are checked too.
@@ -64,10 +65,15 @@ func TestReportInChromium(t *testing.T) {
 		t.Fatal("chromium not installed: apt-get install -y chromium")
 	}
 	dir, cache := t.TempDir(), t.TempDir()
-	if err := run([]string{"-out", dir, "-cache", cache}, io.Discard, io.Discard); err != nil {
+	if err := run([]string{"-out", dir, "-cache", cache, "-baseline"}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	checkInChromium(t, browser, dir, "report", true)
+	campaign := t.TempDir()
+	if err := run([]string{"-campaign", "sample", "-out", campaign, "-cache", cache}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	checkInChromium(t, browser, campaign, "campaign", true)
 	events := os.Getenv("ENGAGEMENT_EVENTS") // default: ../shared/events beside the repository
 	if events == "" {
 		events = filepath.Join("..", "..", "..", "shared", "events")
