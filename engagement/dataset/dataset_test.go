@@ -239,3 +239,21 @@ accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
 		t.Errorf("duplicated header: %v", err)
 	}
 }
+
+// BenchmarkReadDir1M re-reads a folder of 1,000,000 contributions the way
+// a re-analysis does: parsed in chunks on every core, checked, normalised.
+func BenchmarkReadDir1M(b *testing.B) {
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ContributionsFile), bigCSV(1_000_000), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, AccountsFile), []byte("username,registration,bot\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadDir(dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +18,16 @@ import (
 // lineReader yields CSV records without the allocations of encoding/csv:
 // fields are slices into a reused buffer, valid until the next call.
 type lineReader struct {
-	r      *bufio.Reader
-	line   int // line number of the record last returned
-	next   int // line number of the next record
-	buf    []byte
+	r    *bufio.Reader
+	next int // line number of the next record
+	buf  []byte
+	splitter
+}
+
+// splitter cuts the bytes of one record into fields; line is the record's
+// line, for errors, and bom whether a byte order mark can no longer come.
+type splitter struct {
+	line   int
 	fields [][]byte
 	bom    bool
 }
@@ -76,11 +83,18 @@ func (lr *lineReader) record() ([][]byte, error) {
 		}
 		break
 	}
+	return lr.split(lr.buf)
+}
+
+// split returns the fields of the record buf (its line end included); nil
+// fields and a nil error for a blank line. Quoted fields are unescaped in
+// place.
+func (lr *splitter) split(buf []byte) ([][]byte, error) {
 	if !lr.bom {
 		lr.bom = true
-		lr.buf = bytes.TrimPrefix(lr.buf, []byte("\xef\xbb\xbf"))
+		buf = bytes.TrimPrefix(buf, []byte("\xef\xbb\xbf"))
 	}
-	b := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte{'\n'}), []byte{'\r'})
+	b := bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte{'\n'}), []byte{'\r'})
 	if len(b) == 0 {
 		return nil, nil
 	}
@@ -149,74 +163,58 @@ func (in interner) bytes(b []byte) string {
 	return v
 }
 
-// readContributionsFast is ReadContributions on the fast path.
+// readContributionsFast is ReadContributions on the fast path: chunks of
+// the file parsed on every core.
 func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Contribution, error) {
-	lr := newLineReader(r)
-	head, err := lr.read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+	return readContributionsChunked(r, file, sizeHint, 1<<20, runtime.GOMAXPROCS(0))
+}
+
+// row parses one record of contributions.csv, found on line.
+func (p *rowParser) row(rec [][]byte, line int) (metrics.Contribution, error) {
+	var c metrics.Contribution
+	bad := func(col int, err error) (metrics.Contribution, error) {
+		return c, &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Err: err}
 	}
-	if err != nil {
-		return nil, fixFile(err, file)
+	var f [9][]byte
+	for k, i := range p.idx {
+		if i >= len(rec) {
+			return bad(k, fmt.Errorf("row has %d fields, the header has more", len(rec)))
+		}
+		f[k] = rec[i]
+		if err := checkText(bstr(f[k])); err != nil {
+			return bad(k, err)
+		}
 	}
-	idx, err := columns(file, head, ContributionsHeader)
-	if err != nil {
-		return nil, err
+	if len(f[0]) == 0 {
+		return bad(0, errors.New("empty"))
 	}
-	out := make([]metrics.Contribution, 0, sizeHint)
-	users, wikis := interner{}, interner{}
-	bad := func(col int, err error) error {
-		return &ParseError{File: file, Line: lr.line, Column: ContributionsHeader[col], Err: err}
+	if len(f[1]) == 0 {
+		return bad(1, errors.New("empty"))
 	}
-	for {
-		rec, err := lr.read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fixFile(err, file)
-		}
-		var f [9][]byte
-		for k, i := range idx {
-			if i >= len(rec) {
-				return nil, bad(k, fmt.Errorf("row has %d fields, the header has more", len(rec)))
-			}
-			f[k] = rec[i]
-			if err := checkText(bstr(f[k])); err != nil {
-				return nil, bad(k, err)
-			}
-		}
-		var c metrics.Contribution
-		if len(f[0]) == 0 {
-			return nil, bad(0, errors.New("empty"))
-		}
-		if len(f[1]) == 0 {
-			return nil, bad(1, errors.New("empty"))
-		}
-		c.Wiki, c.Username = wikis.bytes(f[0]), users.bytes(f[1])
-		if c.RevID, err = strconv.ParseInt(bstr(f[2]), 10, 64); err != nil {
-			return nil, bad(2, fmt.Errorf("not an integer: %q", f[2]))
-		}
-		if c.PageID, err = strconv.ParseInt(bstr(f[3]), 10, 64); err != nil {
-			return nil, bad(3, fmt.Errorf("not an integer: %q", f[3]))
-		}
-		if c.NS, err = strconv.Atoi(bstr(f[4])); err != nil {
-			return nil, bad(4, fmt.Errorf("not an integer: %q", f[4]))
-		}
-		c.Title = string(f[5])
-		if c.Timestamp, err = ParseTime(bstr(f[6])); err != nil {
-			return nil, bad(6, err)
-		}
-		if len(f[7]) == 0 {
-			c.NoSizeDiff = true // the API gave none: unknown, not 0
-		} else if c.SizeDiff, err = strconv.Atoi(bstr(f[7])); err != nil {
-			return nil, bad(7, fmt.Errorf("not an integer: %q", f[7]))
-		}
-		if c.New, err = parseBool(bstr(f[8])); err != nil {
-			return nil, bad(8, err)
-		}
-		out = append(out, c)
+	c.Wiki, c.Username = p.wikis.bytes(f[0]), p.users.bytes(f[1])
+	var err error
+	if c.RevID, err = strconv.ParseInt(bstr(f[2]), 10, 64); err != nil {
+		return bad(2, fmt.Errorf("not an integer: %q", f[2]))
 	}
+	if c.PageID, err = strconv.ParseInt(bstr(f[3]), 10, 64); err != nil {
+		return bad(3, fmt.Errorf("not an integer: %q", f[3]))
+	}
+	if c.NS, err = strconv.Atoi(bstr(f[4])); err != nil {
+		return bad(4, fmt.Errorf("not an integer: %q", f[4]))
+	}
+	c.Title = p.title(f[5])
+	if c.Timestamp, err = ParseTime(bstr(f[6])); err != nil {
+		return bad(6, err)
+	}
+	if len(f[7]) == 0 {
+		c.NoSizeDiff = true // the API gave none: unknown, not 0
+	} else if c.SizeDiff, err = strconv.Atoi(bstr(f[7])); err != nil {
+		return bad(7, fmt.Errorf("not an integer: %q", f[7]))
+	}
+	if c.New, err = parseBool(bstr(f[8])); err != nil {
+		return bad(8, err)
+	}
+	return c, nil
 }
 
 // checkText refuses a cell that is not valid UTF-8 or holds a NUL byte:

@@ -27,9 +27,14 @@ func csvRecords(in []byte) (recs [][]string, ok bool) {
 }
 
 func fastRecords(in []byte) (recs [][]string, ok bool) {
-	lr := newLineReader(bytes.NewReader(in))
+	return allRecords(newLineReader(bytes.NewReader(in)).read)
+}
+
+// allRecords copies every record read returns; ok is false when it stops
+// on an error.
+func allRecords(read func() ([][]byte, error)) (recs [][]string, ok bool) {
 	for {
-		rec, err := lr.read()
+		rec, err := read()
 		if err == io.EOF {
 			return recs, true
 		}

@@ -1,0 +1,324 @@
+package dataset
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// memReader yields the records of b, a run of whole records held in
+// memory, like lineReader yields those of a stream. Fields are slices of b.
+type memReader struct {
+	b    []byte
+	pos  int
+	next int // line number of the next record
+	splitter
+}
+
+// read returns the fields of the next record, or io.EOF; blank lines are
+// skipped.
+func (m *memReader) read() ([][]byte, error) {
+	for {
+		if m.pos >= len(m.b) {
+			return nil, io.EOF
+		}
+		m.line = m.next
+		start, quotes := m.pos, 0
+		for { // a quoted field may span lines: read on while quotes are unbalanced
+			i := bytes.IndexByte(m.b[m.pos:], '\n')
+			end := len(m.b)
+			if i >= 0 {
+				end = m.pos + i + 1
+				m.next++
+			}
+			quotes += bytes.Count(m.b[m.pos:end], []byte{'"'})
+			m.pos = end
+			if quotes%2 == 0 {
+				break
+			}
+			if i < 0 {
+				return nil, &ParseError{Line: m.line, Err: errQuote}
+			}
+		}
+		rec, err := m.split(m.b[start:m.pos])
+		if err != nil || rec != nil {
+			return rec, err
+		}
+	}
+}
+
+// chunker cuts a stream into chunks of whole records (at a line end where
+// the quotes so far are balanced), each about size bytes.
+type chunker struct {
+	r       io.Reader
+	size    int
+	buf     []byte // bytes read and not yet handed out
+	scanned int    // buf[:scanned] is scanned; quotes there have parity odd
+	odd     bool
+	cut     int // end of the last whole record in buf[:scanned]
+	line    int // line number of buf[0]
+	eof     bool
+	free    chan []byte
+}
+
+// next returns the next chunk and the line it starts on; nil at the end.
+func (c *chunker) next() ([]byte, int, error) {
+	for {
+		if c.cut > 0 && (len(c.buf) >= c.size || c.eof) || c.eof {
+			return c.take()
+		}
+		if err := c.fill(); err != nil {
+			return nil, 0, err
+		}
+		c.scan()
+	}
+}
+
+// fill reads up to size more bytes.
+func (c *chunker) fill() error {
+	if cap(c.buf)-len(c.buf) < c.size { // grow by doubling: a stray quote makes one chunk of the rest of the file
+		nb := c.alloc(max(2*len(c.buf), len(c.buf)+c.size))
+		c.buf = append(nb[:0], c.buf...)
+	}
+	n, err := io.ReadFull(c.r, c.buf[len(c.buf):len(c.buf)+c.size])
+	c.buf = c.buf[:len(c.buf)+n]
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		c.eof = true
+		return nil
+	}
+	return err
+}
+
+// alloc returns a buffer of at least n bytes capacity, reused if it can.
+func (c *chunker) alloc(n int) []byte {
+	select {
+	case b := <-c.free:
+		if cap(b) >= n {
+			return b[:0]
+		}
+	default:
+	}
+	return make([]byte, 0, max(n, 2*c.size))
+}
+
+// scan moves c.cut to the last line end of buf with balanced quotes.
+func (c *chunker) scan() {
+	rest := c.buf[c.scanned:]
+	if !c.odd && bytes.IndexByte(rest, '"') < 0 {
+		if i := bytes.LastIndexByte(rest, '\n'); i >= 0 {
+			c.scanned += i + 1
+			c.cut = c.scanned
+		}
+		return
+	}
+	for {
+		i := bytes.IndexByte(c.buf[c.scanned:], '\n')
+		if i < 0 {
+			return
+		}
+		end := c.scanned + i + 1
+		if bytes.Count(c.buf[c.scanned:end], []byte{'"'})%2 == 1 {
+			c.odd = !c.odd
+		}
+		c.scanned = end
+		if !c.odd {
+			c.cut = end
+		}
+	}
+}
+
+// take hands out buf[:cut] (everything at the end of the stream) and keeps
+// the rest.
+func (c *chunker) take() ([]byte, int, error) {
+	cut := c.cut
+	if c.eof {
+		cut = len(c.buf)
+	}
+	if cut == 0 {
+		return nil, 0, nil
+	}
+	chunk, rest := c.buf[:cut], c.buf[cut:]
+	nb := c.alloc(len(rest) + c.size)
+	c.buf = append(nb, rest...)
+	c.scanned -= min(cut, c.scanned)
+	c.cut = 0
+	line := c.line
+	c.line += bytes.Count(chunk, []byte{'\n'})
+	return chunk, line, nil
+}
+
+// rowParser turns records into contributions; each worker has its own.
+type rowParser struct {
+	file          string
+	idx           []int
+	users, wikis  interner
+	titles        []byte // block the titles are cut from
+	contributions []metrics.Contribution
+}
+
+// title returns b as a string cut from a shared block: one allocation per
+// block rather than per title.
+func (p *rowParser) title(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 1024 {
+		return string(b)
+	}
+	if cap(p.titles)-len(p.titles) < len(b) {
+		p.titles = make([]byte, 0, 64<<10)
+	}
+	start := len(p.titles)
+	p.titles = append(p.titles, b...)
+	return unsafe.String(&p.titles[start], len(b)) // never written again
+}
+
+// rows parses every record of m into p.contributions.
+func (p *rowParser) rows(m *memReader) error {
+	for {
+		rec, err := m.read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fixFile(err, p.file)
+		}
+		c, err := p.row(rec, m.line)
+		if err != nil {
+			return err
+		}
+		p.contributions = append(p.contributions, c)
+	}
+}
+
+// chunkResult is what a worker made of one chunk.
+type chunkResult struct {
+	rows []metrics.Contribution
+	err  error
+}
+
+// readContributionsChunked reads contributions.csv in chunks of about
+// chunk bytes cut at record boundaries, parsed by workers and joined in
+// order: the result, and the first error in file order, are those of
+// reading it record by record.
+func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) ([]metrics.Contribution, error) {
+	ch := &chunker{r: r, size: chunk, line: 1, free: make(chan []byte, 2*workers+2)}
+	first := &rowParser{file: file, users: interner{}, wikis: interner{}}
+	// The header, then the first chunk's rows, here.
+	var m *memReader
+	for first.idx == nil {
+		b, line, err := ch.next()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		if b == nil {
+			return nil, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+		}
+		m = &memReader{b: b, next: line, splitter: splitter{bom: line > 1}}
+		head, err := m.read()
+		if err == io.EOF {
+			continue
+		}
+		if err != nil {
+			return nil, fixFile(err, file)
+		}
+		if first.idx, err = columns(file, head, ContributionsHeader); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]metrics.Contribution, 0, sizeHint)
+	if err := first.rows(m); err != nil {
+		return nil, err
+	}
+	out = append(out, first.contributions...)
+	return readChunks(ch, first, out, workers)
+}
+
+// readChunks parses the chunks left in ch on workers and appends their
+// rows to out in order.
+func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, workers int) ([]metrics.Contribution, error) {
+	type job struct {
+		b    []byte
+		line int
+		res  chan chunkResult
+	}
+	jobs := make(chan job)
+	order := make(chan chan chunkResult, 2*workers)
+	spare := make(chan []metrics.Contribution, 2*workers+2)
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &rowParser{file: proto.file, idx: proto.idx, users: interner{}, wikis: interner{}}
+			for j := range jobs {
+				if stop.Load() {
+					j.res <- chunkResult{}
+					continue
+				}
+				select {
+				case p.contributions = <-spare:
+				default:
+					p.contributions = nil
+				}
+				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true}}
+				err := p.rows(m)
+				select {
+				case ch.free <- j.b[:0]:
+				default:
+				}
+				j.res <- chunkResult{p.contributions, err}
+			}
+		}()
+	}
+	var readErr error
+	go func() { // the chunker
+		defer close(order)
+		defer close(jobs)
+		for !stop.Load() {
+			b, line, err := ch.next()
+			if err != nil {
+				readErr = fmt.Errorf("%s: %w", proto.file, err)
+				return
+			}
+			if b == nil {
+				return
+			}
+			res := make(chan chunkResult, 1)
+			order <- res
+			jobs <- job{b, line, res}
+		}
+	}()
+	var firstErr error
+	for res := range order {
+		r := <-res
+		if firstErr == nil && r.err != nil {
+			firstErr = r.err
+			stop.Store(true)
+		}
+		if firstErr == nil {
+			if len(out)+len(r.rows) > cap(out) { // double: append grows large slices by a quarter, copying each time
+				out = append(make([]metrics.Contribution, 0, max(2*cap(out), len(out)+len(r.rows))), out...)
+			}
+			out = append(out, r.rows...)
+			select {
+			case spare <- r.rows[:0]:
+			default:
+			}
+		}
+	}
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = readErr
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return out, nil
+}

@@ -1,0 +1,91 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"example.com/engagement/engagement/metrics"
+)
+
+// readSequential reads contributions.csv record by record from a stream:
+// what the chunked reader must match.
+func readSequential(in []byte, file string) ([]metrics.Contribution, error) {
+	lr := &lineReader{r: bufio.NewReaderSize(bytes.NewReader(in), 16), next: 1}
+	head, err := lr.read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+	}
+	if err != nil {
+		return nil, fixFile(err, file)
+	}
+	p := &rowParser{file: file, users: interner{}, wikis: interner{}}
+	if p.idx, err = columns(file, head, ContributionsHeader); err != nil {
+		return nil, err
+	}
+	var out []metrics.Contribution
+	for {
+		rec, err := lr.read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fixFile(err, file)
+		}
+		c, err := p.row(rec, lr.line)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+}
+
+// Chunks of any size on any number of workers read the rows, and fail on
+// the first bad one with its line, exactly as reading record by record.
+func FuzzChunkedEqualsSequential(f *testing.F) {
+	head := "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"
+	row := "en.wikipedia.org,Ada,%d,7,0,\"T, %d\",2021-03-06T10:00:00Z,%d,false\n"
+	var sb strings.Builder
+	sb.WriteString(head)
+	for i := range 40 {
+		fmt.Fprintf(&sb, row, i, i, i)
+	}
+	good := sb.String()
+	for _, s := range []string{
+		good, "\n\n" + good, "\xef\xbb\xbf" + good, strings.ReplaceAll(good, "\n", "\r\n"),
+		good + "en.wikipedia.org,Ada,1,7,0,\"a\nb\",2021-03-06T10:00:00Z,,true", good[:len(good)/2] + "x\"y" + good[len(good)/2:],
+		good + "en.wikipedia.org,Ada,x,7,0,T,2021-03-06T10:00:00Z,1,false\n" + good[len(head):],
+		good + "\"open\n" + good[len(head):], "", "\n\n", head, "title,wiki\n",
+	} {
+		f.Add([]byte(s), uint16(7), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8) {
+		want, wantErr := readSequential(in, "c.csv")
+		got, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("%q: chunked error %v, sequential %v", in, gotErr, wantErr)
+		}
+		if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: chunked\n%v\nsequential\n%v", in, got, want)
+		}
+	})
+}
+
+// The in-memory record reader reads what the stream reader reads.
+func TestMemReaderEqualsLineReader(t *testing.T) {
+	for _, in := range []string{"a,b\n1,2\n", "a,\"multi\nline\"\n\nx", "a,\"b\r\nc\"\r\n", "\"unterminated\n", "a,b\"c\n", "\n\n"} {
+		want, wantOK := fastRecords([]byte(in))
+		got, gotOK := memRecords([]byte(in))
+		if gotOK != wantOK || !equalRecords(got, want) {
+			t.Errorf("%q: memReader %q (ok %v), lineReader %q (ok %v)", in, got, gotOK, want, wantOK)
+		}
+	}
+}
+
+func memRecords(in []byte) (recs [][]string, ok bool) {
+	return allRecords((&memReader{b: bytes.Clone(in), next: 1}).read)
+}
