@@ -160,16 +160,47 @@ func (a *pass) selectContributions() {
 		}
 		a.recs = append(a.recs, rec{p: pi, ci: int32(i), t: t, rev: c.RevID, content: a.isContent(wi, c.Wiki, c.NS)})
 	}
-	slices.SortFunc(a.recs, func(x, y rec) int {
-		if x.p != y.p {
-			return cmp.Compare(x.p, y.p)
+	a.sortRecs()
+	a.dedup()
+}
+
+// sortRecs sorts the records by participant, time, revision and place in
+// the contributions: in place, by participant (American flag sort), then
+// each participant's run.
+func (a *pass) sortRecs() {
+	n := int32(len(a.sums))
+	starts := make([]int32, n+1)
+	for _, r := range a.recs {
+		starts[r.p+1]++
+	}
+	for p := range n {
+		starts[p+1] += starts[p]
+	}
+	next := slices.Clone(starts[:n])
+	for p := range n {
+		for next[p] < starts[p+1] {
+			r := a.recs[next[p]]
+			for r.p != p { // swap r into its participant's run
+				dst := next[r.p]
+				next[r.p]++
+				a.recs[dst], r = r, a.recs[dst]
+			}
+			a.recs[next[p]] = r
+			next[p]++
 		}
+	}
+	byTime := func(x, y rec) int {
 		if x.t != y.t {
 			return cmp.Compare(x.t, y.t)
 		}
-		return cmp.Compare(x.rev, y.rev)
-	})
-	a.dedup()
+		if x.rev != y.rev {
+			return cmp.Compare(x.rev, y.rev)
+		}
+		return cmp.Compare(x.ci, y.ci)
+	}
+	for p := range n {
+		slices.SortFunc(a.recs[starts[p]:starts[p+1]], byTime)
+	}
 }
 
 // dedup keeps one of each revision: the same revision from two sources is
