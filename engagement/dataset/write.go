@@ -40,7 +40,7 @@ func (cw *writer) str(s string) {
 		}
 		return
 	}
-	if strings.ContainsAny(s, ",\"\r\n") || s[0] == ' ' || s[len(s)-1] == ' ' {
+	if needsQuotes(s) {
 		cw.buf = append(cw.buf, '"')
 		cw.buf = append(cw.buf, strings.ReplaceAll(s, `"`, `""`)...)
 		cw.buf = append(cw.buf, '"')
@@ -74,7 +74,39 @@ func (cw *writer) time(t time.Time) {
 		return
 	}
 	cw.sep()
-	cw.buf = t.UTC().AppendFormat(cw.buf, "2006-01-02T15:04:05Z07:00")
+	cw.buf = appendTime(cw.buf, t)
+}
+
+// needsQuotes reports whether a non-empty cell must be quoted: it holds a
+// comma, quote or line break, or starts or ends with a space.
+func needsQuotes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
+	}
+	return s[0] == ' ' || s[len(s)-1] == ' '
+}
+
+// appendTime appends t in UTC as 2006-01-02T15:04:05Z, as
+// time.AppendFormat would with RFC 3339 to the second, without parsing the
+// layout each time.
+func appendTime(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02T15:04:05Z07:00")
+	}
+	h, mi, se := t.Clock()
+	two := func(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+	b = two(two(b, y/100), y%100)
+	b = two(append(b, '-'), int(mo))
+	b = two(append(b, '-'), d)
+	b = two(append(b, 'T'), h)
+	b = two(append(b, ':'), mi)
+	b = two(append(b, ':'), se)
+	return append(b, 'Z')
 }
 
 func (cw *writer) end() error {
