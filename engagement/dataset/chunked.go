@@ -63,7 +63,9 @@ type chunker struct {
 	cut     int // end of the last whole record in buf[:scanned]
 	line    int // line number of buf[0]
 	eof     bool
-	free    chan []byte
+	free    chan []byte // buffers back from the workers
+	made    int         // buffers in use or in free
+	limit   int
 }
 
 // next returns the next chunk and the line it starts on; nil at the end.
@@ -83,7 +85,11 @@ func (c *chunker) next() ([]byte, int, error) {
 func (c *chunker) fill() error {
 	if cap(c.buf)-len(c.buf) < c.size { // grow by doubling: a stray quote makes one chunk of the rest of the file
 		nb := c.alloc(max(2*len(c.buf), len(c.buf)+c.size))
+		old := c.buf
 		c.buf = append(nb[:0], c.buf...)
+		if cap(old) > 0 {
+			c.release(old)
+		}
 	}
 	n, err := io.ReadFull(c.r, c.buf[len(c.buf):len(c.buf)+c.size])
 	c.buf = c.buf[:len(c.buf)+n]
@@ -94,16 +100,35 @@ func (c *chunker) fill() error {
 	return err
 }
 
-// alloc returns a buffer of at least n bytes capacity, reused if it can.
+// alloc returns a buffer of at least n bytes capacity: a returned one if
+// it is large enough, a new one while fewer than limit exist, else the next
+// one returned (workers return every chunk once parsed).
 func (c *chunker) alloc(n int) []byte {
-	select {
-	case b := <-c.free:
+	for {
+		var b []byte
+		select {
+		case b = <-c.free:
+		default:
+			if c.made < c.limit {
+				c.made++
+				return make([]byte, 0, max(n, 2*c.size))
+			}
+			b = <-c.free
+		}
 		if cap(b) >= n {
 			return b[:0]
 		}
-	default:
+		c.made-- // too small: dropped
 	}
-	return make([]byte, 0, max(n, 2*c.size))
+}
+
+// release returns a buffer the chunker no longer uses.
+func (c *chunker) release(b []byte) {
+	select {
+	case c.free <- b[:0]:
+	default:
+		c.made--
+	}
 }
 
 // scan moves c.cut to the last line end of buf with balanced quotes.
@@ -207,7 +232,8 @@ type chunkResult struct {
 // order: the result, and the first error in file order, are those of
 // reading it record by record.
 func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) ([]metrics.Contribution, error) {
-	ch := &chunker{r: r, size: chunk, line: 1, free: make(chan []byte, 2*workers+2)}
+	limit := 3*workers + 4 // queued, being parsed, being filled, the first chunk
+	ch := &chunker{r: r, size: chunk, line: 1, free: make(chan []byte, limit), limit: limit}
 	first := &rowParser{file: file, users: interner{}, wikis: interner{}}
 	// The header, then the first chunk's rows, here.
 	var m *memReader
@@ -222,6 +248,7 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 		m = &memReader{b: b, next: line, splitter: splitter{bom: line > 1}}
 		head, err := m.read()
 		if err == io.EOF {
+			ch.free <- b[:0] // never blocks: free holds every buffer
 			continue
 		}
 		if err != nil {
@@ -235,6 +262,7 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 	if err := first.rows(m); err != nil {
 		return nil, err
 	}
+	ch.free <- m.b[:0]
 	out = append(out, first.contributions...)
 	return readChunks(ch, first, out, workers)
 }
@@ -259,6 +287,7 @@ func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, worke
 			p := &rowParser{file: proto.file, idx: proto.idx, users: interner{}, wikis: interner{}}
 			for j := range jobs {
 				if stop.Load() {
+					ch.free <- j.b[:0]
 					j.res <- chunkResult{}
 					continue
 				}
@@ -269,10 +298,7 @@ func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, worke
 				}
 				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true}}
 				err := p.rows(m)
-				select {
-				case ch.free <- j.b[:0]:
-				default:
-				}
+				ch.free <- j.b[:0]
 				j.res <- chunkResult{p.contributions, err}
 			}
 		}()

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -88,4 +90,35 @@ func TestMemReaderEqualsLineReader(t *testing.T) {
 
 func memRecords(in []byte) (recs [][]string, ok bool) {
 	return allRecords((&memReader{b: bytes.Clone(in), next: 1}).read)
+}
+
+// The bitmap finds every repeated (wiki, id) pair, each repeat once, and
+// declines ids spread too widely.
+func TestDuplicatesByBitmap(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for it := range 200 {
+		n, wikis := 1+r.IntN(300), 1+r.IntN(3)
+		keys := make([]revPair, n)
+		want := map[revPair]int{}
+		for i := range keys {
+			keys[i] = revPair{int32(r.IntN(wikis)), int64(r.IntN(2*n)) - int64(n)}
+			want[keys[i]]++
+		}
+		got, ok := duplicatesByBitmap(keys, wikis)
+		if !ok {
+			t.Fatalf("%d: declined %d ids within %d", it, n, 2*n)
+		}
+		counts := map[revPair]int{}
+		for _, k := range got {
+			counts[k]++
+		}
+		for k, c := range want {
+			if counts[k] != c-1 {
+				t.Fatalf("%d: %v repeated %d times, found %d", it, k, c-1, counts[k])
+			}
+		}
+	}
+	if _, ok := duplicatesByBitmap([]revPair{{0, math.MinInt64}, {0, math.MaxInt64}}, 1); ok {
+		t.Error("ids spread over every int64 taken")
+	}
 }

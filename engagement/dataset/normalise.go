@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,6 +173,11 @@ func (sc Scope) sets() scopeSets {
 	return s
 }
 
+// outside reports whether c is outside the scope.
+func (s scopeSets) outside(c metrics.Contribution) bool {
+	return s.wikis != nil && !s.wikis[c.Wiki] || s.users != nil && !s.users[c.Username]
+}
+
 // noteContribution records a contribution outside the scope.
 func (s scopeSets) noteContribution(r *Report, row int, c metrics.Contribution) {
 	switch {
@@ -214,9 +220,20 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 	dups := duplicateRevisions(d.Contributions)
 	seen := map[revKey]place{} // only revisions that occur more than once
 	kept := d.Contributions[:0]
-	for row, c := range d.Contributions {
+	var run struct{ wiki, user string } // of the last row, when canonical and in scope
+	for row := range d.Contributions {
+		in := &d.Contributions[row]
+		if in.Wiki == run.wiki && in.Username == run.user && len(dups) == 0 && len(kept) == row {
+			kept = kept[:row+1] // rows come grouped: the previous row's checks hold
+			continue
+		}
+		c := *in
 		if err := d.canonicalise(cf, row, &c.Wiki, &c.Username, name); err != nil {
 			return err
+		}
+		run.wiki, run.user = "", ""
+		if c.Wiki == in.Wiki && c.Username == in.Username && !sc.outside(c) {
+			run.wiki, run.user = c.Wiki, c.Username
 		}
 		if len(dups) > 0 && dups[dupKey{c.Wiki, c.RevID}] {
 			k := revKey{c.Wiki, c.RevID}
@@ -318,6 +335,45 @@ func sameAccount(a, b metrics.Account) bool {
 	return a.Username == b.Username && a.Registration.Equal(b.Registration) && a.Bot == b.Bot
 }
 
+// revPair is a revision on the wiki of that index.
+type revPair struct {
+	wiki int32
+	rev  int64
+}
+
+// duplicatesByBitmap finds the pairs that occur more than once with a bit
+// per possible id of each wiki, when the ids of every wiki span at most
+// 64 times as many values as there are pairs; ok is false otherwise.
+func duplicatesByBitmap(keys []revPair, wikis int) (dups []revPair, ok bool) {
+	lo, hi := make([]int64, wikis), make([]int64, wikis)
+	for i := range lo {
+		lo[i], hi[i] = math.MaxInt64, math.MinInt64
+	}
+	for _, k := range keys {
+		lo[k.wiki], hi[k.wiki] = min(lo[k.wiki], k.rev), max(hi[k.wiki], k.rev)
+	}
+	offset, span := make([]uint64, wikis), uint64(0)
+	for w := range wikis {
+		if lo[w] > hi[w] {
+			continue
+		}
+		width := uint64(hi[w]-lo[w]) + 1
+		if width == 0 || width > 64*uint64(len(keys)+1) || span+width > 64*uint64(len(keys)+1) {
+			return nil, false
+		}
+		offset[w], span = span, span+width
+	}
+	bits := make([]uint64, (span+63)/64)
+	for _, k := range keys {
+		i := offset[k.wiki] + uint64(k.rev-lo[k.wiki])
+		if bits[i/64]&(1<<(i%64)) != 0 {
+			dups = append(dups, k)
+		}
+		bits[i/64] |= 1 << (i % 64)
+	}
+	return dups, true
+}
+
 // dupKey is a revision on a wiki.
 type dupKey struct {
 	wiki string
@@ -329,25 +385,34 @@ type dupKey struct {
 // revision, and real files have few or no duplicates; ids repeat across
 // wikis, so the wiki is part of the key.
 func duplicateRevisions(cs []metrics.Contribution) map[dupKey]bool {
-	type pair struct {
-		wiki int32
-		rev  int64
-	}
+	type pair = revPair
 	wikis := map[string]int32{} // as written → index of the lower-cased domain
 	names := []string{}
 	keys := make([]pair, len(cs))
+	lastWiki, lastW := "", int32(-1)
 	for i := range cs {
-		w, ok := wikis[cs[i].Wiki]
-		if !ok {
-			lower := strings.ToLower(cs[i].Wiki)
-			w = int32(slices.Index(names, lower))
-			if w < 0 {
-				w = int32(len(names))
-				names = append(names, lower)
+		w := lastW
+		if cs[i].Wiki != lastWiki || lastW < 0 {
+			var ok bool
+			if w, ok = wikis[cs[i].Wiki]; !ok {
+				lower := strings.ToLower(cs[i].Wiki)
+				w = int32(slices.Index(names, lower))
+				if w < 0 {
+					w = int32(len(names))
+					names = append(names, lower)
+				}
+				wikis[cs[i].Wiki] = w
 			}
-			wikis[cs[i].Wiki] = w
+			lastWiki, lastW = cs[i].Wiki, w
 		}
 		keys[i] = pair{w, cs[i].RevID}
+	}
+	if dups, ok := duplicatesByBitmap(keys, len(names)); ok {
+		out := map[dupKey]bool{}
+		for _, k := range dups {
+			out[dupKey{names[k.wiki], k.rev}] = true
+		}
+		return out
 	}
 	slices.SortFunc(keys, func(a, b pair) int { return cmp.Or(cmp.Compare(a.wiki, b.wiki), cmp.Compare(a.rev, b.rev)) })
 	dups := map[dupKey]bool{}
