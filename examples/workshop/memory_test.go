@@ -1,0 +1,46 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+)
+
+// A re-analysis sets a soft memory limit from the size of contributions.csv
+// (at least 256 MiB), unless GOMEMLIMIT says otherwise; a fetch sets none.
+func TestLimitMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "contributions.csv"), make([]byte, 200<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOMEMLIMIT", "")
+	for _, tc := range []struct {
+		from string
+		want int64
+	}{
+		{"", math.MaxInt64},
+		{t.TempDir(), math.MaxInt64}, // no contributions.csv
+		{dir, 200 << 20 * 26 / 10},
+	} {
+		debug.SetMemoryLimit(math.MaxInt64)
+		limitMemory(tc.from)
+		if got := debug.SetMemoryLimit(-1); got != tc.want {
+			t.Errorf("from %q: limit %d, want %d", tc.from, got, tc.want)
+		}
+	}
+	small := t.TempDir()
+	os.WriteFile(filepath.Join(small, "contributions.csv"), []byte("wiki\n"), 0o644)
+	limitMemory(small)
+	if got := debug.SetMemoryLimit(-1); got != minMemoryLimit {
+		t.Errorf("small file: limit %d, want %d", got, minMemoryLimit)
+	}
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory(dir)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set: limit %d, want it left alone", got)
+	}
+}
