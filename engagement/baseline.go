@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -101,7 +100,7 @@ func FetchBaseline(ctx context.Context, cfg Config, ev *Event, p metrics.Params,
 		return nil, fmt.Errorf("listing the accounts registered on %s for the baseline: %w", b.Wiki, err)
 	}
 	cands := b.candidates(log, roster(ev))
-	shuffle(cands, seed)
+	metrics.Shuffle(cands, seed)
 	found, err := b.check(ctx, c, cands, size, opts.Progress)
 	if err != nil {
 		return nil, err
@@ -155,10 +154,4 @@ func (b *Baseline) candidates(log []mwapi.NewAccount, roster map[string]bool) []
 		return cmp.Or(x.Registered.Compare(y.Registered), cmp.Compare(x.Username, y.Username))
 	})
 	return out
-}
-
-// shuffle puts the candidates in a random order fixed by seed.
-func shuffle(c []metrics.Registration, seed uint64) {
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	rng.Shuffle(len(c), func(i, j int) { c[i], c[j] = c[j], c[i] })
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"example.com/engagement/engagement/metrics"
@@ -40,22 +41,12 @@ func (b *Baseline) check(ctx context.Context, c *mwapi.Client, cands []metrics.R
 		b.Qualified = int(math.Round(float64(len(activated)) * float64(len(cands)) / float64(b.Checked-b.Failed)))
 	}
 	activated = activated[:min(size, len(activated))]
-	slices.SortFunc(activated, func(x, y metrics.Registration) int { return cmpString(x.Username, y.Username) })
+	slices.SortFunc(activated, func(x, y metrics.Registration) int { return strings.Compare(x.Username, y.Username) })
 	b.Sample = activated
 	for _, r := range activated {
 		b.Contributions = append(b.Contributions, contribs[r.Username]...)
 	}
 	return activated, nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // roundSize is how many registrations the next round checks: what the

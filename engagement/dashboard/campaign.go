@@ -235,15 +235,9 @@ func (c *Client) CampaignUsers(ctx context.Context, ref CampaignRef) ([]Campaign
 }
 
 func (c *Client) getCampaign(ctx context.Context, ref CampaignRef, u string) (io.ReadCloser, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := c.do(ctx, u)
 	if err != nil {
 		return nil, err
-	}
-	req.Header.Set("User-Agent", c.ua)
-	req.Header.Set("Accept", "application/json")
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", u, err)
 	}
 	if resp.StatusCode == http.StatusOK {
 		return resp.Body, nil

@@ -51,7 +51,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-func (c *Client) get(ctx context.Context, ref CourseRef, u string) (io.ReadCloser, error) {
+// do sends a GET for JSON with the client's User-Agent.
+func (c *Client) do(ctx context.Context, u string) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
@@ -61,6 +62,14 @@ func (c *Client) get(ctx context.Context, ref CourseRef, u string) (io.ReadClose
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", u, err)
+	}
+	return resp, nil
+}
+
+func (c *Client) get(ctx context.Context, ref CourseRef, u string) (io.ReadCloser, error) {
+	resp, err := c.do(ctx, u)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotFound:

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -53,18 +54,8 @@ func BaselineCohort(ev Event, p Params, roster []string, regs []Registration) []
 			out = append(out, r)
 		}
 	}
-	slices.SortFunc(out, func(a, b Registration) int { return cmpString(a.Username, b.Username) })
+	slices.SortFunc(out, func(a, b Registration) int { return strings.Compare(a.Username, b.Username) })
 	return out
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // SampleBaseline returns a uniform random sample of n of the cohort, sorted
@@ -75,11 +66,10 @@ func SampleBaseline(cohort []Registration, n int, seed uint64) ([]Registration, 
 		return cohort, ""
 	}
 	all := slices.Clone(cohort)
-	slices.SortFunc(all, func(a, b Registration) int { return cmpString(a.Username, b.Username) })
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	slices.SortFunc(all, func(a, b Registration) int { return strings.Compare(a.Username, b.Username) })
+	Shuffle(all, seed)
 	out := all[:n]
-	slices.SortFunc(out, func(a, b Registration) int { return cmpString(a.Username, b.Username) })
+	slices.SortFunc(out, func(a, b Registration) int { return strings.Compare(a.Username, b.Username) })
 	return out, fmt.Sprintf("sample of %d of %d", n, len(cohort))
 }
 
@@ -132,4 +122,10 @@ func CompareRetention(days, k1, n1, k2, n2 int, wiki string) string {
 	return fmt.Sprintf("New editors from this event were still editing after %d days %s comparable newcomers on %s (%d of %d, %.0f%%, against %d of %d, %.0f%%; difference %+.0f points, 95%% interval %+.0f to %+.0f). "+
 		"This is not the event's effect: people who come to events differ from those who do not.",
 		days, how, wiki, k1, n1, 100*p1, k2, n2, 100*p2, 100*d.Value, 100*d.Low, 100*d.High)
+}
+
+// Shuffle puts regs in a uniformly random order fixed by seed.
+func Shuffle(regs []Registration, seed uint64) {
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng.Shuffle(len(regs), func(i, j int) { regs[i], regs[j] = regs[j], regs[i] })
 }
