@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
@@ -44,10 +43,7 @@ func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nAs of %s. Wrote:\n", a.Params.AsOf.Format(time.RFC3339))
-	for _, p := range paths {
-		fmt.Fprintln(stdout, " ", p)
-	}
+	printWritten(stdout, a.Params.AsOf, paths)
 	var partial []string
 	if n := len(c.Failed); n > 0 {
 		partial = append(partial, fmt.Sprintf("%d of %d courses could not be loaded and are left out of every number", n, n+len(c.Events)))

@@ -182,10 +182,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nAs of %s. Wrote:\n", a.Params.AsOf.Format(time.RFC3339))
-	for _, p := range paths {
-		fmt.Fprintln(stdout, " ", p)
-	}
+	printWritten(stdout, a.Params.AsOf, paths)
 	if banner != "" {
 		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, banner)
 	}
@@ -359,4 +356,12 @@ func printBaseline(w io.Writer, a *engagement.Analysis) {
 		return
 	}
 	fmt.Fprintf(w, "\nComparable newcomers on %s: %s (%v).\n%s\n%s\n", report.WikiName(rb.Wiki), rb.Note, a.Baseline.Stats, rb.LeftOut, report.BaselineSentence(rb))
+}
+
+// printWritten says the as-of and the files written.
+func printWritten(w io.Writer, asOf time.Time, paths []string) {
+	fmt.Fprintf(w, "\nAs of %s. Wrote:\n", asOf.Format(time.RFC3339))
+	for _, p := range paths {
+		fmt.Fprintln(w, " ", p)
+	}
 }
