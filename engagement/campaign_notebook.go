@@ -32,7 +32,7 @@ func (a *CampaignAnalysis) Summary() string {
 		title = c.Slug
 	}
 	fmt.Fprintf(&b, "**%s**: %d events, each person fetched once per wiki: %d contributions of %d accounts (Wikimedia API: %s).\n",
-		title, len(c.Events), len(a.Data.Contributions), len(a.Data.Accounts), a.Data.Stats)
+		title, len(c.Events), a.Data.Contributions.Len(), len(a.Data.Accounts), a.Data.Stats)
 	for _, e := range a.Compare() {
 		if e.Failed == "" {
 			fmt.Fprintf(&b, "\n- %s · %s – %s · %d participants", e.Title, e.Start.Format("2 Jan 2006"), e.End.Format("2 Jan 2006"), e.Participants)

@@ -127,7 +127,7 @@ func (a *CampaignAnalysis) names() []string {
 // username replaced.
 func (a *CampaignAnalysis) pseudonymized(pseudo *report.Pseudonymizer) (*Data, *metrics.CampaignResult) {
 	d := *a.Data
-	d.Contributions, d.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
+	d.Contributions, d.Accounts = pseudo.Table(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
 	d.Failures = slices.Clone(a.Data.Failures)
 	for i := range d.Failures {
 		d.Failures[i].Username = pseudo.Name(d.Failures[i].Username)

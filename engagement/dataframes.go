@@ -54,7 +54,7 @@ func (a *Analysis) Headline() dataframe.DataFrame { return Headline(a.Result) }
 // Contributions is one row per revision, with its author's segment and its
 // period relative to the event (see ContributionsFrame).
 func (a *Analysis) Contributions() dataframe.DataFrame {
-	return ContributionsFrame(a.Data.Contributions, a.Event.MetricsEvent(), a.Result)
+	return ContributionsFrame(a.Data.Contributions.Rows(), a.Event.MetricsEvent(), a.Result)
 }
 
 // Accounts is one row per account: registration day and bot flag.
@@ -328,12 +328,8 @@ func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error)
 			want[key{wiki[i], int64(revs[i])}] = true
 		}
 		cp := *d
-		cp.Contributions = nil
-		for _, c := range d.Contributions {
-			if want[key{c.Wiki, c.RevID}] {
-				cp.Contributions = append(cp.Contributions, c)
-			}
-		}
+		t := d.Contributions
+		cp.Contributions = t.Filter(func(i int) bool { return want[key{t.Wiki(i), t.RevID(i)}] })
 		return ev, &cp, nil
 	case slices.Contains(names, ColUsername):
 		want := map[string]bool{}

@@ -188,7 +188,7 @@ func (ev *Event) MetricsEvent() metrics.Event {
 // Data is everything fetched (or re-read) about the participants.
 type Data struct {
 	Accounts          []metrics.Account
-	Contributions     []metrics.Contribution
+	Contributions     *metrics.Table
 	ContentNamespaces map[string][]int
 	// NamespaceNames maps wiki → namespace id → local name.
 	NamespaceNames map[string]map[int]string
@@ -274,7 +274,7 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 		}
 		d.Accounts = append(d.Accounts, metrics.Account{Username: a.Name, Registration: a.Registration, Bot: a.Bot})
 	}
-	d.Contributions = metricsContributions(e.Contributions)
+	d.Contributions = metrics.TableOf(metricsContributions(e.Contributions))
 	for w, si := range e.SiteInfo {
 		d.ContentNamespaces[w] = si.ContentNamespaces()
 		names := map[int]string{}
@@ -336,7 +336,7 @@ func Analyze(ev *Event, d *Data, p metrics.Params) (*metrics.Result, error) {
 		ps[i] = pa.Metrics()
 		ps[i].Incomplete = incomplete[ps[i].Username]
 	}
-	return metrics.Compute(ev.MetricsEvent(), ps, d.Accounts, d.Contributions, p)
+	return metrics.ComputeTable(ev.MetricsEvent(), ps, d.Accounts, d.Contributions, p)
 }
 
 // WriteOutputs writes metrics.csv, participants.csv, monthly.csv,
@@ -370,7 +370,7 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		{dataset.MetricsFile, func(f *os.File) error { return dataset.WriteMetrics(f, r.Rows) }},
 		{dataset.ParticipantsFile, func(f *os.File) error { return dataset.WriteParticipants(f, r.Participants) }},
 		{dataset.MonthlyFile, func(f *os.File) error { return dataset.WriteMonthly(f, r.Monthly) }},
-		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributions(f, d.Contributions) }},
+		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributionsTable(f, d.Contributions) }},
 		{dataset.AccountsFile, func(f *os.File) error { return dataset.WriteAccounts(f, d.Accounts) }},
 		{dataset.NamespacesFile, func(f *os.File) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
 		{dataset.IncompleteFile, func(f *os.File) error { return dataset.WriteIncomplete(f, d.incomplete()) }},

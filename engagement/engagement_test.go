@@ -123,11 +123,11 @@ func TestLoadEventDataCountsRowsOutsideTheEvent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := data.Contributions[0].Username
+	u := data.Contributions.Username(0)
 	fmt.Fprintf(f, "fr.wikipedia.org,%s,999000001,1,0,Page,2021-03-06T10:00:00Z,5,false\n", u)
 	fmt.Fprintf(f, "%s,Stranger,999000002,1,0,Page,2021-03-06T10:00:00Z,5,false\n", ev.Course.Domains()[0])
 	f.Close()
-	n := len(data.Contributions)
+	n := data.Contributions.Len()
 	re, err := engagement.LoadEventData(dir, ev)
 	if err != nil {
 		t.Fatal(err)

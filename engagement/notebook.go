@@ -76,7 +76,7 @@ func (a *Analysis) FetchSummary() string {
 		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
 	}
 	d := a.Data
-	fmt.Fprintf(&b, "%d contributions of %d accounts. Wikimedia API: %s.\n", len(d.Contributions), len(d.Accounts), d.Stats)
+	fmt.Fprintf(&b, "%d contributions of %d accounts. Wikimedia API: %s.\n", d.Contributions.Len(), len(d.Accounts), d.Stats)
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "\n- Note: %s", n)
 	}

@@ -31,8 +31,14 @@ func CreatedPages(d *Data, res *metrics.Result) []CreatedPage {
 	}
 	ev := res.Event
 	var out []CreatedPage
-	for _, c := range d.Contributions {
-		if !c.New || !included[c.Username] || c.Timestamp.Before(ev.Start) || c.Timestamp.After(ev.End) {
+	t := d.Contributions
+	start, end := ev.Start.Unix(), ev.End.Unix()
+	for i := range t.Len() {
+		if !t.New(i) || t.Unix(i) < start || t.Unix(i) > end || !included[t.Username(i)] {
+			continue
+		}
+		c := t.At(i)
+		if c.Timestamp.Before(ev.Start) || c.Timestamp.After(ev.End) {
 			continue
 		}
 		if d.IsContent(c.Wiki, c.NS) || c.Wiki == "commons.wikimedia.org" && c.NS == 6 {

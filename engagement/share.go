@@ -174,7 +174,7 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		}
 		pseudo.Learn(names...)
 		cp := *a.Data
-		cp.Contributions, cp.Accounts = pseudo.Contributions(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
+		cp.Contributions, cp.Accounts = pseudo.Table(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
 		cp.Failures = slices.Clone(a.Data.Failures)
 		for i := range cp.Failures {
 			cp.Failures[i].Username = pseudo.Name(cp.Failures[i].Username)

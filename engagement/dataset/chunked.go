@@ -6,7 +6,6 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"example.com/engagement/engagement/metrics"
 )
@@ -179,31 +178,12 @@ func (c *chunker) take() ([]byte, int, error) {
 
 // rowParser turns records into contributions; each worker has its own.
 type rowParser struct {
-	file          string
-	idx           []int
-	users, wikis  interner
-	titles        []byte // block the titles are cut from
-	contributions []metrics.Contribution
+	file  string
+	idx   []int
+	table *metrics.Table
 }
 
-// title returns b as a string cut from a shared block: one allocation per
-// block rather than per title.
-func (p *rowParser) title(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > 1024 {
-		return string(b)
-	}
-	if cap(p.titles)-len(p.titles) < len(b) {
-		p.titles = make([]byte, 0, 64<<10)
-	}
-	start := len(p.titles)
-	p.titles = append(p.titles, b...)
-	return unsafe.String(&p.titles[start], len(b)) // never written again
-}
-
-// rows parses every record of m into p.contributions.
+// rows parses every record of m into p.table.
 func (p *rowParser) rows(m *memReader) error {
 	for {
 		rec, err := m.read()
@@ -213,17 +193,15 @@ func (p *rowParser) rows(m *memReader) error {
 		if err != nil {
 			return fixFile(err, p.file)
 		}
-		c, err := p.row(rec, m.line)
-		if err != nil {
+		if err := p.row(rec, m.line); err != nil {
 			return err
 		}
-		p.contributions = append(p.contributions, c)
 	}
 }
 
 // chunkResult is what a worker made of one chunk.
 type chunkResult struct {
-	rows []metrics.Contribution
+	rows *metrics.Table
 	err  error
 }
 
@@ -231,10 +209,10 @@ type chunkResult struct {
 // chunk bytes cut at record boundaries, parsed by workers and joined in
 // order: the result, and the first error in file order, are those of
 // reading it record by record.
-func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) ([]metrics.Contribution, error) {
+func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) (*metrics.Table, error) {
 	limit := 3*workers + 4 // queued, being parsed, being filled, the first chunk
 	ch := &chunker{r: r, size: chunk, line: 1, free: make(chan []byte, limit), limit: limit}
-	first := &rowParser{file: file, users: interner{}, wikis: interner{}}
+	first := &rowParser{file: file, table: metrics.NewTable(sizeHint)}
 	// The header, then the first chunk's rows, here.
 	var m *memReader
 	for first.idx == nil {
@@ -258,18 +236,16 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 			return nil, err
 		}
 	}
-	out := make([]metrics.Contribution, 0, sizeHint)
 	if err := first.rows(m); err != nil {
 		return nil, err
 	}
 	ch.free <- m.b[:0]
-	out = append(out, first.contributions...)
-	return readChunks(ch, first, out, workers)
+	return readChunks(ch, first, workers)
 }
 
 // readChunks parses the chunks left in ch on workers and appends their
-// rows to out in order.
-func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, workers int) ([]metrics.Contribution, error) {
+// rows to out.table in order.
+func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, error) {
 	type job struct {
 		b    []byte
 		line int
@@ -277,29 +253,23 @@ func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, worke
 	}
 	jobs := make(chan job)
 	order := make(chan chan chunkResult, 2*workers)
-	spare := make(chan []metrics.Contribution, 2*workers+2)
 	var stop atomic.Bool
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := &rowParser{file: proto.file, idx: proto.idx, users: interner{}, wikis: interner{}}
 			for j := range jobs {
 				if stop.Load() {
 					ch.free <- j.b[:0]
 					j.res <- chunkResult{}
 					continue
 				}
-				select {
-				case p.contributions = <-spare:
-				default:
-					p.contributions = nil
-				}
+				p := &rowParser{file: out.file, idx: out.idx, table: metrics.NewTable(len(j.b) / 64)}
 				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true}}
 				err := p.rows(m)
 				ch.free <- j.b[:0]
-				j.res <- chunkResult{p.contributions, err}
+				j.res <- chunkResult{p.table, err}
 			}
 		}()
 	}
@@ -310,7 +280,7 @@ func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, worke
 		for !stop.Load() {
 			b, line, err := ch.next()
 			if err != nil {
-				readErr = fmt.Errorf("%s: %w", proto.file, err)
+				readErr = fmt.Errorf("%s: %w", out.file, err)
 				return
 			}
 			if b == nil {
@@ -329,14 +299,7 @@ func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, worke
 			stop.Store(true)
 		}
 		if firstErr == nil {
-			if len(out)+len(r.rows) > cap(out) { // double: append grows large slices by a quarter, copying each time
-				out = append(make([]metrics.Contribution, 0, max(2*cap(out), len(out)+len(r.rows))), out...)
-			}
-			out = append(out, r.rows...)
-			select {
-			case spare <- r.rows[:0]:
-			default:
-			}
+			out.table.AppendTable(r.rows)
 		}
 	}
 	wg.Wait()
@@ -346,5 +309,5 @@ func readChunks(ch *chunker, proto *rowParser, out []metrics.Contribution, worke
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	return out, nil
+	return out.table, nil
 }

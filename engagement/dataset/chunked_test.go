@@ -25,24 +25,21 @@ func readSequential(in []byte, file string) ([]metrics.Contribution, error) {
 	if err != nil {
 		return nil, fixFile(err, file)
 	}
-	p := &rowParser{file: file, users: interner{}, wikis: interner{}}
+	p := &rowParser{file: file, table: &metrics.Table{}}
 	if p.idx, err = columns(file, head, ContributionsHeader); err != nil {
 		return nil, err
 	}
-	var out []metrics.Contribution
 	for {
 		rec, err := lr.read()
 		if err == io.EOF {
-			return out, nil
+			return p.table.Rows(), nil
 		}
 		if err != nil {
 			return nil, fixFile(err, file)
 		}
-		c, err := p.row(rec, lr.line)
-		if err != nil {
+		if err := p.row(rec, lr.line); err != nil {
 			return nil, err
 		}
-		out = append(out, c)
 	}
 }
 
@@ -67,7 +64,11 @@ func FuzzChunkedEqualsSequential(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8) {
 		want, wantErr := readSequential(in, "c.csv")
-		got, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+		table, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+		var got []metrics.Contribution
+		if gotErr == nil {
+			got = table.Rows()
+		}
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
 			t.Fatalf("%q: chunked error %v, sequential %v", in, gotErr, wantErr)
 		}

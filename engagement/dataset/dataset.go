@@ -137,9 +137,6 @@ func (rd *reader) bad(line, col int, err error) error {
 	return &ParseError{File: rd.file, Line: line, Column: rd.cols[col], Err: err}
 }
 
-// interner returns one shared string per distinct value.
-type interner map[string]string
-
 // ParseTime parses an RFC 3339 timestamp; the common form
 // 2006-01-02T15:04:05Z takes a fast path.
 func ParseTime(s string) (time.Time, error) {
@@ -187,6 +184,16 @@ func parseBool(s string) (bool, error) {
 
 // ReadContributions reads contributions.csv. file names the input in errors.
 func ReadContributions(r io.Reader, file string) ([]metrics.Contribution, error) {
+	t, err := ReadContributionsTable(r, file)
+	if err != nil {
+		return nil, err
+	}
+	return t.Rows(), nil
+}
+
+// ReadContributionsTable is ReadContributions into a metrics.Table, the
+// compact form a large file is best held in.
+func ReadContributionsTable(r io.Reader, file string) (*metrics.Table, error) {
 	return readContributionsFast(r, file, 0)
 }
 
@@ -227,7 +234,7 @@ func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
 // Data is what a previous run left in a folder: enough to re-analyse it.
 type Data struct {
 	Accounts      []metrics.Account
-	Contributions []metrics.Contribution
+	Contributions *metrics.Table
 	// Namespaces is nil when the folder has no namespaces.csv.
 	Namespaces []Namespace
 	// Incomplete lists what could not be fetched in the run that wrote the

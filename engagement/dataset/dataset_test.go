@@ -176,8 +176,8 @@ func TestReadDirNormalises(t *testing.T) {
 	if want := (Incomplete{Username: "Bea X", Wiki: "commons.wikimedia.org", Stage: "contributions", Cause: "HTTP 503 after 6 tries"}); len(d.Incomplete) != 1 || d.Incomplete[0] != want {
 		t.Errorf("incomplete %+v", d.Incomplete)
 	}
-	if len(d.Contributions) != 3 || len(d.Accounts) != 1 || d.Contributions[1].Username != "Ada Okafor" || !d.Contributions[2].NoSizeDiff {
-		t.Fatalf("contributions %+v accounts %+v", d.Contributions, d.Accounts)
+	if cs := d.Contributions.Rows(); len(cs) != 3 || len(d.Accounts) != 1 || cs[1].Username != "Ada Okafor" || !cs[2].NoSizeDiff {
+		t.Fatalf("contributions %+v accounts %+v", cs, d.Accounts)
 	}
 	want := `contributions.csv: 1 wiki domains lower-cased (contributions.csv:5 EN.wikipedia.org)
 contributions.csv: 1 usernames made canonical (contributions.csv:5 “Ada_Okafor” → “Ada Okafor”)
@@ -210,7 +210,7 @@ contributions.csv: 1 duplicate revisions dropped (contributions.csv:6 revision 1
 accounts.csv: 1 usernames made canonical (accounts.csv:2 “Ada_Okafor” → “Ada Okafor”)
 accounts.csv: 1 accounts of users who are not participants, left out of the numbers (accounts.csv:2 “Ada Okafor”)
 accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
-	if got := d.Normalised.String(); got != want || len(d.Contributions) != 3 {
+	if got := d.Normalised.String(); got != want || d.Contributions.Len() != 3 {
 		t.Errorf("scope report:\n%s\nwant:\n%s", got, want)
 	}
 	d, err = ReadDirFor(dir, Scope{Wikis: []string{"en.wikipedia.org"}, Participants: []string{"Bea"}})

@@ -153,27 +153,18 @@ func (lr *splitter) split(buf []byte) ([][]byte, error) {
 // bstr views b as a string without copying, for parsing only.
 func bstr(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// internBytes returns one shared string per distinct value.
-func (in interner) bytes(b []byte) string {
-	if v, ok := in[bstr(b)]; ok {
-		return v
-	}
-	v := string(b)
-	in[v] = v
-	return v
-}
-
 // readContributionsFast is ReadContributions on the fast path: chunks of
 // the file parsed on every core.
-func readContributionsFast(r io.Reader, file string, sizeHint int) ([]metrics.Contribution, error) {
+func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Table, error) {
 	return readContributionsChunked(r, file, sizeHint, 1<<20, runtime.GOMAXPROCS(0))
 }
 
-// row parses one record of contributions.csv, found on line.
-func (p *rowParser) row(rec [][]byte, line int) (metrics.Contribution, error) {
+// row parses one record of contributions.csv, found on line, into the
+// parser's table.
+func (p *rowParser) row(rec [][]byte, line int) error {
 	var c metrics.Contribution
-	bad := func(col int, err error) (metrics.Contribution, error) {
-		return c, &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Err: err}
+	bad := func(col int, err error) error {
+		return &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Err: err}
 	}
 	var f [9][]byte
 	for k, i := range p.idx {
@@ -191,7 +182,6 @@ func (p *rowParser) row(rec [][]byte, line int) (metrics.Contribution, error) {
 	if len(f[1]) == 0 {
 		return bad(1, errors.New("empty"))
 	}
-	c.Wiki, c.Username = p.wikis.bytes(f[0]), p.users.bytes(f[1])
 	var err error
 	if c.RevID, err = strconv.ParseInt(bstr(f[2]), 10, 64); err != nil {
 		return bad(2, fmt.Errorf("not an integer: %q", f[2]))
@@ -202,7 +192,6 @@ func (p *rowParser) row(rec [][]byte, line int) (metrics.Contribution, error) {
 	if c.NS, err = strconv.Atoi(bstr(f[4])); err != nil {
 		return bad(4, fmt.Errorf("not an integer: %q", f[4]))
 	}
-	c.Title = p.title(f[5])
 	if c.Timestamp, err = ParseTime(bstr(f[6])); err != nil {
 		return bad(6, err)
 	}
@@ -214,7 +203,8 @@ func (p *rowParser) row(rec [][]byte, line int) (metrics.Contribution, error) {
 	if c.New, err = parseBool(bstr(f[8])); err != nil {
 		return bad(8, err)
 	}
-	return c, nil
+	metrics.TableBuilder{T: p.table}.Add(f[0], f[1], f[5], c)
+	return nil
 }
 
 // checkText refuses a cell that is not valid UTF-8 or holds a NUL byte:

@@ -174,17 +174,17 @@ func (sc Scope) sets() scopeSets {
 }
 
 // outside reports whether c is outside the scope.
-func (s scopeSets) outside(c metrics.Contribution) bool {
-	return s.wikis != nil && !s.wikis[c.Wiki] || s.users != nil && !s.users[c.Username]
+func (s scopeSets) outside(wiki, user string) bool {
+	return s.wikis != nil && !s.wikis[wiki] || s.users != nil && !s.users[user]
 }
 
 // noteContribution records a contribution outside the scope.
-func (s scopeSets) noteContribution(r *Report, row int, c metrics.Contribution) {
+func (s scopeSets) noteContribution(r *Report, row int, wiki, user string, rev int64) {
 	switch {
-	case s.wikis != nil && !s.wikis[c.Wiki]:
-		r.note(ContributionsFile, "contributions on wikis outside the event, left out of the numbers", row, fmt.Sprintf("%s, revision %d", c.Wiki, c.RevID))
-	case s.users != nil && !s.users[c.Username]:
-		r.note(ContributionsFile, "contributions by users who are not participants, left out of the numbers", row, fmt.Sprintf("“%s” on %s", c.Username, c.Wiki), c.Username)
+	case s.wikis != nil && !s.wikis[wiki]:
+		r.note(ContributionsFile, "contributions on wikis outside the event, left out of the numbers", row, fmt.Sprintf("%s, revision %d", wiki, rev))
+	case s.users != nil && !s.users[user]:
+		r.note(ContributionsFile, "contributions by users who are not participants, left out of the numbers", row, fmt.Sprintf("“%s” on %s", user, wiki), user)
 	}
 }
 
@@ -212,44 +212,9 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 		lastRaw, lastCanon = u, c
 		return c, nil
 	}
-	type revKey struct {
-		wiki string
-		rev  int64
+	if err := d.normaliseContributions(cf, name, sc); err != nil {
+		return err
 	}
-	type place struct{ kept, row int }
-	dups := duplicateRevisions(d.Contributions)
-	seen := map[revKey]place{} // only revisions that occur more than once
-	kept := d.Contributions[:0]
-	var run struct{ wiki, user string } // of the last row, when canonical and in scope
-	for row := range d.Contributions {
-		in := &d.Contributions[row]
-		if in.Wiki == run.wiki && in.Username == run.user && len(dups) == 0 && len(kept) == row {
-			kept = kept[:row+1] // rows come grouped: the previous row's checks hold
-			continue
-		}
-		c := *in
-		if err := d.canonicalise(cf, row, &c.Wiki, &c.Username, name); err != nil {
-			return err
-		}
-		run.wiki, run.user = "", ""
-		if c.Wiki == in.Wiki && c.Username == in.Username && !sc.outside(c) {
-			run.wiki, run.user = c.Wiki, c.Username
-		}
-		if len(dups) > 0 && dups[dupKey{c.Wiki, c.RevID}] {
-			k := revKey{c.Wiki, c.RevID}
-			if p, dup := seen[k]; dup {
-				if kept[p.kept] != c {
-					return fmt.Errorf("%s: revision %d on %s appears twice with different values (lines %d and %d)", cf, c.RevID, c.Wiki, lineOf(cf, p.row), lineOf(cf, row))
-				}
-				d.Normalised.note(ContributionsFile, "duplicate revisions dropped", row, fmt.Sprintf("revision %d on %s", c.RevID, c.Wiki))
-				continue
-			}
-			seen[k] = place{len(kept), row}
-		}
-		sc.noteContribution(&d.Normalised, row, c)
-		kept = append(kept, c)
-	}
-	d.Contributions = kept
 	if err := d.normaliseAccounts(af, name, sc); err != nil {
 		return err
 	}
@@ -331,6 +296,62 @@ func (d *Data) canonicalise(path string, row int, wiki, user *string, name func(
 	return nil
 }
 
+// normaliseContributions makes the contributions canonical, drops repeated
+// revisions and notes the rows outside the scope.
+func (d *Data) normaliseContributions(cf string, name func(string, int, string) (string, error), sc scopeSets) error {
+	type revKey struct {
+		wiki string
+		rev  int64
+	}
+	t := d.Contributions
+	dups := duplicateRevisions(t)
+	seen := map[revKey]int{} // row of the first of each revision that occurs more than once
+	var drop []bool
+	var run struct { // of the last row, when canonical and in scope
+		wiki, user uint32
+		ok         bool
+	}
+	for row := range t.Len() {
+		if run.ok && t.WikiID(row) == run.wiki && t.UserID(row) == run.user && len(dups) == 0 {
+			continue // rows come grouped: the previous row's checks hold
+		}
+		wiki, user := t.Wiki(row), t.Username(row)
+		cw, cu := wiki, user
+		if err := d.canonicalise(cf, row, &cw, &cu, name); err != nil {
+			return err
+		}
+		if cw != wiki {
+			t.SetWiki(row, cw)
+		}
+		if cu != user {
+			t.SetUsername(row, cu)
+		}
+		run.ok = cw == wiki && cu == user && !sc.outside(cw, cu)
+		run.wiki, run.user = t.WikiID(row), t.UserID(row)
+		rev := t.RevID(row)
+		if len(dups) > 0 && dups[dupKey{cw, rev}] {
+			k := revKey{cw, rev}
+			if first, dup := seen[k]; dup {
+				if t.At(first) != t.At(row) {
+					return fmt.Errorf("%s: revision %d on %s appears twice with different values (lines %d and %d)", cf, rev, cw, lineOf(cf, first), lineOf(cf, row))
+				}
+				d.Normalised.note(ContributionsFile, "duplicate revisions dropped", row, fmt.Sprintf("revision %d on %s", rev, cw))
+				if drop == nil {
+					drop = make([]bool, t.Len())
+				}
+				drop[row] = true
+				continue
+			}
+			seen[k] = row
+		}
+		sc.noteContribution(&d.Normalised, row, cw, cu, rev)
+	}
+	if drop != nil {
+		d.Contributions = t.Filter(func(i int) bool { return !drop[i] })
+	}
+	return nil
+}
+
 func sameAccount(a, b metrics.Account) bool {
 	return a.Username == b.Username && a.Registration.Equal(b.Registration) && a.Bot == b.Bot
 }
@@ -384,28 +405,22 @@ type dupKey struct {
 // the same wiki (domains compared in lower case). Sorting (wiki, id) pairs is far cheaper than a map of every
 // revision, and real files have few or no duplicates; ids repeat across
 // wikis, so the wiki is part of the key.
-func duplicateRevisions(cs []metrics.Contribution) map[dupKey]bool {
+func duplicateRevisions(t *metrics.Table) map[dupKey]bool {
 	type pair = revPair
-	wikis := map[string]int32{} // as written → index of the lower-cased domain
-	names := []string{}
-	keys := make([]pair, len(cs))
-	lastWiki, lastW := "", int32(-1)
-	for i := range cs {
-		w := lastW
-		if cs[i].Wiki != lastWiki || lastW < 0 {
-			var ok bool
-			if w, ok = wikis[cs[i].Wiki]; !ok {
-				lower := strings.ToLower(cs[i].Wiki)
-				w = int32(slices.Index(names, lower))
-				if w < 0 {
-					w = int32(len(names))
-					names = append(names, lower)
-				}
-				wikis[cs[i].Wiki] = w
-			}
-			lastWiki, lastW = cs[i].Wiki, w
+	var names []string // lower-cased domains
+	byID := make([]int32, len(t.Wikis()))
+	for id, w := range t.Wikis() {
+		lower := strings.ToLower(w)
+		i := slices.Index(names, lower)
+		if i < 0 {
+			i = len(names)
+			names = append(names, lower)
 		}
-		keys[i] = pair{w, cs[i].RevID}
+		byID[id] = int32(i)
+	}
+	keys := make([]pair, t.Len())
+	for i := range keys {
+		keys[i] = pair{byID[t.WikiID(i)], t.RevID(i)}
 	}
 	if dups, ok := duplicatesByBitmap(keys, len(names)); ok {
 		out := map[dupKey]bool{}

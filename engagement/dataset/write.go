@@ -118,22 +118,26 @@ func (cw *writer) end() error {
 
 // WriteContributions writes contributions.csv.
 func WriteContributions(w io.Writer, cs []metrics.Contribution) error {
+	return WriteContributionsTable(w, metrics.TableOf(cs))
+}
+
+// WriteContributionsTable writes contributions.csv from a table.
+func WriteContributionsTable(w io.Writer, t *metrics.Table) error {
 	cw := newWriter(w, ContributionsHeader)
-	for i := range cs {
-		c := &cs[i]
-		cw.str(c.Wiki)
-		cw.str(c.Username)
-		cw.int(c.RevID)
-		cw.int(c.PageID)
-		cw.int(int64(c.NS))
-		cw.str(c.Title)
-		cw.time(c.Timestamp)
-		if c.NoSizeDiff {
-			cw.empty()
+	for i := range t.Len() {
+		cw.str(t.Wiki(i))
+		cw.str(t.Username(i))
+		cw.int(t.RevID(i))
+		cw.int(t.PageID(i))
+		cw.int(int64(t.NS(i)))
+		cw.str(t.Title(i))
+		cw.time(t.Timestamp(i))
+		if size, ok := t.SizeDiff(i); ok {
+			cw.int(int64(size))
 		} else {
-			cw.int(int64(c.SizeDiff))
+			cw.empty()
 		}
-		cw.bool(c.New)
+		cw.bool(t.New(i))
 		if err := cw.end(); err != nil {
 			return err
 		}

@@ -4,25 +4,25 @@ import "sort"
 
 // breakdown adds an included participant's edit to the per wiki and
 // namespace counts, the top pages and the content pages' flags.
-func (a *pass) breakdown(pi int32, r rec, c *Contribution, period Period) {
-	wk := wnKey{c.Wiki, c.NS, period}
+func (a *pass) breakdown(pi int32, r rec, c row, period Period) {
+	wk := wnKey{c.wiki, c.ns, period}
 	w := a.byWN[wk]
 	if w == nil {
-		w = &wnAgg{WikiNamespaceCount: WikiNamespaceCount{Wiki: c.Wiki, NS: c.NS, Period: period}, lastP: -1}
+		w = &wnAgg{WikiNamespaceCount: WikiNamespaceCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Period: period}, lastP: -1}
 		a.byWN[wk] = w
 	}
 	tally(&w.Edits, &w.Editors, &w.lastP, pi)
-	if c.New {
+	if c.new {
 		w.PagesCreated++
 	}
-	if !c.NoSizeDiff {
-		w.BytesAdded += max(c.SizeDiff, 0)
-		w.BytesNet += c.SizeDiff
+	if !c.noSize {
+		w.BytesAdded += max(c.size, 0)
+		w.BytesNet += c.size
 	}
 	if period == Before {
 		return
 	}
-	pk := pageKey{c.Wiki, c.PageID}
+	pk := pageKey{c.wiki, c.page}
 	if period == During {
 		a.topPage(pi, pk, c)
 	}
@@ -42,24 +42,24 @@ func tally(edits, editors *int, lastP *int32, pi int32) {
 }
 
 // topPage counts an edit during the event on its page.
-func (a *pass) topPage(pi int32, pk pageKey, c *Contribution) {
+func (a *pass) topPage(pi int32, pk pageKey, c row) {
 	pg := a.pages[pk]
 	if pg == nil {
-		pg = &pageAgg{PageCount: PageCount{Wiki: c.Wiki, NS: c.NS, Title: c.Title}, lastP: -1}
+		pg = &pageAgg{PageCount: PageCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Title: a.contribs.Title(int(c.ci))}, lastP: -1}
 		a.pages[pk] = pg
 	}
 	tally(&pg.Edits, &pg.Editors, &pg.lastP, pi)
-	if c.New {
+	if c.new {
 		pg.Created = true
 	}
-	if !c.NoSizeDiff {
-		pg.BytesAdded += max(c.SizeDiff, 0)
+	if !c.noSize {
+		pg.BytesAdded += max(c.size, 0)
 	}
 }
 
 // flagPage marks a content page edited, or created, by the participant's
 // segment in the period.
-func (a *pass) flagPage(pi int32, pk pageKey, c *Contribution, period Period) {
+func (a *pass) flagPage(pi int32, pk pageKey, c row, period Period) {
 	flags := a.during
 	if period == After {
 		flags = a.after
@@ -69,7 +69,7 @@ func (a *pass) flagPage(pi int32, pk pageKey, c *Contribution, period Period) {
 		bit = 2
 	}
 	f := flags[pk] | bit
-	if c.New {
+	if c.new {
 		f |= bit << 2
 	}
 	flags[pk] = f

@@ -55,13 +55,13 @@ type CampaignResult struct {
 // ComputeCampaign analyses each event on its own and the campaign as a
 // whole (metrics.md, "Campaigns"). accounts and contribs cover every
 // person of every event; p (its as-of included) is shared.
-func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs []Contribution, p Params) (*CampaignResult, error) {
+func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs *Table, p Params) (*CampaignResult, error) {
 	if len(events) == 0 {
 		return nil, errors.New("metrics: a campaign needs at least one event")
 	}
 	res := &CampaignResult{FirstEvent: map[string]string{}}
 	for _, e := range events {
-		r, err := Compute(e.Event, e.Participants, accounts, contribs, p)
+		r, err := ComputeTable(e.Event, e.Participants, accounts, contribs, p)
 		if err != nil {
 			return nil, fmt.Errorf("event %s: %w", e.Course, err)
 		}
@@ -73,7 +73,7 @@ func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs []Cont
 		if len(g) == 0 {
 			continue
 		}
-		r, err := Compute(events[i].Event, g, accounts, contribs, p)
+		r, err := ComputeTable(events[i].Event, g, accounts, contribs, p)
 		if err != nil {
 			return nil, fmt.Errorf("people first seen at %s: %w", events[i].Course, err)
 		}

@@ -66,7 +66,7 @@ func TestComputeCampaignProperties(t *testing.T) {
 		rng := rand.New(rand.NewPCG(uint64(seed), 3))
 		n := 1 + rng.IntN(30)
 		events, accounts, contribs := randomCampaign(n, rng)
-		r, err := ComputeCampaign(events, accounts, contribs, DefaultParams(at("2022-03-01T00:00:00Z")))
+		r, err := ComputeCampaign(events, accounts, TableOf(contribs), DefaultParams(at("2022-03-01T00:00:00Z")))
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}

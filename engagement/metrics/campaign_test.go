@@ -38,7 +38,7 @@ func TestComputeCampaign(t *testing.T) {
 		edit("G", at("2021-03-06T12:00:00Z"), 0, 10, false, 7),
 		edit("G", at("2021-03-20T12:00:00Z"), 0, 10, false, 8), // would count for retention, were G a participant
 	}
-	r, err := ComputeCampaign(events, accounts, contribs, DefaultParams(at("2022-06-01T00:00:00Z")))
+	r, err := ComputeCampaign(events, accounts, TableOf(contribs), DefaultParams(at("2022-06-01T00:00:00Z")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestCompareEvents(t *testing.T) {
 		edit("A", at("2021-04-10T00:00:00Z"), 0, 10, false, 2), // first end + 33 days
 		edit("C", at("2021-03-06T10:00:00Z"), 0, 10, false, 3),
 	}
-	r, err := ComputeCampaign(events, accounts, contribs, DefaultParams(at("2021-06-20T00:00:00Z")))
+	r, err := ComputeCampaign(events, accounts, TableOf(contribs), DefaultParams(at("2021-06-20T00:00:00Z")))
 	if err != nil {
 		t.Fatal(err)
 	}

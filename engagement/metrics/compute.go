@@ -61,13 +61,21 @@ func notObservable(metric string, seg Segment, isShare bool) Row {
 // function per metric family building rows from the per-participant
 // results (rows.go, months.go).
 func Compute(ev Event, participants []Participant, accounts []Account, contribs []Contribution, p Params) (*Result, error) {
+	return ComputeTable(ev, participants, accounts, TableOf(contribs), p)
+}
+
+// ComputeTable is Compute on contributions held in a Table.
+func ComputeTable(ev Event, participants []Participant, accounts []Account, contribs *Table, p Params) (*Result, error) {
+	if contribs == nil {
+		contribs = &Table{}
+	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	if ev.End.Before(ev.Start) {
 		return nil, fmt.Errorf("metrics: event ends (%s) before it starts (%s)", ev.End.Format(time.RFC3339), ev.Start.Format(time.RFC3339))
 	}
-	if len(contribs) > math.MaxInt32 {
+	if contribs.Len() > math.MaxInt32 {
 		return nil, errors.New("metrics: too many contributions")
 	}
 	a := newPass(ev, p, contribs)

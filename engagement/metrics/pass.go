@@ -31,7 +31,7 @@ type perP struct {
 type bytesAgg struct{ added, net, noSize int }
 
 type wnKey struct {
-	wiki   string
+	wiki   uint32 // Table.WikiID
 	ns     int
 	period Period
 }
@@ -42,7 +42,7 @@ type wnAgg struct {
 }
 
 type pageKey struct {
-	wiki string
+	wiki uint32 // Table.WikiID
 	page int64
 }
 
@@ -58,11 +58,11 @@ type pageAgg struct {
 type pass struct {
 	ev       Event
 	p        Params
-	contribs []Contribution
+	contribs *Table
 	start    int64
 	end      int64
 	asOf     int64
-	home     string
+	home     int64 // Table.WikiID of the home wiki; -1 when no row is on it
 
 	// Segmenting.
 	index  map[string]int32
@@ -94,9 +94,13 @@ type pass struct {
 	after  map[pageKey]uint8
 }
 
-func newPass(ev Event, p Params, contribs []Contribution) *pass {
-	return &pass{ev: ev, p: p, contribs: contribs,
-		start: ev.Start.Unix(), end: ev.End.Unix(), asOf: p.AsOf.Unix(), home: ev.HomeWiki()}
+func newPass(ev Event, p Params, contribs *Table) *pass {
+	a := &pass{ev: ev, p: p, contribs: contribs,
+		start: ev.Start.Unix(), end: ev.End.Unix(), asOf: p.AsOf.Unix(), home: -1}
+	if id, ok := contribs.wikis.ids[ev.HomeWiki()]; ok {
+		a.home = int64(id)
+	}
+	return a
 }
 
 // wikiInfo caches, per wiki, whether it is in scope and which namespaces are
@@ -124,44 +128,42 @@ func (a *pass) isContent(wi *wikiInfo, wiki string, ns int) bool {
 // wikis up to as-of, sorted by participant, time and revision, each revision
 // once.
 func (a *pass) selectContributions() {
+	t := a.contribs
+	wikis := a.wikiInfos()
+	users := make([]int32, len(t.Usernames())) // participant index + 1; 0 = not a participant
+	for u, name := range t.Usernames() {
+		if pi, ok := a.index[name]; ok {
+			users[u] = pi + 1
+		}
+	}
+	a.recs = make([]rec, 0, t.Len())
+	for i := range t.Len() {
+		wi, pi := wikis[t.wiki[i]], users[t.user[i]]-1
+		if pi < 0 || !wi.inScope {
+			a.ignored++
+			continue
+		}
+		if t.sec[i] > a.asOf {
+			continue
+		}
+		a.recs = append(a.recs, rec{p: pi, ci: int32(i), t: t.sec[i], rev: t.rev[i], content: a.isContent(wi, t.Wikis()[t.wiki[i]], t.ns[i])})
+	}
+	a.sortRecs()
+	a.dedup()
+}
+
+// wikiInfos returns, per Table.WikiID, whether the wiki is in scope, with
+// an empty cache of its content namespaces.
+func (a *pass) wikiInfos() []*wikiInfo {
 	scope := map[string]bool{}
 	for _, w := range a.ev.Wikis {
 		scope[w] = true
 	}
-	wikis := map[string]*wikiInfo{}
-	a.recs = make([]rec, 0, len(a.contribs))
-	// Consecutive contributions usually share a wiki and an author: look
-	// them up once per run of equal values.
-	var lastWiki, lastUser string
-	var wi *wikiInfo
-	var pi int32
-	pok := false
-	for i := range a.contribs {
-		c := &a.contribs[i]
-		if wi == nil || c.Wiki != lastWiki {
-			wi = wikis[c.Wiki]
-			if wi == nil {
-				wi = &wikiInfo{inScope: len(scope) == 0 || scope[c.Wiki], content: map[int]bool{}}
-				wikis[c.Wiki] = wi
-			}
-			lastWiki = c.Wiki
-		}
-		if i == 0 || c.Username != lastUser {
-			pi, pok = a.index[c.Username]
-			lastUser = c.Username
-		}
-		if !pok || !wi.inScope {
-			a.ignored++
-			continue
-		}
-		t := c.Timestamp.Unix()
-		if t > a.asOf {
-			continue
-		}
-		a.recs = append(a.recs, rec{p: pi, ci: int32(i), t: t, rev: c.RevID, content: a.isContent(wi, c.Wiki, c.NS)})
+	out := make([]*wikiInfo, len(a.contribs.Wikis()))
+	for id, w := range a.contribs.Wikis() {
+		out[id] = &wikiInfo{inScope: len(scope) == 0 || scope[w], content: map[int]bool{}}
 	}
-	a.sortRecs()
-	a.dedup()
+	return out
 }
 
 // sortRecs sorts the records by participant, time, revision and place in
@@ -212,7 +214,7 @@ func (a *pass) dedup() {
 	out := a.recs[:1]
 	for _, r := range a.recs[1:] {
 		last := out[len(out)-1]
-		if r.p == last.p && r.t == last.t && r.rev == last.rev && a.contribs[r.ci].Wiki == a.contribs[last.ci].Wiki {
+		if r.p == last.p && r.t == last.t && r.rev == last.rev && a.contribs.wiki[r.ci] == a.contribs.wiki[last.ci] {
 			continue
 		}
 		out = append(out, r)
@@ -252,7 +254,7 @@ func (a *pass) participant(pi int32, recs []rec) {
 	a.lastEdit[pi], a.hasEdit[pi] = recs[len(recs)-1].t, true
 	clear(a.window)
 	for _, r := range recs {
-		c := &a.contribs[r.ci]
+		c := a.row(r.ci)
 		period := a.period(pi, r)
 		a.bytes(pi, r, c)
 		a.months.add(int(pi), r)
@@ -270,6 +272,22 @@ func (a *pass) participant(pi int32, recs []rec) {
 			q.activeEd |= 1 << k
 		}
 	}
+}
+
+// row is what the per-participant pass reads of a contribution.
+type row struct {
+	wiki        uint32
+	ns, size    int
+	page        int64
+	new, noSize bool
+	ci          int32
+}
+
+// row returns contribution ci's columns.
+func (a *pass) row(ci int32) row {
+	t, f := a.contribs, a.contribs.flags[ci]
+	return row{wiki: t.wiki[ci], ns: t.ns[ci], size: t.size[ci], page: t.page[ci],
+		new: f&flagNew != 0, noSize: f&flagNoSizeDiff != 0, ci: ci}
 }
 
 // period places r in the event window and counts it in the summary.
@@ -292,7 +310,7 @@ func (a *pass) period(pi int32, r rec) Period {
 
 // bytes adds a content-namespace revision during or after the event to the
 // byte sums, or counts it when its sizediff is unknown.
-func (a *pass) bytes(pi int32, r rec, c *Contribution) {
+func (a *pass) bytes(pi int32, r rec, c row) {
 	if r.t < a.start || !r.content {
 		return
 	}
@@ -300,17 +318,17 @@ func (a *pass) bytes(pi int32, r rec, c *Contribution) {
 	if r.t > a.end {
 		b = &a.bytesAfter[pi]
 	}
-	if c.NoSizeDiff {
+	if c.noSize {
 		b.noSize++
 		return
 	}
-	b.net += c.SizeDiff
-	b.added += max(c.SizeDiff, 0)
+	b.net += c.size
+	b.added += max(c.size, 0)
 }
 
 // afterEvent records the retention and activity windows an edit after the
 // event falls in.
-func (a *pass) afterEvent(pi int32, r rec, c *Contribution) {
+func (a *pass) afterEvent(pi int32, r rec, c row) {
 	q := &a.pp[pi]
 	for d, days := range a.p.RetentionDays {
 		if r.t >= a.end+int64(days)*day {
@@ -324,7 +342,7 @@ func (a *pass) afterEvent(pi int32, r rec, c *Contribution) {
 			a.window[k]++
 		}
 	}
-	if c.Wiki == a.home && c.NS == 0 && r.t >= a.end+7*day {
+	if int64(c.wiki) == a.home && c.ns == 0 && r.t >= a.end+7*day {
 		q.dashboard = true
 	}
 }

@@ -126,6 +126,14 @@ func (p *Pseudonymizer) Result(r *metrics.Result) *metrics.Result {
 	return &c
 }
 
+// Table is Contributions for a table.
+func (p *Pseudonymizer) Table(t *metrics.Table) *metrics.Table {
+	if t == nil {
+		return nil
+	}
+	return metrics.TableOf(p.Contributions(t.Rows()))
+}
+
 // Contributions returns a copy with usernames and user page titles replaced.
 func (p *Pseudonymizer) Contributions(cs []metrics.Contribution) []metrics.Contribution {
 	out := slices.Clone(cs)

@@ -81,7 +81,7 @@ func TestPseudonyms(t *testing.T) {
 	pr := ps.Result(r)
 	report.WriteHTML(&out, report.Input{Title: "x", Result: pr, Pseudonyms: true})
 	dataset.WriteParticipants(&out, pr.Participants)
-	dataset.WriteContributions(&out, ps.Contributions(d.Contributions))
+	dataset.WriteContributionsTable(&out, ps.Table(d.Contributions))
 	dataset.WriteAccounts(&out, ps.Accounts(d.Accounts))
 	text := out.String()
 	for _, p := range r.Participants {

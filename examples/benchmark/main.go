@@ -159,7 +159,7 @@ func measure(dir string) ([]phase, error) {
 		{"write metrics.csv", func() error { return dataset.WriteMetrics(io.Discard, res.Rows) }},
 		{"write participants.csv", func() error { return dataset.WriteParticipants(io.Discard, res.Participants) }},
 		{"write monthly.csv", func() error { return dataset.WriteMonthly(io.Discard, res.Monthly) }},
-		{"write contributions.csv", func() error { return dataset.WriteContributions(io.Discard, data.Contributions) }},
+		{"write contributions.csv", func() error { return dataset.WriteContributionsTable(io.Discard, data.Contributions) }},
 		{"write accounts.csv", func() error { return dataset.WriteAccounts(io.Discard, data.Accounts) }},
 		{"charts and report", func() error { _, err := engagement.WriteReport(out, ev, data, res, nil); return err }},
 	}

@@ -279,13 +279,13 @@ func fetchAndAnalyse(s *engagement.Session, o *options, stdout io.Writer) (*enga
 		return nil, err
 	}
 	if o.from != "" {
-		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n", o.from, len(data.Contributions), len(data.Accounts))
+		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n", o.from, data.Contributions.Len(), len(data.Accounts))
 		for _, l := range data.Normalised.Lines() {
 			fmt.Fprintln(stdout, "Normalised:", l)
 		}
 		fmt.Fprintln(stdout)
 	} else {
-		fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", len(data.Contributions), len(data.Accounts), data.Stats)
+		fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", data.Contributions.Len(), len(data.Accounts), data.Stats)
 		for _, n := range data.Notes {
 			fmt.Fprintln(stdout, "Note:", n)
 		}
