@@ -172,6 +172,9 @@ func (p *rowParser) row(rec [][]byte, line int) error {
 			return bad(k, fmt.Errorf("row has %d fields, the header has more", len(rec)))
 		}
 		f[k] = rec[i]
+		if p.clean {
+			continue
+		}
 		if err := checkText(bstr(f[k])); err != nil {
 			return bad(k, err)
 		}

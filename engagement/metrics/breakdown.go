@@ -26,7 +26,7 @@ func (a *pass) breakdown(pi int32, r rec, c row, period Period) {
 	if period == During {
 		a.topPage(pi, pk, c)
 	}
-	if r.content {
+	if r.content() {
 		a.flagPage(pi, pk, c, period)
 	}
 }

@@ -37,7 +37,7 @@ func (g *monthGrid) add(pi int, r rec) {
 	k, _ := slices.BinarySearch(g.bounds, r.t+1)
 	at := pi*(g.n+1) + k - 1
 	g.edits[at]++
-	if r.content {
+	if r.content() {
 		g.content[at]++
 	}
 }

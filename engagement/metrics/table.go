@@ -113,6 +113,13 @@ func growTo[T any](s []T, n int) []T {
 	return ns
 }
 
+// TitleBytes returns the length of every title together.
+func (t *Table) TitleBytes() int { return len(t.titles) }
+
+// Grow makes room for n more contributions with titles of titleBytes
+// bytes in all, so that appending them moves nothing.
+func (t *Table) Grow(n, titleBytes int) { t.grow(max(n, 0), max(titleBytes, 0)) }
+
 // Len returns the number of contributions.
 func (t *Table) Len() int {
 	if t == nil {
@@ -345,8 +352,25 @@ func appendMapped(dst, src, ids []uint32) []uint32 {
 
 // TableBuilder appends rows parsed from text, numbering wikis and users
 // from their bytes (copied only when new) and copying titles straight into
-// the table: the reader of contributions.csv uses it.
+// the table: the reader of contributions.csv uses it, one builder per
+// chunk of the file, each appended to the whole with AppendTable.
 type TableBuilder struct{ T *Table }
+
+// Reset empties the builder's table for the next chunk, keeping its
+// memory. Titles read from the table before are no longer valid: call it
+// only once the rows are copied elsewhere (AppendTable copies them).
+func (b TableBuilder) Reset() {
+	t := b.T
+	t.wiki, t.user, t.rev, t.page = t.wiki[:0], t.user[:0], t.rev[:0], t.page[:0]
+	t.ns, t.size, t.sec, t.flags = t.ns[:0], t.size[:0], t.sec[:0], t.flags[:0]
+	t.nsec = nil
+	t.titles, t.titleEnd = t.titles[:0], t.titleEnd[:0]
+	for _, d := range []*dict{&t.wikis, &t.users} {
+		clear(d.names) // drop the references; the strings may live on in other tables
+		d.names = d.names[:0]
+		clear(d.ids)
+	}
+}
 
 // Add appends a contribution whose wiki, user and title are given as bytes
 // (the fields of c with those names are ignored).

@@ -9,7 +9,7 @@ import (
 )
 
 // A re-analysis sets a soft memory limit from the size of contributions.csv
-// (at least 256 MiB), unless GOMEMLIMIT says otherwise; a fetch sets none.
+// (at least 128 MiB), unless GOMEMLIMIT says otherwise; a fetch sets none.
 func TestLimitMemory(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	dir := t.TempDir()
@@ -23,7 +23,7 @@ func TestLimitMemory(t *testing.T) {
 	}{
 		{"", math.MaxInt64},
 		{t.TempDir(), math.MaxInt64}, // no contributions.csv
-		{dir, 200 << 20 * 26 / 10},
+		{dir, 200 << 20 * 13 / 10},
 	} {
 		debug.SetMemoryLimit(math.MaxInt64)
 		limitMemory(tc.from)
