@@ -199,6 +199,9 @@ type Data struct {
 	// never changes numbers silently.
 	Normalised dataset.Report
 	Stats      mwapi.Stats
+	// source is the contributions.csv Contributions was read from, when
+	// it can be copied instead of written again.
+	source *dataset.Source
 }
 
 // NamespaceName returns the local name of a namespace ("(Main)" for 0).
@@ -305,7 +308,7 @@ func LoadEventData(dir string, ev *Event) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions, Normalised: d.Normalised}
+	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions, Normalised: d.Normalised, source: d.Source}
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}
@@ -370,7 +373,7 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		{dataset.MetricsFile, func(f *os.File) error { return dataset.WriteMetrics(f, r.Rows) }},
 		{dataset.ParticipantsFile, func(f *os.File) error { return dataset.WriteParticipants(f, r.Participants) }},
 		{dataset.MonthlyFile, func(f *os.File) error { return dataset.WriteMonthly(f, r.Monthly) }},
-		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributionsTable(f, d.Contributions) }},
+		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributionsFrom(f, d.Contributions, d.source) }},
 		{dataset.AccountsFile, func(f *os.File) error { return dataset.WriteAccounts(f, d.Accounts) }},
 		{dataset.NamespacesFile, func(f *os.File) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
 		{dataset.IncompleteFile, func(f *os.File) error { return dataset.WriteIncomplete(f, d.incomplete()) }},

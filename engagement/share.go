@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/plot"
 
@@ -77,6 +79,26 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	return writeReport(dir, ev, d, res, pseudo, nil, nil)
 }
 
+// renderAll draws the charts as PNGs, on every core.
+func renderAll(charts []Chart) ([][]byte, []error) {
+	pngs, errs := make([][]byte, len(charts)), make([]error, len(charts))
+	next := make(chan int, len(charts))
+	for i := range charts {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(charts)) {
+		wg.Go(func() {
+			for i := range next {
+				pngs[i], errs[i] = chart.NewFigure(charts[i].Name, charts[i].Plot).PNG()
+			}
+		})
+	}
+	wg.Wait()
+	return pngs, errs
+}
+
 // writeReport is WriteReport with the page views of the created pages, when
 // fetched.
 func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer, views *report.PageViews, base *report.Baseline) ([]string, error) {
@@ -88,10 +110,11 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		shown = pseudo.Result(res)
 	}
 	charts, skipped := Charts(ev, d, res)
+	pngs, errs := renderAll(charts)
 	var paths []string
 	var figs []report.Figure
-	for _, c := range charts {
-		png, err := chart.NewFigure(c.Name, c.Plot).PNG()
+	for i, c := range charts {
+		png, err := pngs[i], errs[i]
 		if err != nil { // a chart that cannot be drawn is left out, with its reason
 			skipped = append(skipped, &SkippedChart{Name: c.Name, Err: err})
 			continue

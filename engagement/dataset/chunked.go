@@ -14,9 +14,10 @@ import (
 // memReader yields the records of b, a run of whole records held in
 // memory, like lineReader yields those of a stream. Fields are slices of b.
 type memReader struct {
-	b    []byte
-	pos  int
-	next int // line number of the next record
+	b     []byte
+	pos   int
+	next  int  // line number of the next record
+	blank bool // a blank line was skipped
 	splitter
 }
 
@@ -49,6 +50,7 @@ func (m *memReader) read() ([][]byte, error) {
 		if err != nil || rec != nil {
 			return rec, err
 		}
+		m.blank = true
 	}
 }
 
@@ -185,6 +187,10 @@ type rowParser struct {
 	// clean is true while the bytes being parsed are known to be valid
 	// UTF-8 without NUL: no cell then needs checkText.
 	clean bool
+	// canonical stays true while every row parsed would be written back
+	// byte for byte (see canonicalRow); scratch is its buffer.
+	canonical bool
+	scratch   []byte
 }
 
 // rows parses every record of m into p.table.
@@ -193,15 +199,19 @@ func (p *rowParser) rows(m *memReader) error {
 	// at ASCII bytes, so the cells of valid text are valid.
 	p.clean = bytes.IndexByte(m.b, 0) < 0 && utf8.Valid(m.b)
 	defer func() { p.clean = false }()
+	// A line break that is not "\n" alone, or no line break at the end, is
+	// written differently.
+	p.canonical = p.canonical && len(m.b) > 0 && m.b[len(m.b)-1] == '\n' && bytes.IndexByte(m.b, '\r') < 0
 	for {
 		rec, err := m.read()
 		if err == io.EOF {
+			p.canonical = p.canonical && !m.blank
 			return nil
 		}
 		if err != nil {
 			return fixFile(err, p.file)
 		}
-		if err := p.row(rec, m.line); err != nil {
+		if err := p.row(rec, m.quoted, m.line); err != nil {
 			return err
 		}
 	}
@@ -209,27 +219,31 @@ func (p *rowParser) rows(m *memReader) error {
 
 // chunkResult is what a worker made of one chunk.
 type chunkResult struct {
-	rows *metrics.Table
-	err  error
+	rows      *metrics.Table
+	canonical bool
+	err       error
 }
 
 // readContributionsChunked reads contributions.csv in chunks of about
 // chunk bytes cut at record boundaries, parsed by workers and joined in
 // order: the result, and the first error in file order, are those of
-// reading it record by record.
-func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) (*metrics.Table, error) {
+// reading it record by record. canonical reports whether
+// WriteContributions would write the file back byte for byte.
+func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) (t *metrics.Table, canonical bool, err error) {
 	limit := 3*workers + 4 // queued, being parsed, being filled, the first chunk
 	ch := &chunker{r: r, size: chunk, line: 1, free: make(chan []byte, limit), limit: limit}
 	first := &rowParser{file: file, table: metrics.NewTable(sizeHint)}
 	// The header, then the first chunk's rows, here.
 	var m *memReader
 	for first.idx == nil {
-		b, line, err := ch.next()
+		var b []byte
+		var line int
+		b, line, err = ch.next()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+			return nil, false, fmt.Errorf("%s: %w", file, err)
 		}
 		if b == nil {
-			return nil, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+			return nil, false, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
 		}
 		m = &memReader{b: b, next: line, splitter: splitter{bom: line > 1}}
 		head, err := m.read()
@@ -238,14 +252,15 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 			continue
 		}
 		if err != nil {
-			return nil, fixFile(err, file)
+			return nil, false, fixFile(err, file)
 		}
 		if first.idx, err = columns(file, head, ContributionsHeader); err != nil {
-			return nil, err
+			return nil, false, err
 		}
+		first.canonical = line == 1 && bytes.HasPrefix(b, []byte(canonicalHeader))
 	}
 	if err := first.rows(m); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if n := first.table.Len(); n > 0 && sizeHint > n { // room for the titles too, at the first chunk's bytes per title
 		first.table.Grow(0, int(int64(sizeHint-n)*int64(first.table.TitleBytes())/int64(n)*21/20))
@@ -256,7 +271,7 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 
 // readChunks parses the chunks left in ch on workers and appends their
 // rows to out.table in order.
-func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, error) {
+func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, bool, error) {
 	type job struct {
 		b    []byte
 		line int
@@ -277,7 +292,7 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, error
 					j.res <- chunkResult{}
 					continue
 				}
-				p := &rowParser{file: out.file, idx: out.idx}
+				p := &rowParser{file: out.file, idx: out.idx, canonical: true}
 				select {
 				case p.table = <-spare:
 					metrics.TableBuilder{T: p.table}.Reset()
@@ -287,7 +302,7 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, error
 				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true}}
 				err := p.rows(m)
 				ch.free <- j.b[:0]
-				j.res <- chunkResult{p.table, err}
+				j.res <- chunkResult{p.table, p.canonical, err}
 			}
 		}()
 	}
@@ -317,6 +332,7 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, error
 			stop.Store(true)
 		}
 		if firstErr == nil {
+			out.canonical = out.canonical && r.canonical
 			out.table.AppendTable(r.rows)
 			select {
 			case spare <- r.rows:
@@ -329,7 +345,11 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, error
 		firstErr = readErr
 	}
 	if firstErr != nil {
-		return nil, firstErr
+		return nil, false, firstErr
 	}
-	return out.table, nil
+	return out.table, out.canonical, nil
 }
+
+// canonicalHeader is the header line WriteContributions writes
+// (ContributionsHeader).
+const canonicalHeader = "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"

@@ -37,7 +37,7 @@ func readSequential(in []byte, file string) ([]metrics.Contribution, error) {
 		if err != nil {
 			return nil, fixFile(err, file)
 		}
-		if err := p.row(rec, lr.line); err != nil {
+		if err := p.row(rec, lr.quoted, lr.line); err != nil {
 			return nil, err
 		}
 	}
@@ -64,7 +64,7 @@ func FuzzChunkedEqualsSequential(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8) {
 		want, wantErr := readSequential(in, "c.csv")
-		table, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+		table, _, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
 		var got []metrics.Contribution
 		if gotErr == nil {
 			got = table.Rows()
@@ -121,5 +121,60 @@ func TestDuplicatesByBitmap(t *testing.T) {
 	}
 	if _, ok := duplicatesByBitmap([]revPair{{0, math.MinInt64}, {0, math.MaxInt64}}, 1); ok {
 		t.Error("ids spread over every int64 taken")
+	}
+}
+
+// A file the reader calls canonical is exactly what WriteContributions
+// writes for the rows read from it: copying it instead of writing it again
+// changes no byte.
+func FuzzCanonicalIsWrittenBack(f *testing.F) {
+	head := canonicalHeader
+	rows := []string{
+		"en.wikipedia.org,Ada,1,7,0,Page,2021-03-06T10:00:00Z,5,false\n",
+		"en.wikipedia.org,Ada,2,7,0,\"Paris, Texas\",2021-03-06T10:00:01Z,,true\n",
+		"en.wikipedia.org,Ada,3,7,0,,2021-03-06T10:00:02Z,-12,false\n",
+		"en.wikipedia.org,Ada,4,7,0,\"Say \"\"hi\"\"\",2021-03-06T10:00:03Z,0,false\n",
+		"fr.wikipedia.org,\"Bea, C\",5,8,1,\"a\nb\",2021-03-06T10:00:04Z,7,true\n",
+	}
+	good := head + strings.Join(rows, "")
+	for _, s := range []string{
+		good, head, "\xef\xbb\xbf" + good, strings.ReplaceAll(good, "\n", "\r\n"), good + "\n", strings.TrimSuffix(good, "\n"),
+		strings.Replace(good, ",5,false", ",05,false", 1), strings.Replace(good, ",5,false", ",+5,false", 1), strings.Replace(good, ",-12,", ",-012,", 1),
+		strings.Replace(good, ",Page,", ",\"Page\",", 1), strings.Replace(good, ",7,0,,", ",7,0,\"\",", 1), strings.Replace(good, ",1,7,", ",\"1\",7,", 1),
+		strings.Replace(good, "10:00:00Z", "10:00:00+00:00", 1), strings.Replace(good, "10:00:00Z", "10:00:00.5Z", 1), strings.Replace(good, ",-12,", ",-0,", 1),
+		strings.Replace(good, head, "username,wiki,revid,pageid,ns,title,timestamp,sizediff,new\n", 1), strings.Replace(good, "false\n", "false,extra\n", 1),
+		strings.Replace(good, ",Page,", ", Page,", 1), head + "\n" + strings.Join(rows, ""),
+	} {
+		f.Add([]byte(s), uint16(40), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8) {
+		table, canonical, err := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+		if err != nil || !canonical {
+			return
+		}
+		var out bytes.Buffer
+		if err := WriteContributionsTable(&out, table); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), in) {
+			t.Fatalf("called canonical, but written back differently:\nin  %q\nout %q", in, out.Bytes())
+		}
+	})
+}
+
+// The reader calls the files the program writes canonical, and any file
+// written differently not.
+func TestCanonical(t *testing.T) {
+	good := canonicalHeader + "en.wikipedia.org,Ada,1,7,0,\"Paris, Texas\",2021-03-06T10:00:00Z,,true\n"
+	for in, want := range map[string]bool{
+		good: true, canonicalHeader: true, strings.Join(ContributionsHeader, ",") + "\n": true,
+		strings.ReplaceAll(good, "\n", "\r\n"): false, good + "\n": false, strings.TrimSuffix(good, "\n"): false,
+		strings.Replace(good, ",1,", ",01,", 1): false, strings.Replace(good, "\"Paris, Texas\"", "\"Paris\"", 1): false,
+		strings.Replace(good, "00Z", "00+00:00", 1): false, "\xef\xbb\xbf" + good: false,
+	} {
+		_, got, err := readContributionsChunked(strings.NewReader(in), "c.csv", 0, 16, 2)
+		if err != nil || got != want {
+			t.Errorf("%q: canonical %v (error %v), want %v", in, got, err, want)
+		}
 	}
 }

@@ -194,7 +194,8 @@ func ReadContributions(r io.Reader, file string) ([]metrics.Contribution, error)
 // ReadContributionsTable is ReadContributions into a metrics.Table, the
 // compact form a large file is best held in.
 func ReadContributionsTable(r io.Reader, file string) (*metrics.Table, error) {
-	return readContributionsFast(r, file, 0)
+	t, _, err := readContributionsFast(r, file, 0)
+	return t, err
 }
 
 // ReadAccounts reads accounts.csv. An empty registration means the wiki has
@@ -243,6 +244,9 @@ type Data struct {
 	// Normalised lists the rows ReadDir changed or dropped, with counts and
 	// first examples; empty when the files were already canonical.
 	Normalised Report
+	// Source is contributions.csv when writing Contributions gives it back
+	// byte for byte (nil otherwise): see WriteContributionsFrom.
+	Source *Source
 }
 
 // ReadDir reads contributions.csv and accounts.csv from dir, and
@@ -265,7 +269,15 @@ func ReadDirFor(dir string, sc Scope) (*Data, error) {
 	}
 	err := read(ContributionsFile, func(r io.Reader, p string) (err error) {
 		hint := rowsHint(p)
-		d.Contributions, err = readContributionsFast(r, p, hint)
+		var info os.FileInfo
+		if f, ok := r.(*os.File); ok {
+			info, _ = f.Stat()
+		}
+		var canonical bool
+		d.Contributions, canonical, err = readContributionsFast(r, p, hint)
+		if err == nil && canonical && info != nil {
+			d.Source = newSource(p, info, d.Contributions)
+		}
 		return err
 	})
 	if err != nil {

@@ -30,6 +30,7 @@ type splitter struct {
 	line   int
 	fields [][]byte
 	bom    bool
+	quoted uint64 // bit k: field k of the last record was quoted (k < 64)
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -99,8 +100,12 @@ func (lr *splitter) split(buf []byte) ([][]byte, error) {
 		return nil, nil
 	}
 	lr.fields = lr.fields[:0]
+	lr.quoted = 0
 	for {
 		if len(b) > 0 && b[0] == '"' {
+			if k := len(lr.fields); k < 64 {
+				lr.quoted |= 1 << k
+			}
 			// Quoted field: unescape "" in place.
 			out := b[1:1]
 			i := 1
@@ -155,13 +160,14 @@ func bstr(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // readContributionsFast is ReadContributions on the fast path: chunks of
 // the file parsed on every core.
-func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Table, error) {
+func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Table, bool, error) {
 	return readContributionsChunked(r, file, sizeHint, 1<<20, runtime.GOMAXPROCS(0))
 }
 
 // row parses one record of contributions.csv, found on line, into the
-// parser's table.
-func (p *rowParser) row(rec [][]byte, line int) error {
+// parser's table; quoted has bit k set when field k was quoted. It clears
+// p.canonical unless writing the row again gives the same bytes.
+func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 	var c metrics.Contribution
 	bad := func(col int, err error) error {
 		return &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Err: err}
@@ -207,7 +213,52 @@ func (p *rowParser) row(rec [][]byte, line int) error {
 		return bad(8, err)
 	}
 	metrics.TableBuilder{T: p.table}.Add(f[0], f[1], f[5], c)
+	if p.canonical && (len(rec) != len(f) || !p.canonicalRow(&f, quoted, c)) {
+		p.canonical = false
+	}
 	return nil
+}
+
+// canonicalRow reports whether WriteContributions writes the record whose
+// fields are f (quoted as quoted says, in the header's order) back byte
+// for byte: text quoted exactly when it must be, integers and the
+// timestamp in their one written form.
+func (p *rowParser) canonicalRow(f *[9][]byte, quoted uint64, c metrics.Contribution) bool {
+	for k, b := range f {
+		q := quoted&(1<<p.idx[k]) != 0
+		switch k {
+		case 0, 1, 5: // text
+			if q != (len(b) > 0 && needsQuotes(bstr(b))) {
+				return false
+			}
+		case 2, 3, 4, 7:
+			if q || !canonicalInt(b) {
+				return false
+			}
+		case 6:
+			p.scratch = appendTime(p.scratch[:0], c.Timestamp)
+			if q || !bytes.Equal(p.scratch, b) {
+				return false
+			}
+		default: // new: parseBool takes only true and false
+			if q {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// canonicalInt reports whether b is an integer as strconv writes it, or
+// empty (an unknown sizediff).
+func canonicalInt(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+		if len(b) == 0 || b[0] == '0' {
+			return false
+		}
+	}
+	return len(b) < 2 || b[0] != '0' && b[0] != '+'
 }
 
 // checkText refuses a cell that is not valid UTF-8 or holds a NUL byte:

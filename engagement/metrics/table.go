@@ -26,6 +26,7 @@ type Table struct {
 	flags        []uint8
 	titles       []byte  // every title, one after the other
 	titleEnd     []int64 // end of row i's title in titles
+	gen          uint64  // counts the changes
 }
 
 const (
@@ -138,6 +139,7 @@ func (t *Table) Append(c Contribution) {
 // appendRow appends every column of c but the title, with the wiki and user
 // already numbered.
 func (t *Table) appendRow(wiki, user uint32, c Contribution) {
+	t.gen++
 	t.wiki = append(t.wiki, wiki)
 	t.user = append(t.user, user)
 	t.rev = append(t.rev, c.RevID)
@@ -262,10 +264,14 @@ func (t *Table) Wikis() []string { return t.wikis.names }
 func (t *Table) Usernames() []string { return t.users.names }
 
 // SetWiki changes the wiki of contribution i.
-func (t *Table) SetWiki(i int, wiki string) { t.wiki[i] = t.wikis.id(wiki) }
+func (t *Table) SetWiki(i int, wiki string) { t.wiki[i] = t.wikis.id(wiki); t.gen++ }
 
 // SetUsername changes the author of contribution i.
-func (t *Table) SetUsername(i int, user string) { t.user[i] = t.users.id(user) }
+func (t *Table) SetUsername(i int, user string) { t.user[i] = t.users.id(user); t.gen++ }
+
+// Generation returns a number that changes whenever a contribution is
+// added or changed: equal generations of one table mean equal rows.
+func (t *Table) Generation() uint64 { return t.gen }
 
 // Filter returns the contributions for which keep is true, in order: t
 // itself when it keeps them all, else a new table (t is left unchanged).
@@ -290,6 +296,7 @@ func (t *Table) Filter(keep func(i int) bool) *Table {
 
 // copyRow appends row i of o, whose wikis and users are numbered as t's.
 func (t *Table) copyRow(o *Table, i int) {
+	t.gen++
 	t.wiki = append(t.wiki, o.wiki[i])
 	t.user = append(t.user, o.user[i])
 	t.rev = append(t.rev, o.rev[i])
@@ -308,6 +315,7 @@ func (t *Table) AppendTable(o *Table) {
 	if n == 0 {
 		return
 	}
+	t.gen++
 	t.grow(n, len(o.titles))
 	t.wiki = appendMapped(t.wiki, o.wiki, remap(&t.wikis, o.wikis.names))
 	t.user = appendMapped(t.user, o.user, remap(&t.users, o.users.names))
@@ -361,6 +369,7 @@ type TableBuilder struct{ T *Table }
 // only once the rows are copied elsewhere (AppendTable copies them).
 func (b TableBuilder) Reset() {
 	t := b.T
+	t.gen++
 	t.wiki, t.user, t.rev, t.page = t.wiki[:0], t.user[:0], t.rev[:0], t.page[:0]
 	t.ns, t.size, t.sec, t.flags = t.ns[:0], t.size[:0], t.sec[:0], t.flags[:0]
 	t.nsec = nil

@@ -114,7 +114,7 @@ func WriteCampaignHTML(w io.Writer, in CampaignInput) error {
 			pg.Figure = figs[0]
 		}
 	}
-	return campaignTmpl.Execute(w, pg)
+	return executeBuffered(w, campaignTmpl, pg)
 }
 
 // campaignBanners say what is missing from the numbers: courses that could

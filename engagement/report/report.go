@@ -7,6 +7,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/base64"
 	"fmt"
 	"html/template"
@@ -162,7 +163,17 @@ func WriteHTML(w io.Writer, in Input) error {
 	if len(in.Wikis) == 0 {
 		pg.Wikis = strings.Join(r.Event.Wikis, ", ")
 	}
-	return tmpl.Execute(w, pg)
+	return executeBuffered(w, tmpl, pg)
+}
+
+// executeBuffered runs t into w through a buffer: a template writes in
+// thousands of small pieces, each a system call on a file.
+func executeBuffered(w io.Writer, t *template.Template, data any) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := t.Execute(bw, data); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // summary is the one sentence saying what happened.
