@@ -188,9 +188,8 @@ type rowParser struct {
 	// UTF-8 without NUL: no cell then needs checkText.
 	clean bool
 	// canonical stays true while every row parsed would be written back
-	// byte for byte (see canonicalRow); scratch is its buffer.
+	// byte for byte (see canonicalRow).
 	canonical bool
-	scratch   []byte
 }
 
 // rows parses every record of m into p.table.

@@ -213,7 +213,7 @@ func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 		return bad(8, err)
 	}
 	metrics.TableBuilder{T: p.table}.Add(f[0], f[1], f[5], c)
-	if p.canonical && (len(rec) != len(f) || !p.canonicalRow(&f, quoted, c)) {
+	if p.canonical && (len(rec) != len(f) || !canonicalRow(p.idx, &f, quoted)) {
 		p.canonical = false
 	}
 	return nil
@@ -223,21 +223,20 @@ func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 // fields are f (quoted as quoted says, in the header's order) back byte
 // for byte: text quoted exactly when it must be, integers and the
 // timestamp in their one written form.
-func (p *rowParser) canonicalRow(f *[9][]byte, quoted uint64, c metrics.Contribution) bool {
+func canonicalRow(idx []int, f *[9][]byte, quoted uint64) bool {
 	for k, b := range f {
-		q := quoted&(1<<p.idx[k]) != 0
+		q := quoted&(1<<idx[k]) != 0
 		switch k {
-		case 0, 1, 5: // text
-			if q != (len(b) > 0 && needsQuotes(bstr(b))) {
+		case 0, 1, 5: // text; unquoted, it cannot hold a comma, quote or line break
+			if q && (len(b) == 0 || !needsQuotes(bstr(b))) || !q && len(b) > 0 && (b[0] == ' ' || b[len(b)-1] == ' ') {
 				return false
 			}
 		case 2, 3, 4, 7:
 			if q || !canonicalInt(b) {
 				return false
 			}
-		case 6:
-			p.scratch = appendTime(p.scratch[:0], c.Timestamp)
-			if q || !bytes.Equal(p.scratch, b) {
+		case 6: // ParseTime reads 2006-01-02T15:04:05Z, checked, on its fast path only
+			if q || len(b) != 20 || b[19] != 'Z' {
 				return false
 			}
 		default: // new: parseBool takes only true and false

@@ -36,8 +36,10 @@ const (
 
 // dict numbers distinct strings in order of first appearance.
 type dict struct {
-	names []string
-	ids   map[string]uint32
+	names   []string
+	ids     map[string]uint32
+	last    uint32 // the last id idBytes returned, when hasLast
+	hasLast bool
 }
 
 // id returns the number of s, adding it when new.
@@ -63,11 +65,18 @@ func (d dict) clone() dict {
 
 // idBytes is id for a name held in bytes; the bytes are copied only when
 // the name is new.
+// Rows come grouped by user and wiki: the last name added or found is
+// checked first.
 func (d *dict) idBytes(b []byte) uint32 {
-	if id, ok := d.ids[unsafe.String(unsafe.SliceData(b), len(b))]; ok {
-		return id
+	if d.hasLast && d.names[d.last] == unsafe.String(unsafe.SliceData(b), len(b)) {
+		return d.last
 	}
-	return d.id(string(b))
+	id, ok := d.ids[unsafe.String(unsafe.SliceData(b), len(b))]
+	if !ok {
+		id = d.id(string(b))
+	}
+	d.last, d.hasLast = id, true
+	return id
 }
 
 // NewTable returns an empty table with room for n contributions.
@@ -378,6 +387,7 @@ func (b TableBuilder) Reset() {
 		clear(d.names) // drop the references; the strings may live on in other tables
 		d.names = d.names[:0]
 		clear(d.ids)
+		d.hasLast = false
 	}
 }
 
