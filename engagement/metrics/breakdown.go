@@ -4,12 +4,12 @@ import "sort"
 
 // breakdown adds an included participant's edit to the per wiki and
 // namespace counts, the top pages and the content pages' flags.
-func (a *pass) breakdown(pi int32, r rec, c row, period Period) {
+func (a *pass) breakdown(f *folds, pi int32, r rec, c row, period Period) {
 	wk := wnKey{c.wiki, c.ns, period}
-	w := a.byWN[wk]
+	w := f.byWN[wk]
 	if w == nil {
 		w = &wnAgg{WikiNamespaceCount: WikiNamespaceCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Period: period}, lastP: -1}
-		a.byWN[wk] = w
+		f.byWN[wk] = w
 	}
 	tally(&w.Edits, &w.Editors, &w.lastP, pi)
 	if c.new {
@@ -24,10 +24,10 @@ func (a *pass) breakdown(pi int32, r rec, c row, period Period) {
 	}
 	pk := pageKey{c.wiki, c.page}
 	if period == During {
-		a.topPage(pi, pk, c)
+		a.topPage(f, pi, pk, c)
 	}
 	if r.content() {
-		a.flagPage(pi, pk, c, period)
+		a.flagPage(f, pi, pk, c, period)
 	}
 }
 
@@ -42,11 +42,11 @@ func tally(edits, editors *int, lastP *int32, pi int32) {
 }
 
 // topPage counts an edit during the event on its page.
-func (a *pass) topPage(pi int32, pk pageKey, c row) {
-	pg := a.pages[pk]
+func (a *pass) topPage(f *folds, pi int32, pk pageKey, c row) {
+	pg := f.pages[pk]
 	if pg == nil {
 		pg = &pageAgg{PageCount: PageCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Title: a.contribs.Title(int(c.ci))}, lastP: -1}
-		a.pages[pk] = pg
+		f.pages[pk] = pg
 	}
 	tally(&pg.Edits, &pg.Editors, &pg.lastP, pi)
 	if c.new {
@@ -59,20 +59,20 @@ func (a *pass) topPage(pi int32, pk pageKey, c row) {
 
 // flagPage marks a content page edited, or created, by the participant's
 // segment in the period.
-func (a *pass) flagPage(pi int32, pk pageKey, c row, period Period) {
-	flags := a.during
+func (a *pass) flagPage(f *folds, pi int32, pk pageKey, c row, period Period) {
+	flags := f.during
 	if period == After {
-		flags = a.after
+		flags = f.after
 	}
 	bit := uint8(1)
 	if a.sums[pi].Segment == SegmentExperienced {
 		bit = 2
 	}
-	f := flags[pk] | bit
+	v := flags[pk] | bit
 	if c.new {
-		f |= bit << 2
+		v |= bit << 2
 	}
-	flags[pk] = f
+	flags[pk] = v
 }
 
 // breakdowns returns the per wiki and namespace counts, by wiki, namespace

@@ -78,7 +78,18 @@ func ComputeTable(ev Event, participants []Participant, accounts []Account, cont
 	if contribs.Len() > math.MaxInt32 {
 		return nil, errors.New("metrics: too many contributions")
 	}
+	return compute(ev, participants, accounts, contribs, p, parallelFrom)
+}
+
+// parallelFrom is the number of selected contributions from which sorting
+// and the per-participant pass run on two cores.
+const parallelFrom = 1 << 15
+
+// compute runs the passes, on two cores from parallel selected
+// contributions on.
+func compute(ev Event, participants []Participant, accounts []Account, contribs *Table, p Params, parallel int) (*Result, error) {
 	a := newPass(ev, p, contribs)
+	a.parallel = parallel
 	a.segment(participants, accounts)
 	a.selectContributions()
 	a.run()

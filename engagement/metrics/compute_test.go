@@ -1,7 +1,12 @@
 package metrics
 
 import (
+	"cmp"
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -221,4 +226,68 @@ func TestSurvivingAndLongTermAndMonths(t *testing.T) {
 	if !first.Equal(at("2020-09-01T00:00:00Z")) || !last.Equal(at("2021-05-01T00:00:00Z")) {
 		t.Errorf("months from %s to %s; want 2020-09 to 2021-05", first, last)
 	}
+}
+
+// Sorting and the per-participant pass give the same result on one core
+// and on two, whatever the cut between the halves.
+func TestComputeParallelEqualsSerial(t *testing.T) {
+	ev, ps, accounts, contribs := parallelFixture(t)
+	p := DefaultParams(ev.End.AddDate(1, 0, 0))
+	serial, err := compute(ev, ps, accounts, contribs, p, math.MaxInt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, from := range []int{0, 1, 1000} {
+		par, err := compute(ev, ps, accounts, contribs, p, from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(sortedTopPages(par), sortedTopPages(serial)) {
+			t.Fatalf("parallel from %d: result differs from the serial one", from)
+		}
+	}
+}
+
+// sortedTopPages returns r with its top pages in a total order (pages with
+// equal counts and titles may come in any order).
+func sortedTopPages(r *Result) *Result {
+	cp := *r
+	cp.TopPages = slices.Clone(r.TopPages)
+	slices.SortFunc(cp.TopPages, func(x, y PageCount) int {
+		return cmp.Or(cmp.Compare(x.Wiki, y.Wiki), cmp.Compare(x.Title, y.Title), cmp.Compare(x.NS, y.NS), cmp.Compare(x.Edits, y.Edits))
+	})
+	return &cp
+}
+
+// parallelFixture is 60 participants (new, experienced, a bot, a facilitator)
+// with 20,000 contributions over two wikis, a third of them during the
+// event, pages shared between them.
+func parallelFixture(t *testing.T) (Event, []Participant, []Account, *Table) {
+	t.Helper()
+	start := time.Date(2021, 3, 5, 9, 0, 0, 0, time.UTC)
+	ev := Event{Start: start, End: start.Add(8 * time.Hour), Wikis: []string{"en.wikipedia.org", "fr.wikipedia.org"}}
+	r := rand.New(rand.NewPCG(7, 8))
+	var ps []Participant
+	var accounts []Account
+	for i := range 60 {
+		name := fmt.Sprintf("P%02d", i)
+		ps = append(ps, Participant{Username: name})
+		if i == 59 {
+			ps[i].Excluded = ExcludeFacilitator
+		}
+		reg := start.AddDate(0, 0, -r.IntN(3000))
+		accounts = append(accounts, Account{Username: name, Registration: reg, Bot: i == 58})
+	}
+	cs := make([]Contribution, 20000)
+	for i := range cs {
+		w := ev.Wikis[r.IntN(2)]
+		page := int64(r.IntN(300))
+		at := start.Add(time.Duration(r.IntN(3*365*24)-365*24) * time.Hour)
+		if r.IntN(3) == 0 { // a third during the event, on pages others edit too
+			at = start.Add(time.Duration(r.IntN(8*3600)) * time.Second)
+		}
+		cs[i] = Contribution{Wiki: w, Username: ps[r.IntN(len(ps))].Username, RevID: int64(i + 1), PageID: page, NS: []int{0, 0, 1, 2, 4}[r.IntN(5)],
+			Title: fmt.Sprintf("Page %d", page), Timestamp: at, SizeDiff: r.IntN(400) - 100, New: r.IntN(20) == 0}
+	}
+	return ev, ps, accounts, TableOf(cs)
 }

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"cmp"
 	"slices"
 	"sync"
 )
@@ -75,6 +74,7 @@ type pass struct {
 	ev       Event
 	p        Params
 	contribs *Table
+	parallel int // selected contributions from which to use two cores
 	start    int64
 	end      int64
 	asOf     int64
@@ -98,9 +98,17 @@ type pass struct {
 	bytesDuring []bytesAgg
 	bytesAfter  []bytesAgg
 	months      monthGrid
-	window      []int // scratch: content edits per active window
 
 	// Breakdowns of included participants' edits.
+	folds
+}
+
+// folds is what the per-participant pass adds up across participants. The
+// pass runs on two halves of the participants at once, each with its own
+// folds, merged after.
+type folds struct {
+	window []int // scratch: content edits per active window
+
 	byWN  map[wnKey]*wnAgg
 	pages map[pageKey]*pageAgg
 	// Content pages created and edited per period, with bit flags per
@@ -108,6 +116,44 @@ type pass struct {
 	// by experienced (8).
 	during map[pageKey]uint8
 	after  map[pageKey]uint8
+}
+
+func newFolds(activeMonths int) *folds {
+	return &folds{window: make([]int, activeMonths), byWN: map[wnKey]*wnAgg{}, pages: map[pageKey]*pageAgg{},
+		during: map[pageKey]uint8{}, after: map[pageKey]uint8{}}
+}
+
+// merge adds o, the folds of later participants, to f.
+func (f *folds) merge(o *folds) {
+	for k, w := range o.byWN {
+		m := f.byWN[k]
+		if m == nil {
+			f.byWN[k] = w
+			continue
+		}
+		m.Edits += w.Edits
+		m.Editors += w.Editors // each participant is in one half only
+		m.PagesCreated += w.PagesCreated
+		m.BytesAdded += w.BytesAdded
+		m.BytesNet += w.BytesNet
+	}
+	for k, pg := range o.pages {
+		m := f.pages[k]
+		if m == nil {
+			f.pages[k] = pg
+			continue
+		}
+		m.Edits += pg.Edits // the title stays the one first met, in f
+		m.Editors += pg.Editors
+		m.Created = m.Created || pg.Created
+		m.BytesAdded += pg.BytesAdded
+	}
+	for k, v := range o.during {
+		f.during[k] |= v
+	}
+	for k, v := range o.after {
+		f.after[k] |= v
+	}
 }
 
 func newPass(ev Event, p Params, contribs *Table) *pass {
@@ -182,64 +228,6 @@ func (a *pass) wikiInfos() []*wikiInfo {
 	return out
 }
 
-// sortRecs sorts the records by participant, time, revision and place in
-// the contributions: in place, by participant (American flag sort), then
-// each participant's run.
-func (a *pass) sortRecs() {
-	n := int32(len(a.sums))
-	starts := make([]int32, n+1)
-	for _, r := range a.recs {
-		starts[r.p+1]++
-	}
-	for p := range n {
-		starts[p+1] += starts[p]
-	}
-	next := slices.Clone(starts[:n])
-	for p := range n {
-		for next[p] < starts[p+1] {
-			r := a.recs[next[p]]
-			for r.p != p { // swap r into its participant's run
-				dst := next[r.p]
-				next[r.p]++
-				a.recs[dst], r = r, a.recs[dst]
-			}
-			a.recs[next[p]] = r
-			next[p]++
-		}
-	}
-	// Each participant's run in time order; the participants in two halves
-	// of about equal size, on two cores when there is enough to sort.
-	half := int32(0)
-	for half < n && starts[half] < int32(len(a.recs)/2) {
-		half++
-	}
-	if len(a.recs) < 1<<14 {
-		half = n
-	}
-	var wg sync.WaitGroup
-	rev := a.contribs.rev
-	wg.Go(func() { sortRuns(a.recs, rev, starts[half:]) })
-	sortRuns(a.recs, rev, starts[:half+1])
-	wg.Wait()
-}
-
-// sortRuns sorts each run recs[starts[i]:starts[i+1]] by time, revision
-// and place in the contributions.
-func sortRuns(recs []rec, rev []int64, starts []int32) {
-	byTime := func(x, y rec) int {
-		if x.t != y.t {
-			return cmp.Compare(x.t, y.t)
-		}
-		return cmp.Or(cmp.Compare(rev[x.ci()], rev[y.ci()]), cmp.Compare(x.ci(), y.ci()))
-	}
-	for i := 0; i+1 < len(starts); i++ {
-		run := recs[starts[i]:starts[i+1]]
-		if !slices.IsSortedFunc(run, byTime) {
-			slices.SortFunc(run, byTime)
-		}
-	}
-}
-
 // dedup keeps one of each revision: the same revision from two sources is
 // adjacent after sorting.
 func (a *pass) dedup() {
@@ -268,41 +256,57 @@ func (a *pass) run() {
 	a.bytesDuring = make([]bytesAgg, n)
 	a.bytesAfter = make([]bytesAgg, n)
 	a.months = newMonthGrid(a.ev, a.p.AsOf, n)
-	a.window = make([]int, a.p.ActiveMonths)
-	a.byWN = map[wnKey]*wnAgg{}
-	a.pages = map[pageKey]*pageAgg{}
-	a.during = map[pageKey]uint8{}
-	a.after = map[pageKey]uint8{}
-	for i := 0; i < len(a.recs); {
+	// Two halves at a participant boundary, on two cores when there is
+	// enough to do; everything per participant is indexed by participant.
+	cut := len(a.recs) / 2
+	for cut > 0 && cut < len(a.recs) && a.recs[cut].p == a.recs[cut-1].p {
+		cut++
+	}
+	if len(a.recs) < a.parallel {
+		cut = len(a.recs)
+	}
+	lo, hi := newFolds(a.p.ActiveMonths), newFolds(a.p.ActiveMonths)
+	var wg sync.WaitGroup
+	wg.Go(func() { a.fold(hi, a.recs[cut:]) })
+	a.fold(lo, a.recs[:cut])
+	wg.Wait()
+	lo.merge(hi)
+	a.folds = *lo
+}
+
+// fold walks the participants of recs, each run of one participant's
+// contributions in time order.
+func (a *pass) fold(f *folds, recs []rec) {
+	for i := 0; i < len(recs); {
 		j := i
-		for j < len(a.recs) && a.recs[j].p == a.recs[i].p {
+		for j < len(recs) && recs[j].p == recs[i].p {
 			j++
 		}
-		a.participant(a.recs[i].p, a.recs[i:j])
+		a.participant(f, recs[i].p, recs[i:j])
 		i = j
 	}
 }
 
 // participant folds one participant's contributions, in time order.
-func (a *pass) participant(pi int32, recs []rec) {
+func (a *pass) participant(f *folds, pi int32, recs []rec) {
 	s := &a.sums[pi]
 	a.lastEdit[pi], a.hasEdit[pi] = recs[len(recs)-1].t, true
-	clear(a.window)
+	clear(f.window)
 	for _, r := range recs {
 		c := a.row(r.ci())
 		period := a.period(pi, r)
 		a.bytes(pi, r, c)
 		a.months.add(int(pi), r)
 		if period == After {
-			a.afterEvent(pi, r, c)
+			a.afterEvent(f, pi, r, c)
 		}
 		a.survival(pi, r)
 		if s.Segment != SegmentExcluded {
-			a.breakdown(pi, r, c, period)
+			a.breakdown(f, pi, r, c, period)
 		}
 	}
 	q := &a.pp[pi]
-	for k, n := range a.window {
+	for k, n := range f.window {
 		if n >= a.p.ActiveEditorEdits {
 			q.activeEd |= 1 << k
 		}
@@ -363,7 +367,7 @@ func (a *pass) bytes(pi int32, r rec, c row) {
 
 // afterEvent records the retention and activity windows an edit after the
 // event falls in.
-func (a *pass) afterEvent(pi int32, r rec, c row) {
+func (a *pass) afterEvent(f *folds, pi int32, r rec, c row) {
 	q := &a.pp[pi]
 	for d, days := range a.p.RetentionDays {
 		if r.t >= a.end+int64(days)*day {
@@ -374,7 +378,7 @@ func (a *pass) afterEvent(pi int32, r rec, c row) {
 	if k >= 0 && k < a.p.ActiveMonths {
 		q.active |= 1 << k
 		if r.content() {
-			a.window[k]++
+			f.window[k]++
 		}
 	}
 	if int64(c.wiki) == a.home && c.ns == 0 && r.t >= a.end+7*day {
