@@ -153,6 +153,24 @@ func BenchmarkWriteContributions1M(b *testing.B) {
 	b.SetBytes(int64(buf.Len()))
 }
 
+// BenchmarkWriteContributionsTable1M writes 1,000,000 rows held by column,
+// what a re-analysis does when contributions.csv cannot be copied.
+func BenchmarkWriteContributionsTable1M(b *testing.B) {
+	t, err := ReadContributionsTable(bytes.NewReader(bigCSV(1_000_000)), "c.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteContributionsTable(&buf, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
 // Re-reading a folder makes its rows canonical like a fetch writes them,
 // and says what it changed; rows that disagree are errors.
 func TestReadDirNormalises(t *testing.T) {

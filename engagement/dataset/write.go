@@ -118,31 +118,45 @@ func (cw *writer) end() error {
 
 // WriteContributions writes contributions.csv.
 func WriteContributions(w io.Writer, cs []metrics.Contribution) error {
-	return WriteContributionsTable(w, metrics.TableOf(cs))
+	cw := newWriter(w, ContributionsHeader)
+	for i := range cs {
+		if err := cw.contribution(&cs[i]); err != nil {
+			return err
+		}
+	}
+	return cw.w.Flush()
 }
 
 // WriteContributionsTable writes contributions.csv from a table.
 func WriteContributionsTable(w io.Writer, t *metrics.Table) error {
 	cw := newWriter(w, ContributionsHeader)
 	for i := range t.Len() {
-		cw.str(t.Wiki(i))
-		cw.str(t.Username(i))
-		cw.int(t.RevID(i))
-		cw.int(t.PageID(i))
-		cw.int(int64(t.NS(i)))
-		cw.str(t.Title(i))
-		cw.time(t.Timestamp(i))
-		if size, ok := t.SizeDiff(i); ok {
-			cw.int(int64(size))
-		} else {
-			cw.empty()
-		}
-		cw.bool(t.New(i))
-		if err := cw.end(); err != nil {
+		size, known := t.SizeDiff(i)
+		c := metrics.Contribution{Wiki: t.Wiki(i), Username: t.Username(i), RevID: t.RevID(i), PageID: t.PageID(i), NS: t.NS(i),
+			Title: t.Title(i), Timestamp: t.Timestamp(i), SizeDiff: size, NoSizeDiff: !known, New: t.New(i)}
+		if err := cw.contribution(&c); err != nil {
 			return err
 		}
 	}
 	return cw.w.Flush()
+}
+
+// contribution writes one row of contributions.csv.
+func (cw *writer) contribution(c *metrics.Contribution) error {
+	cw.str(c.Wiki)
+	cw.str(c.Username)
+	cw.int(c.RevID)
+	cw.int(c.PageID)
+	cw.int(int64(c.NS))
+	cw.str(c.Title)
+	cw.time(c.Timestamp)
+	if c.NoSizeDiff {
+		cw.empty()
+	} else {
+		cw.int(int64(c.SizeDiff))
+	}
+	cw.bool(c.New)
+	return cw.end()
 }
 
 // WriteAccounts writes accounts.csv.
