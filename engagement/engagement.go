@@ -187,7 +187,9 @@ func (ev *Event) MetricsEvent() metrics.Event {
 
 // Data is everything fetched (or re-read) about the participants.
 type Data struct {
-	Accounts          []metrics.Account
+	Accounts []metrics.Account
+	// Contributions are held by column; Contributions.Rows() gives them as
+	// a []metrics.Contribution, metrics.TableOf makes a table of a slice.
 	Contributions     *metrics.Table
 	ContentNamespaces map[string][]int
 	// NamespaceNames maps wiki → namespace id → local name.

@@ -39,8 +39,11 @@
 // # Extending
 //
 // Compute runs in passes: segmenting (segment.go), selecting the
-// contributions and one pass over each participant's contributions in time
-// order (pass.go), then one function per metric family (rows.go,
-// months.go, breakdown.go). A new family of rows is a method on pass that
+// contributions and sorting each participant's in time order (pass.go,
+// sort.go), one pass over each participant's contributions, on two halves
+// of the participants at once (pass.go), then one function per metric
+// family (rows.go, months.go, breakdown.go). ComputeTable reads the
+// contributions held by column in a Table (table.go), the form a large
+// event is read in; Compute takes a slice. A new family of rows is a method on pass that
 // reads the per-participant results, indexed like pass.sums.
 package metrics
