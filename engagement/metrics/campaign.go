@@ -60,8 +60,12 @@ func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs *Table
 		return nil, errors.New("metrics: a campaign needs at least one event")
 	}
 	res := &CampaignResult{FirstEvent: map[string]string{}}
+	var byUser *userRows // each event reads its own people's rows only
+	if contribs != nil {
+		byUser = rowsByUser(contribs)
+	}
 	for _, e := range events {
-		r, err := ComputeTable(e.Event, e.Participants, accounts, contribs, p)
+		r, err := computeIndexed(e.Event, e.Participants, accounts, contribs, byUser, p)
 		if err != nil {
 			return nil, fmt.Errorf("event %s: %w", e.Course, err)
 		}
@@ -73,7 +77,7 @@ func ComputeCampaign(events []CampaignEvent, accounts []Account, contribs *Table
 		if len(g) == 0 {
 			continue
 		}
-		r, err := ComputeTable(events[i].Event, g, accounts, contribs, p)
+		r, err := computeIndexed(events[i].Event, g, accounts, contribs, byUser, p)
 		if err != nil {
 			return nil, fmt.Errorf("people first seen at %s: %w", events[i].Course, err)
 		}

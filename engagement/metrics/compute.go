@@ -66,8 +66,14 @@ func Compute(ev Event, participants []Participant, accounts []Account, contribs 
 
 // ComputeTable is Compute on contributions held in a Table.
 func ComputeTable(ev Event, participants []Participant, accounts []Account, contribs *Table, p Params) (*Result, error) {
+	return computeIndexed(ev, participants, accounts, contribs, nil, p)
+}
+
+// computeIndexed is ComputeTable, reading only the participants' rows when
+// byUser indexes the table.
+func computeIndexed(ev Event, participants []Participant, accounts []Account, contribs *Table, byUser *userRows, p Params) (*Result, error) {
 	if contribs == nil {
-		contribs = &Table{}
+		contribs, byUser = &Table{}, nil
 	}
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -78,7 +84,7 @@ func ComputeTable(ev Event, participants []Participant, accounts []Account, cont
 	if contribs.Len() > math.MaxInt32 {
 		return nil, errors.New("metrics: too many contributions")
 	}
-	return compute(ev, participants, accounts, contribs, p, parallelFrom)
+	return compute(ev, participants, accounts, contribs, byUser, p, parallelFrom)
 }
 
 // parallelFrom is the number of selected contributions from which sorting
@@ -87,9 +93,9 @@ const parallelFrom = 1 << 15
 
 // compute runs the passes, on two cores from parallel selected
 // contributions on.
-func compute(ev Event, participants []Participant, accounts []Account, contribs *Table, p Params, parallel int) (*Result, error) {
+func compute(ev Event, participants []Participant, accounts []Account, contribs *Table, byUser *userRows, p Params, parallel int) (*Result, error) {
 	a := newPass(ev, p, contribs)
-	a.parallel = parallel
+	a.parallel, a.byUser = parallel, byUser
 	a.segment(participants, accounts)
 	a.selectContributions()
 	a.run()

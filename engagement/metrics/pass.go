@@ -74,7 +74,8 @@ type pass struct {
 	ev       Event
 	p        Params
 	contribs *Table
-	parallel int // selected contributions from which to use two cores
+	byUser   *userRows // the table's rows by author, when indexed (nil: every row is read)
+	parallel int       // selected contributions from which to use two cores
 	start    int64
 	end      int64
 	asOf     int64
@@ -198,20 +199,69 @@ func (a *pass) selectContributions() {
 			users[u] = pi + 1
 		}
 	}
-	a.recs = make([]rec, 0, t.Len())
-	for i := range t.Len() {
+	take := func(i int) {
 		wi, pi := wikis[t.wiki[i]], users[t.user[i]]-1
 		if pi < 0 || !wi.inScope {
 			a.ignored++
-			continue
+			return
 		}
 		if t.sec[i] > a.asOf {
-			continue
+			return
 		}
 		a.recs = append(a.recs, newRec(pi, i, t.sec[i], a.isContent(wi, t.Wikis()[t.wiki[i]], t.ns[i])))
 	}
+	if a.byUser == nil {
+		a.recs = make([]rec, 0, t.Len())
+		for i := range t.Len() {
+			take(i)
+		}
+	} else { // only the participants' rows: a campaign's event has a few of them
+		of := func(u int) []int32 { return a.byUser.rows[a.byUser.start[u]:a.byUser.start[u+1]] }
+		n := 0
+		for u, pi := range users {
+			if pi > 0 {
+				n += len(of(u))
+			}
+		}
+		a.recs = make([]rec, 0, n)
+		a.ignored += t.Len() - n // the rows of other people
+		for u, pi := range users {
+			if pi > 0 {
+				for _, i := range of(u) {
+					take(int(i))
+				}
+			}
+		}
+	}
 	a.sortRecs()
 	a.dedup()
+}
+
+// userRows lists a table's rows by author: rows[start[u]:start[u+1]] are
+// those of Table.UserID u, in table order.
+type userRows struct {
+	start []int32
+	rows  []int32
+}
+
+// rowsByUser indexes t's rows by author, for computing many events (a
+// campaign's) on one table.
+func rowsByUser(t *Table) *userRows {
+	n := len(t.Usernames())
+	start := make([]int32, n+1)
+	for _, u := range t.user {
+		start[u+1]++
+	}
+	for u := range n {
+		start[u+1] += start[u]
+	}
+	next := slices.Clone(start[:n])
+	rows := make([]int32, t.Len())
+	for i, u := range t.user {
+		rows[next[u]] = int32(i)
+		next[u]++
+	}
+	return &userRows{start: start, rows: rows}
 }
 
 // wikiInfos returns, per Table.WikiID, whether the wiki is in scope, with
