@@ -5,12 +5,7 @@ import "sort"
 // breakdown adds an included participant's edit to the per wiki and
 // namespace counts, the top pages and the content pages' flags.
 func (a *pass) breakdown(f *folds, pi int32, r rec, c row, period Period) {
-	wk := wnKey{c.wiki, c.ns, period}
-	w := f.byWN[wk]
-	if w == nil {
-		w = &wnAgg{WikiNamespaceCount: WikiNamespaceCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Period: period}, lastP: -1}
-		f.byWN[wk] = w
-	}
+	w := a.wnAgg(f, wnKey{c.wiki, c.ns, period})
 	tally(&w.Edits, &w.Editors, &w.lastP, pi)
 	if c.new {
 		w.PagesCreated++
@@ -31,6 +26,21 @@ func (a *pass) breakdown(f *folds, pi int32, r rec, c row, period Period) {
 	}
 }
 
+// wnAgg returns the counts of a wiki, namespace and period, made when new.
+func (a *pass) wnAgg(f *folds, k wnKey) *wnAgg {
+	c := &f.wnCache[f.wnCache.slot(k)]
+	if c.agg != nil && c.key == k {
+		return c.agg
+	}
+	w := f.byWN[k]
+	if w == nil {
+		w = &wnAgg{WikiNamespaceCount: WikiNamespaceCount{Wiki: a.contribs.Wikis()[k.wiki], NS: k.ns, Period: k.period}, lastP: -1}
+		f.byWN[k] = w
+	}
+	c.key, c.agg = k, w
+	return w
+}
+
 // tally counts an edit, and its editor once: each participant's edits come
 // together, so a change of lastP is a new editor.
 func tally(edits, editors *int, lastP *int32, pi int32) {
@@ -43,10 +53,10 @@ func tally(edits, editors *int, lastP *int32, pi int32) {
 
 // topPage counts an edit during the event on its page.
 func (a *pass) topPage(f *folds, pi int32, pk pageKey, c row) {
-	pg := f.pages[pk]
+	pg, _ := f.pages.get(pk)
 	if pg == nil {
 		pg = &pageAgg{PageCount: PageCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Title: a.contribs.Title(int(c.ci))}, lastP: -1}
-		f.pages[pk] = pg
+		f.pages.set(pk, pg)
 	}
 	tally(&pg.Edits, &pg.Editors, &pg.lastP, pi)
 	if c.new {
@@ -60,19 +70,20 @@ func (a *pass) topPage(f *folds, pi int32, pk pageKey, c row) {
 // flagPage marks a content page edited, or created, by the participant's
 // segment in the period.
 func (a *pass) flagPage(f *folds, pi int32, pk pageKey, c row, period Period) {
-	flags := f.during
+	flags := &f.during
 	if period == After {
-		flags = f.after
+		flags = &f.after
 	}
 	bit := uint8(1)
 	if a.sums[pi].Segment == SegmentExperienced {
 		bit = 2
 	}
-	v := flags[pk] | bit
+	v, _ := flags.get(pk)
+	v |= bit
 	if c.new {
 		v |= bit << 2
 	}
-	flags[pk] = v
+	flags.set(pk, v)
 }
 
 // breakdowns returns the per wiki and namespace counts, by wiki, namespace
@@ -94,7 +105,7 @@ func (a *pass) breakdowns() ([]WikiNamespaceCount, []PageCount) {
 		return periodOrder[x.Period] < periodOrder[y.Period]
 	})
 	var top []PageCount
-	for _, pg := range a.pages {
+	for _, pg := range a.pages.all() {
 		top = append(top, pg.PageCount)
 	}
 	sort.Slice(top, func(i, j int) bool {

@@ -110,18 +110,18 @@ type pass struct {
 type folds struct {
 	window []int // scratch: content edits per active window
 
-	byWN  map[wnKey]*wnAgg
-	pages map[pageKey]*pageAgg
+	byWN    map[wnKey]*wnAgg
+	wnCache wnCache
+	pages   byPage[*pageAgg]
 	// Content pages created and edited per period, with bit flags per
 	// segment: edited by new (1), by experienced (2), created by new (4),
 	// by experienced (8).
-	during map[pageKey]uint8
-	after  map[pageKey]uint8
+	during byPage[uint8]
+	after  byPage[uint8]
 }
 
 func newFolds(activeMonths int) *folds {
-	return &folds{window: make([]int, activeMonths), byWN: map[wnKey]*wnAgg{}, pages: map[pageKey]*pageAgg{},
-		during: map[pageKey]uint8{}, after: map[pageKey]uint8{}}
+	return &folds{window: make([]int, activeMonths), byWN: map[wnKey]*wnAgg{}}
 }
 
 // merge adds o, the folds of later participants, to f.
@@ -138,10 +138,10 @@ func (f *folds) merge(o *folds) {
 		m.BytesAdded += w.BytesAdded
 		m.BytesNet += w.BytesNet
 	}
-	for k, pg := range o.pages {
-		m := f.pages[k]
+	for k, pg := range o.pages.all() {
+		m, _ := f.pages.get(k)
 		if m == nil {
-			f.pages[k] = pg
+			f.pages.set(k, pg)
 			continue
 		}
 		m.Edits += pg.Edits // the title stays the one first met, in f
@@ -149,11 +149,13 @@ func (f *folds) merge(o *folds) {
 		m.Created = m.Created || pg.Created
 		m.BytesAdded += pg.BytesAdded
 	}
-	for k, v := range o.during {
-		f.during[k] |= v
+	for k, v := range o.during.all() {
+		old, _ := f.during.get(k)
+		f.during.set(k, old|v)
 	}
-	for k, v := range o.after {
-		f.after[k] |= v
+	for k, v := range o.after.all() {
+		old, _ := f.after.get(k)
+		f.after.set(k, old|v)
 	}
 }
 

@@ -85,7 +85,7 @@ func (a *pass) eventRows(rows []Row, period Period) []Row {
 
 // pageCounts counts the content pages the segment created, and those it
 // edited without creating them, from the period's page flags.
-func pageCounts(flags map[pageKey]uint8, sg Segment) (created, improved int) {
+func pageCounts(flags byPage[uint8], sg Segment) (created, improved int) {
 	mask := uint8(3) // segment all
 	switch sg {
 	case SegmentNew:
@@ -93,7 +93,7 @@ func pageCounts(flags map[pageKey]uint8, sg Segment) (created, improved int) {
 	case SegmentExperienced:
 		mask = 2
 	}
-	for _, f := range flags {
+	for _, f := range flags.all() {
 		switch {
 		case f&(mask<<2) != 0:
 			created++
