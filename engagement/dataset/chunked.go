@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/internal/hugealloc"
 )
 
 // memReader yields the records of b, a run of whole records held in
@@ -113,7 +114,7 @@ func (c *chunker) alloc(n int) []byte {
 		default:
 			if c.made < c.limit {
 				c.made++
-				return make([]byte, 0, max(n, 2*c.size))
+				return hugealloc.Make[byte](0, max(n, 2*c.size))
 			}
 			b = <-c.free
 		}

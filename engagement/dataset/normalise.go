@@ -12,6 +12,7 @@ import (
 
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/username"
+	"example.com/engagement/internal/hugealloc"
 )
 
 // Report lists what re-reading a folder changed, dropped or found outside
@@ -418,7 +419,7 @@ func duplicateRevisions(t *metrics.Table) map[dupKey]bool {
 		}
 		byID[id] = int32(i)
 	}
-	keys := make([]pair, t.Len())
+	keys := hugealloc.Make[pair](t.Len(), t.Len())
 	for i := range keys {
 		keys[i] = pair{byID[t.WikiID(i)], t.RevID(i)}
 	}

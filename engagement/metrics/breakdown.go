@@ -104,7 +104,10 @@ func (a *pass) breakdowns() ([]WikiNamespaceCount, []PageCount) {
 		}
 		return periodOrder[x.Period] < periodOrder[y.Period]
 	})
-	var top []PageCount
+	var top []PageCount // nil when no page was edited
+	if n := a.pages.len(); n > 0 {
+		top = make([]PageCount, 0, n)
+	}
 	for _, pg := range a.pages.all() {
 		top = append(top, pg.PageCount)
 	}

@@ -28,6 +28,15 @@ func (m *byPage[V]) set(k pageKey, v V) {
 	(*m)[k.wiki][k.page] = v
 }
 
+// len returns the number of pages.
+func (m byPage[V]) len() int {
+	n := 0
+	for _, pages := range m {
+		n += len(pages)
+	}
+	return n
+}
+
 // all yields every page and its value, wiki by wiki.
 func (m byPage[V]) all() iter.Seq2[pageKey, V] {
 	return func(yield func(pageKey, V) bool) {

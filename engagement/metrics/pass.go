@@ -3,6 +3,8 @@ package metrics
 import (
 	"slices"
 	"sync"
+
+	"example.com/engagement/internal/hugealloc"
 )
 
 // rec is one contribution reduced to what the hot loops need, in 16
@@ -213,7 +215,7 @@ func (a *pass) selectContributions() {
 		a.recs = append(a.recs, newRec(pi, i, t.sec[i], a.isContent(wi, t.Wikis()[t.wiki[i]], t.ns[i])))
 	}
 	if a.byUser == nil {
-		a.recs = make([]rec, 0, t.Len())
+		a.recs = hugealloc.Make[rec](0, t.Len())
 		for i := range t.Len() {
 			take(i)
 		}
@@ -225,7 +227,7 @@ func (a *pass) selectContributions() {
 				n += len(of(u))
 			}
 		}
-		a.recs = make([]rec, 0, n)
+		a.recs = hugealloc.Make[rec](0, n)
 		a.ignored += t.Len() - n // the rows of other people
 		for u, pi := range users {
 			if pi > 0 {
@@ -258,7 +260,7 @@ func rowsByUser(t *Table) *userRows {
 		start[u+1] += start[u]
 	}
 	next := slices.Clone(start[:n])
-	rows := make([]int32, t.Len())
+	rows := hugealloc.Make[int32](t.Len(), t.Len())
 	for i, u := range t.user {
 		rows[next[u]] = int32(i)
 		next[u]++

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 	"unsafe"
+
+	"example.com/engagement/internal/hugealloc"
 )
 
 // Table holds contributions by column rather than as a []Contribution: wiki
@@ -118,7 +120,7 @@ func growTo[T any](s []T, n int) []T {
 	if cap(s)-len(s) >= n {
 		return s
 	}
-	ns := make([]T, len(s), max(len(s)+n, 2*cap(s)))
+	ns := hugealloc.Make[T](len(s), max(len(s)+n, 2*cap(s)))
 	copy(ns, s)
 	return ns
 }

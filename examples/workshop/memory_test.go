@@ -26,20 +26,20 @@ func TestLimitMemory(t *testing.T) {
 		{dir, 200 << 20 * 13 / 10},
 	} {
 		debug.SetMemoryLimit(math.MaxInt64)
-		limitMemory(tc.from)
+		prepareMemory(tc.from)
 		if got := debug.SetMemoryLimit(-1); got != tc.want {
 			t.Errorf("from %q: limit %d, want %d", tc.from, got, tc.want)
 		}
 	}
 	small := t.TempDir()
 	os.WriteFile(filepath.Join(small, "contributions.csv"), []byte("wiki\n"), 0o644)
-	limitMemory(small)
+	prepareMemory(small)
 	if got := debug.SetMemoryLimit(-1); got != minMemoryLimit {
 		t.Errorf("small file: limit %d, want %d", got, minMemoryLimit)
 	}
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	debug.SetMemoryLimit(math.MaxInt64)
-	limitMemory(dir)
+	prepareMemory(dir)
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("with GOMEMLIMIT set: limit %d, want it left alone", got)
 	}
