@@ -105,7 +105,7 @@ func TestDuplicatesByBitmap(t *testing.T) {
 			keys[i] = revPair{int32(r.IntN(wikis)), int64(r.IntN(2*n)) - int64(n)}
 			want[keys[i]]++
 		}
-		got, ok := duplicatesByBitmap(keys, wikis)
+		got, ok := duplicatesByBitmap(len(keys), func(i int) revPair { return keys[i] }, wikis)
 		if !ok {
 			t.Fatalf("%d: declined %d ids within %d", it, n, 2*n)
 		}
@@ -119,7 +119,7 @@ func TestDuplicatesByBitmap(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := duplicatesByBitmap([]revPair{{0, math.MinInt64}, {0, math.MaxInt64}}, 1); ok {
+	if _, ok := duplicatesByBitmap(2, func(i int) revPair { return []revPair{{0, math.MinInt64}, {0, math.MaxInt64}}[i] }, 1); ok {
 		t.Error("ids spread over every int64 taken")
 	}
 }

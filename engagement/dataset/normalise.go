@@ -363,15 +363,17 @@ type revPair struct {
 	rev  int64
 }
 
-// duplicatesByBitmap finds the pairs that occur more than once with a bit
-// per possible id of each wiki, when the ids of every wiki span at most
-// 64 times as many values as there are pairs; ok is false otherwise.
-func duplicatesByBitmap(keys []revPair, wikis int) (dups []revPair, ok bool) {
+// duplicatesByBitmap finds, among the n pairs key(0) to key(n-1), those
+// that occur more than once, with a bit per possible id of each wiki, when
+// the ids of every wiki span at most 64 times as many values as there are
+// pairs; ok is false otherwise.
+func duplicatesByBitmap(n int, key func(int) revPair, wikis int) (dups []revPair, ok bool) {
 	lo, hi := make([]int64, wikis), make([]int64, wikis)
 	for i := range lo {
 		lo[i], hi[i] = math.MaxInt64, math.MinInt64
 	}
-	for _, k := range keys {
+	for i := range n {
+		k := key(i)
 		lo[k.wiki], hi[k.wiki] = min(lo[k.wiki], k.rev), max(hi[k.wiki], k.rev)
 	}
 	offset, span := make([]uint64, wikis), uint64(0)
@@ -380,13 +382,14 @@ func duplicatesByBitmap(keys []revPair, wikis int) (dups []revPair, ok bool) {
 			continue
 		}
 		width := uint64(hi[w]-lo[w]) + 1
-		if width == 0 || width > 64*uint64(len(keys)+1) || span+width > 64*uint64(len(keys)+1) {
+		if width == 0 || width > 64*uint64(n+1) || span+width > 64*uint64(n+1) {
 			return nil, false
 		}
 		offset[w], span = span, span+width
 	}
 	bits := make([]uint64, (span+63)/64)
-	for _, k := range keys {
+	for j := range n {
+		k := key(j)
 		i := offset[k.wiki] + uint64(k.rev-lo[k.wiki])
 		if bits[i/64]&(1<<(i%64)) != 0 {
 			dups = append(dups, k)
@@ -419,16 +422,17 @@ func duplicateRevisions(t *metrics.Table) map[dupKey]bool {
 		}
 		byID[id] = int32(i)
 	}
-	keys := hugealloc.Make[pair](t.Len(), t.Len())
-	for i := range keys {
-		keys[i] = pair{byID[t.WikiID(i)], t.RevID(i)}
-	}
-	if dups, ok := duplicatesByBitmap(keys, len(names)); ok {
+	key := func(i int) pair { return pair{byID[t.WikiID(i)], t.RevID(i)} }
+	if dups, ok := duplicatesByBitmap(t.Len(), key, len(names)); ok { // read from the table: no copy of its keys
 		out := map[dupKey]bool{}
 		for _, k := range dups {
 			out[dupKey{names[k.wiki], k.rev}] = true
 		}
 		return out
+	}
+	keys := hugealloc.Make[pair](t.Len(), t.Len())
+	for i := range keys {
+		keys[i] = key(i)
 	}
 	slices.SortFunc(keys, func(a, b pair) int { return cmp.Or(cmp.Compare(a.wiki, b.wiki), cmp.Compare(a.rev, b.rev)) })
 	dups := map[dupKey]bool{}
