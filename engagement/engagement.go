@@ -299,6 +299,12 @@ func LoadData(dir string) (*Data, error) { return LoadEventData(dir, nil) }
 // rows on wikis outside ev and those of users who are not its participants
 // (kept in Data; the metrics leave them out). A nil ev checks nothing.
 func LoadEventData(dir string, ev *Event) (*Data, error) {
+	return loadEventData(dataset.StartReading(dir), ev)
+}
+
+// loadEventData is LoadEventData with contributions.csv read in the
+// background since r started.
+func loadEventData(r *dataset.Reading, ev *Event) (*Data, error) {
 	var sc dataset.Scope
 	if ev != nil {
 		sc.Wikis = ev.Course.Domains()
@@ -306,7 +312,7 @@ func LoadEventData(dir string, ev *Event) (*Data, error) {
 			sc.Participants = append(sc.Participants, p.Username)
 		}
 	}
-	d, err := dataset.ReadDirFor(dir, sc)
+	d, err := r.ReadDirFor(sc)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 )
@@ -154,6 +155,7 @@ type Session struct {
 	// progressDone finishes the progress bar of WithProgressBar.
 	progressDone func(summary string)
 	from         string
+	reading      *dataset.Reading // contributions.csv of from, read since Open
 	data         *Data
 	// baseline, when set, adds comparable newcomers to every analysis;
 	// baselines holds them by look-back.
@@ -168,6 +170,9 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	s, err := newSession(ctx, opts)
 	if err != nil {
 		return nil, err
+	}
+	if s.from != "" { // the largest file, read while the event loads
+		s.reading = dataset.StartReading(s.from)
 	}
 	ev, err := loadEvent(ctx, s.cfg, course, s.dash)
 	if err != nil {
@@ -211,7 +216,11 @@ func (s *Session) Fetch() (*Data, error) {
 	var d *Data
 	var err error
 	if s.from != "" {
-		d, err = LoadEventData(s.from, s.ev)
+		r := s.reading
+		if s.reading = nil; r == nil { // a second try reads the folder again
+			r = dataset.StartReading(s.from)
+		}
+		d, err = loadEventData(r, s.ev)
 	} else {
 		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
 			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}

@@ -256,34 +256,67 @@ func ReadDir(dir string) (*Data, error) { return ReadDirFor(dir, Scope{}) }
 
 // ReadDirFor is ReadDir for an event: it also counts, in Data.Normalised,
 // the rows outside sc (kept; the metrics leave them out).
-func ReadDirFor(dir string, sc Scope) (*Data, error) {
-	var d Data
-	read := func(name string, f func(io.Reader, string) error) error {
-		p := filepath.Join(dir, name)
-		fh, err := os.Open(p)
-		if err != nil {
-			return fmt.Errorf("re-analysing %s: %w", dir, err)
-		}
-		defer fh.Close()
-		return f(fh, p)
-	}
-	err := read(ContributionsFile, func(r io.Reader, p string) (err error) {
-		hint := rowsHint(p)
-		var info os.FileInfo
-		if f, ok := r.(*os.File); ok {
-			info, _ = f.Stat()
-		}
-		var canonical bool
-		d.Contributions, canonical, err = readContributionsFast(r, p, hint)
-		if err == nil && canonical && info != nil {
-			d.Source = newSource(p, info, d.Contributions)
-		}
-		return err
-	})
+func ReadDirFor(dir string, sc Scope) (*Data, error) { return StartReading(dir).ReadDirFor(sc) }
+
+// Reading is a folder whose contributions.csv is being read in the
+// background, from StartReading: a program with other work to do first
+// (loading the event, which says the Scope) starts it early.
+type Reading struct {
+	dir  string
+	done chan struct{}
+	d    Data // Contributions and Source, once done
+	err  error
+	used bool
+}
+
+// StartReading starts reading dir's contributions.csv, the largest file of
+// a re-analysis, on other goroutines, and returns at once.
+func StartReading(dir string) *Reading {
+	r := &Reading{dir: dir, done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		r.err = readFile(dir, ContributionsFile, func(f *os.File, p string) (err error) {
+			hint := rowsHint(p)
+			info, _ := f.Stat()
+			var canonical bool
+			r.d.Contributions, canonical, err = readContributionsFast(f, p, hint)
+			if err == nil && canonical && info != nil {
+				r.d.Source = newSource(p, info, r.d.Contributions)
+			}
+			return err
+		})
+	}()
+	return r
+}
+
+// readFile opens dir/name and passes it, with its path, to f.
+func readFile(dir, name string, f func(*os.File, string) error) error {
+	p := filepath.Join(dir, name)
+	fh, err := os.Open(p)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("re-analysing %s: %w", dir, err)
 	}
-	err = read(AccountsFile, func(r io.Reader, p string) (err error) {
+	defer fh.Close()
+	return f(fh, p)
+}
+
+// ReadDirFor waits for contributions.csv and reads the rest of the folder
+// as the package's ReadDirFor does (the same Data and the same errors). It
+// is called once: the Data it returns owns what was read.
+func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
+	<-r.done
+	if r.used {
+		return nil, fmt.Errorf("re-analysing %s: the background read was used already: start another", r.dir)
+	}
+	r.used = true
+	if r.err != nil {
+		return nil, r.err
+	}
+	d, dir := r.d, r.dir
+	read := func(name string, f func(io.Reader, string) error) error {
+		return readFile(dir, name, func(fh *os.File, p string) error { return f(fh, p) })
+	}
+	err := read(AccountsFile, func(r io.Reader, p string) (err error) {
 		d.Accounts, err = ReadAccounts(r, p)
 		return err
 	})

@@ -275,3 +275,39 @@ func BenchmarkReadDir1M(b *testing.B) {
 		}
 	}
 }
+
+// Reading in the background gives what ReadDirFor gives, with the scope
+// known only once contributions.csv is read; it is used once; and a
+// folder's errors come out of ReadDirFor, not StartReading.
+func TestStartReading(t *testing.T) {
+	dir := t.TempDir()
+	cs := "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n" +
+		"EN.wikipedia.org,Ada_Okafor,1,10,0,P,2021-03-06T10:00:00Z,5,false\n" +
+		"en.wikipedia.org,Bea,2,10,0,P,2021-03-06T11:00:00Z,,false\n"
+	os.WriteFile(filepath.Join(dir, "contributions.csv"), []byte(cs), 0o644)
+	os.WriteFile(filepath.Join(dir, "accounts.csv"), []byte("username,registration,bot\nBea,2021-03-01T00:00:00Z,false\n"), 0o644)
+	sc := Scope{Wikis: []string{"en.wikipedia.org"}, Participants: []string{"Bea"}}
+	r := StartReading(dir)
+	got, err := r.ReadDirFor(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ReadDirFor(dir, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Contributions.Rows(), want.Contributions.Rows()) || got.Normalised.String() != want.Normalised.String() || !reflect.DeepEqual(got.Accounts, want.Accounts) {
+		t.Errorf("background read:\n%+v\n%s\nwant\n%+v\n%s", got.Contributions.Rows(), got.Normalised, want.Contributions.Rows(), want.Normalised)
+	}
+	if !strings.Contains(got.Normalised.String(), "1 contributions by users who are not participants") || (got.Source == nil) != (want.Source == nil) {
+		t.Errorf("scope or source lost: %s, source %v", got.Normalised, got.Source)
+	}
+	if _, err := r.ReadDirFor(sc); err == nil || !strings.Contains(err.Error(), "used already") {
+		t.Errorf("second use: %v", err)
+	}
+	missing := filepath.Join(dir, "nothing-here")
+	_, werr := ReadDirFor(missing, sc)
+	if _, err := StartReading(missing).ReadDirFor(sc); err == nil || werr == nil || err.Error() != werr.Error() || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing folder: %v, want %v", err, werr)
+	}
+}
