@@ -217,3 +217,32 @@ func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
 	}
 }
+
+// Namespaces with equal totals are stacked in one order: the chart is the
+// same on every run (the totals come from a map, met in random order).
+func TestNamespacesStackedTiesAreStable(t *testing.T) {
+	var counts []metrics.WikiNamespaceCount
+	for ns := range 8 { // 8 namespaces of 10 edits each: which 5 keep a layer is decided by the tie too
+		counts = append(counts, metrics.WikiNamespaceCount{Wiki: "en.wikipedia.org", NS: ns, Period: metrics.During, Edits: 10, Editors: 1})
+	}
+	nsName := func(_ string, ns int) string { return fmt.Sprintf("namespace %d", ns) }
+	var first []byte
+	for i := range 20 {
+		p, err := chart.NamespacesStacked(counts, metrics.During, nsName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg, err := chart.NewFigure("namespaces", p).SVG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = svg
+			if !bytes.Contains(svg, []byte("namespace 0")) || bytes.Contains(svg, []byte("namespace 7")) {
+				t.Fatalf("the first namespaces by name should keep their layers, namespace 7 go to other")
+			}
+		} else if !bytes.Equal(svg, first) {
+			t.Fatalf("run %d drew another chart", i)
+		}
+	}
+}

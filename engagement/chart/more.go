@@ -124,7 +124,10 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 	for n := range nsTotal {
 		layers = append(layers, n)
 	}
-	sort.Slice(layers, func(i, j int) bool { return nsTotal[layers[i]] > nsTotal[layers[j]] })
+	sort.Slice(layers, func(i, j int) bool { // most edits first; equal totals by name, the same on every run
+		a, b := layers[i], layers[j]
+		return nsTotal[a] > nsTotal[b] || nsTotal[a] == nsTotal[b] && a < b
+	})
 	if len(layers) > 6 { // keep the legend readable
 		layers = append(layers[:5], "other")
 	}

@@ -1,6 +1,10 @@
 package metrics
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // breakdown adds an included participant's edit to the per wiki and
 // namespace counts, the top pages and the content pages' flags.
@@ -111,15 +115,27 @@ func (a *pass) breakdowns() ([]WikiNamespaceCount, []PageCount) {
 	for _, pg := range a.pages.all() {
 		top = append(top, pg.PageCount)
 	}
-	sort.Slice(top, func(i, j int) bool {
-		x, y := top[i], top[j]
-		if x.Edits != y.Edits {
-			return x.Edits > y.Edits
-		}
-		if x.Wiki != y.Wiki {
-			return x.Wiki < y.Wiki
-		}
-		return x.Title < y.Title
-	})
+	slices.SortFunc(top, comparePages)
 	return wn, top
+}
+
+// comparePages orders pages most edited first, then by wiki and title, and
+// pages that share those (a page deleted and created again has a new id)
+// by every other field: the order never depends on the order pages were
+// met in, and pages it cannot tell apart are shown alike.
+func comparePages(x, y PageCount) int {
+	return cmp.Or(cmp.Compare(y.Edits, x.Edits), cmp.Compare(x.Wiki, y.Wiki), cmp.Compare(x.Title, y.Title),
+		cmp.Compare(x.NS, y.NS), cmp.Compare(y.Editors, x.Editors), cmp.Compare(y.BytesAdded, x.BytesAdded),
+		boolCompare(y.Created, x.Created))
+}
+
+// boolCompare orders false before true.
+func boolCompare(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
 }
