@@ -67,11 +67,19 @@ func TestDashboardJSONErrors(t *testing.T) {
 		{"no wikis", course(`{"course":{"slug":"A/B","start":"2021-03-05T09:00:00.000Z","end":"2021-03-06T09:00:00.000Z"}}`), `course.json: the course names no wiki`},
 		{"date without time", course(`{"course":{` + wikis + `,"start":"2021-03-05","end":"2021-03-06T09:00:00.000Z"}}`), `course.json: the date "2021-03-05" is not a date and time`},
 		{"truncated", course(`{"course":{"slug":"A/B"`), `course.json: truncated or malformed JSON: it ends too early (line 1, column 24)`},
+		{"no course key", users(`{"campaign":{"users":[]}}`), `users.json: no "course" object in the response`},
+		{"course key nested only", users(`{"x":{"course":{"users":[]}}}`), `users.json: no "course" object in the response`},
+		{"an array", users(`[{"course":{"users":[]}}]`), `users.json: expected an object {"course": {...}}: json: cannot unmarshal array`},
+		{"a string", course(`"course"`), `course.json: expected an object {"course": {...}}`},
 	}
 	for _, tt := range tests {
 		if tt.err == nil || !strings.Contains(tt.err.Error(), tt.want) {
 			t.Errorf("%s: error %v\nwant it to contain %s", tt.name, tt.err, tt.want)
 		}
+	}
+	later := `{"meta":{"course":1,"list":[{"course":2}]},"course":{"users":[{"username":"Jane","role":0}]}}` // the key after another
+	if u, err := ParseUsersJSON(strings.NewReader(later), "users.json"); err != nil || len(u) != 1 {
+		t.Errorf("course after another key: %v %v", u, err)
 	}
 	bom := "\xef\xbb\xbf" + `{"course":{"users":[{"username":"Jane","role":0}]}}`
 	if u, err := ParseUsersJSON(strings.NewReader(bom), "users.json"); err != nil || len(u) != 1 {

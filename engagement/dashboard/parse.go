@@ -148,6 +148,13 @@ func decodeWrapped(r io.Reader, name, key string, v any) error {
 	if err := checkUTF8(name, trim); err != nil {
 		return err
 	}
+	// Decode the whole document so that errors carry the right offsets and
+	// field paths ("course.users.role"). A well-formed document is decoded
+	// once; any error is explained by the checks below, in their order.
+	doc := reflectWrap(key, v)
+	if err := json.Unmarshal(trim, doc); err == nil && hasTopKey(trim, key) {
+		return nil
+	}
 	if !json.Valid(trim) {
 		var x any
 		return jsonError(name, trim, json.Unmarshal(trim, &x))
@@ -159,13 +166,34 @@ func decodeWrapped(r io.Reader, name, key string, v any) error {
 	if _, ok := wrap[key]; !ok {
 		return fmt.Errorf("%s: no %q object in the response", name, key)
 	}
-	// Decode the whole document so that errors carry the right offsets and
-	// field paths ("course.users.role").
-	doc := reflectWrap(key, v)
 	if err := json.Unmarshal(trim, doc); err != nil {
 		return jsonError(name, trim, err)
 	}
 	return nil
+}
+
+// hasTopKey reports whether the JSON object doc has the key at its top
+// level. It reads the keys before it only: the Dashboard puts the one key
+// first.
+func hasTopKey(doc []byte, key string) bool {
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if t == key {
+			return true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // reflectWrap returns a pointer to a struct whose one field, tagged key,
