@@ -146,7 +146,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if o.cacheList || o.cacheClear {
 		return cacheCommand(o, stdout)
 	}
-	prepareMemory(o.from)
+	prepareMemory(o.from, o.course)
 	if o.cpuprofile != "" {
 		stop, err := startProfile(o.cpuprofile)
 		if err != nil {
