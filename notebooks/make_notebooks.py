@@ -151,7 +151,11 @@ a.ShowCharts("monthly_editors")'''),
 ("md", '''## How the parameters change the numbers
 The look-back decides who counts as *new*; the long-term threshold decides who is flagged as long-term. Each sweep changes one parameter and keeps the others from the ✏️ cell (as-of, the other threshold).'''),
 ("code", '''%%
-newRows := []engagement.MetricRef{{metrics.MetricParticipants, metrics.SegmentNew}, {metrics.RetentionMetric(7), metrics.SegmentNew}, {metrics.RetentionMetric(90), metrics.SegmentNew}}
+newRows := []engagement.MetricRef{
+	{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew},
+	{Metric: metrics.RetentionMetric(7), Segment: metrics.SegmentNew},
+	{Metric: metrics.RetentionMetric(90), Segment: metrics.SegmentNew},
+}
 nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLookbackDays, []int{0, 7, LookbackDays, 30, 60}, newRows...)))'''),
 ("code", '''%%
 longTerm := engagement.MetricRef{Metric: metrics.MetricLongTerm, Segment: metrics.SegmentExperienced}
