@@ -10,14 +10,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def nb(cells):
     out = []
-    for kind, src in cells:
+    for i, (kind, src) in enumerate(cells):
         src = src.strip("\n")
+        cell_id = "cell-%02d" % i  # nbformat 4.5 wants a unique id per cell
         lines = [l + "\n" for l in src.split("\n")]
         lines[-1] = lines[-1].rstrip("\n")
         if kind == "md":
-            out.append({"cell_type": "markdown", "metadata": {}, "source": lines})
+            out.append({"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": lines})
         else:
-            out.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": lines})
+            out.append({"cell_type": "code", "execution_count": None, "id": cell_id, "metadata": {}, "outputs": [], "source": lines})
     return {"cells": out, "metadata": {"kernelspec": {"display_name": "Go (gonb)", "language": "go", "name": "gonb"},
             "language_info": {"codemirror_mode": "", "file_extension": ".go", "mimetype": "", "name": "go", "nbconvert_exporter": "", "pygments_lexer": "", "version": "go1.26"}},
             "nbformat": 4, "nbformat_minor": 5}
