@@ -13,6 +13,55 @@
 //
 // Readers stream, intern repeated strings (wikis, usernames, titles) and
 // report a bad cell as a *ParseError naming the file, line and column.
+//
+// # Writing files
+//
+// Every file of a run folder is written with WriteFile (or WriteFileBytes):
+// into a new file beside it, synced, then renamed over it, so that a reader
+// never sees half a file, a symbolic link planted at the name is replaced
+// (its target is untouched), and the file gets the user's umask (0644 by
+// default), like any file a program creates.
+//
+// # run.json
+//
+// A run folder also holds run.json (RunFile), which says what the folder
+// is; WriteRun writes it, ReadRun reads it (a folder from before run.json
+// gives ErrNoRun). An example, every field required unless marked:
+//
+//	{
+//	  "format": 1,                             // RunFormat; another is refused
+//	  "fetched": "2025-06-30T10:34:56.5Z",     // newest fetch of its data, cached answers included
+//	  "as_of": "2025-06-01T00:00:00Z",         // what the analysis observed up to; not after fetched
+//	  "course": {
+//	    "kind": "course",                      // or "campaign"
+//	    "url": "https://outreachdashboard.wmflabs.org/courses/Lib/Event", // optional; or
+//	    "dir": "path/to/downloaded/course",    // optional, never with url
+//	    "slug": "Lib/Event"
+//	  },
+//	  "params": {
+//	    "new_editor_lookback": "336h0m0s",     // a Go duration: 14 days
+//	    "long_term_edits": 500,
+//	    "retention_days": [7, 30, 60, 90, 180, 365],
+//	    "active_months": 24,
+//	    "active_editor_edits": 5,
+//	    "max_contributions": 100000,
+//	    "centralauth": false,
+//	    "baseline": 0,                         // the baseline's sample size; 0: none
+//	    "pseudonymized": false
+//	  },
+//	  "program": {                             // from runtime/debug.ReadBuildInfo (ProgramOf)
+//	    "module": "example.com/engagement",    // optional
+//	    "version": "(devel)",                  // "unknown" without build information
+//	    "revision": "9d312de…",                // optional: vcs.revision, vcs.time, vcs.modified
+//	    "time": "2026-12-03T10:00:00Z",
+//	    "modified": true,
+//	    "go": "go1.26.8"                       // optional
+//	  }
+//	}
+//
+// Times are RFC 3339 in UTC (fractions of a second kept). An unknown field,
+// a field given twice, a wrong type, a missing or invalid value are errors
+// naming the file and the field; the file may hold at most MaxRunBytes.
 package dataset
 
 import (
