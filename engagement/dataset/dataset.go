@@ -14,6 +14,28 @@
 // Readers stream, intern repeated strings (wikis, usernames, titles) and
 // report a bad cell as a *ParseError naming the file, line and column.
 //
+// # Spreadsheet formulas
+//
+// Text cells (usernames, titles, notes…) that a spreadsheet would run as a
+// formula, those starting with "=", "+", "-", "@", a tab or a carriage
+// return, are written with a single quote in front (OWASP's advice against
+// CSV injection). So that the rule can be undone, a text starting with a
+// quote followed by one of those, by a quote or by a line feed gets one
+// more quote; every other text is written as it is:
+//
+//	text           cell
+//	=1+1           '=1+1
+//	-Ada-          '-Ada-
+//	'=x            ''=x
+//	'Allo 'Allo!   'Allo 'Allo!
+//
+// The readers drop that one quote (Unprotect), so every text reads back
+// exactly; a program reading the files otherwise (a spreadsheet, gota)
+// sees the quote. Numbers are not text: a sizediff of -42 is written -42.
+// A folder written before this rule holds formulas unprotected; they read
+// as they are, except a text starting with a quote and then one of those
+// characters, which loses the quote.
+//
 // # Writing files
 //
 // Every file of a run folder is written with WriteFile (or WriteFileBytes):
@@ -265,7 +287,7 @@ func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
 		if err != nil {
 			return nil, err
 		}
-		a := metrics.Account{Username: string([]byte(row[0]))}
+		a := metrics.Account{Username: Unprotect(string([]byte(row[0])))}
 		if a.Username == "" {
 			return nil, rd.bad(line, 0, errors.New("empty"))
 		}
