@@ -166,10 +166,16 @@ func (e *Enrichment) Err() error {
 // Wikis are fetched concurrently within the client's limits. A batch that
 // fails after retries is reported per user in Failures and its partial data
 // is dropped; the other batches go on. Only a cancelled context or invalid
-// arguments fail the whole call.
+// arguments (a wiki that is neither a Wikimedia wiki nor mapped to an
+// endpoint) fail the whole call, the latter before any request.
 func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts *EnrichOptions) (*Enrichment, error) {
 	if len(wikis) == 0 {
 		return nil, errors.New("mwapi: Enrich needs at least one wiki")
+	}
+	for _, w := range wikis {
+		if err := c.CheckWiki(w); err != nil {
+			return nil, fmt.Errorf("mwapi: Enrich: %w", err)
+		}
 	}
 	if opts == nil {
 		opts = &EnrichOptions{}
