@@ -106,13 +106,22 @@ func (c *cells) bool(col string) bool {
 }
 
 // readCSV checks the header and calls row for every record.
+// The file is read through the MaxFileSize cap.
 func readCSV(r io.Reader, file string, want []string, row func(*cells)) error {
-	br := bufio.NewReader(r)
+	cr0, _, err := capped(r, file, MaxFileSize)
+	if err != nil {
+		return err
+	}
+	br := bufio.NewReader(cr0)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	head, err := cr.Read()
+	var tl *TooLargeError
+	if errors.As(err, &tl) {
+		return tl
+	}
 	if err == io.EOF {
 		return fmt.Errorf("%s: empty file", file)
 	}
@@ -132,6 +141,9 @@ func readCSV(r io.Reader, file string, want []string, row func(*cells)) error {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			return nil
+		}
+		if errors.As(err, &tl) {
+			return tl
 		}
 		if err != nil {
 			var pe *csv.ParseError

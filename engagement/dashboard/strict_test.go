@@ -181,3 +181,34 @@ func TestFileSizeCap(t *testing.T) {
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// The students CSV and a campaign's users.json are capped too.
+func TestCSVAndCampaignCapped(t *testing.T) {
+	_, err := ReadStudentsCSV(zeroFile(t), "students.csv")
+	wantErr(t, "students CSV on /dev/zero", err, "students.csv is a device (Dcrw-rw-rw-), not a Dashboard file: give the file downloaded from the Dashboard")
+	_, err = ParseCampaignUsersJSON(zeroFile(t), "users.json")
+	wantErr(t, "campaign users on /dev/zero", err, "users.json is a device (Dcrw-rw-rw-), not a Dashboard file: give the file downloaded from the Dashboard")
+	name := filepath.Join(t.TempDir(), "students.csv")
+	if err := os.WriteFile(name, []byte(studentsHeader+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(name, MaxFileSize+10); err != nil { // sparse
+		t.Fatal(err)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = ReadStudentsCSV(f, name)
+	wantErr(t, "students CSV past the cap", err, name+": 268435466 bytes (256.0 MiB), larger than 256.0 MiB, the cap for a Dashboard file (dashboard.MaxFileSize): is it the right file?")
+}
+
+func zeroFile(t *testing.T) *os.File {
+	f, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
