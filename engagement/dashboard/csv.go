@@ -9,12 +9,25 @@ import (
 	"io"
 	"strconv"
 	"time"
-
-	"example.com/engagement/engagement/dataset"
 )
 
-// ParseError is a bad cell of a CSV export: file, line and column.
-type ParseError = dataset.ParseError
+// ParseError is a bad cell or row of a CSV export, with its position.
+type ParseError struct {
+	File   string
+	Line   int
+	Column string // column name; empty for a whole-row problem
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: column %s: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the cell's error.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // StudentsColumns is the header of the students CSV export
 // (lib/analytics/course_students_csv_builder.rb).

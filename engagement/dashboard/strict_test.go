@@ -212,3 +212,12 @@ func zeroFile(t *testing.T) *os.File {
 	t.Cleanup(func() { f.Close() })
 	return f
 }
+
+// The CSV readers' errors are dashboard's own *ParseError.
+func TestCSVParseErrorType(t *testing.T) {
+	_, err := ReadStudentsCSV(strings.NewReader(studentsHeader+"\nA,x,2021-03-05 09:00:00 UTC,,1,1,1,1,1,false,1,1,1,\n"), "students.csv")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.File != "students.csv" || pe.Line != 2 || pe.Column != "global_id" || pe.Err.Error() != `not an integer: "x"` {
+		t.Errorf("error %#v", err)
+	}
+}
