@@ -27,6 +27,7 @@ import (
 	"sync"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 //go:embed *.json
@@ -131,6 +132,21 @@ func dirOf(lang string) string {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// LanguageName is a language's name in the Localizer's language, from
+// CLDR through golang.org/x/text/language/display: LanguageName("en") is
+// "English", "inglés" in Spanish, "anglais" in French; the code itself
+// when it is not a language CLDR names.
+func (l *Localizer) LanguageName(code string) string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Languages(language.Make(l.Lang())).Name(tag); name != "" {
+		return name
+	}
+	return code
 }
 
 // T gives the message key with $1, $2 … replaced by args and its PLURAL

@@ -242,3 +242,26 @@ func words(s string) int {
 	}
 	return n
 }
+
+// Wiki names are built from the language's CLDR name and the project's
+// name as the community calls it.
+func TestWikiNames(t *testing.T) {
+	for lang, want := range map[string][2]string{
+		"en": {"English Wikipedia", "Swahili Wiktionary"},
+		"es": {"Wikipedia en inglés", "Wikcionario en suajili"},
+		"fr": {"Wikipédia en anglais", "Wiktionnaire en swahili"},
+		"pt": {"Wikipédia em inglês", "Wikcionário em suaíli"},
+	} {
+		l := mustNew(t, lang)
+		got := [2]string{
+			l.T("engagement-wiki-name", l.LanguageName("en"), l.T("engagement-project-wikipedia")),
+			l.T("engagement-wiki-name", l.LanguageName("sw"), l.T("engagement-project-wiktionary")),
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if got := mustNew(t, "es").LanguageName("simple"); got != "simple" {
+		t.Errorf("LanguageName(simple) = %q", got)
+	}
+}
