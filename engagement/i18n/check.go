@@ -21,11 +21,7 @@ func (c *Catalog) Check() []string {
 		out = append(out, "qqq.json: missing: every key needs a documentation line")
 	} else {
 		out = append(out, keyDiff("qqq", en, q)...)
-		for k, v := range q.Messages {
-			if strings.TrimSpace(v) == "" && en.Messages[k] != "" {
-				out = append(out, fmt.Sprintf("qqq.json: %s: empty documentation", k))
-			}
-		}
+		out = append(out, undocumented(en, q)...)
 	}
 	for _, lang := range c.Languages() {
 		f := c.files[lang]
@@ -44,6 +40,44 @@ func (c *Catalog) Check() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// undocumented lists the empty documentation lines and those that do not
+// say what one of the message's placeholders holds.
+func undocumented(en, q *File) []string {
+	var out []string
+	for k, doc := range q.Messages {
+		m, ok := en.parsed[k]
+		switch {
+		case !ok:
+		case strings.TrimSpace(doc) == "":
+			out = append(out, fmt.Sprintf("qqq.json: %s: empty documentation", k))
+		default:
+			for _, n := range m.shape().Args {
+				if !mentions(doc, n) {
+					out = append(out, fmt.Sprintf("qqq.json: %s: does not say what $%d holds", k, n))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mentions reports whether doc names $n (and not only $n0 … $n9).
+func mentions(doc string, n int) bool {
+	p := fmt.Sprintf("$%d", n)
+	for i := strings.Index(doc, p); i >= 0; {
+		end := i + len(p)
+		if end == len(doc) || doc[end] < '0' || doc[end] > '9' {
+			return true
+		}
+		j := strings.Index(doc[end:], p)
+		if j < 0 {
+			break
+		}
+		i = end + j
+	}
+	return false
 }
 
 // keyDiff lists the keys f lacks and those it has beyond en.

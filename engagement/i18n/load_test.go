@@ -56,7 +56,7 @@ func TestLoadRefusesBrokenFiles(t *testing.T) {
 func TestCheckFindsMismatches(t *testing.T) {
 	c := mustLoad(t, fstest.MapFS{
 		"en.json":  {Data: []byte(`{` + meta + `, "a": "$2 {{PLURAL:$1|edit|edits}}", "b": "on $1", "c": "x", "d": "plain"}`)},
-		"qqq.json": {Data: []byte(`{` + meta + `, "a": "doc", "b": "", "d": "doc", "z": "doc"}`)},
+		"qqq.json": {Data: []byte(`{` + meta + `, "a": "$10 is another; $2 formatted", "b": "", "d": "doc", "z": "doc"}`)},
 		"es.json":  {Data: []byte(`{` + meta + `, "a": "$2 {{PLURAL:$1|edición|ediciones|otra}}", "b": "en $2", "x": "y", "d": "{{PLURAL:$1|a|b}}"}`)},
 		"fr.json":  {Data: []byte(`{"a": "$2 {{PLURAL:$1|modification|modifications}}", "b": "sur $1", "c": "x", "d": "simple"}`)},
 	})
@@ -68,6 +68,7 @@ func TestCheckFindsMismatches(t *testing.T) {
 		"es.json: d: {{PLURAL:$1}} where English has none",
 		"es.json: x: not in en.json",
 		"fr.json: @metadata has no authors",
+		"qqq.json: a: does not say what $1 holds",
 		"qqq.json: b: empty documentation",
 		"qqq.json: c: missing",
 		"qqq.json: z: not in en.json",
