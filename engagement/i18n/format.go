@@ -57,15 +57,19 @@ func (nf numberFormat) digits(s string) string {
 	return b.String()
 }
 
-// fixed formats v with exactly digits fraction digits; sign is "-" for
+// fixed formats v×10^shift with exactly digits fraction digits, rounded
+// half away from zero as the report always has (0.1395 as a percentage
+// with one digit is 14.0, where strconv alone gives 13.9); sign is "-" for
 // negatives, and "+" for positives when plus is set.
-func (nf numberFormat) fixed(v float64, digits int, plus bool) string {
+func (nf numberFormat) fixed(v float64, shift, digits int, plus bool) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', max(digits, 0), 64)
+	digits = max(digits, 0)
+	r := math.Round(v*math.Pow10(shift+digits)) / math.Pow10(digits)
+	s := strconv.FormatFloat(math.Abs(r), 'f', digits, 64)
 	sign := ""
-	if v < 0 && strings.Trim(s, "0.") != "" {
+	if r < 0 && strings.Trim(s, "0.") != "" {
 		sign = "-"
 	} else if plus && strings.Trim(s, "0.") != "" {
 		sign = "+"
@@ -85,11 +89,11 @@ func (l *Localizer) Int(n int) string {
 
 // Decimal formats v with exactly digits fraction digits and the
 // language's separators: Decimal(1234567.5, 1) → "1 234 567,5" in French.
-func (l *Localizer) Decimal(v float64, digits int) string { return l.num.fixed(v, digits, false) }
+func (l *Localizer) Decimal(v float64, digits int) string { return l.num.fixed(v, 0, digits, false) }
 
 // Signed is Decimal with a "+" before positive numbers, for differences:
 // Signed(3.25, 1) → "+3.3"; zero has no sign.
-func (l *Localizer) Signed(v float64, digits int) string { return l.num.fixed(v, digits, true) }
+func (l *Localizer) Signed(v float64, digits int) string { return l.num.fixed(v, 0, digits, true) }
 
 // Percent formats a share (0.139) as a percentage with digits fraction
 // digits, as CLDR writes it: "13.9%" (en), "13,9 %" (es, no-break
@@ -98,7 +102,7 @@ func (l *Localizer) Percent(share float64, digits int) string {
 	if math.IsNaN(share) || math.IsInf(share, 0) {
 		return "—"
 	}
-	return l.num.fixed(100*share, digits, false) + l.num.percent
+	return l.num.fixed(share, 2, digits, false) + l.num.percent
 }
 
 // monthKeys are the message keys of the month names, January first.

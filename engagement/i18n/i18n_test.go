@@ -1,10 +1,12 @@
 package i18n
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"testing/quick"
 	"time"
 	"unicode"
 )
@@ -120,7 +122,8 @@ func TestNumbersInEachLanguage(t *testing.T) {
 	}
 	en := mustNew(t, "en")
 	for _, c := range []struct{ got, want string }{
-		{en.Signed(3.25, 1), "+3.2"}, {en.Signed(-0.04, 1), "0.0"}, {en.Signed(-12.5, 0), "-12"},
+		{en.Signed(3.25, 1), "+3.3"}, {en.Signed(-0.04, 1), "0.0"}, {en.Signed(-12.5, 0), "-13"},
+		{en.Percent(0.1395, 1), "14.0%"}, {en.Decimal(2.25, 1), "2.3"}, {en.Percent(0.0004, 1), "0.0%"}, {en.Decimal(-0.5, 0), "-1"},
 		{en.Percent(0.5, 0), "50%"}, {en.Decimal(0, 2), "0.00"}, {en.Int(999), "999"},
 		{mustNew(t, "es").Int(12345), "12.345"},
 	} {
@@ -263,5 +266,31 @@ func TestWikiNames(t *testing.T) {
 	}
 	if got := mustNew(t, "es").LanguageName("simple"); got != "simple" {
 		t.Errorf("LanguageName(simple) = %q", got)
+	}
+}
+
+// Property: removing the group separators from Int gives the plain digits,
+// and groups are of three digits, for any integer in every language.
+func TestIntGroupsAnyNumber(t *testing.T) {
+	for _, lang := range []string{"en", "es", "fr", "pt"} {
+		l := mustNew(t, lang)
+		sep := formatFor(lang).group
+		f := func(n int64) bool {
+			got := l.Int(int(n))
+			plain := strconv.FormatInt(n, 10)
+			if strings.ReplaceAll(got, sep, "") != plain {
+				return false
+			}
+			groups := strings.Split(strings.TrimPrefix(got, "-"), sep)
+			for _, g := range groups[1:] {
+				if len(g) != 3 {
+					return false
+				}
+			}
+			return len(groups) == 1 || len(groups[0]) <= 3
+		}
+		if err := quick.Check(f, &quick.Config{MaxCount: 2000}); err != nil {
+			t.Errorf("%s: %v", lang, err)
+		}
 	}
 }
