@@ -222,6 +222,7 @@ func TestNotebooksCompile(t *testing.T) {
 		}
 		pkgs = append(pkgs, "./"+pkg)
 	}
+	readLibrary(t)
 	cmd := exec.Command("go", append([]string{"vet"}, pkgs...)...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -249,5 +250,22 @@ func TestStitchReportsBrokenCell(t *testing.T) {
 	}
 	if err := p.addCell("cell2", "func ("); err == nil {
 		t.Fatal("a cell that does not parse must be reported")
+	}
+}
+
+// readLibrary reads the library's Go files, so that go test's cache, which
+// does not see what the go vet subprocess reads, reruns this test when the
+// library changes.
+func readLibrary(t *testing.T) {
+	t.Helper()
+	err := filepath.WalkDir("../engagement", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		_, err = os.ReadFile(path)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
