@@ -169,7 +169,7 @@ func TestFileSizeCap(t *testing.T) {
 	}
 	defer r.Close()
 	_, err = readFile(r, fifo, 4096)
-	wantErr(t, "FIFO", err, fifo+": more than 0.0 MiB, the cap for a Dashboard file (dashboard.MaxFileSize): is it the right file?")
+	wantErr(t, "FIFO", err, fifo+": more than 4096 bytes, the cap for a Dashboard file (dashboard.MaxFileSize): is it the right file?")
 	if b, err := readFile(strings.NewReader("12345"), "x", 5); err != nil || string(b) != "12345" {
 		t.Errorf("at the cap: %q %v", b, err)
 	}
