@@ -104,32 +104,51 @@ func (f UserFailure) Why() string {
 // Describe gives a short, name-free account of an error from this package:
 // the HTTP status or API error code and the number of tries.
 func Describe(err error) string {
-	var he *HTTPError
-	var ae *APIError
-	var what string
-	switch {
-	case errors.As(err, &he):
-		what = fmt.Sprintf("HTTP %d", he.Status)
-	case errors.As(err, &ae):
-		what = "API error " + ae.Code
-	case errors.Is(err, ErrMaxLag):
-		what = "replicas lagging (maxlag)"
-	case errors.Is(err, ErrOffline):
-		what = "not in the cache (offline)"
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		what = "cancelled"
-	default:
-		what = describeOther(err)
-	}
 	var ce *CapError
 	if errors.As(err, &ce) {
 		return fmt.Sprintf("more than %d contributions, the cap", ce.Max)
+	}
+	what := describeCause(err)
+	var wt *WaitTooLongError
+	if errors.As(err, &wt) {
+		what += fmt.Sprintf(", and the server asked to wait %s before a retry, more than the %s this client waits: try again later", wt.Wait.Round(time.Second), wt.Max)
 	}
 	var te *TriesError
 	if errors.As(err, &te) {
 		what += fmt.Sprintf(" after %d tries", te.Tries)
 	}
 	return what
+}
+
+// describeCause names the cause alone: "HTTP 503", "no answer within 1m0s
+// (timeout)", "no network (en.wikipedia.org cannot be reached)".
+func describeCause(err error) string {
+	var he *HTTPError
+	var ae *APIError
+	var to *TimeoutError
+	var nn *NoNetworkError
+	var tl *TooLargeError
+	switch {
+	case errors.As(err, &he):
+		return fmt.Sprintf("HTTP %d", he.Status)
+	case errors.As(err, &ae):
+		return "API error " + ae.Code
+	case errors.Is(err, ErrMaxLag):
+		return "replicas lagging (maxlag)"
+	case errors.Is(err, ErrOffline):
+		return "not in the cache (offline)"
+	case errors.As(err, &to):
+		return fmt.Sprintf("no answer within %s (timeout)", to.After)
+	case errors.As(err, &nn):
+		return fmt.Sprintf("no network (%s cannot be reached)", nn.Wiki)
+	case errors.As(err, &tl):
+		return tl.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return "the run's deadline passed"
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	}
+	return describeOther(err)
 }
 
 // Found reports whether an account exists on at least one scope wiki.
@@ -150,6 +169,23 @@ type Enrichment struct {
 	Failures      []UserFailure
 	Notes         []string
 	Stats         Stats
+}
+
+// NoNetwork returns the *NoNetworkError behind the failures when every
+// failure is one (Wikimedia could not be reached at all), else nil: a
+// program prints it as its one line.
+func (e *Enrichment) NoNetwork() *NoNetworkError {
+	var first *NoNetworkError
+	for _, f := range e.Failures {
+		var nn *NoNetworkError
+		if !errors.As(f.Err, &nn) {
+			return nil
+		}
+		if first == nil {
+			first = nn
+		}
+	}
+	return first
 }
 
 // Err joins the failures; nil when every user was fetched.
@@ -398,7 +434,7 @@ func describeOther(err error) string {
 	if errors.As(err, &oe) && oe.Err != nil {
 		return "network error: " + oe.Err.Error()
 	}
-	for _, known := range []error{errRepeated, errHTML, errMalformed, errTooLarge, errBadGzip, errUnexpected} {
+	for _, known := range []error{errRepeated, errHTML, errMalformed, errBadGzip, errUnexpected} {
 		if errors.Is(err, known) {
 			return known.Error()
 		}
