@@ -3,7 +3,9 @@
 // behind iterators, and the etiquette Wikimedia requires kept inside the
 // client: a descriptive User-Agent, maxlag, retries with backoff that honour
 // Retry-After, at most one request at a time per wiki and three in total,
-// gzip, and an on-disk cache so a rerun makes no requests.
+// gzip, and an on-disk cache so a rerun makes no requests. Requests go only
+// to Wikimedia wikis (CheckWikiDomain) or to wikis mapped to an endpoint
+// (WithEndpoint), and a live client needs a contact (CheckContact).
 //
 // Enrich fetches everything an engagement analysis needs for a cohort and
 // returns what it finished plus a per-user list of failures: a run that

@@ -197,9 +197,11 @@ func (e *Enrichment) Err() error {
 	return errors.Join(errs...)
 }
 
-// Enrich looks up every name on every wiki with list=users, then fetches the
-// contributions of the accounts that exist, BatchSize users per request.
-// Wikis are fetched concurrently within the client's limits. A batch that
+// Enrich looks up every name on every wiki with list=users, BatchSize
+// names per request, then fetches the contributions of each batch's
+// accounts that exist as one batch: batches are the same on every run, so
+// a rerun sends only the requests that failed (the pages it has are
+// cached). Wikis are fetched concurrently within the client's limits. A batch that
 // fails after retries is reported per user in Failures and its partial data
 // is dropped; the other batches go on. Only a cancelled context or invalid
 // arguments (a wiki that is neither a Wikimedia wiki nor mapped to an
