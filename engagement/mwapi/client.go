@@ -497,6 +497,14 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 		}
 		return nil, -1, err
 	}
+	return c.classify(wiki, resp, body)
+}
+
+// classify turns a whole answer into its body, or an error with the wait
+// before a retry (as once returns them): 429 and 5xx, maxlag, rate limits,
+// database and internal errors are retried; HTML and malformed JSON with
+// backoff; other API errors and statuses are final.
+func (c *Client) classify(wiki string, resp *http.Response, body []byte) ([]byte, time.Duration, error) {
 	retryAfter := c.retryAfter(resp.Header.Get("Retry-After"))
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
