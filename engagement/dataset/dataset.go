@@ -139,14 +139,41 @@ func (e *ParseError) Unwrap() error { return e.Err }
 type reader struct {
 	file string
 	r    *csv.Reader
+	in   *lastByte
+	bom  int64 // bytes of the byte order mark skipped
 	idx  []int // position of each expected column in the file
 	cols []string
 }
 
+// lastByte passes a reader on, keeping count of the bytes and the last one.
+type lastByte struct {
+	r    io.Reader
+	n    int64
+	last byte
+}
+
+func (l *lastByte) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if n > 0 {
+		l.n += int64(n)
+		l.last = p[n-1]
+	}
+	return n, err
+}
+
+// cutShort reports whether the record csv has just read is the file's
+// last and has no line break.
+func (rd *reader) cutShort() bool {
+	return rd.r.InputOffset()+rd.bom == rd.in.n && rd.in.last != '\n'
+}
+
 func newReader(r io.Reader, file string, want []string) (*reader, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
+	in := &lastByte{r: r}
+	br := bufio.NewReaderSize(in, 1<<16)
+	var bom int64
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
+		bom = 3
 	}
 	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
@@ -165,7 +192,11 @@ func newReader(r io.Reader, file string, want []string) (*reader, error) {
 		}
 		pos[h] = i
 	}
-	rd := &reader{file: file, r: cr, cols: want}
+	rd := &reader{file: file, r: cr, in: in, bom: bom, cols: want}
+	if rd.cutShort() {
+		line, _ := cr.FieldPos(0)
+		return nil, &ParseError{File: file, Line: line, Err: errCutShort}
+	}
 	for _, w := range want {
 		i, ok := pos[w]
 		if !ok {
@@ -190,6 +221,9 @@ func (rd *reader) next(dst []string) ([]string, int, error) {
 		return nil, 0, fmt.Errorf("%s: %w", rd.file, err)
 	}
 	line, _ := rd.r.FieldPos(0)
+	if rd.cutShort() {
+		return nil, line, &ParseError{File: rd.file, Line: line, Err: errCutShort}
+	}
 	dst = dst[:0]
 	for k, i := range rd.idx {
 		if i >= len(rec) {
@@ -272,32 +306,43 @@ func ReadContributionsTable(r io.Reader, file string) (*metrics.Table, error) {
 // ReadAccounts reads accounts.csv. An empty registration means the wiki has
 // no registration date for the account.
 func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
+	as, _, err := readAccounts(r, file)
+	return as, err
+}
+
+// readAccounts is ReadAccounts, also listing the registrations written
+// otherwise than read.
+func readAccounts(r io.Reader, file string) ([]metrics.Account, []timeNote, error) {
 	rd, err := newReader(r, file, AccountsHeader)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []metrics.Account
+	var times []timeNote
 	var row []string
 	for {
 		var line int
 		row, line, err = rd.next(row)
 		if err == io.EOF {
-			return out, nil
+			return out, times, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		a := metrics.Account{Username: Unprotect(string([]byte(row[0])))}
 		if a.Username == "" {
-			return nil, rd.bad(line, 0, errors.New("empty"))
+			return nil, nil, rd.bad(line, 0, errors.New("empty"))
 		}
 		if row[1] != "" {
 			if a.Registration, err = ParseTime(row[1]); err != nil {
-				return nil, rd.bad(line, 1, err)
+				return nil, nil, rd.bad(line, 1, err)
+			}
+			if a.Registration = a.Registration.Truncate(time.Second); string(appendTime(nil, a.Registration)) != row[1] {
+				times = append(times, timeNote{len(out), row[1]})
 			}
 		}
 		if a.Bot, err = parseBool(row[2]); err != nil {
-			return nil, rd.bad(line, 2, err)
+			return nil, nil, rd.bad(line, 2, err)
 		}
 		out = append(out, a)
 	}
@@ -336,8 +381,10 @@ type Reading struct {
 	dir  string
 	done chan struct{}
 	d    Data // Contributions and Source, once done
-	err  error
-	used bool
+	// times are contributions.csv's timestamps written otherwise.
+	times []timeNote
+	err   error
+	used  bool
 }
 
 // StartReading starts reading dir's contributions.csv, the largest file of
@@ -349,9 +396,10 @@ func StartReading(dir string) *Reading {
 		r.err = readFile(dir, ContributionsFile, func(f *os.File, p string) (err error) {
 			hint := rowsHint(p)
 			info, _ := f.Stat()
-			var canonical bool
-			r.d.Contributions, canonical, err = readContributionsFast(f, p, hint)
-			if err == nil && canonical && info != nil {
+			var ri readInfo
+			r.d.Contributions, ri, err = readContributionsFast(f, p, hint)
+			r.times = ri.rewritten
+			if err == nil && ri.canonical && info != nil {
 				r.d.Source = newSource(p, info, r.d.Contributions)
 			}
 			return err
@@ -387,8 +435,9 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 	read := func(name string, f func(io.Reader, string) error) error {
 		return readFile(dir, name, func(fh *os.File, p string) error { return f(fh, p) })
 	}
+	var accountTimes []timeNote
 	err := read(AccountsFile, func(r io.Reader, p string) (err error) {
-		d.Accounts, err = ReadAccounts(r, p)
+		d.Accounts, accountTimes, err = readAccounts(r, p)
 		return err
 	})
 	if err != nil {
@@ -403,12 +452,17 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 			return nil, err
 		}
 	}
+	d.noteTimes(ContributionsFile, r.times)
+	d.noteTimes(AccountsFile, accountTimes)
 	if err := d.normalise(dir, sc.sets()); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {
-		err = read(NamespacesFile, func(r io.Reader, p string) (err error) {
-			d.Namespaces, err = ReadNamespaces(r, p)
+		err = read(NamespacesFile, func(r io.Reader, p string) error {
+			ns, lines, err := readNamespaces(r, p)
+			if err == nil {
+				d.Namespaces, err = d.normaliseNamespaces(p, ns, lines)
+			}
 			return err
 		})
 		if err != nil {

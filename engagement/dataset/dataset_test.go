@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -265,7 +266,11 @@ func BenchmarkReadDir1M(b *testing.B) {
 	if err := os.WriteFile(filepath.Join(dir, ContributionsFile), bigCSV(1_000_000), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, AccountsFile), []byte("username,registration,bot\n"), 0o644); err != nil {
+	var accounts []metrics.Account
+	for i := range 10000 {
+		accounts = append(accounts, metrics.Account{Username: fmt.Sprintf("User %d", i)})
+	}
+	if err := WriteFile(filepath.Join(dir, AccountsFile), func(w io.Writer) error { return WriteAccounts(w, accounts) }); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
