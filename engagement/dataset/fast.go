@@ -193,7 +193,7 @@ func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Tab
 func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 	var c metrics.Contribution
 	bad := func(col int, err error) error {
-		return &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Err: err}
+		return &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Index: p.idx[col] + 1, Err: err}
 	}
 	var f [9][]byte
 	for k, i := range p.idx {
@@ -312,6 +312,10 @@ func fixFile(err error, file string) error {
 	if errors.As(err, &pe) && pe.File == "" {
 		pe.File = file
 		return pe
+	}
+	var se *SizeError
+	if errors.As(err, &se) {
+		return se // names the file
 	}
 	return fmt.Errorf("%s: %w", file, err)
 }

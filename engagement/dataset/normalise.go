@@ -231,7 +231,7 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 		}
 		c, err := username.Canonical(u)
 		if err != nil {
-			return "", &ParseError{File: file, Line: lineOf(file, row), Column: "username", Err: err}
+			return "", &ParseError{File: file, Line: lineOf(file, row), Column: "username", Index: columnOf(file, "username"), Err: err}
 		}
 		canon[u] = c
 		lastRaw, lastCanon = u, c
@@ -300,6 +300,26 @@ func lineOf(path string, row int) int {
 	lines := map[int]int{row: 0}
 	recordLines(path, lines)
 	return lines[row]
+}
+
+// columnOf returns the position (from 1) of the column name in the header
+// of the file, for error messages; 0 when the file cannot be read.
+func columnOf(path, name string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	head, err := newLineReader(f).read()
+	if err != nil {
+		return 0
+	}
+	for i, h := range head {
+		if string(h) == name { // a byte order mark is dropped already
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // normaliseAccounts makes account usernames canonical and drops rows that
