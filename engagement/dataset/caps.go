@@ -69,6 +69,11 @@ func (c *capped) Read(p []byte) (int, error) {
 // readFile opens dir/name and passes it, with its information and path, to
 // f; a file over its cap (maxBytes) is refused, also while it is read.
 func readFile(dir, name string, f func(r io.Reader, info os.FileInfo, path string) error) error {
+	return readCappedFile(dir, name, maxBytes(name), f)
+}
+
+// readCappedFile is readFile with the cap limit.
+func readCappedFile(dir, name string, limit int64, f func(r io.Reader, info os.FileInfo, path string) error) error {
 	p := filepath.Join(dir, name)
 	fh, err := os.Open(p)
 	if err != nil {
@@ -79,7 +84,6 @@ func readFile(dir, name string, f func(r io.Reader, info os.FileInfo, path strin
 	if err != nil {
 		return fmt.Errorf("re-analysing %s: %w", dir, err)
 	}
-	limit := maxBytes(name)
 	size := int64(-1)
 	if info.Mode().IsRegular() {
 		size = info.Size()

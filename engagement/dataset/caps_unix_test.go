@@ -75,3 +75,22 @@ func TestCappedReader(t *testing.T) {
 		t.Errorf("11 bytes: %v", err)
 	}
 }
+
+// ReadContributionsFile reads a contributions file anywhere, under the cap
+// of contributions.csv.
+func TestReadContributionsFile(t *testing.T) {
+	cs, _ := folderOf56(t)
+	dir := writeFolder(t, map[string]string{"baseline_contributions.csv": cs})
+	got, err := ReadContributionsFile(filepath.Join(dir, "baseline_contributions.csv"))
+	if err != nil || len(got) != 168 || got[167].Username != "Participant 55" {
+		t.Fatalf("%d rows, %v", len(got), err)
+	}
+	p := filepath.Join(dir, "zero.csv")
+	os.Symlink("/dev/zero", p)
+	if _, err := ReadContributionsFile(p); err == nil || err.Error() != p+":1: "+errLong(MaxRecordBytes).Error() {
+		t.Errorf("/dev/zero: %v", err)
+	}
+	if _, err := ReadContributionsFile(filepath.Join(dir, "none.csv")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing: %v", err)
+	}
+}

@@ -334,6 +334,18 @@ func ReadContributions(r io.Reader, file string) ([]metrics.Contribution, error)
 	return t.Rows(), nil
 }
 
+// ReadContributionsFile reads a file in the format of contributions.csv
+// (such as baseline_contributions.csv) under the cap of contributions.csv,
+// MaxContributionsBytes.
+func ReadContributionsFile(path string) ([]metrics.Contribution, error) {
+	var cs []metrics.Contribution
+	err := readCappedFile(filepath.Dir(path), filepath.Base(path), MaxContributionsBytes, func(r io.Reader, _ os.FileInfo, p string) (err error) {
+		cs, err = ReadContributions(r, p)
+		return err
+	})
+	return cs, err
+}
+
 // ReadContributionsTable is ReadContributions into a metrics.Table, the
 // compact form a large file is best held in.
 func ReadContributionsTable(r io.Reader, file string) (*metrics.Table, error) {

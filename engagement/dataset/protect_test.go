@@ -86,6 +86,9 @@ func FuzzTextCellsRoundTrip(f *testing.F) {
 			t.Fatalf("%q: canonical %v, want %v", in, canonical, wantCanon)
 		}
 		assertNoFormula(t, in)
+		if hasCR {
+			return // encoding/csv, under the other readers, reads carriage returns in cells its own way
+		}
 		buf.Reset()
 		WriteAccounts(&buf, []metrics.Account{{Username: user}})
 		if as, err := ReadAccounts(bytes.NewReader(buf.Bytes()), "a.csv"); err != nil || len(as) != 1 || as[0].Username != user {
