@@ -63,7 +63,8 @@
 //
 // A run folder also holds run.json (RunFile), which says what the folder
 // is; WriteRun writes it, ReadRun reads it (a folder from before run.json
-// gives ErrNoRun). An example, every field required unless marked:
+// gives ErrNoRun), and ReadDir gives it as Data.Run. An example, every
+// field required unless marked:
 //
 //	{
 //	  "format": 1,                             // RunFormat; another is refused
@@ -413,10 +414,14 @@ type Data struct {
 	// Source is contributions.csv when writing Contributions gives it back
 	// byte for byte (nil otherwise): see WriteContributionsFrom.
 	Source *Source
+	// Run is the folder's run.json: when its data was fetched, its as-of,
+	// parameters, course and program; nil for a folder written before
+	// run.json (an invalid run.json is an error of ReadDir).
+	Run *Run
 }
 
 // ReadDir reads contributions.csv and accounts.csv from dir, and
-// namespaces.csv and incomplete.csv when present. It makes the rows
+// namespaces.csv, incomplete.csv and run.json when present. It makes the rows
 // canonical and reports in Data.Normalised what it changed.
 func ReadDir(dir string) (*Data, error) { return ReadDirFor(dir, Scope{}) }
 
@@ -470,6 +475,12 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 		return nil, r.err
 	}
 	d, dir := r.d, r.dir
+	switch run, err := ReadRun(dir); {
+	case err == nil:
+		d.Run = &run
+	case !errors.Is(err, ErrNoRun):
+		return nil, err
+	}
 	read := func(name string, f func(io.Reader, string) error) error {
 		return readFile(dir, name, func(r io.Reader, _ os.FileInfo, p string) error { return f(r, p) })
 	}

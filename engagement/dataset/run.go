@@ -258,6 +258,9 @@ func ReadRun(dir string) (Run, error) {
 	if err == nil {
 		err = r.Validate()
 	}
+	if err == nil && j.Params.NewEditorLookback == "" { // 0 is a look-back: only the text tells it is missing
+		err = &FieldError{Field: "params.new_editor_lookback", Err: errors.New("missing")}
+	}
 	if err != nil {
 		return Run{}, fmt.Errorf("%s: %w", path, err)
 	}
@@ -285,7 +288,11 @@ func (j runJSON) run() (Run, error) {
 		return Run{}, err
 	}
 	p := j.Params
-	lookback, err := time.ParseDuration(p.NewEditorLookback)
+	var lookback time.Duration
+	var err error
+	if p.NewEditorLookback != "" {
+		lookback, err = time.ParseDuration(p.NewEditorLookback)
+	}
 	if err != nil {
 		return Run{}, &FieldError{Field: "params.new_editor_lookback", Err: fmt.Errorf("not a duration such as \"336h0m0s\": %q", p.NewEditorLookback)}
 	}

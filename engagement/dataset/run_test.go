@@ -78,6 +78,7 @@ func TestReadRunErrorsNameFileAndField(t *testing.T) {
 		{"negative", `"baseline": 500`, `"baseline": -1`, `field "params.baseline": negative (-1)`},
 		{"kind", `"kind": "course"`, `"kind": "event"`, `field "course.kind": "event", expected "course" or "campaign"`},
 		{"cut short", `"program"`, ``, `line 15: cut short`},
+		{"missing lookback", `"new_editor_lookback": "336h0m0s",`, ``, `field "params.new_editor_lookback": missing`},
 		{"trailing", "}\n", "}\n{}\n", `more after the object`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,5 +136,27 @@ func TestProgramOf(t *testing.T) {
 	}
 	if got := ProgramOf(nil); got != (Program{Version: "unknown"}) {
 		t.Errorf("nil: %+v", got)
+	}
+}
+
+// ReadDir gives the folder's run.json, nil without one, and refuses an
+// invalid one.
+func TestReadDirReadsRun(t *testing.T) {
+	cs, as := folderOf56(t)
+	dir := writeFolder(t, map[string]string{ContributionsFile: cs, AccountsFile: as})
+	d, err := ReadDir(dir)
+	if err != nil || d.Run != nil {
+		t.Fatalf("without run.json: %v, run %+v", err, d.Run)
+	}
+	if err := WriteRun(dir, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	d, err = ReadDir(dir)
+	if err != nil || d.Run == nil || !d.Run.Fetched.Equal(sampleRun().Fetched) {
+		t.Fatalf("with run.json: %v, run %+v", err, d.Run)
+	}
+	os.WriteFile(filepath.Join(dir, RunFile), []byte(`{"format": 1}`+"\n"), 0o644)
+	if _, err := ReadDir(dir); err == nil || err.Error() != filepath.Join(dir, RunFile)+`: field "fetched": missing` {
+		t.Errorf("invalid run.json: %v", err)
 	}
 }
