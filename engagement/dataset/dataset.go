@@ -94,12 +94,15 @@
 //	    "time": "2026-12-03T10:00:00Z",
 //	    "modified": true,
 //	    "go": "go1.26.8"                       // optional
-//	  }
+//	  },
+//	  "files": {"accounts.csv": 2231, …}       // optional: sizes of the files written (FileSizes)
 //	}
 //
 // Times are RFC 3339 in UTC (fractions of a second kept). An unknown field,
 // a field given twice, a wrong type, a missing or invalid value are errors
 // naming the file and the field; the file may hold at most MaxRunBytes.
+// ReadDir notes in Data.Normalised a file whose size is not the one
+// recorded in files (cut short at a line end, edited, or gone).
 package dataset
 
 import (
@@ -504,6 +507,9 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 	d.noteTimes(ContributionsFile, r.times)
 	d.noteTimes(AccountsFile, accountTimes)
 	if err := d.normalise(dir, sc.sets()); err != nil {
+		return nil, err
+	}
+	if err := d.noteSizes(dir); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -158,5 +159,32 @@ func TestReadDirReadsRun(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, RunFile), []byte(`{"format": 1}`+"\n"), 0o644)
 	if _, err := ReadDir(dir); err == nil || err.Error() != filepath.Join(dir, RunFile)+`: field "fetched": missing` {
 		t.Errorf("invalid run.json: %v", err)
+	}
+}
+
+// A file whose size is not the one run.json recorded is noted: cut short
+// at a line end (which nothing else shows), edited, or gone.
+func TestReadDirNotesFilesChangedSinceTheRun(t *testing.T) {
+	cs, as := folderOf56(t)
+	in := "username,wiki,stage,cause\nParticipant 01,en.wikipedia.org,contributions,HTTP 503 after 6 tries\n"
+	dir := writeFolder(t, map[string]string{ContributionsFile: cs, AccountsFile: as, IncompleteFile: in})
+	r := sampleRun()
+	var err error
+	if r.Files, err = FileSizes(dir, ContributionsFile, AccountsFile, IncompleteFile); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRun(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := ReadDir(dir); err != nil || len(d.Normalised) != 0 || d.Run.Files[AccountsFile] != int64(len(as)) {
+		t.Fatalf("unchanged: %v\n%s\n%+v", err, d.Normalised, d.Run)
+	}
+	os.Remove(filepath.Join(dir, IncompleteFile))
+	os.WriteFile(filepath.Join(dir, AccountsFile), []byte(as+"Someone else,,false\n"), 0o644)
+	d, err := ReadDir(dir)
+	want := fmt.Sprintf(`accounts.csv: 1 files changed since the run wrote them (cut short or edited) (%d bytes when written, %d now)
+incomplete.csv: 1 files missing since the run wrote them (%d bytes when written, now none)`, len(as), len(as)+20, len(in))
+	if err != nil || d.Normalised.String() != want {
+		t.Errorf("changed: %v\n%s\nwant\n%s", err, d.Normalised, want)
 	}
 }
