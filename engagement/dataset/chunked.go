@@ -316,15 +316,54 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 	return readChunks(ch, first, workers)
 }
 
+// parseChunk parses the chunk b, which starts on line, into table with
+// out's columns, and gives b back to ch.
+func (out *rowParser) parseChunk(ch *chunker, b []byte, line int, table *metrics.Table) chunkResult {
+	p := &rowParser{file: out.file, idx: out.idx, canonical: true, table: table}
+	err := p.rows(&memReader{b: b, next: line, splitter: splitter{bom: true, max: ch.max}})
+	ch.free <- b[:0]
+	return chunkResult{p.table, p.canonical, p.rewritten, err}
+}
+
+// join appends a chunk's rows, in file order, to p's.
+func (p *rowParser) join(r chunkResult) {
+	p.canonical = p.canonical && r.canonical
+	for _, n := range r.rewritten {
+		p.rewritten = append(p.rewritten, timeNote{p.table.Len() + n.row, n.text})
+	}
+	p.table.AppendTable(r.rows)
+}
+
+// chunkJob is a chunk for a worker: its bytes, first line, and where its
+// result goes.
+type chunkJob struct {
+	b    []byte
+	line int
+	res  chan chunkResult
+}
+
+// feed cuts ch into chunks and queues each for the workers, and its result
+// in order, until the end, stop or an error, which it returns.
+func feed(ch *chunker, file string, jobs chan<- chunkJob, order chan<- chan chunkResult, stop *atomic.Bool) error {
+	for !stop.Load() {
+		b, line, err := ch.next()
+		if err != nil {
+			return fixFile(err, file)
+		}
+		if b == nil {
+			return nil
+		}
+		res := make(chan chunkResult, 1)
+		order <- res
+		jobs <- chunkJob{b, line, res}
+	}
+	return nil
+}
+
 // readChunks parses the chunks left in ch on workers and appends their
 // rows to out.table in order.
 func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, readInfo, error) {
-	type job struct {
-		b    []byte
-		line int
-		res  chan chunkResult
-	}
-	jobs := make(chan job)
+	jobs := make(chan chunkJob)
 	order := make(chan chan chunkResult, 2*workers)
 	spare := make(chan *metrics.Table, 2*workers+2) // chunk tables back from the join, for reuse
 	var stop atomic.Bool
@@ -339,37 +378,22 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, readI
 					j.res <- chunkResult{}
 					continue
 				}
-				p := &rowParser{file: out.file, idx: out.idx, canonical: true}
+				var table *metrics.Table
 				select {
-				case p.table = <-spare:
-					metrics.TableBuilder{T: p.table}.Reset()
+				case table = <-spare:
+					metrics.TableBuilder{T: table}.Reset()
 				default:
-					p.table = metrics.NewTable(len(j.b) / 80)
+					table = metrics.NewTable(len(j.b) / 80)
 				}
-				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true, max: ch.max}}
-				err := p.rows(m)
-				ch.free <- j.b[:0]
-				j.res <- chunkResult{p.table, p.canonical, p.rewritten, err}
+				j.res <- out.parseChunk(ch, j.b, j.line, table)
 			}
 		}()
 	}
 	var readErr error
-	go func() { // the chunker
-		defer close(order)
-		defer close(jobs)
-		for !stop.Load() {
-			b, line, err := ch.next()
-			if err != nil {
-				readErr = fixFile(err, out.file)
-				return
-			}
-			if b == nil {
-				return
-			}
-			res := make(chan chunkResult, 1)
-			order <- res
-			jobs <- job{b, line, res}
-		}
+	go func() {
+		readErr = feed(ch, out.file, jobs, order, &stop)
+		close(jobs)
+		close(order) // after readErr is set: the join reads it once order is done
 	}()
 	var firstErr error
 	for res := range order {
@@ -379,11 +403,7 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, readI
 			stop.Store(true)
 		}
 		if firstErr == nil {
-			out.canonical = out.canonical && r.canonical
-			for _, n := range r.rewritten {
-				out.rewritten = append(out.rewritten, timeNote{out.table.Len() + n.row, n.text})
-			}
-			out.table.AppendTable(r.rows)
+			out.join(r)
 			select {
 			case spare <- r.rows:
 			default:

@@ -63,7 +63,8 @@
 //
 // A run folder also holds run.json (RunFile), which says what the folder
 // is; WriteRun writes it, ReadRun reads it (a folder from before run.json
-// gives ErrNoRun). An example, every field required unless marked:
+// gives ErrNoRun), and ReadDir gives it as Data.Run. An example, every
+// field required unless marked:
 //
 //	{
 //	  "format": 1,                             // RunFormat; another is refused
@@ -93,12 +94,15 @@
 //	    "time": "2026-12-03T10:00:00Z",
 //	    "modified": true,
 //	    "go": "go1.26.8"                       // optional
-//	  }
+//	  },
+//	  "files": {"accounts.csv": 2231, …}       // optional: sizes of the files written (FileSizes)
 //	}
 //
 // Times are RFC 3339 in UTC (fractions of a second kept). An unknown field,
 // a field given twice, a wrong type, a missing or invalid value are errors
 // naming the file and the field; the file may hold at most MaxRunBytes.
+// ReadDir notes in Data.Normalised a file whose size is not the one
+// recorded in files (cut short at a line end, edited, or gone).
 package dataset
 
 import (
@@ -413,10 +417,14 @@ type Data struct {
 	// Source is contributions.csv when writing Contributions gives it back
 	// byte for byte (nil otherwise): see WriteContributionsFrom.
 	Source *Source
+	// Run is the folder's run.json: when its data was fetched, its as-of,
+	// parameters, course and program; nil for a folder written before
+	// run.json (an invalid run.json is an error of ReadDir).
+	Run *Run
 }
 
 // ReadDir reads contributions.csv and accounts.csv from dir, and
-// namespaces.csv and incomplete.csv when present. It makes the rows
+// namespaces.csv, incomplete.csv and run.json when present. It makes the rows
 // canonical and reports in Data.Normalised what it changed.
 func ReadDir(dir string) (*Data, error) { return ReadDirFor(dir, Scope{}) }
 
@@ -470,6 +478,12 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 		return nil, r.err
 	}
 	d, dir := r.d, r.dir
+	switch run, err := ReadRun(dir); {
+	case err == nil:
+		d.Run = &run
+	case !errors.Is(err, ErrNoRun):
+		return nil, err
+	}
 	read := func(name string, f func(io.Reader, string) error) error {
 		return readFile(dir, name, func(r io.Reader, _ os.FileInfo, p string) error { return f(r, p) })
 	}
@@ -493,6 +507,9 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 	d.noteTimes(ContributionsFile, r.times)
 	d.noteTimes(AccountsFile, accountTimes)
 	if err := d.normalise(dir, sc.sets()); err != nil {
+		return nil, err
+	}
+	if err := d.noteSizes(dir); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -47,6 +48,9 @@ func (r Report) Lines() []string {
 		ex := make([]string, len(n.Examples))
 		for i, e := range n.Examples {
 			ex[i] = fmt.Sprintf("%s:%d %s", n.File, e.Line, e.Detail)
+			if e.Line == 0 { // the whole file
+				ex[i] = e.Detail
+			}
 		}
 		out = append(out, fmt.Sprintf("%s: %d %s (%s)", n.File, n.Count, n.What, strings.Join(ex, "; ")))
 	}
@@ -197,6 +201,30 @@ func (s scopeSets) noteContribution(r *Report, row int, wiki, user string, rev i
 	case s.users != nil && !s.users[user]:
 		r.note(ContributionsFile, "contributions by users who are not participants, left out of the numbers", row, fmt.Sprintf("“%s” on %s", user, wiki), user)
 	}
+}
+
+// noteSizes records, for each file ReadDir reads, a size other than the
+// one run.json says the run wrote: the file was cut short or edited since.
+func (d *Data) noteSizes(dir string) error {
+	if d.Run == nil {
+		return nil
+	}
+	for _, name := range []string{ContributionsFile, AccountsFile, IncompleteFile, NamespacesFile} {
+		want, ok := d.Run.Files[name]
+		if !ok {
+			continue
+		}
+		info, err := os.Stat(filepath.Join(dir, name))
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			d.Normalised.noteLine(name, "files missing since the run wrote them", 0, fmt.Sprintf("%d bytes when written, now none", want))
+		case err != nil:
+			return fmt.Errorf("re-analysing %s: %w", dir, err)
+		case info.Size() != want:
+			d.Normalised.noteLine(name, "files changed since the run wrote them (cut short or edited)", 0, fmt.Sprintf("%d bytes when written, %d now", want, info.Size()))
+		}
+	}
+	return nil
 }
 
 // noteTimes records the timestamps of file written otherwise than read,

@@ -48,6 +48,23 @@ type Run struct {
 	Params RunParams
 	// Program is the program that wrote the folder.
 	Program Program
+	// Files are the sizes in bytes of the files the run wrote, by name
+	// (FileSizes); optional. ReadDir notes, in Data.Normalised, a file read
+	// whose size differs: cut short, or edited since.
+	Files map[string]int64
+}
+
+// FileSizes returns the sizes of the named files of dir, for Run.Files.
+func FileSizes(dir string, names ...string) (map[string]int64, error) {
+	out := make(map[string]int64, len(names))
+	for _, n := range names {
+		info, err := os.Stat(filepath.Join(dir, n))
+		if err != nil {
+			return nil, fmt.Errorf("recording the files of %s: %w", dir, err)
+		}
+		out[n] = info.Size()
+	}
+	return out, nil
 }
 
 // RunCourse names what a run analysed.
@@ -134,12 +151,13 @@ func (r Run) MetricsParams() metrics.Params {
 // runJSON is run.json as written: times RFC 3339 UTC, the look-back as a
 // Go duration ("336h0m0s"), so that each is read back exactly.
 type runJSON struct {
-	Format  int        `json:"format"`
-	Fetched string     `json:"fetched"`
-	AsOf    string     `json:"as_of"`
-	Course  RunCourse  `json:"course"`
-	Params  paramsJSON `json:"params"`
-	Program Program    `json:"program"`
+	Format  int              `json:"format"`
+	Fetched string           `json:"fetched"`
+	AsOf    string           `json:"as_of"`
+	Course  RunCourse        `json:"course"`
+	Params  paramsJSON       `json:"params"`
+	Program Program          `json:"program"`
+	Files   map[string]int64 `json:"files,omitempty"`
 }
 
 type paramsJSON struct {
@@ -163,7 +181,7 @@ func WriteRun(dir string, r Run) error {
 	}
 	p := r.Params
 	j := runJSON{Format: r.Format, Fetched: r.Fetched.UTC().Format(time.RFC3339Nano), AsOf: r.AsOf.UTC().Format(time.RFC3339Nano),
-		Course: r.Course, Program: r.Program, Params: paramsJSON{NewEditorLookback: p.NewEditorLookback.String(),
+		Course: r.Course, Program: r.Program, Files: r.Files, Params: paramsJSON{NewEditorLookback: p.NewEditorLookback.String(),
 			LongTermEdits: p.LongTermEdits, RetentionDays: p.RetentionDays, ActiveMonths: p.ActiveMonths,
 			ActiveEditorEdits: p.ActiveEditorEdits, MaxContributions: p.MaxContributions, CentralAuth: p.CentralAuth,
 			Baseline: p.Baseline, Pseudonymized: p.Pseudonymized}}
@@ -215,6 +233,11 @@ func (r Run) Validate() error {
 	case r.Program.Version == "":
 		return bad("program.version", "missing")
 	}
+	for name, size := range r.Files {
+		if name == "" || filepath.Base(name) != name || size < 0 {
+			return bad("files", "%q: %d: expected the name of a file of the folder and its size", name, size)
+		}
+	}
 	return r.Params.validate()
 }
 
@@ -258,6 +281,9 @@ func ReadRun(dir string) (Run, error) {
 	if err == nil {
 		err = r.Validate()
 	}
+	if err == nil && j.Params.NewEditorLookback == "" { // 0 is a look-back: only the text tells it is missing
+		err = &FieldError{Field: "params.new_editor_lookback", Err: errors.New("missing")}
+	}
 	if err != nil {
 		return Run{}, fmt.Errorf("%s: %w", path, err)
 	}
@@ -266,7 +292,7 @@ func ReadRun(dir string) (Run, error) {
 
 // run converts the file's fields, naming the one that does not parse.
 func (j runJSON) run() (Run, error) {
-	r := Run{Format: j.Format, Course: j.Course, Program: j.Program}
+	r := Run{Format: j.Format, Course: j.Course, Program: j.Program, Files: j.Files}
 	at := func(field, s string, t *time.Time) error {
 		if s == "" {
 			return nil // missing: Validate says so
@@ -285,7 +311,11 @@ func (j runJSON) run() (Run, error) {
 		return Run{}, err
 	}
 	p := j.Params
-	lookback, err := time.ParseDuration(p.NewEditorLookback)
+	var lookback time.Duration
+	var err error
+	if p.NewEditorLookback != "" {
+		lookback, err = time.ParseDuration(p.NewEditorLookback)
+	}
 	if err != nil {
 		return Run{}, &FieldError{Field: "params.new_editor_lookback", Err: fmt.Errorf("not a duration such as \"336h0m0s\": %q", p.NewEditorLookback)}
 	}

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -78,6 +79,7 @@ func TestReadRunErrorsNameFileAndField(t *testing.T) {
 		{"negative", `"baseline": 500`, `"baseline": -1`, `field "params.baseline": negative (-1)`},
 		{"kind", `"kind": "course"`, `"kind": "event"`, `field "course.kind": "event", expected "course" or "campaign"`},
 		{"cut short", `"program"`, ``, `line 15: cut short`},
+		{"missing lookback", `"new_editor_lookback": "336h0m0s",`, ``, `field "params.new_editor_lookback": missing`},
 		{"trailing", "}\n", "}\n{}\n", `more after the object`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,5 +137,54 @@ func TestProgramOf(t *testing.T) {
 	}
 	if got := ProgramOf(nil); got != (Program{Version: "unknown"}) {
 		t.Errorf("nil: %+v", got)
+	}
+}
+
+// ReadDir gives the folder's run.json, nil without one, and refuses an
+// invalid one.
+func TestReadDirReadsRun(t *testing.T) {
+	cs, as := folderOf56(t)
+	dir := writeFolder(t, map[string]string{ContributionsFile: cs, AccountsFile: as})
+	d, err := ReadDir(dir)
+	if err != nil || d.Run != nil {
+		t.Fatalf("without run.json: %v, run %+v", err, d.Run)
+	}
+	if err := WriteRun(dir, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	d, err = ReadDir(dir)
+	if err != nil || d.Run == nil || !d.Run.Fetched.Equal(sampleRun().Fetched) {
+		t.Fatalf("with run.json: %v, run %+v", err, d.Run)
+	}
+	os.WriteFile(filepath.Join(dir, RunFile), []byte(`{"format": 1}`+"\n"), 0o644)
+	if _, err := ReadDir(dir); err == nil || err.Error() != filepath.Join(dir, RunFile)+`: field "fetched": missing` {
+		t.Errorf("invalid run.json: %v", err)
+	}
+}
+
+// A file whose size is not the one run.json recorded is noted: cut short
+// at a line end (which nothing else shows), edited, or gone.
+func TestReadDirNotesFilesChangedSinceTheRun(t *testing.T) {
+	cs, as := folderOf56(t)
+	in := "username,wiki,stage,cause\nParticipant 01,en.wikipedia.org,contributions,HTTP 503 after 6 tries\n"
+	dir := writeFolder(t, map[string]string{ContributionsFile: cs, AccountsFile: as, IncompleteFile: in})
+	r := sampleRun()
+	var err error
+	if r.Files, err = FileSizes(dir, ContributionsFile, AccountsFile, IncompleteFile); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRun(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := ReadDir(dir); err != nil || len(d.Normalised) != 0 || d.Run.Files[AccountsFile] != int64(len(as)) {
+		t.Fatalf("unchanged: %v\n%s\n%+v", err, d.Normalised, d.Run)
+	}
+	os.Remove(filepath.Join(dir, IncompleteFile))
+	os.WriteFile(filepath.Join(dir, AccountsFile), []byte(as+"Someone else,,false\n"), 0o644)
+	d, err := ReadDir(dir)
+	want := fmt.Sprintf(`accounts.csv: 1 files changed since the run wrote them (cut short or edited) (%d bytes when written, %d now)
+incomplete.csv: 1 files missing since the run wrote them (%d bytes when written, now none)`, len(as), len(as)+20, len(in))
+	if err != nil || d.Normalised.String() != want {
+		t.Errorf("changed: %v\n%s\nwant\n%s", err, d.Normalised, want)
 	}
 }
