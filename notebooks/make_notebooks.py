@@ -178,6 +178,16 @@ Every table here is a DataFrame (github.com/go-gota/gota) with numeric columns, 
 ("code", '''%%
 a := nb.Must(s.Analysis())
 nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColWiki, engagement.ColNS), nil)'''),
+("md", '''## What the headline counts
+The table above counts every row: the facilitator's and the bot's edits too, in every namespace. The headline counts only the participants in the numbers (`included`), and its pages created are content pages (`content`). Grouped by those two columns, the frame gives the headline's numbers.'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColIncluded, engagement.ColContent), nil)
+counted := engagement.InPeriod(engagement.Included(a.Contributions()), metrics.During)
+edits, _ := engagement.FindRow(a.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
+created, _ := engagement.FindRow(a.Result, metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
+nb.ShowMarkdown(fmt.Sprintf("Included participants: **%d edits** during the event (the headline: %v); content pages they created: **%d** (the headline: %v).",
+	counted.Nrow(), edits.Value, engagement.Created(engagement.InContent(counted)).Nrow(), created.Value))'''),
 ("md", '''## One wiki only
 The contributions on English Wikipedia only, analysed again: every metric, same definitions.'''),
 ("code", '''%%
