@@ -25,11 +25,36 @@ const (
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
-	data, res := a.Data, a.Result
 	var pseudo *report.Pseudonymizer
 	if pseudonymize {
-		pseudo = report.NewPseudonymizer(report.RandomKey())
-		pseudo.Learn(a.names()...)
+		pseudo = a.Pseudonymizer()
+	}
+	return a.ShareAs(dir, pseudo)
+}
+
+// Pseudonymizer returns a pseudonymizer with a fresh key that knows every
+// username of the campaign, for ShareAs and PseudonymizedData, so that a
+// program prints the pseudonyms its files hold.
+func (a *CampaignAnalysis) Pseudonymizer() *report.Pseudonymizer {
+	pseudo := report.NewPseudonymizer(report.RandomKey())
+	pseudo.Learn(a.names()...)
+	return pseudo
+}
+
+// PseudonymizedData returns the campaign's data with every username
+// replaced by pseudo's pseudonym (a nil pseudo: the data itself).
+func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data {
+	if pseudo == nil {
+		return a.Data
+	}
+	d, _ := a.pseudonymized(pseudo)
+	return d
+}
+
+// ShareAs is Share with the pseudonymizer given (nil: real names).
+func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
+	data, res := a.Data, a.Result
+	if pseudo != nil {
 		data, res = a.pseudonymized(pseudo)
 	}
 	paths, err := WriteCampaignOutputs(dir, data, res)
@@ -126,12 +151,7 @@ func (a *CampaignAnalysis) names() []string {
 // pseudonymized returns copies of the data and the result with every
 // username replaced.
 func (a *CampaignAnalysis) pseudonymized(pseudo *report.Pseudonymizer) (*Data, *metrics.CampaignResult) {
-	d := *a.Data
-	d.Contributions, d.Accounts = pseudo.Table(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
-	d.Failures = slices.Clone(a.Data.Failures)
-	for i := range d.Failures {
-		d.Failures[i].Username = pseudo.Name(d.Failures[i].Username)
-	}
+	d := pseudonymData(a.Data, pseudo)
 	r := *a.Result
 	r.Participants = pseudo.Result(&metrics.Result{Participants: a.Result.Participants}).Participants
 	r.Returning = make([]string, len(a.Result.Returning))
@@ -142,7 +162,7 @@ func (a *CampaignAnalysis) pseudonymized(pseudo *report.Pseudonymizer) (*Data, *
 	for u, c := range a.Result.FirstEvent {
 		r.FirstEvent[pseudo.Name(u)] = c
 	}
-	return &d, &r
+	return d, &r
 }
 
 func pseudoName(p *report.Pseudonymizer, name string) string {

@@ -201,6 +201,11 @@ type Data struct {
 	// never changes numbers silently.
 	Normalised dataset.Report
 	Stats      mwapi.Stats
+	// Views are the page views of the pages participants created during
+	// the event, fetched with the contributions (nil when not fetched: a
+	// re-analysis); ViewStats counts their requests.
+	Views     *FetchedViews
+	ViewStats mwapi.Stats
 	// source is the contributions.csv Contributions was read from, when
 	// it can be copied instead of written again.
 	source *dataset.Source

@@ -29,7 +29,12 @@ func CreatedPages(d *Data, res *metrics.Result) []CreatedPage {
 			included[p.Username] = true
 		}
 	}
-	ev := res.Event
+	return createdPages(d, res.Event, included)
+}
+
+// createdPages lists the content pages (and Commons files) that the
+// included users created during the event, by wiki and title.
+func createdPages(d *Data, ev metrics.Event, included map[string]bool) []CreatedPage {
 	var out []CreatedPage
 	t := d.Contributions
 	start, end := ev.Start.Unix(), ev.End.Unix()
@@ -72,39 +77,90 @@ const MaxPageViewPages = 1000
 // is counted in Failed and the others go on. Only a cancelled context fails
 // the call.
 func FetchPageViews(ctx context.Context, c *mwapi.Client, pages []CreatedPage, start, until time.Time) (*report.PageViews, error) {
-	end := until.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)
-	v := &report.PageViews{Start: start.UTC().Truncate(24 * time.Hour), End: end}
+	v, err := fetchViews(ctx, c, pages, start, until)
+	if err != nil {
+		return v.For(pages), err
+	}
+	return v.For(pages), nil
+}
+
+// PageKey names a page on a wiki.
+type PageKey struct{ Wiki, Title string }
+
+// FetchedViews are the page views fetched for the pages created during an
+// event: the fetch step asks for every page a participant created, and each
+// analysis shows those of the pages it counts (For).
+type FetchedViews struct {
+	Start, End time.Time       // the days counted, inclusive
+	Views      map[PageKey]int // the views of each page whose views were fetched
+	// Failed says why a page's views could not be fetched (more pages than
+	// MaxPageViewPages, or the API's error); such a page is never shown with
+	// zero views.
+	Failed map[PageKey]string
+}
+
+// For returns the views of pages as the report shows them: the pages whose
+// views were fetched, most viewed first, the wikis the API does not serve,
+// and how many pages could not be fetched (a page never asked for counts as
+// failed, not as zero views).
+func (v *FetchedViews) For(pages []CreatedPage) *report.PageViews {
+	out := &report.PageViews{Start: v.Start, End: v.End}
 	notServed := map[string]int{}
-	asked := 0
 	for _, p := range pages {
 		if !ServesPageViews(p.Wiki) {
 			notServed[p.Wiki]++
 			continue
 		}
-		if asked == MaxPageViewPages || end.Before(v.Start) {
-			v.Failed++
+		n, ok := v.Views[PageKey{p.Wiki, p.Title}]
+		if !ok {
+			out.Failed++
+			continue
+		}
+		out.Pages = append(out.Pages, report.PageView{Wiki: p.Wiki, Title: p.Title, NS: p.NS, Views: n})
+	}
+	for w, n := range notServed {
+		out.NotServed = append(out.NotServed, report.NotServed{Wiki: w, Pages: n})
+	}
+	sort.Slice(out.NotServed, func(i, j int) bool { return out.NotServed[i].Wiki < out.NotServed[j].Wiki })
+	sort.SliceStable(out.Pages, func(i, j int) bool { return out.Pages[i].Views > out.Pages[j].Views })
+	return out
+}
+
+// fetchViews asks for the daily views of each served page from start to
+// the day before until, at most MaxPageViewPages of them; only a cancelled
+// context fails the call.
+func fetchViews(ctx context.Context, c *mwapi.Client, pages []CreatedPage, start, until time.Time) (*FetchedViews, error) {
+	v := &FetchedViews{Start: start.UTC().Truncate(24 * time.Hour), End: until.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1),
+		Views: map[PageKey]int{}, Failed: map[PageKey]string{}}
+	asked := 0
+	for _, p := range pages {
+		k := PageKey{p.Wiki, p.Title}
+		if _, done := v.Views[k]; !ServesPageViews(p.Wiki) || done {
+			continue
+		}
+		switch {
+		case v.End.Before(v.Start):
+			v.Failed[k] = "the as-of leaves no full day since the start"
+			continue
+		case asked == MaxPageViewPages:
+			v.Failed[k] = fmt.Sprintf("more than %d pages: the others were not asked for", MaxPageViewPages)
 			continue
 		}
 		asked++
-		days, err := c.Pageviews(ctx, p.Wiki, p.Title, mwapi.Daily, v.Start, end)
+		days, err := c.Pageviews(ctx, p.Wiki, p.Title, mwapi.Daily, v.Start, v.End)
 		if err != nil {
 			if ctx.Err() != nil {
 				return v, fmt.Errorf("page views: %w", ctx.Err())
 			}
-			v.Failed++
+			v.Failed[k] = err.Error()
 			continue
 		}
 		n := 0
 		for _, d := range days {
 			n += d.Views
 		}
-		v.Pages = append(v.Pages, report.PageView{Wiki: p.Wiki, Title: p.Title, NS: p.NS, Views: n})
+		v.Views[k] = n
 	}
-	for w, n := range notServed {
-		v.NotServed = append(v.NotServed, report.NotServed{Wiki: w, Pages: n})
-	}
-	sort.Slice(v.NotServed, func(i, j int) bool { return v.NotServed[i].Wiki < v.NotServed[j].Wiki })
-	sort.SliceStable(v.Pages, func(i, j int) bool { return v.Pages[i].Views > v.Pages[j].Views })
 	return v, nil
 }
 

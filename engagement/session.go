@@ -11,6 +11,7 @@ import (
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 )
 
 // Names of the settings a user changes to fix a SettingError: the
@@ -229,12 +230,50 @@ func (s *Session) Fetch() (*Data, error) {
 		if d != nil && s.progressDone != nil {
 			s.progressDone(d.Stats.String())
 		}
+		if err == nil {
+			err = s.fetchViews(d)
+		}
 	}
 	if err != nil {
 		return d, err
 	}
 	s.data = d
 	return d, nil
+}
+
+// fetchViews fetches the page views of the pages the participants (those
+// not left out by the roster) created during the event, from its start to
+// the as-of, into d.Views. A page whose views could not be fetched is
+// noted in d.Views.Failed; a client that cannot be made is a note in
+// d.Notes. Only a cancelled context fails.
+func (s *Session) fetchViews(d *Data) error {
+	c, err := s.cfg.Client(s.ev.IsSample)
+	if err != nil {
+		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
+		return nil
+	}
+	in := map[string]bool{}
+	for _, p := range s.ev.Participants {
+		if p.Excluded == metrics.NotExcluded {
+			in[p.Username] = true
+		}
+	}
+	v, err := fetchViews(s.ctx, c, createdPages(d, s.ev.MetricsEvent(), in), s.ev.Course.Start, s.asOf)
+	d.ViewStats = c.Stats()
+	if err != nil {
+		return err
+	}
+	d.Views = v
+	return nil
+}
+
+// views returns the page views of the pages res counts, when they were
+// fetched for res's as-of; nil otherwise.
+func views(d *Data, res *metrics.Result) *report.PageViews {
+	if d.Views == nil || !d.Views.End.Equal(res.Params.AsOf.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)) {
+		return nil
+	}
+	return d.Views.For(CreatedPages(d, res))
 }
 
 // Params returns the default parameters with the session's as-of,
@@ -270,7 +309,7 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	a := &Analysis{Event: ev, Data: d, Result: res, Params: p}
+	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res)}
 	if err := s.addBaseline(a); err != nil {
 		return nil, err
 	}
@@ -298,7 +337,7 @@ func (r Requests) String() string {
 func (s *Session) Requests() Requests {
 	r := Requests{Dashboard: int(s.dash.sent.Load()), DashboardCached: int(s.dash.hits.Load())}
 	if s.data != nil {
-		r.API, r.APICached = s.data.Stats.Requests, s.data.Stats.CacheHits
+		r.API, r.APICached = s.data.Stats.Requests+s.data.ViewStats.Requests, s.data.Stats.CacheHits+s.data.ViewStats.CacheHits
 	}
 	for _, b := range s.baselines {
 		r.API, r.APICached = r.API+b.Stats.Requests, r.APICached+b.Stats.CacheHits
