@@ -13,6 +13,77 @@
 //
 // Readers stream, intern repeated strings (wikis, usernames, titles) and
 // report a bad cell as a *ParseError naming the file, line and column.
+//
+// # Spreadsheet formulas
+//
+// Text cells (usernames, titles, notes…) that a spreadsheet would run as a
+// formula, those starting with "=", "+", "-", "@", a tab or a carriage
+// return, are written with a single quote in front (OWASP's advice against
+// CSV injection). So that the rule can be undone, a text starting with a
+// quote followed by one of those, by a quote or by a line feed gets one
+// more quote; every other text is written as it is:
+//
+//	text           cell
+//	=1+1           '=1+1
+//	-Ada-          '-Ada-
+//	'=x            ''=x
+//	'Allo 'Allo!   'Allo 'Allo!
+//
+// The readers drop that one quote (Unprotect), so every text reads back
+// exactly; a program reading the files otherwise (a spreadsheet, gota)
+// sees the quote. Numbers are not text: a sizediff of -42 is written -42.
+// A folder written before this rule holds formulas unprotected; they read
+// as they are, except a text starting with a quote and then one of those
+// characters, which loses the quote.
+//
+// # Writing files
+//
+// Every file of a run folder is written with WriteFile (or WriteFileBytes):
+// into a new file beside it, synced, then renamed over it, so that a reader
+// never sees half a file, a symbolic link planted at the name is replaced
+// (its target is untouched), and the file gets the user's umask (0644 by
+// default), like any file a program creates.
+//
+// # run.json
+//
+// A run folder also holds run.json (RunFile), which says what the folder
+// is; WriteRun writes it, ReadRun reads it (a folder from before run.json
+// gives ErrNoRun). An example, every field required unless marked:
+//
+//	{
+//	  "format": 1,                             // RunFormat; another is refused
+//	  "fetched": "2025-06-30T10:34:56.5Z",     // newest fetch of its data, cached answers included
+//	  "as_of": "2025-06-01T00:00:00Z",         // what the analysis observed up to; not after fetched
+//	  "course": {
+//	    "kind": "course",                      // or "campaign"
+//	    "url": "https://outreachdashboard.wmflabs.org/courses/Lib/Event", // optional; or
+//	    "dir": "path/to/downloaded/course",    // optional, never with url
+//	    "slug": "Lib/Event"
+//	  },
+//	  "params": {
+//	    "new_editor_lookback": "336h0m0s",     // a Go duration: 14 days
+//	    "long_term_edits": 500,
+//	    "retention_days": [7, 30, 60, 90, 180, 365],
+//	    "active_months": 24,
+//	    "active_editor_edits": 5,
+//	    "max_contributions": 100000,
+//	    "centralauth": false,
+//	    "baseline": 0,                         // the baseline's sample size; 0: none
+//	    "pseudonymized": false
+//	  },
+//	  "program": {                             // from runtime/debug.ReadBuildInfo (ProgramOf)
+//	    "module": "example.com/engagement",    // optional
+//	    "version": "(devel)",                  // "unknown" without build information
+//	    "revision": "9d312de…",                // optional: vcs.revision, vcs.time, vcs.modified
+//	    "time": "2026-12-03T10:00:00Z",
+//	    "modified": true,
+//	    "go": "go1.26.8"                       // optional
+//	  }
+//	}
+//
+// Times are RFC 3339 in UTC (fractions of a second kept). An unknown field,
+// a field given twice, a wrong type, a missing or invalid value are errors
+// naming the file and the field; the file may hold at most MaxRunBytes.
 package dataset
 
 import (
@@ -216,7 +287,7 @@ func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
 		if err != nil {
 			return nil, err
 		}
-		a := metrics.Account{Username: string([]byte(row[0]))}
+		a := metrics.Account{Username: Unprotect(string([]byte(row[0])))}
 		if a.Username == "" {
 			return nil, rd.bad(line, 0, errors.New("empty"))
 		}

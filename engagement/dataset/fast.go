@@ -212,7 +212,7 @@ func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 	if c.New, err = parseBool(bstr(f[8])); err != nil {
 		return bad(8, err)
 	}
-	metrics.TableBuilder{T: p.table}.Add(f[0], f[1], f[5], c)
+	metrics.TableBuilder{T: p.table}.Add(unprotect(f[0]), unprotect(f[1]), unprotect(f[5]), c)
 	if p.canonical && (len(rec) != len(f) || !canonicalRow(p.idx, &f, quoted)) {
 		p.canonical = false
 	}
@@ -228,7 +228,7 @@ func canonicalRow(idx []int, f *[9][]byte, quoted uint64) bool {
 		q := quoted&(1<<idx[k]) != 0
 		switch k {
 		case 0, 1, 5: // text; unquoted, it cannot hold a comma, quote or line break
-			if q && (len(b) == 0 || !needsQuotes(bstr(b))) || !q && len(b) > 0 && (b[0] == ' ' || b[len(b)-1] == ' ') {
+			if q && (len(b) == 0 || !needsQuotes(bstr(b))) || !q && len(b) > 0 && (b[0] == ' ' || b[len(b)-1] == ' ') || !protectedAsWritten(b) {
 				return false
 			}
 		case 2, 3, 4, 7:
@@ -246,6 +246,13 @@ func canonicalRow(idx []int, f *[9][]byte, quoted uint64) bool {
 		}
 	}
 	return true
+}
+
+// protectedAsWritten reports whether the cell b is what Protect writes for
+// the text Unprotect reads from it: a formula protected, nothing else.
+func protectedAsWritten(b []byte) bool {
+	u := unprotect(b)
+	return mustProtect(bstr(u)) == (len(u) != len(b))
 }
 
 // canonicalInt reports whether b is an integer as strconv writes it, or

@@ -58,6 +58,6 @@ func ReadIncomplete(r io.Reader, file string) ([]Incomplete, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Incomplete{Username: row[0], Wiki: row[1], Stage: row[2], Cause: row[3]})
+		out = append(out, Incomplete{Username: Unprotect(row[0]), Wiki: Unprotect(row[1]), Stage: Unprotect(row[2]), Cause: Unprotect(row[3])})
 	}
 }

@@ -57,7 +57,7 @@ func ReadNamespaces(r io.Reader, file string) ([]Namespace, error) {
 		if err != nil {
 			return nil, err
 		}
-		n := Namespace{Wiki: row[0], Name: row[2]}
+		n := Namespace{Wiki: Unprotect(row[0]), Name: Unprotect(row[2])}
 		if n.NS, err = strconv.Atoi(row[1]); err != nil {
 			return nil, rd.bad(line, 1, fmt.Errorf("not an integer: %q", row[1]))
 		}

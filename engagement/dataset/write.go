@@ -32,6 +32,7 @@ func (cw *writer) sep() {
 	}
 }
 
+// str writes a text cell, protected (Protect) and quoted when needed.
 func (cw *writer) str(s string) {
 	cw.sep()
 	if s == "" {
@@ -40,13 +41,75 @@ func (cw *writer) str(s string) {
 		}
 		return
 	}
+	protect := mustProtect(s)
 	if needsQuotes(s) {
 		cw.buf = append(cw.buf, '"')
+		if protect {
+			cw.buf = append(cw.buf, '\'')
+		}
 		cw.buf = append(cw.buf, strings.ReplaceAll(s, `"`, `""`)...)
 		cw.buf = append(cw.buf, '"')
 		return
 	}
+	if protect {
+		cw.buf = append(cw.buf, '\'')
+	}
 	cw.buf = append(cw.buf, s...)
+}
+
+// formulaStart reports whether a spreadsheet may run a cell starting with
+// c as a formula (OWASP, "CSV Injection").
+func formulaStart(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// afterQuote reports whether a cell starting with a quote and then c is a
+// protected one: c starts a formula, or is a quote, or a line feed (a
+// protected carriage return and line feed read back as a line feed, as
+// encoding/csv reads a line break inside quotes).
+func afterQuote(c byte) bool { return c == '\'' || c == '\n' || formulaStart(c) }
+
+// mustProtect reports whether Protect prefixes s with a quote: it starts
+// like a formula, or like a protected cell.
+func mustProtect(s string) bool {
+	return len(s) > 0 && (formulaStart(s[0]) || len(s) > 1 && s[0] == '\'' && afterQuote(s[1]))
+}
+
+// Protect returns text as it is written in a CSV cell: a text that starts
+// with "=", "+", "-", "@", a tab or a carriage return, which a spreadsheet
+// may run as a formula, gets a single quote in front (OWASP's advice), and
+// so does a text that starts with a quote followed by one of those, by
+// another quote or by a line feed, so that Unprotect can tell the two
+// apart. Any other text is unchanged ("'Allo 'Allo!" included). Numbers,
+// times and booleans are not text: a sizediff of -42 is written -42.
+func Protect(text string) string {
+	if mustProtect(text) {
+		return "'" + text
+	}
+	return text
+}
+
+// Unprotect returns the text of a CSV cell as Protect wrote it: a cell
+// that starts with a quote followed by "=", "+", "-", "@", a tab, a
+// carriage return, a line feed or a quote loses its first quote; any other
+// cell is unchanged. Unprotect(Protect(s)) == s for every s.
+func Unprotect(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && afterQuote(cell[1]) {
+		return cell[1:]
+	}
+	return cell
+}
+
+// unprotect is Unprotect on bytes, without copying.
+func unprotect(cell []byte) []byte {
+	if len(cell) > 1 && cell[0] == '\'' && afterQuote(cell[1]) {
+		return cell[1:]
+	}
+	return cell
 }
 
 func (cw *writer) int(v int64) { cw.sep(); cw.buf = strconv.AppendInt(cw.buf, v, 10) }
