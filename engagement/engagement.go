@@ -206,6 +206,15 @@ type Data struct {
 	// re-analysis); ViewStats counts their requests.
 	Views     *FetchedViews
 	ViewStats mwapi.Stats
+	// Fetched is the instant up to which the contributions are known: when
+	// the fetch started, or when the oldest answer taken from the cache was
+	// fetched, whichever is earlier (the sample's as-of for the sample); for
+	// a re-analysis, its folder's run.json's (zero without one). An
+	// analysis may not observe past it.
+	Fetched time.Time
+	// Run is the folder's run.json for a re-analysis (nil otherwise, or for
+	// a folder written before run.json).
+	Run *dataset.Run
 	// source is the contributions.csv Contributions was read from, when
 	// it can be copied instead of written again.
 	source *dataset.Source
@@ -273,11 +282,13 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 			names = append(names, p.Username)
 		}
 	}
+	started := time.Now().UTC()
 	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress, CentralAuth: cfg.CentralAuth})
 	if err != nil {
 		return nil, fmt.Errorf("fetching contributions: %w", err)
 	}
-	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{}}
+	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{},
+		Fetched: fetchedAt(ev, started, e.Stats.OldestCached)}
 	for _, a := range e.Accounts {
 		if a.Missing || a.Invalid || !a.Found() {
 			continue // no account anywhere, or none known: a failed lookup is in Failures
@@ -296,6 +307,19 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 	return d, nil
 }
 
+// fetchedAt is the instant up to which a fetch that started at started
+// knows the contributions: the oldest cached answer's fetch when earlier;
+// the sample's as-of for the sample, whose data is frozen then.
+func fetchedAt(ev *Event, started, oldestCached time.Time) time.Time {
+	if ev.IsSample {
+		return sample.AsOf
+	}
+	if !oldestCached.IsZero() && oldestCached.Before(started) {
+		return oldestCached.UTC()
+	}
+	return started.Truncate(time.Millisecond)
+}
+
 // LoadData re-reads a previous run's contributions.csv and accounts.csv from
 // dir, so it can be re-analysed without asking Wikimedia again.
 func LoadData(dir string) (*Data, error) { return LoadEventData(dir, nil) }
@@ -304,12 +328,12 @@ func LoadData(dir string) (*Data, error) { return LoadEventData(dir, nil) }
 // rows on wikis outside ev and those of users who are not its participants
 // (kept in Data; the metrics leave them out). A nil ev checks nothing.
 func LoadEventData(dir string, ev *Event) (*Data, error) {
-	return loadEventData(dataset.StartReading(dir), ev)
+	return loadEventData(dir, dataset.StartReading(dir), ev)
 }
 
-// loadEventData is LoadEventData with contributions.csv read in the
-// background since r started.
-func loadEventData(r *dataset.Reading, ev *Event) (*Data, error) {
+// loadEventData is LoadEventData with dir's contributions.csv read in the
+// background since r started; run.json, when there, gives Data.Fetched.
+func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 	var sc dataset.Scope
 	if ev != nil {
 		sc.Wikis = ev.Course.Domains()
@@ -322,6 +346,14 @@ func loadEventData(r *dataset.Reading, ev *Event) (*Data, error) {
 		return nil, err
 	}
 	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions, Normalised: d.Normalised, source: d.Source}
+	switch run, err := dataset.ReadRun(dir); {
+	case err == nil:
+		data.Run, data.Fetched = &run, run.Fetched
+	case errors.Is(err, dataset.ErrNoRun):
+		data.Notes = append(data.Notes, fmt.Sprintf("%s has no %s (it was written before runs recorded when their data was fetched): the as-of is checked against the present only", dir, dataset.RunFile))
+	default:
+		return nil, err
+	}
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}

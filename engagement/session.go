@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -75,7 +76,7 @@ func WithRefresh(refresh bool) Option {
 // WithAsOf sets the instant observed up to (default: the event's own
 // as-of: the sample's, or now for a live event).
 func WithAsOf(t time.Time) Option {
-	return func(s *Session) error { s.asOf = t.UTC(); return nil }
+	return func(s *Session) error { s.asOf, s.asOfSet = t.UTC(), true; return nil }
 }
 
 // WithAsOfDate is WithAsOf for "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ";
@@ -89,7 +90,7 @@ func WithAsOfDate(date string) Option {
 		if err != nil {
 			return &SettingError{Setting: SettingAsOf, Err: err}
 		}
-		s.asOf = t
+		s.asOf, s.asOfSet = t, true
 		return nil
 	}
 }
@@ -145,11 +146,15 @@ func ParseAsOf(s string) (time.Time, error) {
 // costs milliseconds and sends no request, and a live course can be
 // analysed again offline. Its methods use the context given to Open.
 type Session struct {
-	ctx      context.Context
-	cfg      Config
-	dash     *cachingTransport
-	ev       *Event
-	asOf     time.Time
+	ctx  context.Context
+	cfg  Config
+	dash *cachingTransport
+	ev   *Event
+	asOf time.Time
+	// asOfSet is true when the user chose the as-of; otherwise openAsOf is
+	// the default Open chose, which the fetch may lower (see settleAsOf).
+	asOfSet  bool
+	openAsOf time.Time
 	lookback *int
 	longTerm *int
 	progress func(mwapi.Progress)
@@ -180,8 +185,13 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 		return nil, err
 	}
 	s.ev = ev
-	if s.asOf.IsZero() {
-		s.asOf = ev.AsOf(time.Now())
+	now := time.Now().UTC()
+	if !s.asOfSet {
+		s.asOf = ev.AsOf(now)
+		s.openAsOf = s.asOf
+	} else if s.asOf.After(now) {
+		return nil, &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is in the future (it is now %s): the months until then would count as months nobody edited; set it to now or earlier",
+			s.asOf.Format(time.RFC3339), now.Format(time.RFC3339))}
 	}
 	return s, nil
 }
@@ -221,7 +231,9 @@ func (s *Session) Fetch() (*Data, error) {
 		if s.reading = nil; r == nil { // a second try reads the folder again
 			r = dataset.StartReading(s.from)
 		}
-		d, err = loadEventData(r, s.ev)
+		if d, err = loadEventData(s.from, r, s.ev); err == nil {
+			err = s.settleAsOf(d)
+		}
 	} else {
 		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
 			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
@@ -229,6 +241,9 @@ func (s *Session) Fetch() (*Data, error) {
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {
 			s.progressDone(d.Stats.String())
+		}
+		if err == nil {
+			err = s.settleAsOf(d)
 		}
 		if err == nil {
 			err = s.fetchViews(d)
@@ -239,6 +254,42 @@ func (s *Session) Fetch() (*Data, error) {
 	}
 	s.data = d
 	return d, nil
+}
+
+// settleAsOf checks the session's as-of against the instant up to which
+// d is known (d.Fetched). A chosen as-of after it is refused. The default
+// becomes, for a re-analysis, the as-of its folder's run.json records,
+// and is lowered to d.Fetched when the data is older (answers from the
+// cache), with a note saying so.
+func (s *Session) settleAsOf(d *Data) error {
+	if !s.asOfSet && d.Run != nil {
+		s.asOf = d.Run.AsOf
+		d.Notes = append(d.Notes, fmt.Sprintf("As of %s, the as-of %s records", s.asOf.Format(time.RFC3339), filepath.Join(s.from, dataset.RunFile)))
+	}
+	if d.Fetched.IsZero() || !s.asOf.After(d.Fetched) {
+		return nil
+	}
+	if s.asOfSet {
+		return asOfError(s.asOf, d, s.ev.IsSample)
+	}
+	s.asOf = d.Fetched
+	d.Notes = append(d.Notes, fmt.Sprintf("As of %s, when the oldest answer taken from the cache was fetched: the analysis never observes past its data (clear the cache, or set AsOf, to choose)", s.asOf.Format(time.RFC3339)))
+	return nil
+}
+
+// asOfError refuses an as-of after the instant d is known up to.
+func asOfError(asOf time.Time, d *Data, isSample bool) error {
+	what := "the contributions were fetched"
+	switch {
+	case d.Run != nil:
+		what = "the folder's contributions were fetched (" + dataset.RunFile + ")"
+	case isSample:
+		what = "the sample's data ends"
+	case d.Stats.CacheHits > 0:
+		what = "the oldest answer taken from the cache was fetched"
+	}
+	return &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is after %s, when %s: the time since would count as time nobody edited; set it to %s or earlier",
+		asOf.Format(time.RFC3339), d.Fetched.Format(time.RFC3339), what, d.Fetched.Format(time.RFC3339))}
 }
 
 // fetchViews fetches the page views of the pages the participants (those
@@ -299,6 +350,12 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, err
 	}
+	if !s.asOfSet && p.AsOf.Equal(s.openAsOf) { // Params taken before the fetch settled the as-of
+		p.AsOf = s.asOf
+	}
+	if !d.Fetched.IsZero() && p.AsOf.After(d.Fetched) {
+		return nil, asOfError(p.AsOf, d, s.ev.IsSample)
+	}
 	ev := s.ev
 	for _, df := range only {
 		if ev, d, err = restrict(ev, d, df); err != nil {
@@ -309,7 +366,7 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res)}
+	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res), settings: s.runSettings()}
 	if err := s.addBaseline(a); err != nil {
 		return nil, err
 	}

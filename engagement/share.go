@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -260,6 +261,10 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 		}
 		paths = append(paths, bp...)
 	}
+	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+		return nil, fmt.Errorf("recording the run: %w", err)
+	}
+	paths = append(paths, filepath.Join(dir, dataset.RunFile))
 	return append(paths, more...), nil
 }
 

@@ -352,7 +352,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 		return cmp.Or(cmp.Compare(a.Username, b.Username), cmp.Compare(order[a.Wiki], order[b.Wiki]))
 	})
 	s := c.Stats()
-	e.Stats = Stats{Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Retries: s.Retries - statsBefore.Retries, Bytes: s.Bytes - statsBefore.Bytes, Waited: s.Waited - statsBefore.Waited}
+	e.Stats = Stats{Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Retries: s.Retries - statsBefore.Retries, Bytes: s.Bytes - statsBefore.Bytes, Waited: s.Waited - statsBefore.Waited, OldestCached: s.OldestCached}
 	return e, nil
 }
 

@@ -283,6 +283,9 @@ func printData(stdout io.Writer, o *options, data *engagement.Data) {
 		for _, l := range data.Normalised.Lines() {
 			fmt.Fprintln(stdout, "Normalised:", l)
 		}
+		for _, n := range data.Notes {
+			fmt.Fprintln(stdout, "Note:", n)
+		}
 		fmt.Fprintln(stdout)
 		return
 	}
