@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -321,13 +322,8 @@ func WriteCampaignOutputs(dir string, d *Data, r *metrics.CampaignResult) ([]str
 		return paths, err
 	}
 	p := filepath.Join(dir, dataset.EventsFile)
-	f, err := os.Create(p)
-	if err != nil {
+	if err := dataset.WriteFile(p, func(w io.Writer) error { return dataset.WriteEvents(w, r.Events) }); err != nil {
 		return paths, err
 	}
-	if err := dataset.WriteEvents(f, r.Events); err != nil {
-		f.Close()
-		return paths, fmt.Errorf("writing %s: %w", p, err)
-	}
-	return append(paths, p), f.Close()
+	return append(paths, p), nil
 }

@@ -3,10 +3,11 @@ package engagement
 import (
 	"encoding/csv"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"slices"
 
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -81,8 +82,8 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		png, err := fig.PNG()
 		if err == nil {
 			p := filepath.Join(dir, CampaignChart)
-			if err := os.WriteFile(p, png, 0o644); err != nil {
-				return paths, fmt.Errorf("saving %s: %w", p, err)
+			if err := dataset.WriteFileBytes(p, png); err != nil {
+				return paths, fmt.Errorf("saving the chart: %w", err)
 			}
 			paths = append(paths, p)
 			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png}
@@ -93,15 +94,10 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		in.Notes = append(in.Notes, "Chart left out: "+err.Error())
 	}
 	p := filepath.Join(dir, "report.html")
-	f, err := os.Create(p)
-	if err != nil {
-		return paths, err
+	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
+		return paths, fmt.Errorf("writing the report: %w", err)
 	}
-	if err := report.WriteCampaignHTML(f, in); err != nil {
-		f.Close()
-		return paths, fmt.Errorf("writing %s: %w", p, err)
-	}
-	return append([]string{p}, paths...), f.Close()
+	return append([]string{p}, paths...), nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result
@@ -173,14 +169,5 @@ func pseudoName(p *report.Pseudonymizer, name string) string {
 }
 
 func writeCSV(path string, recs [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	if err := w.WriteAll(recs); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return f.Close()
+	return dataset.WriteFile(path, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(recs) })
 }

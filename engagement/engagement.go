@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -394,39 +395,24 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		return nil, err
 	}
 	var paths []string
-	write := func(name string, f func(*os.File) error) error {
-		p := filepath.Join(dir, name)
-		tmp, err := os.CreateTemp(dir, "."+name+".*")
-		if err != nil {
-			return err
-		}
-		if err := f(tmp); err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		paths = append(paths, p)
-		return os.Rename(tmp.Name(), p)
-	}
 	steps := []struct {
 		name string
-		f    func(*os.File) error
+		f    func(io.Writer) error
 	}{
-		{dataset.MetricsFile, func(f *os.File) error { return dataset.WriteMetrics(f, r.Rows) }},
-		{dataset.ParticipantsFile, func(f *os.File) error { return dataset.WriteParticipants(f, r.Participants) }},
-		{dataset.MonthlyFile, func(f *os.File) error { return dataset.WriteMonthly(f, r.Monthly) }},
-		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributionsFrom(f, d.Contributions, d.source) }},
-		{dataset.AccountsFile, func(f *os.File) error { return dataset.WriteAccounts(f, d.Accounts) }},
-		{dataset.NamespacesFile, func(f *os.File) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
-		{dataset.IncompleteFile, func(f *os.File) error { return dataset.WriteIncomplete(f, d.incomplete()) }},
+		{dataset.MetricsFile, func(f io.Writer) error { return dataset.WriteMetrics(f, r.Rows) }},
+		{dataset.ParticipantsFile, func(f io.Writer) error { return dataset.WriteParticipants(f, r.Participants) }},
+		{dataset.MonthlyFile, func(f io.Writer) error { return dataset.WriteMonthly(f, r.Monthly) }},
+		{dataset.ContributionsFile, func(f io.Writer) error { return dataset.WriteContributionsFrom(f, d.Contributions, d.source) }},
+		{dataset.AccountsFile, func(f io.Writer) error { return dataset.WriteAccounts(f, d.Accounts) }},
+		{dataset.NamespacesFile, func(f io.Writer) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
+		{dataset.IncompleteFile, func(f io.Writer) error { return dataset.WriteIncomplete(f, d.incomplete()) }},
 	}
 	for _, s := range steps {
-		if err := write(s.name, s.f); err != nil {
+		p := filepath.Join(dir, s.name)
+		if err := dataset.WriteFile(p, s.f); err != nil { // atomic, never through a planted link, the user's umask
 			return paths, err
 		}
+		paths = append(paths, p)
 	}
 	return paths, nil
 }

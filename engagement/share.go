@@ -3,6 +3,7 @@ package engagement
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -121,8 +122,8 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 			continue
 		}
 		path := filepath.Join(dir, c.Name+".png")
-		if err := os.WriteFile(path, png, 0o644); err != nil {
-			return paths, fmt.Errorf("saving %s: %w", path, err)
+		if err := dataset.WriteFileBytes(path, png); err != nil {
+			return paths, fmt.Errorf("saving a chart: %w", err)
 		}
 		paths = append(paths, path)
 		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png})
@@ -152,28 +153,16 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		PageViews: pseudonymViews(views, pseudo), Baseline: base,
 	}
 	path := filepath.Join(dir, "report.html")
-	f, err := os.CreateTemp(dir, ".report-*.html")
-	if err != nil {
-		return paths, err
-	}
-	if err := report.WriteHTML(f, in); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return paths, fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return paths, err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return paths, err
+	if err := dataset.WriteFile(path, func(w io.Writer) error { return report.WriteHTML(w, in) }); err != nil {
+		return paths, fmt.Errorf("writing the report: %w", err)
 	}
 	wt := filepath.Join(dir, "report.wikitext")
 	var b bytes.Buffer
 	if err := report.WriteWikitext(&b, in); err != nil {
 		return paths, err
 	}
-	if err := os.WriteFile(wt, b.Bytes(), 0o644); err != nil {
-		return paths, fmt.Errorf("writing %s: %w", wt, err)
+	if err := dataset.WriteFileBytes(wt, b.Bytes()); err != nil {
+		return paths, fmt.Errorf("writing the report: %w", err)
 	}
 	return append([]string{path, wt}, paths...), nil
 }
