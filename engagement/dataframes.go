@@ -408,7 +408,9 @@ func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error)
 	cp := *ev
 	cp.Participants = nil
 	for _, p := range ev.Participants {
-		if want[p.Username] {
+		// A frame read from participants.csv holds a name a spreadsheet
+		// would run as a formula as the file writes it (dataset.Protect).
+		if want[p.Username] || want[dataset.Protect(p.Username)] {
 			cp.Participants = append(cp.Participants, p)
 		}
 	}
