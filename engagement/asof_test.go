@@ -134,3 +134,34 @@ func TestLiveAsOfFromTheCache(t *testing.T) {
 		t.Errorf("an as-of before the cache's answers: %v", err)
 	}
 }
+
+// A campaign's folder records run.json too, and re-analysing it past its
+// fetch time is refused.
+func TestCampaignRunJSONAndAsOf(t *testing.T) {
+	cs, err := engagement.OpenCampaign(context.Background(), engagement.Sample, engagement.WithCacheDir(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := cs.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := a.Share(dir, true); err != nil {
+		t.Fatal(err)
+	}
+	run, err := dataset.ReadRun(dir)
+	if err != nil || run.Course.Kind != "campaign" || !run.Fetched.Equal(sample.AsOf) || !run.Params.Pseudonymized {
+		t.Fatalf("run.json %+v, %v", run, err)
+	}
+	for asOf, refused := range map[time.Time]bool{sample.AsOf.Add(time.Second): true, sample.AsOf: false, sample.AsOf.Add(-time.Hour): false} {
+		cs, err := engagement.OpenCampaign(context.Background(), engagement.Sample, engagement.WithDataFrom(dir), engagement.WithAsOf(asOf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = cs.Analysis()
+		if refused != asOfRefused(err) || !refused && err != nil {
+			t.Errorf("campaign as-of %s: error %v; refused want %v", asOf, err, refused)
+		}
+	}
+}

@@ -33,8 +33,8 @@ func OpenCampaign(ctx context.Context, src string, opts ...Option) (*CampaignSes
 	if err != nil {
 		return nil, err
 	}
-	if s.asOf.IsZero() {
-		s.asOf = c.AsOf(time.Now())
+	if err := s.initAsOf(c.AsOf); err != nil {
+		return nil, err
 	}
 	return &CampaignSession{s: s, c: c}, nil
 }
@@ -70,6 +70,9 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 			s.progressDone(d.Stats.String())
 		}
 	}
+	if err == nil {
+		err = s.settleAsOf(d, cs.c.IsSample)
+	}
 	if err != nil {
 		return d, err
 	}
@@ -84,11 +87,14 @@ func (cs *CampaignSession) Analyze(p metrics.Params) (*CampaignAnalysis, error) 
 	if err != nil {
 		return nil, err
 	}
+	if p, err = cs.s.paramsFor(p, d, cs.c.IsSample); err != nil {
+		return nil, err
+	}
 	r, err := cs.c.Analyze(d, p)
 	if err != nil {
 		return nil, fmt.Errorf("computing the campaign's metrics: %w", err)
 	}
-	return &CampaignAnalysis{Campaign: cs.c, Data: d, Result: r, Params: p}, nil
+	return &CampaignAnalysis{Campaign: cs.c, Data: d, Result: r, Params: p, settings: cs.s.runSettings()}, nil
 }
 
 // Analysis computes every metric with the session's parameters (Params).
@@ -111,6 +117,8 @@ type CampaignAnalysis struct {
 	Result   *metrics.CampaignResult
 	// Params are the parameters Result was computed with.
 	Params metrics.Params
+	// settings are the session's settings run.json records.
+	settings runSettings
 }
 
 // Combined returns the combined campaign as one result: its rows, each

@@ -97,7 +97,10 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
 		return paths, fmt.Errorf("writing the report: %w", err)
 	}
-	return append([]string{p}, paths...), nil
+	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+		return paths, fmt.Errorf("recording the run: %w", err)
+	}
+	return append([]string{p}, append(paths, filepath.Join(dir, dataset.RunFile))...), nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result

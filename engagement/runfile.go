@@ -34,11 +34,6 @@ func (s *Session) runSettings() runSettings {
 // fetched at the as-of), the as-of, the course, the parameters and this
 // program's build.
 func (a *Analysis) RunInfo(pseudonymized bool) dataset.Run {
-	asOf := a.Result.Params.AsOf
-	fetched := a.Data.Fetched
-	if fetched.IsZero() {
-		fetched = asOf
-	}
 	course := dataset.RunCourse{Kind: "course", Slug: a.Event.Course.Slug}
 	switch {
 	case a.Event.IsSample:
@@ -47,14 +42,37 @@ func (a *Analysis) RunInfo(pseudonymized bool) dataset.Run {
 	default:
 		course.URL = a.Event.Ref.String()
 	}
-	p := dataset.ParamsOf(a.Result.Params)
-	p.MaxContributions = a.settings.maxContributions
-	if p.MaxContributions == 0 {
-		p.MaxContributions = mwapi.DefaultMaxContributions
+	return a.settings.run(course, a.Data, a.Result.Params, pseudonymized)
+}
+
+// RunInfo is what run.json says of the campaign's analysis (see
+// Analysis.RunInfo).
+func (a *CampaignAnalysis) RunInfo(pseudonymized bool) dataset.Run {
+	course := dataset.RunCourse{Kind: "campaign", Slug: a.Campaign.Slug}
+	switch {
+	case a.Campaign.IsSample:
+	case isDir(a.Campaign.Source):
+		course.Dir = a.Campaign.Source
+	default:
+		course.URL = a.Campaign.URL
 	}
-	p.CentralAuth, p.Baseline, p.Pseudonymized = a.settings.centralAuth, a.settings.baseline, pseudonymized
+	return a.settings.run(course, a.Data, a.Params, pseudonymized)
+}
+
+// run is run.json for an analysis of d with p.
+func (r runSettings) run(course dataset.RunCourse, d *Data, p metrics.Params, pseudonymized bool) dataset.Run {
+	fetched := d.Fetched
+	if fetched.IsZero() {
+		fetched = p.AsOf
+	}
+	rp := dataset.ParamsOf(p)
+	rp.MaxContributions = r.maxContributions
+	if rp.MaxContributions == 0 {
+		rp.MaxContributions = mwapi.DefaultMaxContributions
+	}
+	rp.CentralAuth, rp.Baseline, rp.Pseudonymized = r.centralAuth, r.baseline, pseudonymized
 	bi, _ := debug.ReadBuildInfo()
-	return dataset.Run{Format: dataset.RunFormat, Fetched: fetched, AsOf: asOf, Course: course, Params: p, Program: dataset.ProgramOf(bi)}
+	return dataset.Run{Format: dataset.RunFormat, Fetched: fetched, AsOf: p.AsOf, Course: course, Params: rp, Program: dataset.ProgramOf(bi)}
 }
 
 // isDir reports whether path is a folder.

@@ -185,15 +185,26 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 		return nil, err
 	}
 	s.ev = ev
-	now := time.Now().UTC()
-	if !s.asOfSet {
-		s.asOf = ev.AsOf(now)
-		s.openAsOf = s.asOf
-	} else if s.asOf.After(now) {
-		return nil, &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is in the future (it is now %s): the months until then would count as months nobody edited; set it to now or earlier",
-			s.asOf.Format(time.RFC3339), now.Format(time.RFC3339))}
+	if err := s.initAsOf(ev.AsOf); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// initAsOf sets the default as-of, def(now), unless the user chose one;
+// a chosen as-of in the future is refused.
+func (s *Session) initAsOf(def func(now time.Time) time.Time) error {
+	now := time.Now().UTC()
+	if !s.asOfSet {
+		s.asOf = def(now)
+		s.openAsOf = s.asOf
+		return nil
+	}
+	if s.asOf.After(now) {
+		return &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is in the future (it is now %s): the months until then would count as months nobody edited; set it to now or earlier",
+			s.asOf.Format(time.RFC3339), now.Format(time.RFC3339))}
+	}
+	return nil
 }
 
 // newSession applies the options to a session with nothing loaded yet.
@@ -232,7 +243,7 @@ func (s *Session) Fetch() (*Data, error) {
 			r = dataset.StartReading(s.from)
 		}
 		if d, err = loadEventData(s.from, r, s.ev); err == nil {
-			err = s.settleAsOf(d)
+			err = s.settleAsOf(d, s.ev.IsSample)
 		}
 	} else {
 		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
@@ -243,7 +254,7 @@ func (s *Session) Fetch() (*Data, error) {
 			s.progressDone(d.Stats.String())
 		}
 		if err == nil {
-			err = s.settleAsOf(d)
+			err = s.settleAsOf(d, s.ev.IsSample)
 		}
 		if err == nil {
 			err = s.fetchViews(d)
@@ -261,7 +272,7 @@ func (s *Session) Fetch() (*Data, error) {
 // becomes, for a re-analysis, the as-of its folder's run.json records,
 // and is lowered to d.Fetched when the data is older (answers from the
 // cache), with a note saying so.
-func (s *Session) settleAsOf(d *Data) error {
+func (s *Session) settleAsOf(d *Data, isSample bool) error {
 	if !s.asOfSet && d.Run != nil {
 		s.asOf = d.Run.AsOf
 		d.Notes = append(d.Notes, fmt.Sprintf("As of %s, the as-of %s records", s.asOf.Format(time.RFC3339), filepath.Join(s.from, dataset.RunFile)))
@@ -270,11 +281,24 @@ func (s *Session) settleAsOf(d *Data) error {
 		return nil
 	}
 	if s.asOfSet {
-		return asOfError(s.asOf, d, s.ev.IsSample)
+		return asOfError(s.asOf, d, isSample)
 	}
 	s.asOf = d.Fetched
 	d.Notes = append(d.Notes, fmt.Sprintf("As of %s, when the oldest answer taken from the cache was fetched: the analysis never observes past its data (clear the cache, or set AsOf, to choose)", s.asOf.Format(time.RFC3339)))
 	return nil
+}
+
+// paramsFor returns p with the settled as-of when p was taken before the
+// fetch settled it, and refuses an as-of after the instant d is known up
+// to.
+func (s *Session) paramsFor(p metrics.Params, d *Data, isSample bool) (metrics.Params, error) {
+	if !s.asOfSet && p.AsOf.Equal(s.openAsOf) {
+		p.AsOf = s.asOf
+	}
+	if !d.Fetched.IsZero() && p.AsOf.After(d.Fetched) {
+		return p, asOfError(p.AsOf, d, isSample)
+	}
+	return p, nil
 }
 
 // asOfError refuses an as-of after the instant d is known up to.
@@ -350,11 +374,8 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, err
 	}
-	if !s.asOfSet && p.AsOf.Equal(s.openAsOf) { // Params taken before the fetch settled the as-of
-		p.AsOf = s.asOf
-	}
-	if !d.Fetched.IsZero() && p.AsOf.After(d.Fetched) {
-		return nil, asOfError(p.AsOf, d, s.ev.IsSample)
+	if p, err = s.paramsFor(p, d, s.ev.IsSample); err != nil {
+		return nil, err
 	}
 	ev := s.ev
 	for _, df := range only {
