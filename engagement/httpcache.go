@@ -7,16 +7,21 @@ import (
 	"net/http"
 	"sync/atomic"
 
+	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/mwapi"
 )
 
 // maxCachedBody bounds one cached Dashboard answer (a course of 10,000
-// participants is about 3 MB).
-const maxCachedBody = 256 << 20
+// participants is about 3 MB): the Dashboard files' cap.
+const maxCachedBody = dashboard.MaxFileSize
 
 // cachingTransport keeps the Dashboard's successful GET answers on disk, so
 // that asking for the same course again (the next notebook cell, a rerun,
-// an offline rerun) sends no request. Only 200 answers are kept.
+// an offline rerun) sends no request. Only 200 answers that parse as their
+// endpoint's format are kept (dashboard.CheckAnswer): a login page, a
+// truncated or empty answer goes to the client uncached, whose parser
+// reports it naming the URL, and the next run asks again. A cached answer that no longer passes (kept by
+// an older version) is asked for again.
 type cachingTransport struct {
 	next    http.RoundTripper
 	dir     string // "" = keep nothing
@@ -48,8 +53,14 @@ func (t *cachingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	if !t.refresh {
 		if body, ok := c.Get(u); ok {
-			t.hits.Add(1)
-			return answer(req, body), nil
+			_, err := dashboard.CheckAnswer(u, body)
+			switch {
+			case err == nil:
+				t.hits.Add(1)
+				return answer(req, body), nil
+			case t.offline:
+				return nil, fmt.Errorf("offline: the Dashboard's answer to %s in the cache %s is not usable (%v); run once online to fetch it again", u, t.dir, err)
+			}
 		}
 	}
 	if t.offline {
@@ -66,7 +77,10 @@ func (t *cachingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		return nil, fmt.Errorf("reading %s: %w", u, err)
 	}
 	if len(body) > maxCachedBody {
-		return nil, fmt.Errorf("reading %s: the answer is larger than %d MB", u, maxCachedBody>>20)
+		return nil, fmt.Errorf("reading %s: the answer is larger than %d MiB (dashboard.MaxFileSize)", u, maxCachedBody>>20)
+	}
+	if _, err := dashboard.CheckAnswer(u, body); err != nil {
+		return answer(req, body), nil // not kept; the client's parser reports a fault
 	}
 	if err := c.Put(u, body); err != nil {
 		return nil, fmt.Errorf("caching the Dashboard's answer: %w", err)

@@ -10,14 +10,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def nb(cells):
     out = []
-    for kind, src in cells:
+    for i, (kind, src) in enumerate(cells):
         src = src.strip("\n")
+        cell_id = "cell-%02d" % i  # nbformat 4.5 wants a unique id per cell
         lines = [l + "\n" for l in src.split("\n")]
         lines[-1] = lines[-1].rstrip("\n")
         if kind == "md":
-            out.append({"cell_type": "markdown", "metadata": {}, "source": lines})
+            out.append({"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": lines})
         else:
-            out.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": lines})
+            out.append({"cell_type": "code", "execution_count": None, "id": cell_id, "metadata": {}, "outputs": [], "source": lines})
     return {"cells": out, "metadata": {"kernelspec": {"display_name": "Go (gonb)", "language": "go", "name": "gonb"},
             "language_info": {"codemirror_mode": "", "file_extension": ".go", "mimetype": "", "name": "go", "nbconvert_exporter": "", "pygments_lexer": "", "version": "go1.26"}},
             "nbformat": 4, "nbformat_minor": 5}
@@ -151,7 +152,11 @@ a.ShowCharts("monthly_editors")'''),
 ("md", '''## How the parameters change the numbers
 The look-back decides who counts as *new*; the long-term threshold decides who is flagged as long-term. Each sweep changes one parameter and keeps the others from the ✏️ cell (as-of, the other threshold).'''),
 ("code", '''%%
-newRows := []engagement.MetricRef{{metrics.MetricParticipants, metrics.SegmentNew}, {metrics.RetentionMetric(7), metrics.SegmentNew}, {metrics.RetentionMetric(90), metrics.SegmentNew}}
+newRows := []engagement.MetricRef{
+	{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew},
+	{Metric: metrics.RetentionMetric(7), Segment: metrics.SegmentNew},
+	{Metric: metrics.RetentionMetric(90), Segment: metrics.SegmentNew},
+}
 nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLookbackDays, []int{0, 7, LookbackDays, 30, 60}, newRows...)))'''),
 ("code", '''%%
 longTerm := engagement.MetricRef{Metric: metrics.MetricLongTerm, Segment: metrics.SegmentExperienced}

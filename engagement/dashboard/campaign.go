@@ -174,9 +174,9 @@ func ParseCampaignJSON(r io.Reader, name string) (CampaignInfo, error) {
 // enrolment of the campaign's public courses, all roles. An enrolment
 // without a course or a username is an error naming its position.
 func ParseCampaignUsersJSON(r io.Reader, name string) ([]CampaignEnrolment, error) {
-	body, err := io.ReadAll(r)
+	body, err := readFile(r, name, MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, err
 	}
 	body = bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	if len(body) > 0 && body[0] == '<' {
@@ -186,7 +186,15 @@ func ParseCampaignUsersJSON(r io.Reader, name string) ([]CampaignEnrolment, erro
 		Users *[]CampaignEnrolment `json:"users"`
 	}
 	if err := json.Unmarshal(body, &v); err != nil {
+		if json.Valid(body) {
+			if err := walkJSON(name, body, nil); err != nil {
+				return nil, err
+			}
+		}
 		return nil, jsonError(name, body, err)
+	}
+	if err := walkJSON(name, body, nil); err != nil {
+		return nil, err
 	}
 	if v.Users == nil {
 		return nil, fmt.Errorf("%s: no \"users\" list; expected {\"campaign\": \"<slug>\", \"users\": [{\"course\": \"School/Title\", \"role\": \"Editor\", \"username\": \"Jane doe\"}]}", name)

@@ -9,12 +9,25 @@ import (
 	"io"
 	"strconv"
 	"time"
-
-	"example.com/engagement/engagement/dataset"
 )
 
-// ParseError is a bad cell of a CSV export: file, line and column.
-type ParseError = dataset.ParseError
+// ParseError is a bad cell or row of a CSV export, with its position.
+type ParseError struct {
+	File   string
+	Line   int
+	Column string // column name; empty for a whole-row problem
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: column %s: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the cell's error.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // StudentsColumns is the header of the students CSV export
 // (lib/analytics/course_students_csv_builder.rb).
@@ -106,13 +119,22 @@ func (c *cells) bool(col string) bool {
 }
 
 // readCSV checks the header and calls row for every record.
+// The file is read through the MaxFileSize cap.
 func readCSV(r io.Reader, file string, want []string, row func(*cells)) error {
-	br := bufio.NewReader(r)
+	cr0, _, err := capped(r, file, MaxFileSize)
+	if err != nil {
+		return err
+	}
+	br := bufio.NewReader(cr0)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	head, err := cr.Read()
+	var tl *TooLargeError
+	if errors.As(err, &tl) {
+		return tl
+	}
 	if err == io.EOF {
 		return fmt.Errorf("%s: empty file", file)
 	}
@@ -132,6 +154,9 @@ func readCSV(r io.Reader, file string, want []string, row func(*cells)) error {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			return nil
+		}
+		if errors.As(err, &tl) {
+			return tl
 		}
 		if err != nil {
 			var pe *csv.ParseError

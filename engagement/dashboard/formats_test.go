@@ -59,13 +59,13 @@ func TestDashboardJSONErrors(t *testing.T) {
 		want string
 	}{
 		{"users null", users(`{"course":{"users":null}}`), `users.json: "course.users" is missing or null, expected the list of enrolments; for example "users": [{"username": "Jane doe", "role": 0}]`},
-		{"user not username", users(`{"course":{"users":[{"user":"Jane","role":0}]}}`), `users.json: enrolment 1 has no "username" (its fields: role, user)`},
+		{"user not username", users(`{"course":{"users":[{"user":"Jane","role":0}]}}`), `users.json: line 1, column 21: enrolment 1 has no "username" (its fields: role, user)`},
 		{"role as text", users("{\"course\":{\"users\":[\n{\"username\":\"Jane\",\"role\":\"student\"}]}}"), `users.json: line 2, near column 36: field "course.users.role" is string, expected a number; for example "role": 0`},
 		{"syntax", users("{\"course\":\n{\"users\": [,]}}"), `users.json: line 2, column 12: not valid JSON`},
-		{"NUL", users(`{"course":{"users":[{"username":"Ja\u0000ne","role":0}]}}`), `users.json: enrolment 1: the username "Ja\x00ne" contains a NUL character`},
+		{"NUL", users(`{"course":{"users":[{"username":"Ja\u0000ne","role":0}]}}`), `users.json: line 1, column 21: enrolment 1: the username "Ja\x00ne" contains a NUL character`},
 		{"invalid UTF-8", users("{\"course\":{\"users\":[{\"username\":\"Ja\xffne\",\"role\":0}]}}"), `users.json: line 1, column 36: not valid UTF-8: save the file as UTF-8`},
 		{"no wikis", course(`{"course":{"slug":"A/B","start":"2021-03-05T09:00:00.000Z","end":"2021-03-06T09:00:00.000Z"}}`), `course.json: the course names no wiki`},
-		{"date without time", course(`{"course":{` + wikis + `,"start":"2021-03-05","end":"2021-03-06T09:00:00.000Z"}}`), `course.json: the date "2021-03-05" is not a date and time`},
+		{"date without time", course(`{"course":{` + wikis + `,"start":"2021-03-05","end":"2021-03-06T09:00:00.000Z"}}`), `course.json: line 1, column 72: field "course.start" is "2021-03-05", not a date and time; for example "start": "2021-03-05T09:00:00.000Z"`},
 		{"truncated", course(`{"course":{"slug":"A/B"`), `course.json: truncated or malformed JSON: it ends too early (line 1, column 24)`},
 		{"no course key", users(`{"campaign":{"users":[]}}`), `users.json: no "course" object in the response`},
 		{"course key nested only", users(`{"x":{"course":{"users":[]}}}`), `users.json: no "course" object in the response`},

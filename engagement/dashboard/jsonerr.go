@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -100,22 +103,155 @@ func goKind(t string) string {
 }
 
 // checkUsers refuses enrolments a run cannot use: no username (a file
-// written by hand with "user" instead of "username"), or a name with invalid
-// UTF-8 or NUL. keys are each enrolment's JSON keys, for the message.
-func checkUsers(name string, users []User, keys [][]string) error {
+// written by hand with "user" instead of "username"), a name with invalid
+// UTF-8 or NUL, no role or a null one, or a role the Dashboard does not have
+// (it would drop the participant, listed nowhere). doc is the document the
+// users were decoded from, to name the line.
+func checkUsers(name string, doc []byte, users []User, roles roleCheck) error {
 	for i, u := range users {
+		if u.Username != "" && u.Role >= RoleStudent && u.Role <= RoleStaff && !roles.noRole[i] && utf8.ValidString(u.Username) && !strings.ContainsRune(u.Username, 0) {
+			continue
+		}
+		path := fmt.Sprintf("course.users[%d]", i)
+		var msg string
 		switch {
 		case u.Username == "":
-			k := ""
-			if i < len(keys) {
-				k = strings.Join(keys[i], ", ")
+			var fields map[string]json.RawMessage
+			if off, end, ok := locate(doc, path); ok {
+				json.Unmarshal(doc[off:end], &fields)
 			}
-			return fmt.Errorf("%s: enrolment %d has no \"username\" (its fields: %s); for example %s", name, i+1, k, fieldExamples["users"])
+			keys := slices.Sorted(maps.Keys(fields))
+			msg = fmt.Sprintf("enrolment %d has no \"username\" (its fields: %s); for example %s", i+1, strings.Join(keys, ", "), fieldExamples["users"])
 		case !utf8.ValidString(u.Username):
-			return fmt.Errorf("%s: enrolment %d: the username is not valid UTF-8 (%q): save the file as UTF-8", name, i+1, u.Username)
+			msg = fmt.Sprintf("enrolment %d: the username is not valid UTF-8 (%q): save the file as UTF-8", i+1, u.Username)
 		case strings.ContainsRune(u.Username, 0):
-			return fmt.Errorf("%s: enrolment %d: the username %q contains a NUL character", name, i+1, u.Username)
+			msg = fmt.Sprintf("enrolment %d: the username %q contains a NUL character", i+1, u.Username)
+		case roles.noRole[i]:
+			msg = fmt.Sprintf("enrolment %d (%q) has no \"role\" or a null one, so it cannot be told an editor from a facilitator; for example %s", i+1, u.Username, fieldExamples["role"])
+		case u.Role < RoleStudent || u.Role > RoleStaff:
+			path += ".role"
+			msg = fmt.Sprintf("enrolment %d (%q) has role %d, which is not a Dashboard role (0 editor, 1 facilitator, 2 campus volunteer, 3 online volunteer, 4 staff): fix it or remove the enrolment", i+1, u.Username, int(u.Role))
+		default:
+			continue
 		}
+		return fmt.Errorf("%s: %s: %s", name, at(doc, path), msg)
 	}
 	return nil
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// typeAt returns the Go type that the value at path of a
+// document decoded into root is decoded into, matching keys as
+// encoding/json does; nil when there is none, or when the path goes inside
+// a value that decodes itself (a json.Unmarshaler).
+func typeAt(root reflect.Type, path []step) reflect.Type {
+	t := root
+	for _, p := range path {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if reflect.PointerTo(t).Implements(unmarshalerType) {
+			return nil
+		}
+		switch {
+		case p.key == nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+			t = t.Elem()
+		case p.key != nil && t.Kind() == reflect.Map:
+			t = t.Elem()
+		case p.key != nil && t.Kind() == reflect.Struct:
+			f, ok := fieldByKey(t, string(p.key))
+			if !ok {
+				return nil
+			}
+			t = f
+		default:
+			return nil
+		}
+	}
+	return t
+}
+
+// fieldByKey finds the struct field a key decodes into: the exact tag, else
+// one equal to it ignoring case.
+func fieldByKey(t reflect.Type, key string) (reflect.Type, bool) {
+	var fold reflect.Type
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		if name == key {
+			return f.Type, true
+		}
+		if fold == nil && strings.EqualFold(name, key) {
+			fold = f.Type
+		}
+	}
+	return fold, fold != nil
+}
+
+// locateUnmarshalError finds the value of doc (well-formed, decoded into
+// a value of type root) that its own UnmarshalJSON refuses (a date, a
+// FlexInt), which encoding/json reports without a position, and explains it
+// with the line, column and field; nil when no value is refused.
+func locateUnmarshalError(name string, doc []byte, root reflect.Type) error {
+	var found error
+	walkJSON(name, doc, func(w *walker, _, off, end int) error {
+		t := typeAt(root, w.path)
+		if t == nil || !reflect.PointerTo(t).Implements(unmarshalerType) {
+			return nil
+		}
+		err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(doc[off:end])
+		if err == nil {
+			return nil
+		}
+		found = explainValue(name, doc, w.fieldPath(), t, off, end, err)
+		return errFound
+	})
+	return found
+}
+
+// explainValue words a refused value at doc[off:end].
+func explainValue(name string, doc []byte, field string, t reflect.Type, off, end int, err error) error {
+	l, c := lineCol(doc, int64(off))
+	val := string(doc[off:end])
+	if len(val) > 40 {
+		val = val[:40] + "…"
+	}
+	last := field[strings.LastIndexByte(field, '.')+1:]
+	msg := fmt.Sprintf("%s: line %d, column %d: field %q ", name, l, c, field)
+	var pe *time.ParseError
+	switch {
+	case t == reflect.TypeFor[time.Time]() && doc[off] == '"' && errors.As(err, &pe):
+		msg += fmt.Sprintf("is %s, not a date and time", val)
+	case t == reflect.TypeFor[time.Time]():
+		msg += fmt.Sprintf("is %s %s, expected a date and time as text", jsonKind(doc[off]), val)
+	default:
+		msg += fmt.Sprintf("is %s: %v", val, err)
+	}
+	if ex, ok := fieldExamples[last]; ok {
+		msg += "; for example " + ex
+	} else if t == reflect.TypeFor[time.Time]() {
+		msg += "; the Dashboard writes them like \"2021-03-05T09:00:00.000Z\""
+	}
+	return errors.New(msg)
+}
+
+// jsonKind names the kind of a JSON value by its first byte.
+func jsonKind(b byte) string {
+	switch b {
+	case '"':
+		return "text"
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }

@@ -7,12 +7,11 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrNotFound reports a course the Dashboard does not show: unknown, or
@@ -135,29 +134,17 @@ func checkSlug(slug string) error {
 
 // decodeWrapped decodes {"<key>": v} with errors a trainer can act on.
 func decodeWrapped(r io.Reader, name, key string, v any) error {
-	body, err := readAll(r)
+	body, err := readFile(r, name, MaxFileSize)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
+		return err
 	}
-	return decodeWrappedBytes(body, name, key, v)
+	return decodeWrappedBytes(body, name, key, v, nil)
 }
 
-// readAll is io.ReadAll, reading a regular file into a buffer of its size
-// at once rather than growing one (a 4 MB users.json took 13 copies).
-func readAll(r io.Reader) ([]byte, error) {
-	if f, ok := r.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			var b bytes.Buffer
-			b.Grow(int(st.Size()) + bytes.MinRead)
-			_, err := b.ReadFrom(f)
-			return b.Bytes(), err
-		}
-	}
-	return io.ReadAll(r)
-}
-
-// decodeWrappedBytes is decodeWrapped on a document already read.
-func decodeWrappedBytes(body []byte, name, key string, v any) error {
+// decodeWrappedBytes is decodeWrapped on a document already read. A key
+// given twice in one object is an error; member, when set, sees every
+// member of a well-formed document (see walker).
+func decodeWrappedBytes(body []byte, name, key string, v any, member func(*walker, int, int, int) error) error {
 	trim := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	if len(trim) == 0 {
 		return fmt.Errorf("%s: empty response, expected JSON", name)
@@ -173,11 +160,14 @@ func decodeWrappedBytes(body []byte, name, key string, v any) error {
 	// once; any error is explained by the checks below, in their order.
 	doc := reflectWrap(key, v)
 	if err := json.Unmarshal(trim, doc); err == nil && hasTopKey(trim, key) {
-		return nil
+		return walkJSON(name, trim, member)
 	}
 	if !json.Valid(trim) {
 		var x any
 		return jsonError(name, trim, json.Unmarshal(trim, &x))
+	}
+	if err := walkJSON(name, trim, nil); err != nil {
+		return err
 	}
 	var wrap map[string]json.RawMessage
 	if err := json.Unmarshal(trim, &wrap); err != nil {
@@ -187,9 +177,16 @@ func decodeWrappedBytes(body []byte, name, key string, v any) error {
 		return fmt.Errorf("%s: no %q object in the response", name, key)
 	}
 	if err := json.Unmarshal(trim, doc); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &se) && !errors.As(err, &te) {
+			if located := locateUnmarshalError(name, trim, reflect.TypeOf(doc)); located != nil {
+				return located
+			}
+		}
 		return jsonError(name, trim, err)
 	}
-	return nil
+	return walkJSON(name, trim, member)
 }
 
 // hasTopKey reports whether the JSON object doc has the key at its top
@@ -226,12 +223,55 @@ func reflectWrap(key string, v any) any {
 	return doc.Interface()
 }
 
+// trimDoc is the document as decodeWrappedBytes reads it (offsets in
+// errors are offsets in it).
+func trimDoc(body []byte) []byte {
+	return bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+}
+
+// at returns "line L, column C" of the value at path in doc, or of the
+// nearest enclosing value found.
+func at(doc []byte, path string) string {
+	for p := path; p != ""; {
+		if off, _, ok := locate(doc, p); ok {
+			l, c := lineCol(doc, int64(off))
+			return fmt.Sprintf("line %d, column %d", l, c)
+		}
+		if i := strings.LastIndexAny(p, ".["); i > 0 {
+			p = p[:i]
+		} else {
+			break
+		}
+	}
+	return "line 1, column 1"
+}
+
 // ParseCourseJSON reads course.json; name is used in errors. A course with
-// no wikis is an error: nothing could be fetched for it.
+// no start or end, or no wikis, is an error: there would be no event window,
+// or nothing to fetch. So is a wiki that is not a Wikimedia wiki (see
+// CheckWiki): its domain is where participants' names would be sent.
 func ParseCourseJSON(r io.Reader, name string) (Course, error) {
 	var c Course
-	if err := decodeWrapped(r, name, "course", &c); err != nil {
+	body, err := readFile(r, name, MaxFileSize)
+	if err != nil {
 		return c, err
+	}
+	if err := decodeWrappedBytes(body, name, "course", &c, nil); err != nil {
+		return c, err
+	}
+	doc := trimDoc(body)
+	for _, f := range []struct {
+		key string
+		t   time.Time
+	}{{"start", c.Start}, {"end", c.End}} {
+		if !f.t.IsZero() {
+			continue
+		}
+		what := "has no"
+		if _, _, ok := locate(doc, "course."+f.key); ok {
+			what = "has a null"
+		}
+		return c, fmt.Errorf("%s: %s: the course %s %q (field \"course.%s\"), so it has no event window; for example %s", name, at(doc, "course."+f.key), what, f.key, f.key, fieldExamples[f.key])
 	}
 	if c.HomeWiki.Project == "" && len(c.Wikis) == 0 {
 		return c, fmt.Errorf("%s: the course names no wiki (no \"home_wiki\" and no \"wikis\"); for example %s", name, fieldExamples["wikis"])
@@ -241,42 +281,61 @@ func ParseCourseJSON(r io.Reader, name string) (Course, error) {
 			return c, fmt.Errorf("%s: wiki %d has no \"project\"; for example %s", name, i+1, fieldExamples["wikis"])
 		}
 	}
-	return c, nil
+	return c, checkCourseWikis(name, doc, c)
 }
 
 // ParseUsersJSON reads users.json. A missing or null users list, or an
-// enrolment without a username, is an error naming the file.
+// enrolment without a username or without a Dashboard role (0 to 4), is an
+// error naming the file, the line and the enrolment.
 func ParseUsersJSON(r io.Reader, name string) ([]User, error) {
 	var v struct {
 		Users *[]User `json:"users"`
 	}
-	body, err := readAll(r)
+	body, err := readFile(r, name, MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, err
 	}
-	if err := decodeWrappedBytes(body, name, "course", &v); err != nil {
+	var roles roleCheck
+	if err := decodeWrappedBytes(body, name, "course", &v, roles.member); err != nil {
 		return nil, err
 	}
 	if v.Users == nil {
 		return nil, fmt.Errorf("%s: \"course.users\" is missing or null, expected the list of enrolments; for example %s", name, fieldExamples["users"])
 	}
 	users := *v.Users
-	if err := checkUsers(name, users, nil); err == nil {
-		return users, nil
+	if err := checkUsers(name, trimDoc(body), users, roles); err != nil {
+		return users, err
 	}
-	// Only to name the fields of a faulty enrolment: decode them as written.
-	var raw struct {
-		Users []map[string]json.RawMessage `json:"users"`
+	return users, nil
+}
+
+// roleCheck notes, while a users.json is walked, the enrolments that have
+// no role or a null one (both would read as 0, an editor).
+type roleCheck struct {
+	n       int          // enrolments seen
+	hasRole bool         // the current enrolment has a non-null role
+	noRole  map[int]bool // enrolments without one
+}
+
+func (rc *roleCheck) member(w *walker, keyOff, valOff, valEnd int) error {
+	p := w.path
+	if len(p) < 3 || !p[0].keyIs("course") || !p[1].keyIs("users") {
+		return nil
 	}
-	decodeWrappedBytes(body, name, "course", &raw)
-	keys := make([][]string, len(raw.Users))
-	for i, m := range raw.Users {
-		for k := range m {
-			keys[i] = append(keys[i], k)
+	switch {
+	case len(p) == 4 && keyOff >= 0 && p[3].keyIs("role"):
+		rc.hasRole = string(w.doc[valOff:valEnd]) != "null"
+	case len(p) == 3 && keyOff < 0:
+		if !rc.hasRole {
+			if rc.noRole == nil {
+				rc.noRole = map[int]bool{}
+			}
+			rc.noRole[rc.n] = true
 		}
-		slices.Sort(keys[i])
+		rc.n++
+		rc.hasRole = false
 	}
-	return users, checkUsers(name, users, keys)
+	return nil
 }
 
 // ParseArticlesJSON reads articles.json.

@@ -23,12 +23,14 @@ type Wiki struct {
 }
 
 // Domain returns the wiki's host name, e.g. "en.wikipedia.org". A wiki with
-// no language is www.wikidata.org for wikidata, else {project}.org; the
+// no language is www.{project}.org for wikidata, mediawiki and
+// wikifunctions, else {project}.org (wikisource.org); the
 // Dashboard names Commons as language "commons", project "wikimedia".
 func (w Wiki) Domain() string {
 	if w.Language == "" {
-		if w.Project == "wikidata" {
-			return "www.wikidata.org"
+		switch w.Project {
+		case "wikidata", "mediawiki", "wikifunctions":
+			return "www." + w.Project + ".org"
 		}
 		return w.Project + ".org"
 	}

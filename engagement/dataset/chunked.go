@@ -56,15 +56,18 @@ func (m *memReader) read() ([][]byte, error) {
 }
 
 // chunker cuts a stream into chunks of whole records (at a line end where
-// the quotes so far are balanced), each about size bytes.
+// the quotes so far are balanced), each about size bytes. Each byte read is
+// scanned once, however long its line: a file without a line end costs
+// time in proportion to its size.
 type chunker struct {
 	r       io.Reader
 	size    int
 	buf     []byte // bytes read and not yet handed out
-	scanned int    // buf[:scanned] is scanned; quotes there have parity odd
+	scanned int    // buf[:scanned] is scanned; the quotes there have parity odd
 	odd     bool
-	cut     int // end of the last whole record in buf[:scanned]
-	line    int // line number of buf[0]
+	cut     int   // end of the last whole record in buf[:scanned]
+	line    int   // line number of buf[0]
+	looked  int64 // bytes scanned in all, for tests
 	eof     bool
 	free    chan []byte // buffers back from the workers
 	made    int         // buffers in use or in free
@@ -90,7 +93,10 @@ func (c *chunker) fill() error {
 		nb := c.alloc(max(2*len(c.buf), len(c.buf)+c.size))
 		old := c.buf
 		c.buf = append(nb[:0], c.buf...)
-		if cap(old) > 0 {
+		switch {
+		case cap(old) > 2*c.size:
+			c.made-- // grown for a long record: left to the collector, not kept in free
+		case cap(old) > 0:
 			c.release(old)
 		}
 	}
@@ -134,28 +140,31 @@ func (c *chunker) release(b []byte) {
 	}
 }
 
-// scan moves c.cut to the last line end of buf with balanced quotes.
+// scan moves c.cut to the last line end of buf with balanced quotes,
+// scanning only the bytes read since the last scan.
 func (c *chunker) scan() {
 	rest := c.buf[c.scanned:]
+	c.looked += int64(len(rest))
 	if !c.odd && bytes.IndexByte(rest, '"') < 0 {
 		if i := bytes.LastIndexByte(rest, '\n'); i >= 0 {
-			c.scanned += i + 1
-			c.cut = c.scanned
+			c.cut = c.scanned + i + 1
 		}
+		c.scanned = len(c.buf)
 		return
 	}
-	for {
-		i := bytes.IndexByte(c.buf[c.scanned:], '\n')
-		if i < 0 {
-			return
+	for len(rest) > 0 {
+		line := rest
+		i := bytes.IndexByte(rest, '\n')
+		if i >= 0 {
+			line = rest[:i+1]
 		}
-		end := c.scanned + i + 1
-		if bytes.Count(c.buf[c.scanned:end], []byte{'"'})%2 == 1 {
+		if bytes.Count(line, []byte{'"'})%2 == 1 {
 			c.odd = !c.odd
 		}
-		c.scanned = end
-		if !c.odd {
-			c.cut = end
+		c.scanned += len(line)
+		rest = rest[len(line):]
+		if i >= 0 && !c.odd {
+			c.cut = c.scanned
 		}
 	}
 }
@@ -173,7 +182,7 @@ func (c *chunker) take() ([]byte, int, error) {
 	chunk, rest := c.buf[:cut], c.buf[cut:]
 	nb := c.alloc(len(rest) + c.size)
 	c.buf = append(nb, rest...)
-	c.scanned -= min(cut, c.scanned)
+	c.scanned -= cut // the quotes of buf[:cut] are balanced: odd holds for the rest
 	c.cut = 0
 	line := c.line
 	c.line += bytes.Count(chunk, []byte{'\n'})

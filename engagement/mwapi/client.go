@@ -280,6 +280,16 @@ func (c *Client) Endpoint(wiki string) string {
 	return "https://" + wiki + "/w/api.php"
 }
 
+// CheckWiki reports whether the client sends requests for wiki: a wiki
+// mapped to an endpoint (WithEndpoint), or a Wikimedia wiki
+// (CheckWikiDomain).
+func (c *Client) CheckWiki(wiki string) error {
+	if _, ok := c.endpoints[wiki]; ok {
+		return nil
+	}
+	return CheckWikiDomain(wiki)
+}
+
 func (c *Client) count(f func(*Stats)) {
 	c.mu.Lock()
 	f(&c.stats)
@@ -332,6 +342,9 @@ func (c *Client) query(ctx context.Context, wiki string, params url.Values, ok c
 	}
 	p.Set("format", "json")
 	p.Set("formatversion", "2")
+	if err := c.CheckWiki(wiki); err != nil {
+		return nil, err
+	}
 	key := wiki + "?" + p.Encode()
 	if b, hit := c.cached(key, ok); hit {
 		return b, nil

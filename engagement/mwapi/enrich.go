@@ -166,10 +166,16 @@ func (e *Enrichment) Err() error {
 // Wikis are fetched concurrently within the client's limits. A batch that
 // fails after retries is reported per user in Failures and its partial data
 // is dropped; the other batches go on. Only a cancelled context or invalid
-// arguments fail the whole call.
+// arguments (a wiki that is neither a Wikimedia wiki nor mapped to an
+// endpoint) fail the whole call, the latter before any request.
 func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts *EnrichOptions) (*Enrichment, error) {
 	if len(wikis) == 0 {
 		return nil, errors.New("mwapi: Enrich needs at least one wiki")
+	}
+	for _, w := range wikis {
+		if err := c.CheckWiki(w); err != nil {
+			return nil, fmt.Errorf("mwapi: Enrich: %w", err)
+		}
 	}
 	if opts == nil {
 		opts = &EnrichOptions{}
@@ -225,43 +231,8 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 				e.SiteInfo[wiki] = si
 			}
 			mu.Unlock()
-			users := make([]User, len(names))
-			for b := 0; b < len(names); b += BatchSize {
-				batch := names[b:min(b+BatchSize, len(names))]
-				us, err := c.Users(ctx, wiki, batch)
-				if err != nil {
-					for k, n := range batch {
-						users[b+k] = User{Input: n, Name: n}
-						fail(n, wiki, StageAccount, err)
-					}
-					continue
-				}
-				copy(users[b:], us)
-			}
-			perWiki[wi] = users
-			var valid []string
-			failedLookup := map[string]bool{}
-			for _, f := range e.failuresOn(&mu, wiki) {
-				failedLookup[f] = true
-			}
-			for _, u := range users {
-				if !u.Invalid && !u.Missing && !failedLookup[u.Input] {
-					valid = append(valid, u.Name)
-				}
-			}
-			report(wiki, len(names)-len(valid))
-			for b := 0; b < len(valid); b += BatchSize {
-				batch := valid[b:min(b+BatchSize, len(valid))]
-				revs, err := c.contribsCapped(ctx, wiki, batch, &ContribsOptions{Start: opts.Start, End: opts.End}, fail)
-				if err != nil {
-					for _, n := range batch {
-						fail(n, wiki, StageContributions, err)
-					}
-				} else {
-					contribs[wi] = append(contribs[wi], revs...)
-				}
-				report(wiki, len(batch))
-			}
+			users, revs := c.enrichWiki(ctx, wiki, names, opts, fail, report)
+			perWiki[wi], contribs[wi] = users, revs
 		}()
 	}
 	wg.Wait()
@@ -356,34 +327,68 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	return e, nil
 }
 
+// enrichWiki looks the names up on one wiki, BatchSize at a time, and
+// fetches the contributions of each lookup batch's existing accounts as
+// one batch. A batch is made of the same names on every run, whatever
+// failed before, so a rerun finds the batches that succeeded in the cache
+// and asks only for what failed.
+func (c *Client) enrichWiki(ctx context.Context, wiki string, names []string, opts *EnrichOptions, fail func(user, wiki string, stage Stage, err error), report func(wiki string, n int)) ([]User, []Contribution) {
+	users := make([]User, len(names))
+	var revs []Contribution
+	for b := 0; b < len(names); b += BatchSize {
+		batch := names[b:min(b+BatchSize, len(names))]
+		us, err := c.Users(ctx, wiki, batch)
+		if err != nil {
+			for k, n := range batch {
+				users[b+k] = User{Input: n, Name: n}
+				fail(n, wiki, StageAccount, err)
+			}
+			report(wiki, len(batch))
+			continue
+		}
+		copy(users[b:], us)
+		var valid []string
+		for _, u := range us {
+			if !u.Invalid && !u.Missing {
+				valid = append(valid, u.Name)
+			}
+		}
+		report(wiki, len(batch)-len(valid))
+		if len(valid) == 0 {
+			continue
+		}
+		got, err := c.contribsCapped(ctx, wiki, valid, &ContribsOptions{Start: opts.Start, End: opts.End}, fail)
+		if err != nil {
+			for _, n := range valid {
+				fail(n, wiki, StageContributions, err)
+			}
+		} else {
+			revs = append(revs, got...)
+		}
+		report(wiki, len(valid))
+	}
+	return users, revs
+}
+
 // contribsCapped fetches a batch; a user above the contribution cap is
 // reported through fail and the batch is fetched again without them, so the
-// others are complete.
+// others are complete. Every round takes one user out, so it ends after at
+// most len(batch) rounds.
 func (c *Client) contribsCapped(ctx context.Context, wiki string, batch []string, opts *ContribsOptions, fail func(user, wiki string, stage Stage, err error)) ([]Contribution, error) {
-	for {
+	for range len(batch) {
 		revs, err := c.contribsBatch(ctx, wiki, batch, opts)
 		var ce *CapError
 		if !errors.As(err, &ce) {
 			return revs, err
 		}
+		i := slices.Index(batch, ce.User)
+		if i < 0 {
+			return nil, fmt.Errorf("contributions on %s: %q is above the cap but was not asked for", wiki, ce.User)
+		}
 		fail(ce.User, wiki, StageContributions, ce)
-		batch = slices.DeleteFunc(slices.Clone(batch), func(n string) bool { return n == ce.User })
-		if len(batch) == 0 {
-			return nil, nil
-		}
+		batch = slices.Delete(slices.Clone(batch), i, i+1)
 	}
-}
-
-func (e *Enrichment) failuresOn(mu *sync.Mutex, wiki string) []string {
-	mu.Lock()
-	defer mu.Unlock()
-	var out []string
-	for _, f := range e.Failures {
-		if f.Wiki == wiki {
-			out = append(out, f.Username)
-		}
-	}
-	return out
+	return nil, nil // everyone was above the cap
 }
 
 // describeOther names errors that carry no status: the network's own words
@@ -393,7 +398,7 @@ func describeOther(err error) string {
 	if errors.As(err, &oe) && oe.Err != nil {
 		return "network error: " + oe.Err.Error()
 	}
-	for _, known := range []error{errHTML, errMalformed, errTooLarge, errUnexpected, errBadGzip, errRepeated} {
+	for _, known := range []error{errRepeated, errHTML, errMalformed, errTooLarge, errBadGzip, errUnexpected} {
 		if errors.Is(err, known) {
 			return known.Error()
 		}

@@ -34,25 +34,25 @@ type logeventsResponse struct {
 	} `json:"query"`
 }
 
-// decodeNewUsers decodes one newusers page, leaving out autocreate (and any
+// decodeNewUsers decodes one newusers page (and counts its entries), leaving out autocreate (and any
 // other action) and taking the account from the title without its
 // namespace for create2 and byemail.
-func decodeNewUsers(b []byte) ([]NewAccount, map[string]string, error) {
+func decodeNewUsers(b []byte) ([]NewAccount, map[string]string, int, error) {
 	var r logeventsResponse
 	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	if r.Query == nil || r.Query.LogEvents == nil {
-		return nil, nil, errors.New("no query.logevents in the answer")
+		return nil, nil, 0, errors.New("no query.logevents in the answer")
 	}
 	if r.Continue != nil && r.Continue["lecontinue"] == "" {
-		return nil, nil, fmt.Errorf("a continuation without lecontinue: %v", r.Continue)
+		return nil, nil, 0, fmt.Errorf("a continuation without lecontinue: %v", r.Continue)
 	}
 	var out []NewAccount
 	for _, e := range r.Query.LogEvents {
 		t, err := time.Parse(time.RFC3339, e.Timestamp)
 		if err != nil {
-			return nil, nil, fmt.Errorf("log entry of %q: timestamp %q: %w", e.Title, e.Timestamp, err)
+			return nil, nil, 0, fmt.Errorf("log entry of %q: timestamp %q: %w", e.Title, e.Timestamp, err)
 		}
 		a := NewAccount{Action: e.Action, Registered: t.UTC()}
 		switch e.Action {
@@ -65,7 +65,7 @@ func decodeNewUsers(b []byte) ([]NewAccount, map[string]string, error) {
 		}
 		out = append(out, a)
 	}
-	return out, r.Continue, nil
+	return out, r.Continue, len(r.Query.LogEvents), nil
 }
 
 // userFromTitle strips the "User:" namespace (in any language) from a
@@ -107,28 +107,26 @@ func (c *Client) newUsers(ctx context.Context, wiki, action string, start, end t
 		"lestart": {start.UTC().Format(time.RFC3339)}, "leend": {end.UTC().Format(time.RFC3339)},
 	}
 	var out []NewAccount
-	seen := map[string]bool{}
+	pg := newPager("lecontinue")
 	for pages := 1; ; pages++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("listing new accounts (%s) on %s (page %d): %w", action, wiki, pages, err)
+		}
 		var page []NewAccount
 		var cont map[string]string
+		var entries int
 		_, err := c.query(ctx, wiki, p, func(b []byte) (err error) {
-			page, cont, err = decodeNewUsers(b)
-			return err
+			if page, cont, entries, err = decodeNewUsers(b); err != nil {
+				return err
+			}
+			return pg.check(cont, entries)
 		})
 		if err != nil {
 			return nil, fmt.Errorf("listing new accounts (%s) on %s (page %d): %w", action, wiki, pages, err)
 		}
 		out = append(out, page...)
-		if len(cont) == 0 {
+		if !pg.next(p, cont, entries) {
 			return out, nil
-		}
-		token := cont["lecontinue"]
-		if seen[token] {
-			return nil, fmt.Errorf("listing new accounts (%s) on %s (page %d): %w %q: stopped rather than loop", action, wiki, pages, errRepeated, token)
-		}
-		seen[token] = true
-		for k, v := range cont {
-			p.Set(k, v)
 		}
 	}
 }

@@ -39,6 +39,11 @@ func (c *Client) Pageviews(ctx context.Context, project, article string, g Granu
 		base = strings.TrimRight(u, "/")
 	}
 	project = strings.TrimSuffix(project, ".org")
+	if _, mapped := c.endpoints[PageviewsHost]; !mapped {
+		if err := CheckWikiDomain(project + ".org"); err != nil {
+			return nil, fmt.Errorf("pageviews of %s: %w", article, err)
+		}
+	}
 	title := url.PathEscape(strings.ReplaceAll(article, " ", "_"))
 	u := fmt.Sprintf("%s/metrics/pageviews/per-article/%s/all-access/user/%s/%s/%s/%s", base, project, title, g, start.UTC().Format("20060102"), end.UTC().Format("20060102"))
 	var r struct {

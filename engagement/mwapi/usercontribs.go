@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"example.com/engagement/engagement/username"
 )
 
 // Contribution is one live revision from list=usercontribs.
@@ -136,20 +138,37 @@ func (c *Client) UserContribs(ctx context.Context, wiki string, names []string, 
 }
 
 // contribsBatch fetches every page of one batch; it returns nothing unless
-// the batch is complete. A user above the client's contribution cap stops
-// the batch with a *CapError naming them; a continuation that repeats stops
-// it with an error.
+// the batch is complete. Each revision is matched to the batch by canonical
+// name (an answer spelling "Kiri_Okafor", or in NFD, is the batch's "Kiri
+// Okafor") and carries the batch's spelling; a revision of someone not
+// asked for is a wrong answer. A user above the client's contribution cap
+// stops the batch with a *CapError naming them as the batch does; a
+// continuation that repeats stops it with an error, and that answer is not
+// cached.
 func (c *Client) contribsBatch(ctx context.Context, wiki string, names []string, opts *ContribsOptions) ([]Contribution, error) {
 	p := contribsParams(names, opts)
+	asked := byCanonical(names)
 	var out []Contribution
 	perUser := map[string]int{}
-	seen := map[string]bool{}
+	pg := newPager("uccontinue")
 	for pages := 1; ; pages++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): %w", len(names), wiki, pages, err)
+		}
 		var page []Contribution
 		var cont map[string]string
 		_, err := c.query(ctx, wiki, p, func(b []byte) (err error) {
-			page, cont, err = decodeContribs(wiki, b)
-			return err
+			if page, cont, err = decodeContribs(wiki, b); err != nil {
+				return err
+			}
+			for i, r := range page {
+				n, ok := asked.match(r.User)
+				if !ok {
+					return fmt.Errorf("revision %d is by %q, who was not asked for", r.RevID, r.User)
+				}
+				page[i].User = n
+			}
+			return pg.check(cont, len(page))
 		})
 		if err != nil {
 			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): %w", len(names), wiki, pages, err)
@@ -160,18 +179,38 @@ func (c *Client) contribsBatch(ctx context.Context, wiki string, names []string,
 			}
 		}
 		out = append(out, page...)
-		if len(cont) == 0 {
+		if !pg.next(p, cont, len(page)) {
 			return out, nil
 		}
-		token := cont["uccontinue"]
-		if seen[token] {
-			return nil, fmt.Errorf("fetching contributions of %d users on %s (page %d): %w %q: stopped rather than loop", len(names), wiki, pages, errRepeated, token)
-		}
-		seen[token] = true
-		for k, v := range cont {
-			p.Set(k, v)
+	}
+}
+
+// names maps the canonical form of each name asked for to the name as
+// asked.
+type names map[string]string
+
+func byCanonical(asked []string) names {
+	m := names{}
+	for _, n := range asked {
+		m[n] = n
+		if c, err := username.Canonical(n); err == nil {
+			m[c] = n
 		}
 	}
+	return m
+}
+
+// match returns the name asked for that answer names.
+func (m names) match(answer string) (string, bool) {
+	if n, ok := m[answer]; ok {
+		return n, true
+	}
+	c, err := username.Canonical(answer)
+	if err != nil {
+		return "", false
+	}
+	n, ok := m[c]
+	return n, ok
 }
 
 // contribsParams are the list=usercontribs parameters for a batch: only the

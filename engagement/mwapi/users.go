@@ -76,53 +76,91 @@ func (c *Client) Users(ctx context.Context, wiki string, names []string) ([]User
 	}
 	for b := 0; b < len(ask); b += BatchSize {
 		batch := ask[b:min(b+BatchSize, len(ask))]
-		var ns []string
-		for _, i := range batch {
-			ns = append(ns, out[i].Name)
+		if err := c.lookup(ctx, wiki, out, batch); err != nil {
+			return nil, err
 		}
-		p := url.Values{"action": {"query"}, "list": {"users"}, "ususers": {strings.Join(ns, "|")}, "usprop": {"editcount|registration|groups|blockinfo"}}
-		var r usersResponse
-		byName := map[string]int{}
-		_, err := c.query(ctx, wiki, p, func(b []byte) error {
-			r, byName = usersResponse{}, map[string]int{}
-			if err := json.Unmarshal(b, &r); err != nil {
-				return err
-			}
-			if r.Query == nil || r.Query.Users == nil {
-				return errors.New("no query.users in the answer")
-			}
-			for k, u := range r.Query.Users {
-				byName[u.Name] = k
-			}
-			for _, n := range ns {
-				if _, ok := byName[n]; !ok {
-					return fmt.Errorf("%d names asked, %d answered: one is not answered", len(ns), len(r.Query.Users))
-				}
-			}
-			return nil
-		})
+	}
+	return out, nil
+}
+
+// lookup asks list=users for out[i] for every i in batch and fills them in.
+// The answer is checked whole before it is used or cached: every name
+// answered (matched by canonical name), every registration a timestamp.
+func (c *Client) lookup(ctx context.Context, wiki string, out []User, batch []int) error {
+	var ns []string
+	for _, i := range batch {
+		ns = append(ns, out[i].Name)
+	}
+	p := url.Values{"action": {"query"}, "list": {"users"}, "ususers": {strings.Join(ns, "|")}, "usprop": {"editcount|registration|groups|blockinfo"}}
+	var r usersResponse
+	var answers map[string]int
+	var registered []time.Time
+	_, err := c.query(ctx, wiki, p, func(b []byte) (err error) {
+		r = usersResponse{}
+		if err := json.Unmarshal(b, &r); err != nil {
+			return err
+		}
+		if r.Query == nil || r.Query.Users == nil {
+			return errors.New("no query.users in the answer")
+		}
+		if answers, err = answered(ns, r); err != nil {
+			return err
+		}
+		registered, err = registrations(r)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("looking up %d users on %s: %w", len(ns), wiki, err)
+	}
+	for _, i := range batch {
+		k := answers[out[i].Name]
+		u := r.Query.Users[k]
+		o := &out[i]
+		o.UserID, o.Missing, o.EditCount, o.Groups = u.UserID, u.Missing, u.EditCount, u.Groups
+		if u.Invalid {
+			o.Invalid, o.InvalidReason = true, "MediaWiki says the name is invalid"
+		}
+		if !registered[k].IsZero() {
+			o.Registration, o.HasRegistration = registered[k], true
+		}
+		if u.BlockID != 0 {
+			o.Blocked, o.BlockReason, o.BlockExpiry, o.BlockPartial = true, u.BlockReason, u.BlockExpiry, u.BlockPartial
+		}
+	}
+	return nil
+}
+
+// answered maps each name asked for to its entry in the answer, matching
+// by canonical name; a name without an entry fails the answer.
+func answered(asked []string, r usersResponse) (map[string]int, error) {
+	m := byCanonical(asked)
+	out := map[string]int{}
+	for k, u := range r.Query.Users {
+		if n, ok := m.match(u.Name); ok {
+			out[n] = k
+		}
+	}
+	for _, n := range asked {
+		if _, ok := out[n]; !ok {
+			return nil, fmt.Errorf("%d names asked, %d answered: %q is not answered", len(asked), len(r.Query.Users), n)
+		}
+	}
+	return out, nil
+}
+
+// registrations parses every entry's registration (zero when there is
+// none).
+func registrations(r usersResponse) ([]time.Time, error) {
+	out := make([]time.Time, len(r.Query.Users))
+	for k, u := range r.Query.Users {
+		if u.Registration == nil || *u.Registration == "" {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339, *u.Registration)
 		if err != nil {
-			return nil, fmt.Errorf("looking up %d users on %s: %w", len(ns), wiki, err)
+			return nil, fmt.Errorf("user %q: registration %q: %w", u.Name, *u.Registration, err)
 		}
-		for _, i := range batch {
-			k := byName[out[i].Name]
-			u := r.Query.Users[k]
-			o := &out[i]
-			o.UserID, o.Missing, o.EditCount, o.Groups = u.UserID, u.Missing, u.EditCount, u.Groups
-			if u.Invalid {
-				o.Invalid, o.InvalidReason = true, "MediaWiki says the name is invalid"
-			}
-			if u.Registration != nil && *u.Registration != "" {
-				t, err := time.Parse(time.RFC3339, *u.Registration)
-				if err != nil {
-					return nil, fmt.Errorf("user %q on %s: registration %q: %w", o.Name, wiki, *u.Registration, err)
-				}
-				o.Registration, o.HasRegistration = t.UTC(), true
-			}
-			if u.BlockID != 0 {
-				o.Blocked, o.BlockReason, o.BlockExpiry, o.BlockPartial = true, u.BlockReason, u.BlockExpiry, u.BlockPartial
-			}
-		}
+		out[k] = t.UTC()
 	}
 	return out, nil
 }

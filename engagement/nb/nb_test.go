@@ -149,3 +149,31 @@ func TestShowPlotOptions(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A setting error is shown in full once per kernel session; the cells after
+// it say one line, and errors no setting fixes are shown every time.
+func TestSettingErrorShownOnce(t *testing.T) {
+	dir := t.TempDir()
+	err := fmt.Errorf("opening the course: %w", contactError{})
+	if _, repeated := repeatedSettingError(err, dir); repeated {
+		t.Fatal("the first time must be shown in full")
+	}
+	line, repeated := repeatedSettingError(err, dir)
+	want := "⚠️ Fix the ✏️ cell above first (Contact: opening the course: live runs need a contact), then run this cell again."
+	if !repeated || line != want {
+		t.Fatalf("second time: %q, %v; want %q", line, repeated, want)
+	}
+	other := fmt.Errorf("opening the course again: %w", contactError{})
+	if _, repeated := repeatedSettingError(other, dir); repeated {
+		t.Error("a different message must be shown in full")
+	}
+	plain := errors.New("HTTP 503 from en.wikipedia.org")
+	for i := 0; i < 2; i++ {
+		if _, repeated := repeatedSettingError(plain, dir); repeated {
+			t.Error("an error no setting fixes must be shown every time")
+		}
+	}
+	if _, repeated := repeatedSettingError(err, ""); repeated {
+		t.Error("outside GoNB (no temporary folder) every error is shown in full")
+	}
+}
