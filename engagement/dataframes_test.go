@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -145,5 +148,24 @@ func TestAnalyzeFilteredFrames(t *testing.T) {
 	// A frame that lost a column is refused, naming it, never guessed.
 	if _, err := s.Analyze(s.Params(), OnWiki(a.Contributions(), wiki).Drop(ColRevID)); err == nil || !strings.Contains(err.Error(), "a contributions frame (contributions.csv's columns) needs revid;") {
 		t.Errorf("a contributions frame without revid: %v", err)
+	}
+}
+
+// A participants frame read from participants.csv holds a name that starts
+// like a formula as the file protects it ('-Ann for -Ann): it still names
+// that participant.
+func TestRestrictMatchesProtectedNames(t *testing.T) {
+	ev := &Event{Participants: []dashboard.Participant{{Username: "-Ann"}, {Username: "Bob"}}}
+	cols := make([]series.Series, len(dataset.ParticipantsHeader))
+	for i, c := range dataset.ParticipantsHeader {
+		v := ""
+		if c == ColUsername {
+			v = dataset.Protect("-Ann")
+		}
+		cols[i] = series.New([]string{v}, series.String, c)
+	}
+	got, _, err := restrict(ev, &Data{}, dataframe.New(cols...))
+	if err != nil || len(got.Participants) != 1 || got.Participants[0].Username != "-Ann" {
+		t.Fatalf("restricted to %+v, %v; want -Ann", got, err)
 	}
 }
