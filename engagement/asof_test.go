@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,44 @@ func TestCampaignRunJSONAndAsOf(t *testing.T) {
 		if refused != asOfRefused(err) || !refused && err != nil {
 			t.Errorf("campaign as-of %s: error %v; refused want %v", asOf, err, refused)
 		}
+	}
+}
+
+// A re-analysis whose accounts.csv lacks a participant's row is refused
+// with one line naming her and the file, instead of counting her as
+// "account not found" with her revisions ignored.
+func TestFromRefusesMissingAccountRow(t *testing.T) {
+	_, a := openSample(t)
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, dataset.AccountsFile)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	name := strings.Split(lines[1], ",")[0]
+	n := 0
+	for i := range a.Data.Contributions.Len() {
+		if a.Data.Contributions.Username(i) == name {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatalf("%s has no contributions: the test would prove nothing", name)
+	}
+	if err := os.WriteFile(p, []byte(lines[0]+strings.Join(lines[2:], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := engagement.Open(context.Background(), engagement.Sample, engagement.WithDataFrom(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Analysis()
+	want := p + ": no row for participant \"" + name + "\", who has " + strconv.Itoa(n) + " contributions in contributions.csv: the file is incomplete; restore it or fetch again (without -from)"
+	if err == nil || err.Error() != want || strings.Contains(err.Error(), "\n") {
+		t.Errorf("error %v\nwant %s", err, want)
 	}
 }

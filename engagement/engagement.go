@@ -358,6 +358,9 @@ func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}
+	if err := requireAccounts(dir, ev, data); err != nil {
+		return nil, err
+	}
 	if d.Namespaces != nil {
 		data.ContentNamespaces = map[string][]int{}
 		data.NamespaceNames = map[string]map[int]string{}
@@ -372,6 +375,49 @@ func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 		}
 	}
 	return data, nil
+}
+
+// requireAccounts refuses a folder whose accounts.csv lacks the row of a
+// participant who has contributions in contributions.csv (and is not in
+// incomplete.csv): without it she would be counted as "account not found"
+// with her revisions ignored. The error names the participant and the
+// file. A nil ev checks nothing.
+func requireAccounts(dir string, ev *Event, d *Data) error {
+	if ev == nil || d.Contributions == nil {
+		return nil
+	}
+	t := d.Contributions
+	rows := make([]int, len(t.Usernames()))
+	for i := range t.Len() {
+		rows[t.UserID(i)]++
+	}
+	byName := make(map[string]int, len(rows))
+	for id, name := range t.Usernames() {
+		byName[name] += rows[id]
+	}
+	has := make(map[string]bool, len(d.Accounts))
+	for _, a := range d.Accounts {
+		has[a.Username] = true
+	}
+	incomplete := d.Incomplete()
+	var missing []string
+	first := 0
+	for _, p := range ev.Participants {
+		if n := byName[p.Username]; n > 0 && !has[p.Username] && incomplete[p.Username] == "" {
+			if missing = append(missing, p.Username); len(missing) == 1 {
+				first = n
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	more := ""
+	if len(missing) > 1 {
+		more = fmt.Sprintf(" (and %d other participants with contributions: %s)", len(missing)-1, strings.Join(missing[1:min(len(missing), 4)], ", "))
+	}
+	return fmt.Errorf("%s: no row for participant %q, who has %d contributions in %s%s: the file is incomplete; restore it or fetch again (without -from)",
+		filepath.Join(dir, dataset.AccountsFile), missing[0], first, dataset.ContributionsFile, more)
 }
 
 // Analyze computes every metric.
