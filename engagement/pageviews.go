@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
@@ -192,4 +195,44 @@ func pseudonymViews(v *report.PageViews, pseudo *report.Pseudonymizer) *report.P
 		c.Pages[i].Title = pseudo.TitleIn(c.Pages[i].NS, c.Pages[i].Title)
 	}
 	return &c
+}
+
+// ColViews is the page views frame's count of views.
+const ColViews = "views"
+
+// PageViewsFrame is the views of the pages created during the event, one
+// row per page the service counts (wiki, ns, title, views), most viewed
+// first; no rows when page views were not fetched (a re-analysis).
+func (a *Analysis) PageViewsFrame() dataframe.DataFrame {
+	var pages []report.PageView
+	if a.Views != nil {
+		pages = a.Views.Pages
+	}
+	n := len(pages)
+	wiki, title, ns, views := make([]string, n), make([]string, n), make([]int, n), make([]int, n)
+	for i, p := range pages {
+		wiki[i], ns[i], title[i], views[i] = p.Wiki, p.NS, p.Title, p.Views
+	}
+	return dataframe.New(series.New(wiki, series.String, ColWiki), series.New(ns, series.Int, ColNS),
+		series.New(title, series.String, ColTitle), series.New(views, series.Int, ColViews))
+}
+
+// ViewsSummary says in Markdown how often the pages created were viewed,
+// which wikis the service does not count and how many pages' views could
+// not be fetched (never counted as zero).
+func (a *Analysis) ViewsSummary() string {
+	v := a.Views
+	if v == nil {
+		return "Page views are fetched with the contributions: a re-analysis of a folder (`From`) has none."
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s views** from %s to %s of the %d pages created during the event that the page views service counts.",
+		report.Thousands(v.Total()), v.Start.Format(time.DateOnly), v.End.Format(time.DateOnly), len(v.Pages))
+	for _, n := range v.NotServed {
+		fmt.Fprintf(&b, " %s: %d pages created there, whose views the service does not count.", n.Wiki, n.Pages)
+	}
+	if v.Failed > 0 {
+		fmt.Fprintf(&b, " ⚠ %d pages: their views could not be fetched (left out, not counted as zero); run again to fetch them.", v.Failed)
+	}
+	return b.String()
 }

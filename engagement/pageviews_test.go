@@ -163,6 +163,12 @@ func TestSampleRunShowsPageViews(t *testing.T) {
 	if p.Views != want || a.Views.End != sample.AsOf.AddDate(0, 0, -1) {
 		t.Errorf("%s: %d views to %s; want %d to %s", p.Title, p.Views, a.Views.End, want, sample.AsOf.AddDate(0, 0, -1))
 	}
+	if df := a.PageViewsFrame(); df.Nrow() != 36 || df.Col(engagement.ColViews).Float()[35] != float64(p.Views) {
+		t.Errorf("page views frame: %d rows", df.Nrow())
+	}
+	if got, want := a.ViewsSummary(), "**"+report.Thousands(a.Views.Total())+" views** from 2021-03-05 to 2024-12-31 of the 36 pages created during the event that the page views service counts. commons.wikimedia.org: 28 pages created there, whose views the service does not count. www.wikidata.org: 8 pages created there, whose views the service does not count."; got != want {
+		t.Errorf("summary %q\nwant %q", got, want)
+	}
 	dir := t.TempDir()
 	if _, err := a.Share(dir, false); err != nil {
 		t.Fatal(err)

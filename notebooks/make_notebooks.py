@@ -108,6 +108,11 @@ a.ShowCharts("retention", "cohort")'''),
 ("md", '''Every metric, with its numerator, denominator and interval: counts as counts, shares as percentages. `a.Metrics()` is a DataFrame you can filter (see `explore.ipynb`).'''),
 ("code", '''%%
 nb.ShowMetrics(nb.Must(s.Analysis()).Metrics())'''),
+("md", '''How often the pages created during the event were read, from the event's start to the day before the as-of (the Wikimedia page views service, fetched with the contributions and kept in the cache). A page whose views could not be fetched is counted as such, never as zero views.'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+nb.ShowMarkdown(a.ViewsSummary())
+nb.ShowTable(a.PageViewsFrame(), &nb.TableOptions{Rows: 10})'''),
 ("md", '''## 8. Share
 Writes the CSV files, the charts and a one-file HTML report (charts inside, opens without a network) into `out/` at the top of this folder. Set `pseudonymize` to `true` to replace usernames with stable pseudonyms in the report and the files.'''),
 ("code", '''%%
