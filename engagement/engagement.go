@@ -309,16 +309,17 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 }
 
 // fetchedAt is the instant up to which a fetch that started at started
-// knows the contributions: the oldest cached answer's fetch when earlier;
-// the sample's as-of for the sample, whose data is frozen then.
+// knows the contributions: the oldest cached answer's fetch when earlier,
+// down to the second; the sample's as-of for the sample, whose data is
+// frozen then.
 func fetchedAt(ev *Event, started, oldestCached time.Time) time.Time {
 	if ev.IsSample {
 		return sample.AsOf
 	}
 	if !oldestCached.IsZero() && oldestCached.Before(started) {
-		return oldestCached.UTC()
+		started = oldestCached
 	}
-	return started.Truncate(time.Millisecond)
+	return started.UTC().Truncate(time.Second) // as the default as-of: whole seconds
 }
 
 // LoadData re-reads a previous run's contributions.csv and accounts.csv from
