@@ -38,8 +38,12 @@ func (m *memReader) read() ([][]byte, error) {
 				end = m.pos + i + 1
 				m.next++
 			}
+			m.cut = i < 0
 			quotes += bytes.Count(m.b[m.pos:end], []byte{'"'})
 			m.pos = end
+			if m.pos-start > m.max {
+				return nil, &ParseError{Line: m.line, Err: errLong(m.max)}
+			}
 			if quotes%2 == 0 {
 				break
 			}
@@ -67,6 +71,7 @@ type chunker struct {
 	odd     bool
 	cut     int   // end of the last whole record in buf[:scanned]
 	line    int   // line number of buf[0]
+	max     int   // the most bytes of a record
 	looked  int64 // bytes scanned in all, for tests
 	eof     bool
 	free    chan []byte // buffers back from the workers
@@ -77,6 +82,12 @@ type chunker struct {
 // next returns the next chunk and the line it starts on; nil at the end.
 func (c *chunker) next() ([]byte, int, error) {
 	for {
+		if len(c.buf)-c.cut > c.max { // the record after the last cut is too long
+			if c.cut > 0 {
+				return c.take() // the records before it first
+			}
+			return nil, 0, &ParseError{Line: c.line, Err: errLong(c.max)}
+		}
 		if c.cut > 0 && (len(c.buf) >= c.size || c.eof) || c.eof {
 			return c.take()
 		}
@@ -200,6 +211,24 @@ type rowParser struct {
 	// canonical stays true while every row parsed would be written back
 	// byte for byte (see canonicalRow).
 	canonical bool
+	// rewritten lists the timestamps written otherwise than read (an
+	// offset other than Z), by row of p.table.
+	rewritten []timeNote
+}
+
+// timeNote is a timestamp whose text is not the one written for it: row
+// is its row, text as read.
+type timeNote struct {
+	row  int
+	text string
+}
+
+// readInfo is what reading contributions.csv found besides its rows.
+type readInfo struct {
+	// canonical reports whether WriteContributions writes the file back
+	// byte for byte.
+	canonical bool
+	rewritten []timeNote
 }
 
 // rows parses every record of m into p.table.
@@ -215,10 +244,16 @@ func (p *rowParser) rows(m *memReader) error {
 		rec, err := m.read()
 		if err == io.EOF {
 			p.canonical = p.canonical && !m.blank
+			if m.cut {
+				return &ParseError{File: p.file, Line: m.line, Err: errCutShort}
+			}
 			return nil
 		}
 		if err != nil {
 			return fixFile(err, p.file)
+		}
+		if m.cut {
+			return &ParseError{File: p.file, Line: m.line, Err: errCutShort}
 		}
 		if err := p.row(rec, m.quoted, m.line); err != nil {
 			return err
@@ -230,17 +265,17 @@ func (p *rowParser) rows(m *memReader) error {
 type chunkResult struct {
 	rows      *metrics.Table
 	canonical bool
+	rewritten []timeNote
 	err       error
 }
 
 // readContributionsChunked reads contributions.csv in chunks of about
 // chunk bytes cut at record boundaries, parsed by workers and joined in
 // order: the result, and the first error in file order, are those of
-// reading it record by record. canonical reports whether
-// WriteContributions would write the file back byte for byte.
-func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers int) (t *metrics.Table, canonical bool, err error) {
+// reading it record by record.
+func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers, maxRecord int) (t *metrics.Table, info readInfo, err error) {
 	limit := 3*workers + 4 // queued, being parsed, being filled, the first chunk
-	ch := &chunker{r: r, size: chunk, line: 1, free: make(chan []byte, limit), limit: limit}
+	ch := &chunker{r: r, size: chunk, line: 1, max: maxRecord, free: make(chan []byte, limit), limit: limit}
 	first := &rowParser{file: file, table: metrics.NewTable(sizeHint)}
 	// The header, then the first chunk's rows, here.
 	var m *memReader
@@ -249,27 +284,30 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 		var line int
 		b, line, err = ch.next()
 		if err != nil {
-			return nil, false, fmt.Errorf("%s: %w", file, err)
+			return nil, info, fixFile(err, file)
 		}
 		if b == nil {
-			return nil, false, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+			return nil, info, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
 		}
-		m = &memReader{b: b, next: line, splitter: splitter{bom: line > 1}}
+		m = &memReader{b: b, next: line, splitter: splitter{bom: line > 1, max: maxRecord}}
 		head, err := m.read()
-		if err == io.EOF {
+		if err == io.EOF && !m.cut {
 			ch.free <- b[:0] // never blocks: free holds every buffer
 			continue
 		}
+		if (err == nil || err == io.EOF) && m.cut {
+			err = &ParseError{Line: m.line, Err: errCutShort}
+		}
 		if err != nil {
-			return nil, false, fixFile(err, file)
+			return nil, info, fixFile(err, file)
 		}
 		if first.idx, err = columns(file, head, ContributionsHeader); err != nil {
-			return nil, false, err
+			return nil, info, err
 		}
 		first.canonical = line == 1 && bytes.HasPrefix(b, []byte(canonicalHeader))
 	}
 	if err := first.rows(m); err != nil {
-		return nil, false, err
+		return nil, info, err
 	}
 	if n := first.table.Len(); n > 0 && sizeHint > n { // room for the titles too, at the first chunk's bytes per title
 		first.table.Grow(0, int(int64(sizeHint-n)*int64(first.table.TitleBytes())/int64(n)*21/20))
@@ -280,7 +318,7 @@ func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers
 
 // readChunks parses the chunks left in ch on workers and appends their
 // rows to out.table in order.
-func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, bool, error) {
+func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, readInfo, error) {
 	type job struct {
 		b    []byte
 		line int
@@ -308,10 +346,10 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, bool,
 				default:
 					p.table = metrics.NewTable(len(j.b) / 80)
 				}
-				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true}}
+				m := &memReader{b: j.b, next: j.line, splitter: splitter{bom: true, max: ch.max}}
 				err := p.rows(m)
 				ch.free <- j.b[:0]
-				j.res <- chunkResult{p.table, p.canonical, err}
+				j.res <- chunkResult{p.table, p.canonical, p.rewritten, err}
 			}
 		}()
 	}
@@ -322,7 +360,7 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, bool,
 		for !stop.Load() {
 			b, line, err := ch.next()
 			if err != nil {
-				readErr = fmt.Errorf("%s: %w", out.file, err)
+				readErr = fixFile(err, out.file)
 				return
 			}
 			if b == nil {
@@ -342,6 +380,9 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, bool,
 		}
 		if firstErr == nil {
 			out.canonical = out.canonical && r.canonical
+			for _, n := range r.rewritten {
+				out.rewritten = append(out.rewritten, timeNote{out.table.Len() + n.row, n.text})
+			}
 			out.table.AppendTable(r.rows)
 			select {
 			case spare <- r.rows:
@@ -354,9 +395,9 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, bool,
 		firstErr = readErr
 	}
 	if firstErr != nil {
-		return nil, false, firstErr
+		return nil, readInfo{}, firstErr
 	}
-	return out.table, out.canonical, nil
+	return out.table, readInfo{out.canonical, out.rewritten}, nil
 }
 
 // canonicalHeader is the header line WriteContributions writes

@@ -16,11 +16,17 @@ import (
 
 // readSequential reads contributions.csv record by record from a stream:
 // what the chunked reader must match.
-func readSequential(in []byte, file string) ([]metrics.Contribution, error) {
-	lr := &lineReader{r: bufio.NewReaderSize(bytes.NewReader(in), 16), next: 1}
+func readSequential(in []byte, file string, maxRecord int) ([]metrics.Contribution, error) {
+	lr := &lineReader{r: bufio.NewReaderSize(bytes.NewReader(in), 16), next: 1, splitter: splitter{max: maxRecord}}
 	head, err := lr.read()
 	if err == io.EOF {
+		if lr.cut {
+			return nil, &ParseError{File: file, Line: lr.line, Err: errCutShort}
+		}
 		return nil, fmt.Errorf("%s: empty file, expected header %q", file, ContributionsHeader)
+	}
+	if err == nil && lr.cut {
+		err = &ParseError{Line: lr.line, Err: errCutShort}
 	}
 	if err != nil {
 		return nil, fixFile(err, file)
@@ -31,6 +37,9 @@ func readSequential(in []byte, file string) ([]metrics.Contribution, error) {
 	}
 	for {
 		rec, err := lr.read()
+		if err == nil && lr.cut || err == io.EOF && lr.cut {
+			return nil, &ParseError{File: file, Line: lr.line, Err: errCutShort}
+		}
 		if err == io.EOF {
 			return p.table.Rows(), nil
 		}
@@ -60,11 +69,16 @@ func FuzzChunkedEqualsSequential(f *testing.F) {
 		good + "en.wikipedia.org,Ada,x,7,0,T,2021-03-06T10:00:00Z,1,false\n" + good[len(head):],
 		good + "\"open\n" + good[len(head):], "", "\n\n", head, "title,wiki\n",
 	} {
-		f.Add([]byte(s), uint16(7), uint8(2))
+		f.Add([]byte(s), uint16(7), uint8(2), uint16(0))
+		f.Add([]byte(s), uint16(7), uint8(2), uint16(61))
 	}
-	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8) {
-		want, wantErr := readSequential(in, "c.csv")
-		table, _, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8, maxRecord uint16) {
+		max := MaxRecordBytes // or a few bytes, to reach the limit
+		if maxRecord%4 != 0 {
+			max = 1 + int(maxRecord%700)
+		}
+		want, wantErr := readSequential(in, "c.csv", max)
+		table, _, gotErr := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3), max)
 		var got []metrics.Contribution
 		if gotErr == nil {
 			got = table.Rows()
@@ -90,7 +104,7 @@ func TestMemReaderEqualsLineReader(t *testing.T) {
 }
 
 func memRecords(in []byte) (recs [][]string, ok bool) {
-	return allRecords((&memReader{b: bytes.Clone(in), next: 1}).read)
+	return allRecords((&memReader{b: bytes.Clone(in), next: 1, splitter: splitter{max: MaxRecordBytes}}).read)
 }
 
 // The bitmap finds every repeated (wiki, id) pair, each repeat once, and
@@ -151,7 +165,8 @@ func FuzzCanonicalIsWrittenBack(f *testing.F) {
 		f.Add([]byte(s), uint16(40), uint8(2))
 	}
 	f.Fuzz(func(t *testing.T, in []byte, chunk uint16, workers uint8) {
-		table, canonical, err := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3))
+		table, info, err := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%512), 1+int(workers%3), MaxRecordBytes)
+		canonical := info.canonical
 		if err != nil || !canonical {
 			return
 		}
@@ -171,7 +186,7 @@ func TestCanonical(t *testing.T) {
 	good := canonicalHeader + "en.wikipedia.org,Ada,1,7,0,\"Paris, Texas\",2021-03-06T10:00:00Z,,true\n"
 	for in, want := range map[string]bool{
 		good: true, canonicalHeader: true, strings.Join(ContributionsHeader, ",") + "\n": true,
-		strings.ReplaceAll(good, "\n", "\r\n"): false, good + "\n": false, strings.TrimSuffix(good, "\n"): false,
+		strings.ReplaceAll(good, "\n", "\r\n"): false, good + "\n": false,
 		strings.Replace(good, ",1,", ",01,", 1): false, strings.Replace(good, "\"Paris, Texas\"", "\"Paris\"", 1): false,
 		strings.Replace(good, "00Z", "00+00:00", 1): false, "\xef\xbb\xbf" + good: false,
 		// A formula written before cells were protected is written again.
@@ -179,7 +194,8 @@ func TestCanonical(t *testing.T) {
 		strings.Replace(good, ",Ada,", ",''Ada,", 1): false, strings.Replace(good, ",Ada,", ",'Ada,", 1): true,
 		strings.Replace(good, ",Ada,", ",''',", 1): true, strings.Replace(good, ",Ada,", ",'',", 1): false,
 	} {
-		_, got, err := readContributionsChunked(strings.NewReader(in), "c.csv", 0, 16, 2)
+		_, info, err := readContributionsChunked(strings.NewReader(in), "c.csv", 0, 16, 2, MaxRecordBytes)
+		got := info.canonical
 		if err != nil || got != want {
 			t.Errorf("%q: canonical %v (error %v), want %v", in, got, err, want)
 		}
@@ -203,7 +219,7 @@ func longLine(n int, quoted bool) []byte {
 func TestChunkScanIsLinear(t *testing.T) {
 	for _, quoted := range []bool{false, true} {
 		in := longLine(16<<20, quoted)
-		ch := &chunker{r: bytes.NewReader(in), size: 64 << 10, line: 1, free: make(chan []byte, 4), limit: 4}
+		ch := &chunker{r: bytes.NewReader(in), size: 64 << 10, line: 1, max: 1 << 30, free: make(chan []byte, 4), limit: 4}
 		total := 0
 		for {
 			b, _, err := ch.next()
@@ -226,7 +242,9 @@ func TestChunkScanIsLinear(t *testing.T) {
 }
 
 // Reading a long line without a line end takes time in proportion to its
-// length: compare the ns/op of the sizes (each 4 times the last).
+// length: compare the ns/op of the sizes (each 4 times the last). The
+// record limit is lifted here (MaxRecordBytes would refuse the line after
+// its first MiB) to time the scan itself.
 func BenchmarkLongLine(b *testing.B) {
 	for _, n := range []int{4 << 20, 16 << 20, 64 << 20} {
 		for _, quoted := range []bool{false, true} {
@@ -234,7 +252,7 @@ func BenchmarkLongLine(b *testing.B) {
 			b.Run(fmt.Sprintf("%dMiB/quoted=%v", n>>20, quoted), func(b *testing.B) {
 				b.SetBytes(int64(len(in)))
 				for b.Loop() {
-					if _, _, err := readContributionsFast(bytes.NewReader(in), "c.csv", 0); err == nil {
+					if _, _, err := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1<<20, 2, 1<<40); err == nil {
 						b.Fatal("no error")
 					}
 				}

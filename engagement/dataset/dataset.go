@@ -12,7 +12,22 @@
 // to re-analyse a run without asking Wikimedia again (ReadDir).
 //
 // Readers stream, intern repeated strings (wikis, usernames, titles) and
-// report a bad cell as a *ParseError naming the file, line and column.
+// report a bad cell as a *ParseError naming the file, line, column and
+// field ("contributions.csv:12: column 7 (timestamp): not an RFC 3339
+// time").
+//
+// # Re-reading a folder
+//
+// ReadDir refuses, naming the file and line: a file whose last record has
+// no line break (it looks cut short); a record over MaxRecordBytes; a
+// participant with revisions in contributions.csv and no row in
+// accounts.csv (she would be taken for an account not found), unless
+// incomplete.csv lists her; two rows of one revision, account or
+// namespace that differ; a file over its cap (MaxContributionsBytes,
+// MaxAccountsBytes, MaxIncompleteBytes, MaxNamespacesBytes: *SizeError,
+// with its size). What it changes (domains lower-cased, usernames made
+// canonical, repeated rows dropped, timestamps rewritten in UTC to the
+// second) it counts in Data.Normalised, with the first examples.
 //
 // # Spreadsheet formulas
 //
@@ -122,15 +137,21 @@ const (
 type ParseError struct {
 	File   string
 	Line   int
-	Column string // column name; empty for a whole-row problem
+	Column string // column name (the field); empty for a whole-row problem
+	Index  int    // the column's position in the row, from 1; 0 when not known
 	Err    error
 }
 
+// Error gives the file, line, column and field: "c.csv:3: column 3
+// (revid): not an integer: "x"" (without the number when Index is 0).
 func (e *ParseError) Error() string {
-	if e.Column == "" {
+	switch {
+	case e.Column == "":
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	case e.Index == 0:
+		return fmt.Sprintf("%s:%d: column %s: %v", e.File, e.Line, e.Column, e.Err)
 	}
-	return fmt.Sprintf("%s:%d: column %s: %v", e.File, e.Line, e.Column, e.Err)
+	return fmt.Sprintf("%s:%d: column %d (%s): %v", e.File, e.Line, e.Index, e.Column, e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -139,14 +160,49 @@ func (e *ParseError) Unwrap() error { return e.Err }
 type reader struct {
 	file string
 	r    *csv.Reader
+	in   *lastByte
+	bom  int64 // bytes of the byte order mark skipped
 	idx  []int // position of each expected column in the file
 	cols []string
 }
 
+// lastByte passes a reader on, keeping count of the bytes and the last
+// one, and refusing a line over MaxRecordBytes (encoding/csv would hold
+// all of it).
+type lastByte struct {
+	r         io.Reader
+	file      string
+	n         int64
+	last      byte
+	lines     int // line breaks so far
+	lineBytes int // bytes of the line being read
+}
+
+func (l *lastByte) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if n > 0 {
+		l.n += int64(n)
+		l.last = p[n-1]
+		if err := l.countLines(p[:n]); err != nil {
+			return 0, err
+		}
+	}
+	return n, err
+}
+
+// cutShort reports whether the record csv has just read is the file's
+// last and has no line break.
+func (rd *reader) cutShort() bool {
+	return rd.r.InputOffset()+rd.bom == rd.in.n && rd.in.last != '\n'
+}
+
 func newReader(r io.Reader, file string, want []string) (*reader, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
+	in := &lastByte{r: r, file: file}
+	br := bufio.NewReaderSize(in, 1<<16)
+	var bom int64
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
+		bom = 3
 	}
 	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
@@ -154,6 +210,10 @@ func newReader(r io.Reader, file string, want []string) (*reader, error) {
 	head, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, expected header %q", file, want)
+	}
+	var own *ParseError
+	if errors.As(err, &own) {
+		return nil, own
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", file, err)
@@ -165,7 +225,11 @@ func newReader(r io.Reader, file string, want []string) (*reader, error) {
 		}
 		pos[h] = i
 	}
-	rd := &reader{file: file, r: cr, cols: want}
+	rd := &reader{file: file, r: cr, in: in, bom: bom, cols: want}
+	if rd.cutShort() {
+		line, _ := cr.FieldPos(0)
+		return nil, &ParseError{File: file, Line: line, Err: errCutShort}
+	}
 	for _, w := range want {
 		i, ok := pos[w]
 		if !ok {
@@ -187,17 +251,25 @@ func (rd *reader) next(dst []string) ([]string, int, error) {
 		if errors.As(err, &pe) {
 			return nil, 0, &ParseError{File: rd.file, Line: pe.Line, Err: pe.Err}
 		}
+		var own *ParseError
+		var size *SizeError
+		if errors.As(err, &own) || errors.As(err, &size) {
+			return nil, 0, err
+		}
 		return nil, 0, fmt.Errorf("%s: %w", rd.file, err)
 	}
 	line, _ := rd.r.FieldPos(0)
+	if rd.cutShort() {
+		return nil, line, &ParseError{File: rd.file, Line: line, Err: errCutShort}
+	}
 	dst = dst[:0]
 	for k, i := range rd.idx {
 		if i >= len(rec) {
-			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Err: fmt.Errorf("row has %d fields, the header has more", len(rec))}
+			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Index: i + 1, Err: fmt.Errorf("row has %d fields, the header has more", len(rec))}
 		}
 		if err := checkText(rec[i]); err != nil {
 			line, _ := rd.r.FieldPos(i)
-			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Err: err}
+			return nil, line, &ParseError{File: rd.file, Line: line, Column: rd.cols[k], Index: i + 1, Err: err}
 		}
 		dst = append(dst, rec[i])
 	}
@@ -205,7 +277,7 @@ func (rd *reader) next(dst []string) ([]string, int, error) {
 }
 
 func (rd *reader) bad(line, col int, err error) error {
-	return &ParseError{File: rd.file, Line: line, Column: rd.cols[col], Err: err}
+	return &ParseError{File: rd.file, Line: line, Column: rd.cols[col], Index: rd.idx[col] + 1, Err: err}
 }
 
 // ParseTime parses an RFC 3339 timestamp; the common form
@@ -272,32 +344,43 @@ func ReadContributionsTable(r io.Reader, file string) (*metrics.Table, error) {
 // ReadAccounts reads accounts.csv. An empty registration means the wiki has
 // no registration date for the account.
 func ReadAccounts(r io.Reader, file string) ([]metrics.Account, error) {
+	as, _, err := readAccounts(r, file)
+	return as, err
+}
+
+// readAccounts is ReadAccounts, also listing the registrations written
+// otherwise than read.
+func readAccounts(r io.Reader, file string) ([]metrics.Account, []timeNote, error) {
 	rd, err := newReader(r, file, AccountsHeader)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []metrics.Account
+	var times []timeNote
 	var row []string
 	for {
 		var line int
 		row, line, err = rd.next(row)
 		if err == io.EOF {
-			return out, nil
+			return out, times, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		a := metrics.Account{Username: Unprotect(string([]byte(row[0])))}
 		if a.Username == "" {
-			return nil, rd.bad(line, 0, errors.New("empty"))
+			return nil, nil, rd.bad(line, 0, errors.New("empty"))
 		}
 		if row[1] != "" {
 			if a.Registration, err = ParseTime(row[1]); err != nil {
-				return nil, rd.bad(line, 1, err)
+				return nil, nil, rd.bad(line, 1, err)
+			}
+			if a.Registration = a.Registration.Truncate(time.Second); string(appendTime(nil, a.Registration)) != row[1] {
+				times = append(times, timeNote{len(out), row[1]})
 			}
 		}
 		if a.Bot, err = parseBool(row[2]); err != nil {
-			return nil, rd.bad(line, 2, err)
+			return nil, nil, rd.bad(line, 2, err)
 		}
 		out = append(out, a)
 	}
@@ -336,8 +419,10 @@ type Reading struct {
 	dir  string
 	done chan struct{}
 	d    Data // Contributions and Source, once done
-	err  error
-	used bool
+	// times are contributions.csv's timestamps written otherwise.
+	times []timeNote
+	err   error
+	used  bool
 }
 
 // StartReading starts reading dir's contributions.csv, the largest file of
@@ -346,29 +431,18 @@ func StartReading(dir string) *Reading {
 	r := &Reading{dir: dir, done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
-		r.err = readFile(dir, ContributionsFile, func(f *os.File, p string) (err error) {
+		r.err = readFile(dir, ContributionsFile, func(f io.Reader, info os.FileInfo, p string) (err error) {
 			hint := rowsHint(p)
-			info, _ := f.Stat()
-			var canonical bool
-			r.d.Contributions, canonical, err = readContributionsFast(f, p, hint)
-			if err == nil && canonical && info != nil {
+			var ri readInfo
+			r.d.Contributions, ri, err = readContributionsFast(f, p, hint)
+			r.times = ri.rewritten
+			if err == nil && ri.canonical && info.Mode().IsRegular() {
 				r.d.Source = newSource(p, info, r.d.Contributions)
 			}
 			return err
 		})
 	}()
 	return r
-}
-
-// readFile opens dir/name and passes it, with its path, to f.
-func readFile(dir, name string, f func(*os.File, string) error) error {
-	p := filepath.Join(dir, name)
-	fh, err := os.Open(p)
-	if err != nil {
-		return fmt.Errorf("re-analysing %s: %w", dir, err)
-	}
-	defer fh.Close()
-	return f(fh, p)
 }
 
 // ReadDirFor waits for contributions.csv and reads the rest of the folder
@@ -385,10 +459,11 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 	}
 	d, dir := r.d, r.dir
 	read := func(name string, f func(io.Reader, string) error) error {
-		return readFile(dir, name, func(fh *os.File, p string) error { return f(fh, p) })
+		return readFile(dir, name, func(r io.Reader, _ os.FileInfo, p string) error { return f(r, p) })
 	}
+	var accountTimes []timeNote
 	err := read(AccountsFile, func(r io.Reader, p string) (err error) {
-		d.Accounts, err = ReadAccounts(r, p)
+		d.Accounts, accountTimes, err = readAccounts(r, p)
 		return err
 	})
 	if err != nil {
@@ -403,12 +478,17 @@ func (r *Reading) ReadDirFor(sc Scope) (*Data, error) {
 			return nil, err
 		}
 	}
+	d.noteTimes(ContributionsFile, r.times)
+	d.noteTimes(AccountsFile, accountTimes)
 	if err := d.normalise(dir, sc.sets()); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, NamespacesFile)); err == nil {
-		err = read(NamespacesFile, func(r io.Reader, p string) (err error) {
-			d.Namespaces, err = ReadNamespaces(r, p)
+		err = read(NamespacesFile, func(r io.Reader, p string) error {
+			ns, lines, err := readNamespaces(r, p)
+			if err == nil {
+				d.Namespaces, err = d.normaliseNamespaces(p, ns, lines)
+			}
 			return err
 		})
 		if err != nil {

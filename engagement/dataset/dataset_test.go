@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -65,14 +66,14 @@ func TestReadErrors(t *testing.T) {
 	h := "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"
 	tests := []struct{ src, want string }{
 		{"wiki,username,revid,pageid,ns,title,timestamp,new\n", `c.csv: missing column "sizediff"`},
-		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,true\nen.wikipedia.org,A,x,2,0,T,2021-03-05T10:00:00Z,5,true\n", `c.csv:3: column revid: not an integer: "x"`},
-		{h + "en.wikipedia.org,A,1,2,0,T,2021-13-05T10:00:00Z,5,true\n", `c.csv:2: column timestamp: not an RFC 3339 time: "2021-13-05T10:00:00Z"`},
-		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,yes\n", `c.csv:2: column new: not true or false: "yes"`},
-		{h + "en.wikipedia.org,A,1,2,0\n", `c.csv:2: column title: row has 5 fields, the header has more`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,true\nen.wikipedia.org,A,x,2,0,T,2021-03-05T10:00:00Z,5,true\n", `c.csv:3: column 3 (revid): not an integer: "x"`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-13-05T10:00:00Z,5,true\n", `c.csv:2: column 7 (timestamp): not an RFC 3339 time: "2021-13-05T10:00:00Z"`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,yes\n", `c.csv:2: column 9 (new): not true or false: "yes"`},
+		{h + "en.wikipedia.org,A,1,2,0\n", `c.csv:2: column 6 (title): row has 5 fields, the header has more`},
 		{h + "en.wikipedia.org,A,1,2,0,\"T,2021\n", `c.csv:2: extraneous or missing " in quoted-field`},
 		{"", `c.csv: empty file`},
-		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,true\nen.wikipedia.org,A,2,2,0,\"Bad\xffname\",2021-03-05T10:00:00Z,5,true\n", `c.csv:3: column title: not valid UTF-8: "Bad\xffname"`},
-		{h + "en.wikipedia.org,A\x00B,1,2,0,T,2021-03-05T10:00:00Z,5,true\n", `c.csv:2: column username: contains a NUL byte at byte 2`},
+		{h + "en.wikipedia.org,A,1,2,0,T,2021-03-05T10:00:00Z,5,true\nen.wikipedia.org,A,2,2,0,\"Bad\xffname\",2021-03-05T10:00:00Z,5,true\n", `c.csv:3: column 6 (title): not valid UTF-8: "Bad\xffname"`},
+		{h + "en.wikipedia.org,A\x00B,1,2,0,T,2021-03-05T10:00:00Z,5,true\n", `c.csv:2: column 2 (username): contains a NUL byte at byte 2`},
 	}
 	for _, tt := range tests {
 		_, err := ReadContributions(strings.NewReader(tt.src), "c.csv")
@@ -81,8 +82,8 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 	for src, want := range map[string]string{
-		"username,registration,bot\nA\x00,,false\n":                      `a.csv:2: column username: contains a NUL byte at byte 2`,
-		"username,registration,bot\nOk,,false\n\"Line\nB\xc3\",,false\n": `a.csv:3: column username: not valid UTF-8: "Line\nB\xc3"`,
+		"username,registration,bot\nA\x00,,false\n":                      `a.csv:2: column 1 (username): contains a NUL byte at byte 2`,
+		"username,registration,bot\nOk,,false\n\"Line\nB\xc3\",,false\n": `a.csv:3: column 1 (username): not valid UTF-8: "Line\nB\xc3"`,
 	} {
 		if _, err := ReadAccounts(strings.NewReader(src), "a.csv"); err == nil || err.Error() != want {
 			t.Errorf("accounts error = %v; want %q", err, want)
@@ -244,7 +245,7 @@ accounts.csv: 1 duplicate accounts dropped (accounts.csv:3 “Ada Okafor”)`
 	}
 	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"+
 		"en.wikipedia.org,User:User:Ada,2,10,0,P,2021-03-06T10:00:00Z,6,false\n")
-	if _, err := ReadDir(dir); err == nil || !strings.HasSuffix(err.Error(), `contributions.csv:2: column username: invalid username "User:User:Ada": starts with a namespace prefix ("User:")`) {
+	if _, err := ReadDir(dir); err == nil || !strings.HasSuffix(err.Error(), `contributions.csv:2: column 2 (username): invalid username "User:User:Ada": starts with a namespace prefix ("User:")`) {
 		t.Errorf("invalid username: %v", err)
 	}
 	write(dir, "contributions.csv", "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n")
@@ -265,7 +266,11 @@ func BenchmarkReadDir1M(b *testing.B) {
 	if err := os.WriteFile(filepath.Join(dir, ContributionsFile), bigCSV(1_000_000), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, AccountsFile), []byte("username,registration,bot\n"), 0o644); err != nil {
+	var accounts []metrics.Account
+	for i := range 10000 {
+		accounts = append(accounts, metrics.Account{Username: fmt.Sprintf("User %d", i)})
+	}
+	if err := WriteFile(filepath.Join(dir, AccountsFile), func(w io.Writer) error { return WriteAccounts(w, accounts) }); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 
@@ -31,10 +32,28 @@ type splitter struct {
 	fields [][]byte
 	bom    bool
 	quoted uint64 // bit k: field k of the last record was quoted (k < 64)
+	// cut is true when the last record read (a blank one included) ends
+	// the input without a line break: the file may have been cut short.
+	cut bool
+	// max is the most bytes a record may take, its line break included.
+	max int
 }
 
+// MaxRecordBytes is the most bytes one record of contributions.csv may
+// take, its line break included (a record of Wikimedia's takes less than
+// 2 KB): a file without line breaks is refused without reading it all.
+const MaxRecordBytes = 1 << 20
+
+// errLong is a record longer than max bytes.
+func errLong(max int) error {
+	return fmt.Errorf("a record longer than %d bytes: a quote that does not close, or not a CSV file", max)
+}
+
+// errCutShort is a file whose last record has no line break.
+var errCutShort = errors.New("the file ends in this record without a line break: it looks cut short (copy the file again; if the record is whole, end it with a line break)")
+
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: bufio.NewReaderSize(r, 1<<20), next: 1}
+	return &lineReader{r: bufio.NewReaderSize(r, 1<<20), next: 1, splitter: splitter{max: MaxRecordBytes}}
 }
 
 var (
@@ -62,6 +81,9 @@ func (lr *lineReader) record() ([][]byte, error) {
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		lr.buf = append(lr.buf, chunk...)
+		if len(lr.buf) > lr.max {
+			return nil, &ParseError{Line: lr.line, Err: errLong(lr.max)}
+		}
 		quotes += bytes.Count(chunk, []byte{'"'})
 		if err == bufio.ErrBufferFull {
 			continue
@@ -82,6 +104,7 @@ func (lr *lineReader) record() ([][]byte, error) {
 		if err == io.EOF && len(lr.buf) == 0 {
 			return nil, io.EOF
 		}
+		lr.cut = err == io.EOF && lr.buf[len(lr.buf)-1] != '\n'
 		break
 	}
 	return lr.split(lr.buf)
@@ -160,8 +183,8 @@ func bstr(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // readContributionsFast is ReadContributions on the fast path: chunks of
 // the file parsed on every core.
-func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Table, bool, error) {
-	return readContributionsChunked(r, file, sizeHint, 1<<20, runtime.GOMAXPROCS(0))
+func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Table, readInfo, error) {
+	return readContributionsChunked(r, file, sizeHint, 1<<20, runtime.GOMAXPROCS(0), MaxRecordBytes)
 }
 
 // row parses one record of contributions.csv, found on line, into the
@@ -170,7 +193,7 @@ func readContributionsFast(r io.Reader, file string, sizeHint int) (*metrics.Tab
 func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 	var c metrics.Contribution
 	bad := func(col int, err error) error {
-		return &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Err: err}
+		return &ParseError{File: p.file, Line: line, Column: ContributionsHeader[col], Index: p.idx[col] + 1, Err: err}
 	}
 	var f [9][]byte
 	for k, i := range p.idx {
@@ -203,6 +226,11 @@ func (p *rowParser) row(rec [][]byte, quoted uint64, line int) error {
 	}
 	if c.Timestamp, err = ParseTime(bstr(f[6])); err != nil {
 		return bad(6, err)
+	}
+	if ts := f[6]; len(ts) != 20 || ts[19] != 'Z' {
+		if c.Timestamp = c.Timestamp.Truncate(time.Second); !bytes.Equal(appendTime(nil, c.Timestamp), ts) {
+			p.rewritten = append(p.rewritten, timeNote{p.table.Len(), string(ts)})
+		}
 	}
 	if len(f[7]) == 0 {
 		c.NoSizeDiff = true // the API gave none: unknown, not 0
@@ -284,6 +312,10 @@ func fixFile(err error, file string) error {
 	if errors.As(err, &pe) && pe.File == "" {
 		pe.File = file
 		return pe
+	}
+	var se *SizeError
+	if errors.As(err, &se) {
+		return se // names the file
 	}
 	return fmt.Errorf("%s: %w", file, err)
 }

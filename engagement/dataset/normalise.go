@@ -81,7 +81,11 @@ func (r Report) Redacted(name func(username string) string) Report {
 // note records one changed row of a kind: row is its index among the
 // file's rows, detail what was found, names the usernames detail mentions.
 func (r *Report) note(file, what string, row int, detail string, names ...string) {
-	ex := Example{Detail: detail, Usernames: names, row: row}
+	r.add(file, what, Example{Detail: detail, Usernames: names, row: row})
+}
+
+// add counts one more row of a kind, keeping ex if it is among the first.
+func (r *Report) add(file, what string, ex Example) {
 	for i := range *r {
 		if n := &(*r)[i]; n.File == file && n.What == what {
 			n.Count++
@@ -92,6 +96,12 @@ func (r *Report) note(file, what string, row int, detail string, names ...string
 		}
 	}
 	*r = append(*r, Normalisation{File: file, What: what, Count: 1, Examples: []Example{ex}})
+}
+
+// noteLine is note for a file whose rows' lines are known as they are
+// read.
+func (r *Report) noteLine(file, what string, line int, detail string) {
+	r.add(file, what, Example{Line: line, Detail: detail, row: -1})
 }
 
 // placeExamples sets the line of every example, reading the files again
@@ -189,6 +199,20 @@ func (s scopeSets) noteContribution(r *Report, row int, wiki, user string, rev i
 	}
 }
 
+// noteTimes records the timestamps of file written otherwise than read,
+// in UTC to the second: “2021-03-06T12:00:00+02:00” → 2021-03-06T10:00:00Z
+// (the readers drop fractions of a second, as the writers do). rows are
+// the file's rows, before any is dropped.
+func (d *Data) noteTimes(file string, times []timeNote) {
+	for _, n := range times {
+		t, err := ParseTime(n.text)
+		if err != nil {
+			continue // read once already: cannot fail
+		}
+		d.Normalised.note(file, "timestamps rewritten in UTC to the second", n.row, fmt.Sprintf("“%s” → %s", n.text, appendTime(nil, t)))
+	}
+}
+
 // normalise makes the rows of a re-read folder canonical, the way a fetch
 // writes them: wiki domains lower case, usernames canonical, each revision
 // and each account once. Rows that differ where they should be equal are
@@ -207,7 +231,7 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 		}
 		c, err := username.Canonical(u)
 		if err != nil {
-			return "", &ParseError{File: file, Line: lineOf(file, row), Column: "username", Err: err}
+			return "", &ParseError{File: file, Line: lineOf(file, row), Column: "username", Index: columnOf(file, "username"), Err: err}
 		}
 		canon[u] = c
 		lastRaw, lastCanon = u, c
@@ -222,7 +246,52 @@ func (d *Data) normalise(dir string, sc scopeSets) error {
 	if err := d.normaliseIncomplete(filepath.Join(dir, IncompleteFile), name); err != nil {
 		return err
 	}
+	if err := d.checkAccounts(cf, sc); err != nil {
+		return err
+	}
 	return d.Normalised.placeExamples(dir)
+}
+
+// checkAccounts refuses revisions of a participant (anyone, without a
+// scope) who has no row in accounts.csv: the analysis would take her for
+// an account not found. A participant listed in incomplete.csv is left
+// out as data incomplete anyway, and passes.
+func (d *Data) checkAccounts(cf string, sc scopeSets) error {
+	t := d.Contributions
+	users := t.Usernames()
+	known := make(map[string]bool, len(d.Accounts)+len(d.Incomplete))
+	for _, a := range d.Accounts {
+		known[a.Username] = true
+	}
+	for _, in := range d.Incomplete {
+		known[in.Username] = true
+	}
+	count, first := make([]int, len(users)), make([]int, len(users))
+	for row := range t.Len() {
+		id := t.UserID(row)
+		if count[id] == 0 {
+			first[id] = row
+		}
+		count[id]++
+	}
+	var missing []int
+	for id, n := range count {
+		if u := users[id]; n > 0 && !known[u] && (sc.users == nil || sc.users[u]) {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.SortFunc(missing, func(a, b int) int { return first[a] - first[b] })
+	m := missing[0]
+	others := ""
+	if len(missing) > 1 {
+		others = fmt.Sprintf(", nor for %d other participants with revisions", len(missing)-1)
+	}
+	return fmt.Errorf("%s: %d revisions of “%s” (the first on line %d), but %s has no row for the account%s: "+
+		"the files are not from the same run, or %s was cut short; copy the run's files again",
+		cf, count[m], users[m], lineOf(cf, first[m]), AccountsFile, others, AccountsFile)
 }
 
 // lineOf returns the line where row (counted from 0 after the header) of
@@ -231,6 +300,26 @@ func lineOf(path string, row int) int {
 	lines := map[int]int{row: 0}
 	recordLines(path, lines)
 	return lines[row]
+}
+
+// columnOf returns the position (from 1) of the column name in the header
+// of the file, for error messages; 0 when the file cannot be read.
+func columnOf(path, name string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	head, err := newLineReader(f).read()
+	if err != nil {
+		return 0
+	}
+	for i, h := range head {
+		if string(h) == name { // a byte order mark is dropped already
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // normaliseAccounts makes account usernames canonical and drops rows that

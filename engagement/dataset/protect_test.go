@@ -73,11 +73,12 @@ func FuzzTextCellsRoundTrip(f *testing.F) {
 		user, title = strings.ReplaceAll(user, "\r\n", "\n"), strings.ReplaceAll(title, "\r\n", "\n")
 		cs[0].Wiki, cs[0].Username, cs[0].Title = user, user, title
 		in := buf.Bytes()
-		seq, err := readSequential(in, "c.csv")
+		seq, err := readSequential(in, "c.csv", MaxRecordBytes)
 		if err != nil || !reflect.DeepEqual(seq, cs) {
 			t.Fatalf("%q: record by record %+v (%v), want %+v", in, seq, err, cs)
 		}
-		table, canonical, err := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%64), 2)
+		table, info, err := readContributionsChunked(bytes.NewReader(in), "c.csv", 0, 1+int(chunk%64), 2, MaxRecordBytes)
+		canonical := info.canonical
 		if err != nil || !reflect.DeepEqual(table.Rows(), cs) {
 			t.Fatalf("%q: chunked (%v) differs", in, err)
 		}

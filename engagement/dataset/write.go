@@ -154,7 +154,8 @@ func needsQuotes(s string) bool {
 
 // appendTime appends t in UTC as 2006-01-02T15:04:05Z, as
 // time.AppendFormat would with RFC 3339 to the second, without parsing the
-// layout each time.
+// layout each time. Fractions of a second (Wikimedia gives none) are
+// dropped: the readers drop them too, and count it (see timeNote).
 func appendTime(b []byte, t time.Time) []byte {
 	t = t.UTC()
 	y, mo, d := t.Date()
