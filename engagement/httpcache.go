@@ -20,8 +20,8 @@ const maxCachedBody = dashboard.MaxFileSize
 // an offline rerun) sends no request. Only 200 answers that parse as their
 // endpoint's format are kept (dashboard.CheckAnswer): a login page, a
 // truncated or empty answer goes to the client uncached, whose parser
-// reports it naming the URL, and the next run asks again. A cached answer that no longer passes (kept by
-// an older version) is asked for again.
+// reports it naming the URL, and the next run asks again. A cached answer
+// that no longer passes (kept by an older version) is asked for again.
 type cachingTransport struct {
 	next    http.RoundTripper
 	dir     string // "" = keep nothing

@@ -14,11 +14,10 @@ import (
 )
 
 // failContribs answers like the sample's wikis, except that list=usercontribs
-// on one wiki is always refused for the last, partial batch of users (a
-// batch keeps the names of its account lookup, less those not found, so the
-// first is 49 names and the last 6; every
-// sample participant has an account on every wiki: failing one batch leaves
-// the others to compare).
+// on one wiki is always refused for the last, partial batch of users (the
+// accounts among the last 6 of 56 names: a contributions batch is the
+// existing accounts of one lookup batch of 50; failing it leaves the others
+// to compare).
 type failContribs struct {
 	next http.RoundTripper
 	wiki string
@@ -26,7 +25,7 @@ type failContribs struct {
 
 func (f failContribs) RoundTrip(r *http.Request) (*http.Response, error) {
 	q := r.URL.Query()
-	if r.URL.Host == f.wiki && q.Get("list") == "usercontribs" && strings.Count(q.Get("ucuser"), "|") < 40 {
+	if r.URL.Host == f.wiki && q.Get("list") == "usercontribs" && strings.Count(q.Get("ucuser"), "|") < 9 {
 		return &http.Response{StatusCode: http.StatusForbidden, Body: io.NopCloser(strings.NewReader("Forbidden")), Header: http.Header{}, Request: r}, nil
 	}
 	return f.next.RoundTrip(r)

@@ -175,21 +175,43 @@ func typeAt(root reflect.Type, path []step) reflect.Type {
 // fieldByKey finds the struct field a key decodes into: the exact tag, else
 // one equal to it ignoring case.
 func fieldByKey(t reflect.Type, key string) (reflect.Type, bool) {
-	var fold reflect.Type
+	i, _, ok := fieldIndex(t, key)
+	if !ok {
+		return nil, false
+	}
+	return t.Field(i).Type, true
+}
+
+// fieldTag is fieldByKey's field's name in JSON, and whether key is it
+// exactly.
+func fieldTag(t reflect.Type, key string) (tag string, exact, ok bool) {
+	i, exact, ok := fieldIndex(t, key)
+	if !ok {
+		return "", false, false
+	}
+	return jsonName(t.Field(i)), exact, true
+}
+
+func fieldIndex(t reflect.Type, key string) (i int, exact, ok bool) {
+	fold := -1
 	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "" {
-			name = f.Name
-		}
+		name := jsonName(t.Field(i))
 		if name == key {
-			return f.Type, true
+			return i, true, true
 		}
-		if fold == nil && strings.EqualFold(name, key) {
-			fold = f.Type
+		if fold < 0 && strings.EqualFold(name, key) {
+			fold = i
 		}
 	}
-	return fold, fold != nil
+	return fold, false, fold >= 0
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name
 }
 
 // locateUnmarshalError finds the value of doc (well-formed, decoded into

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -23,6 +25,16 @@ type walker struct {
 	// the offsets of its key and of its value's first and past-last byte,
 	// and after each array element's, with keyOff -1.
 	member func(w *walker, keyOff, valOff, valEnd int) error
+	// cased collects the keys with a capital letter, an escape or non-ASCII
+	// (which encoding/json may match to a field only by ignoring case).
+	cased []casedKey
+}
+
+// casedKey is a key that may match a field only by ignoring case.
+type casedKey struct {
+	parent []step // the path of its object
+	key    []byte // decoded
+	off    int
 }
 
 // step is one level of a path: an object's key (decoded; a slice of the
@@ -46,7 +58,18 @@ type keyPos struct {
 // walkJSON walks doc, returning the first key given twice as an error
 // naming it, its line and column, and the first one's.
 func walkJSON(name string, doc []byte, member func(w *walker, keyOff, valOff, valEnd int) error) error {
+	_, err := walkDoc(name, doc, member)
+	return err
+}
+
+// walkDoc is walkJSON, also returning the walker.
+func walkDoc(name string, doc []byte, member func(w *walker, keyOff, valOff, valEnd int) error) (*walker, error) {
 	w := &walker{doc: doc, member: member}
+	return w, w.walk(name)
+}
+
+func (w *walker) walk(name string) error {
+	doc := w.doc
 	w.ws()
 	if w.pos >= len(doc) {
 		return nil
@@ -197,13 +220,16 @@ func (w *walker) object() error {
 		}
 		keyOff := w.pos
 		raw := w.str()
-		plain := isPlain(raw)
+		plain, cased := keyFlags(raw)
 		for _, k := range w.seen[depth] {
 			if (!plain || !k.plain || len(k.raw) == len(raw)) && sameKey(k.raw, raw) {
 				return &dupKeyError{path: w.pathString(), key: keyText(raw), first: keyText(k.raw), off: keyOff, offOld: k.off}
 			}
 		}
 		w.seen[depth] = append(w.seen[depth], keyPos{raw, keyOff, plain})
+		if cased {
+			w.cased = append(w.cased, casedKey{parent: slices.Clone(w.path), key: keyBytes(raw), off: keyOff})
+		}
 		w.ws()
 		w.pos++ // ':'
 		w.ws()
@@ -237,15 +263,20 @@ func keyBytes(raw []byte) []byte {
 	return []byte(keyText(raw))
 }
 
-// isPlain reports whether a key as written is ASCII without escapes: such
-// keys are equal ignoring case only to keys of the same length.
-func isPlain(raw []byte) bool {
+// keyFlags reports whether a key as written is plain, ASCII without
+// escapes (such keys are equal ignoring case only to keys of the same
+// length), and whether it is cased: not plain, or with a capital letter.
+func keyFlags(raw []byte) (plain, cased bool) {
+	plain = true
 	for _, c := range raw {
-		if c >= 0x80 || c == '\\' {
-			return false
+		switch {
+		case c >= 0x80 || c == '\\':
+			return false, true
+		case 'A' <= c && c <= 'Z':
+			cased = true
 		}
 	}
-	return true
+	return plain, cased
 }
 
 // keyText decodes a key as written (escapes included).
@@ -286,4 +317,24 @@ func (w *walker) fieldPath() string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// checkKeyCase refuses a key of doc (decoded into a value of type root)
+// that names a field only when case is ignored, such as "Username" for
+// "username": encoding/json would read it so, silently.
+func checkKeyCase(name string, doc []byte, root reflect.Type, keys []casedKey) error {
+	for _, k := range keys {
+		t := typeAt(root, k.parent)
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(unmarshalerType) {
+			continue
+		}
+		if tag, exact, ok := fieldTag(t, string(k.key)); ok && !exact {
+			l, c := lineCol(doc, int64(k.off))
+			return fmt.Errorf("%s: line %d, column %d: key %q is not a Dashboard key; %q is, which a reader ignoring case would take it for: write %q", name, l, c, k.key, tag, tag)
+		}
+	}
+	return nil
 }

@@ -70,3 +70,28 @@ func FuzzWalkDuplicates(f *testing.F) {
 		}
 	})
 }
+
+// Any input gives users or an error naming the file, never a panic; an
+// input the parser accepts has no key given twice.
+func FuzzParseDashboardJSON(f *testing.F) {
+	for _, s := range []string{goodCourse, courseJSON, `{"course":{"users":[{"username":"A","role":0}]}}`, `{"course":{"users":[{"username":"A","role":0,"role":1}]}}`, `{"course":{"uploads":[{"thumbwidth":"x"}]}}`, `{"campaign":{"slug":"x"}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		for _, parse := range []func() error{
+			func() error { _, err := ParseUsersJSON(bytes.NewReader(doc), "f.json"); return err },
+			func() error { _, err := ParseCourseJSON(bytes.NewReader(doc), "f.json"); return err },
+			func() error { _, err := ParseUploadsJSON(bytes.NewReader(doc), "f.json"); return err },
+			func() error { _, err := ParseCampaignJSON(bytes.NewReader(doc), "f.json"); return err },
+			func() error { _, err := ParseCampaignUsersJSON(bytes.NewReader(doc), "f.json"); return err },
+		} {
+			err := parse()
+			if err != nil && !strings.Contains(err.Error(), "f.json") {
+				t.Fatalf("%q: error without the file: %v", doc, err)
+			}
+			if _, dup := dupByTokens(bytes.TrimPrefix(doc, []byte("\xef\xbb\xbf"))); err == nil && dup {
+				t.Fatalf("%q: accepted with a key given twice", doc)
+			}
+		}
+	})
+}

@@ -31,7 +31,12 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s: %d bytes (%s), larger than %s, the cap for a Dashboard file (dashboard.MaxFileSize): is it the right file?", e.File, e.Size, mib(e.Size), mib(e.Cap))
 }
 
-func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
+func mib(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
 
 // capped returns r read through a limit of limit bytes: reading past it
 // fails with a *TooLargeError. A file (an *os.File) that is a device, or a

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"example.com/engagement/engagement/username"
 )
 
 // ErrNotFound reports a course the Dashboard does not show: unknown, or
@@ -160,7 +162,7 @@ func decodeWrappedBytes(body []byte, name, key string, v any, member func(*walke
 	// once; any error is explained by the checks below, in their order.
 	doc := reflectWrap(key, v)
 	if err := json.Unmarshal(trim, doc); err == nil && hasTopKey(trim, key) {
-		return walkJSON(name, trim, member)
+		return checkWalk(name, trim, reflect.TypeOf(doc), member)
 	}
 	if !json.Valid(trim) {
 		var x any
@@ -186,7 +188,17 @@ func decodeWrappedBytes(body []byte, name, key string, v any, member func(*walke
 		}
 		return jsonError(name, trim, err)
 	}
-	return walkJSON(name, trim, member)
+	return checkWalk(name, trim, reflect.TypeOf(doc), member)
+}
+
+// checkWalk walks a well-formed doc decoded into a value of type root:
+// keys given twice, keys that match a field only ignoring case, and member.
+func checkWalk(name string, doc []byte, root reflect.Type, member func(*walker, int, int, int) error) error {
+	w, err := walkDoc(name, doc, member)
+	if err != nil {
+		return err
+	}
+	return checkKeyCase(name, doc, root, w.cased)
 }
 
 // hasTopKey reports whether the JSON object doc has the key at its top
@@ -303,10 +315,52 @@ func ParseUsersJSON(r io.Reader, name string) ([]User, error) {
 		return nil, fmt.Errorf("%s: \"course.users\" is missing or null, expected the list of enrolments; for example %s", name, fieldExamples["users"])
 	}
 	users := *v.Users
-	if err := checkUsers(name, trimDoc(body), users, roles); err != nil {
+	doc := trimDoc(body)
+	if err := checkUsers(name, doc, users, roles); err != nil {
 		return users, err
 	}
-	return users, nil
+	return users, checkConflicts(name, doc, users)
+}
+
+// checkConflicts refuses two enrolments of one account (the same canonical
+// username) that disagree on its global id or its registration, both
+// given: which is right cannot be told, and preprocessing would keep the
+// first silently.
+func checkConflicts(name string, doc []byte, users []User) error {
+	type known struct{ gid, reg int } // index of the first enrolment giving each; -1 none
+	accounts := make(map[string]*known, len(users))
+	for i, u := range users {
+		c, err := username.Canonical(u.Username)
+		if err != nil {
+			continue // set aside later, with MediaWiki's reason
+		}
+		k := accounts[c]
+		if k == nil {
+			k = &known{-1, -1}
+			accounts[c] = k
+		}
+		var field, a, b string
+		j := -1
+		switch {
+		case u.GlobalID != 0 && k.gid >= 0 && users[k.gid].GlobalID != u.GlobalID:
+			j, field = k.gid, "global_id"
+			a, b = strconv.FormatInt(users[j].GlobalID, 10), strconv.FormatInt(u.GlobalID, 10)
+		case !u.RegisteredAt.IsZero() && k.reg >= 0 && !users[k.reg].RegisteredAt.Equal(u.RegisteredAt):
+			j, field = k.reg, "registered_at"
+			a, b = users[j].RegisteredAt.UTC().Format(time.RFC3339), u.RegisteredAt.UTC().Format(time.RFC3339)
+		}
+		if j >= 0 {
+			path := fmt.Sprintf("course.users[%d].%s", i, field)
+			return fmt.Errorf("%s: %s: enrolments %d and %d are the same account %q (as %q and %q) with different %q: %s and %s; correct the wrong one", name, at(doc, path), j+1, i+1, c, users[j].Username, u.Username, field, a, b)
+		}
+		if k.gid < 0 && u.GlobalID != 0 {
+			k.gid = i
+		}
+		if k.reg < 0 && !u.RegisteredAt.IsZero() {
+			k.reg = i
+		}
+	}
+	return nil
 }
 
 // roleCheck notes, while a users.json is walked, the enrolments that have

@@ -38,7 +38,9 @@ func (p Participant) Metrics() metrics.Participant {
 // participants with canonical usernames; the same person enrolled twice
 // (after canonicalisation) is merged; a participant who also holds a role
 // of 1 or more is excluded as a facilitator; an invalid name is excluded with
-// MediaWiki's reason. Order follows first enrolment.
+// MediaWiki's reason. Order follows first enrolment. Users read by
+// ParseUsersJSON hold Dashboard roles only (0 to 4); any other role counts
+// here as a role of 1 or more.
 func Participants(users []User) []Participant {
 	staff := map[string]Role{}
 	for _, u := range users {

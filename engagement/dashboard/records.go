@@ -6,6 +6,15 @@
 //
 // Humanised counts of course.json ("1.59K") are kept as text: they are
 // rounded for display and cannot be read back as numbers.
+//
+// Files and answers are read strictly, so that none is silently read
+// differently from what it says: a key given twice in one object, a key
+// that names a field only when case is ignored ("Username"), a date that is
+// not RFC 3339 text, a course without start or end, a course wiki that is
+// not a Wikimedia wiki (CheckWiki), an enrolment without a username or a
+// Dashboard role, and two enrolments of one account with different global
+// ids or registrations are errors naming the file, line and column; a file
+// is read up to MaxFileSize.
 package dashboard
 
 import (

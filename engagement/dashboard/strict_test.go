@@ -169,7 +169,7 @@ func TestFileSizeCap(t *testing.T) {
 	}
 	defer r.Close()
 	_, err = readFile(r, fifo, 4096)
-	wantErr(t, "FIFO", err, fifo+": more than 0.0 MiB, the cap for a Dashboard file (dashboard.MaxFileSize): is it the right file?")
+	wantErr(t, "FIFO", err, fifo+": more than 4096 bytes, the cap for a Dashboard file (dashboard.MaxFileSize): is it the right file?")
 	if b, err := readFile(strings.NewReader("12345"), "x", 5); err != nil || string(b) != "12345" {
 		t.Errorf("at the cap: %q %v", b, err)
 	}
@@ -219,5 +219,19 @@ func TestCSVParseErrorType(t *testing.T) {
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.File != "students.csv" || pe.Line != 2 || pe.Column != "global_id" || pe.Err.Error() != `not an integer: "x"` {
 		t.Errorf("error %#v", err)
+	}
+}
+
+// encoding/json reads "Username" as "username" and "Course" as "course",
+// silently: a key that matches only ignoring case is an error.
+func TestKeysMatchingOnlyIgnoringCase(t *testing.T) {
+	wantErr(t, "Username", usersErr("{\"course\":{\"users\":[\n{\"Username\":\"Ana\",\"role\":0}]}}"),
+		`users.json: line 2, column 2: key "Username" is not a Dashboard key; "username" is, which a reader ignoring case would take it for: write "username"`)
+	wantErr(t, "Course", usersErr(`{"Course":{"users":[]}}`), `users.json: no "course" object in the response`)
+	wantErr(t, "long s", courseErr(strings.Replace(goodCourse, `"start"`, `"ſtart"`, 1)),
+		`course.json: line 1, column 25: key "ſtart" is not a Dashboard key; "start" is, which a reader ignoring case would take it for: write "start"`)
+	// Unknown keys in any case are ignored as before; escapes are fine.
+	if u, err := ParseUsersJSON(strings.NewReader(`{"course":{"users":[{"us\u0065rname":"Ana","role":0,"Contribution_URL":"x"}]}}`), "users.json"); err != nil || len(u) != 1 || u[0].Username != "Ana" {
+		t.Errorf("%v %v", u, err)
 	}
 }

@@ -3,7 +3,9 @@
 // behind iterators, and the etiquette Wikimedia requires kept inside the
 // client: a descriptive User-Agent, maxlag, retries with backoff that honour
 // Retry-After, at most one request at a time per wiki and three in total,
-// gzip, and an on-disk cache so a rerun makes no requests.
+// gzip, and an on-disk cache so a rerun makes no requests. Requests go only
+// to Wikimedia wikis (CheckWikiDomain) or to wikis mapped to an endpoint
+// (WithEndpoint), and a live client needs a contact (CheckContact).
 //
 // Enrich fetches everything an engagement analysis needs for a cohort and
 // returns what it finished plus a per-user list of failures: a run that
@@ -41,7 +43,6 @@ var (
 var (
 	errHTML       = errors.New("got an HTML page, not JSON")
 	errMalformed  = errors.New("truncated or malformed JSON")
-	errTooLarge   = errors.New("answer larger than")
 	errBadGzip    = errors.New("bad gzip body")
 	errUnexpected = errors.New("unexpected answer")
 	errRepeated   = errors.New("the server repeated the continuation")
@@ -146,7 +147,7 @@ func WithMaxContributions(n int) Option {
 type Option func(*Client) error
 
 // WithUserAgent sets the User-Agent (required by Wikimedia's policy):
-// "<tool>/<version> (<contact URL or email>)".
+// "<tool>/<version> (<contact URL or email>)", as UserAgent builds it.
 func WithUserAgent(ua string) Option { return func(c *Client) error { c.ua = ua; return nil } }
 
 // WithHTTPClient sets the HTTP client.
@@ -229,7 +230,10 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// NewClient returns a client. A descriptive User-Agent is required.
+// NewClient returns a client. Unless it is offline or its transport is
+// InProcess, its User-Agent (WithUserAgent, see UserAgent) must hold a
+// contact that CheckContact accepts, or NewClient fails with a
+// *ContactError.
 func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{
 		http:        &http.Client{Timeout: 60 * time.Second},
@@ -252,12 +256,8 @@ func NewClient(opts ...Option) (*Client, error) {
 			return nil, err
 		}
 	}
-	ua := strings.TrimSpace(c.ua)
-	if ua == "" || strings.HasPrefix(ua, "Go-http-client") {
-		return nil, errors.New(`mwapi: a descriptive User-Agent is required by Wikimedia's policy: WithUserAgent("my-tool/1.0 (https://example.org/my-tool; me@example.org)")`)
-	}
-	if !strings.ContainsAny(ua, "@") && !strings.Contains(ua, "http") {
-		return nil, fmt.Errorf("mwapi: User-Agent %q has no contact: add a URL or an email address", ua)
+	if !c.offline && needsContact(c.http) && !hasContact(c.ua) {
+		return nil, fmt.Errorf("mwapi: User-Agent %q: %w", c.ua, &ContactError{})
 	}
 	return c, nil
 }
@@ -419,7 +419,7 @@ func (c *Client) fetch(ctx context.Context, wiki, u, key, what string, ok check)
 			break
 		}
 		if wait > c.maxWait {
-			return nil, fmt.Errorf("%s %s: the server asked to wait %s before retrying, more than the %s this client waits; try again later: %w", wiki, what, wait.Round(time.Second), c.maxWait, lastErr)
+			return nil, fmt.Errorf("%s %s: %w", wiki, what, &WaitTooLongError{Wait: wait, Max: c.maxWait, Err: lastErr})
 		}
 		if wait == 0 {
 			wait = c.jitter(c.baseBackoff << attempt)
@@ -467,12 +467,20 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 	req.Header.Set("Accept-Encoding", "gzip")
 	req.Header.Set("Accept", "application/json")
 	c.count(func(s *Stats) { s.Requests++ })
+	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, -1, ctx.Err()
 		}
-		return nil, 0, fmt.Errorf("%s: %w", wiki, err)
+		if nn, ok := noNetwork(wiki, err); ok {
+			var dns *net.DNSError
+			if errors.As(err, &dns) && dns.IsNotFound {
+				return nil, -1, nn // the name does not resolve: retrying will not help
+			}
+			return nil, 0, nn
+		}
+		return nil, 0, fmt.Errorf("%s: %w", wiki, c.timeout(wiki, start, err))
 	}
 	defer resp.Body.Close()
 	raw := &limitedReader{r: resp.Body, left: c.maxBody}
@@ -489,15 +497,23 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 	body, err := io.ReadAll(unpacked)
 	c.count(func(s *Stats) { s.Bytes += c.maxBody - raw.left })
 	if raw.over || unpacked.over {
-		return nil, -1, fmt.Errorf("%s: %w %d MB: refused (a wrong endpoint, or a server sending too much)", wiki, errTooLarge, c.maxBody>>20)
+		return nil, -1, fmt.Errorf("%s: %w: refused (a wrong endpoint, or a server sending too much)", wiki, &TooLargeError{Limit: c.maxBody})
 	}
 	if err != nil {
 		var ne net.Error
 		if errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || ctx.Err() == nil {
-			return nil, 0, fmt.Errorf("%s: reading response: %w", wiki, err)
+			return nil, 0, fmt.Errorf("%s: reading response: %w", wiki, c.timeout(wiki, start, err))
 		}
 		return nil, -1, err
 	}
+	return c.classify(wiki, resp, body)
+}
+
+// classify turns a whole answer into its body, or an error with the wait
+// before a retry (as once returns them): 429 and 5xx, maxlag, rate limits,
+// database and internal errors are retried; HTML and malformed JSON with
+// backoff; other API errors and statuses are final.
+func (c *Client) classify(wiki string, resp *http.Response, body []byte) ([]byte, time.Duration, error) {
 	retryAfter := c.retryAfter(resp.Header.Get("Retry-After"))
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
@@ -527,6 +543,21 @@ func (c *Client) once(ctx context.Context, wiki, u string) ([]byte, time.Duratio
 		return nil, -1, apiErr
 	}
 	return body, -1, nil
+}
+
+// timeout names a network error that is a timeout as a *TimeoutError
+// with its duration (the HTTP client's timeout, or the time waited); other
+// errors are returned as they are.
+func (c *Client) timeout(wiki string, start time.Time, err error) error {
+	var ne net.Error
+	if !errors.As(err, &ne) || !ne.Timeout() {
+		return err
+	}
+	after := c.http.Timeout
+	if after == 0 {
+		after = time.Since(start).Round(time.Millisecond)
+	}
+	return &TimeoutError{Wiki: wiki, After: after, Err: err}
 }
 
 func (c *Client) retryAfter(h string) time.Duration {

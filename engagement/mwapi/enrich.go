@@ -104,32 +104,51 @@ func (f UserFailure) Why() string {
 // Describe gives a short, name-free account of an error from this package:
 // the HTTP status or API error code and the number of tries.
 func Describe(err error) string {
-	var he *HTTPError
-	var ae *APIError
-	var what string
-	switch {
-	case errors.As(err, &he):
-		what = fmt.Sprintf("HTTP %d", he.Status)
-	case errors.As(err, &ae):
-		what = "API error " + ae.Code
-	case errors.Is(err, ErrMaxLag):
-		what = "replicas lagging (maxlag)"
-	case errors.Is(err, ErrOffline):
-		what = "not in the cache (offline)"
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		what = "cancelled"
-	default:
-		what = describeOther(err)
-	}
 	var ce *CapError
 	if errors.As(err, &ce) {
 		return fmt.Sprintf("more than %d contributions, the cap", ce.Max)
+	}
+	what := describeCause(err)
+	var wt *WaitTooLongError
+	if errors.As(err, &wt) {
+		what += fmt.Sprintf(", and the server asked to wait %s before a retry, more than the %s this client waits: try again later", wt.Wait.Round(time.Second), wt.Max)
 	}
 	var te *TriesError
 	if errors.As(err, &te) {
 		what += fmt.Sprintf(" after %d tries", te.Tries)
 	}
 	return what
+}
+
+// describeCause names the cause alone: "HTTP 503", "no answer within 1m0s
+// (timeout)", "no network (en.wikipedia.org cannot be reached)".
+func describeCause(err error) string {
+	var he *HTTPError
+	var ae *APIError
+	var to *TimeoutError
+	var nn *NoNetworkError
+	var tl *TooLargeError
+	switch {
+	case errors.As(err, &he):
+		return fmt.Sprintf("HTTP %d", he.Status)
+	case errors.As(err, &ae):
+		return "API error " + ae.Code
+	case errors.Is(err, ErrMaxLag):
+		return "replicas lagging (maxlag)"
+	case errors.Is(err, ErrOffline):
+		return "not in the cache (offline)"
+	case errors.As(err, &to):
+		return fmt.Sprintf("no answer within %s (timeout)", to.After)
+	case errors.As(err, &nn):
+		return fmt.Sprintf("no network (%s cannot be reached)", nn.Wiki)
+	case errors.As(err, &tl):
+		return tl.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return "the run's deadline passed"
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	}
+	return describeOther(err)
 }
 
 // Found reports whether an account exists on at least one scope wiki.
@@ -152,6 +171,23 @@ type Enrichment struct {
 	Stats         Stats
 }
 
+// NoNetwork returns the *NoNetworkError behind the failures when every
+// failure is one (Wikimedia could not be reached at all), else nil: a
+// program prints it as its one line.
+func (e *Enrichment) NoNetwork() *NoNetworkError {
+	var first *NoNetworkError
+	for _, f := range e.Failures {
+		var nn *NoNetworkError
+		if !errors.As(f.Err, &nn) {
+			return nil
+		}
+		if first == nil {
+			first = nn
+		}
+	}
+	return first
+}
+
 // Err joins the failures; nil when every user was fetched.
 func (e *Enrichment) Err() error {
 	var errs []error
@@ -161,9 +197,11 @@ func (e *Enrichment) Err() error {
 	return errors.Join(errs...)
 }
 
-// Enrich looks up every name on every wiki with list=users, then fetches the
-// contributions of the accounts that exist, BatchSize users per request.
-// Wikis are fetched concurrently within the client's limits. A batch that
+// Enrich looks up every name on every wiki with list=users, BatchSize
+// names per request, then fetches the contributions of each batch's
+// accounts that exist as one batch: batches are the same on every run, so
+// a rerun sends only the requests that failed (the pages it has are
+// cached). Wikis are fetched concurrently within the client's limits. A batch that
 // fails after retries is reported per user in Failures and its partial data
 // is dropped; the other batches go on. Only a cancelled context or invalid
 // arguments (a wiki that is neither a Wikimedia wiki nor mapped to an
@@ -180,43 +218,16 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	if opts == nil {
 		opts = &EnrichOptions{}
 	}
-	begin := time.Now()
-	statsBefore := c.Stats()
 	e := &Enrichment{SiteInfo: map[string]SiteInfo{}}
 	perWiki := make([][]User, len(wikis))
 	contribs := make([][]Contribution, len(wikis))
-	var mu sync.Mutex
-	done := 0
-	total := len(names) * len(wikis)
-	report := func(wiki string, n int) {
-		mu.Lock()
-		defer mu.Unlock()
-		if ctx.Err() != nil {
-			return // cancelled: what failed because of it is not done
-		}
-		done += n
-		if opts.Progress == nil {
-			return
-		}
-		s := c.Stats()
-		p := Progress{Wiki: wiki, UsersDone: done, UsersTotal: total, Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Elapsed: time.Since(begin)}
-		if done > 0 && done < total {
-			p.Remaining = time.Duration(float64(p.Elapsed) * float64(total-done) / float64(done))
-		}
-		opts.Progress(p)
-	}
-	ctx = withWaitHook(ctx, func(wiki string, d time.Duration, why string) {
-		mu.Lock()
-		defer mu.Unlock()
-		if opts.Progress != nil {
-			s := c.Stats()
-			opts.Progress(Progress{Wiki: wiki, UsersDone: done, UsersTotal: total, Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Elapsed: time.Since(begin), Waiting: d, WaitReason: why})
-		}
-	})
+	t := &tracker{c: c, progress: opts.Progress, begin: time.Now(), before: c.Stats(), total: len(names) * len(wikis)}
+	ctx = withWaitHook(ctx, t.waiting)
+	report := func(wiki string, n int) { t.report(ctx, wiki, n) }
 	fail := func(user, wiki string, stage Stage, err error) {
-		mu.Lock()
+		t.mu.Lock()
 		e.Failures = append(e.Failures, UserFailure{Username: user, Wiki: wiki, Stage: stage, Err: err})
-		mu.Unlock()
+		t.mu.Unlock()
 	}
 	var wg sync.WaitGroup
 	for wi, wiki := range wikis {
@@ -224,29 +235,88 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 		go func() {
 			defer wg.Done()
 			si, err := c.SiteInfo(ctx, wiki)
-			mu.Lock()
+			t.mu.Lock()
 			if err != nil {
 				e.Notes = append(e.Notes, fmt.Sprintf("%s: namespaces unavailable (%v); only the main namespace counts as content", wiki, err))
 			} else {
 				e.SiteInfo[wiki] = si
 			}
-			mu.Unlock()
-			users, revs := c.enrichWiki(ctx, wiki, names, opts, fail, report)
-			perWiki[wi], contribs[wi] = users, revs
+			t.mu.Unlock()
+			perWiki[wi], contribs[wi] = c.enrichWiki(ctx, wiki, names, opts, fail, report)
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("interrupted after %d of %d user-wikis: %w", done, total, err)
+		return nil, fmt.Errorf("interrupted after %d of %d user-wikis: %w", t.done, t.total, err)
 	}
-	// Merge accounts. A user is Missing only when every wiki answered that
-	// the account does not exist: a failed lookup leaves it unknown.
+	e.Accounts = mergeAccounts(names, wikis, perWiki, e.Failures)
+	e.Contributions = uniqueContributions(wikis, contribs)
+	if opts.CentralAuth {
+		c.addGlobalAccounts(ctx, e)
+	}
+	e.sort(wikis)
+	s := c.Stats()
+	e.Stats = Stats{Requests: s.Requests - t.before.Requests, CacheHits: s.CacheHits - t.before.CacheHits, Retries: s.Retries - t.before.Retries, Bytes: s.Bytes - t.before.Bytes, Waited: s.Waited - t.before.Waited, OldestCached: s.OldestCached}
+	return e, nil
+}
+
+// tracker counts the user-wikis done and reports progress; its mutex also
+// guards the enrichment being built.
+type tracker struct {
+	mu          sync.Mutex
+	c           *Client
+	progress    func(Progress)
+	begin       time.Time
+	before      Stats
+	done, total int
+}
+
+// now is the progress so far.
+func (t *tracker) now(wiki string) Progress {
+	s := t.c.Stats()
+	return Progress{Wiki: wiki, UsersDone: t.done, UsersTotal: t.total, Requests: s.Requests - t.before.Requests, CacheHits: s.CacheHits - t.before.CacheHits, Elapsed: time.Since(t.begin)}
+}
+
+// report counts n more user-wikis done on wiki.
+func (t *tracker) report(ctx context.Context, wiki string, n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if ctx.Err() != nil {
+		return // cancelled: what failed because of it is not done
+	}
+	t.done += n
+	if t.progress == nil {
+		return
+	}
+	p := t.now(wiki)
+	if t.done > 0 && t.done < t.total {
+		p.Remaining = time.Duration(float64(p.Elapsed) * float64(t.total-t.done) / float64(t.done))
+	}
+	t.progress(p)
+}
+
+// waiting reports a wait that starts before a retry.
+func (t *tracker) waiting(wiki string, d time.Duration, why string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.progress != nil {
+		p := t.now(wiki)
+		p.Waiting, p.WaitReason = d, why
+		t.progress(p)
+	}
+}
+
+// mergeAccounts merges each name's accounts on the wikis. A user is
+// Missing only when every wiki answered that the account does not exist: a
+// failed lookup leaves it unknown.
+func mergeAccounts(names, wikis []string, perWiki [][]User, failures []UserFailure) []Account {
 	lookupFailed := map[string]bool{}
-	for _, f := range e.Failures {
+	for _, f := range failures {
 		if f.Stage == StageAccount {
 			lookupFailed[f.Username] = true
 		}
 	}
+	var out []Account
 	for i, n := range names {
 		a := Account{Input: n, Missing: true}
 		for wi, wiki := range wikis {
@@ -271,47 +341,59 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 		if a.Invalid || lookupFailed[n] {
 			a.Missing = false
 		}
-		e.Accounts = append(e.Accounts, a)
+		out = append(out, a)
 	}
-	{
-		seen := map[string]map[int64]bool{}
-		for wi, wiki := range wikis {
-			seen[wiki] = map[int64]bool{}
-			for _, r := range contribs[wi] {
-				if !seen[wiki][r.RevID] {
-					seen[wiki][r.RevID] = true
-					e.Contributions = append(e.Contributions, r)
-				}
+	return out
+}
+
+// uniqueContributions keeps each (wiki, revision) once.
+func uniqueContributions(wikis []string, contribs [][]Contribution) []Contribution {
+	var out []Contribution
+	for wi := range wikis {
+		seen := map[int64]bool{}
+		for _, r := range contribs[wi] {
+			if !seen[r.RevID] {
+				seen[r.RevID] = true
+				out = append(out, r)
 			}
 		}
 	}
-	if opts.CentralAuth {
-		for i := range e.Accounts {
-			a := &e.Accounts[i]
-			if a.Missing || a.Invalid || !a.Found() {
-				continue
-			}
-			g, err := c.GlobalUserInfo(ctx, a.Name)
-			if errors.Is(err, ErrNoCentralAuth) {
-				e.Notes = append(e.Notes, "CentralAuth is not available here: registrations are the earliest on the course wikis ("+err.Error()+")")
-				break
-			}
-			if err != nil {
-				e.Failures = append(e.Failures, UserFailure{Username: a.Name, Wiki: MetaWiki, Stage: StageGlobalAccount, Err: err})
-				continue
-			}
-			if g.Missing {
-				continue
-			}
-			a.Global = &g
-			if g.HasRegistration {
-				a.Registration, a.HasRegistration = g.Registration, true
-			}
-			if g.IsBot() {
-				a.Bot = true
-			}
+	return out
+}
+
+// addGlobalAccounts asks CentralAuth for every found account: its
+// registration replaces the local ones and global-bot marks a bot.
+func (c *Client) addGlobalAccounts(ctx context.Context, e *Enrichment) {
+	for i := range e.Accounts {
+		a := &e.Accounts[i]
+		if a.Missing || a.Invalid || !a.Found() {
+			continue
+		}
+		g, err := c.GlobalUserInfo(ctx, a.Name)
+		if errors.Is(err, ErrNoCentralAuth) {
+			e.Notes = append(e.Notes, "CentralAuth is not available here: registrations are the earliest on the course wikis ("+err.Error()+")")
+			return
+		}
+		if err != nil {
+			e.Failures = append(e.Failures, UserFailure{Username: a.Name, Wiki: MetaWiki, Stage: StageGlobalAccount, Err: err})
+			continue
+		}
+		if g.Missing {
+			continue
+		}
+		a.Global = &g
+		if g.HasRegistration {
+			a.Registration, a.HasRegistration = g.Registration, true
+		}
+		if g.IsBot() {
+			a.Bot = true
 		}
 	}
+}
+
+// sort orders contributions by wiki (in the order given), user, time and
+// revision, and failures by user and wiki.
+func (e *Enrichment) sort(wikis []string) {
 	order := map[string]int{}
 	for i, w := range wikis {
 		order[w] = i
@@ -322,9 +404,6 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	slices.SortFunc(e.Failures, func(a, b UserFailure) int {
 		return cmp.Or(cmp.Compare(a.Username, b.Username), cmp.Compare(order[a.Wiki], order[b.Wiki]))
 	})
-	s := c.Stats()
-	e.Stats = Stats{Requests: s.Requests - statsBefore.Requests, CacheHits: s.CacheHits - statsBefore.CacheHits, Retries: s.Retries - statsBefore.Retries, Bytes: s.Bytes - statsBefore.Bytes, Waited: s.Waited - statsBefore.Waited, OldestCached: s.OldestCached}
-	return e, nil
 }
 
 // enrichWiki looks the names up on one wiki, BatchSize at a time, and
@@ -398,7 +477,7 @@ func describeOther(err error) string {
 	if errors.As(err, &oe) && oe.Err != nil {
 		return "network error: " + oe.Err.Error()
 	}
-	for _, known := range []error{errRepeated, errHTML, errMalformed, errTooLarge, errBadGzip, errUnexpected} {
+	for _, known := range []error{errRepeated, errHTML, errMalformed, errBadGzip, errUnexpected} {
 		if errors.Is(err, known) {
 			return known.Error()
 		}

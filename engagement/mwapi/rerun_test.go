@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/sample"
 )
 
 // enrichWithin runs Enrich under a deadline and fails the test, rather
@@ -193,5 +194,68 @@ func TestRerunRefetchesOnlyWhatFailed(t *testing.T) {
 	}
 	if u, k := nu.Load()-users, nc.Load()-contribs; u != 1 || k != 1 || e.Stats.Requests != 2 {
 		t.Errorf("rerun sent %d requests (%d list=users, %d list=usercontribs); want 2: the failed lookup and its batch's contributions", e.Stats.Requests, u, k)
+	}
+}
+
+// failLookup refuses list=users on one wiki for the batch holding name
+// while fail is set, counting the refusals.
+type failLookup struct {
+	next    http.RoundTripper
+	wiki    string
+	name    string
+	fail    *atomic.Bool
+	refused *atomic.Int32
+}
+
+func (f failLookup) RoundTrip(r *http.Request) (*http.Response, error) {
+	q := r.URL.Query()
+	if f.fail.Load() && r.URL.Host == f.wiki && q.Get("list") == "users" && strings.Contains(q.Get("ususers"), f.name) {
+		f.refused.Add(1)
+		return &http.Response{StatusCode: http.StatusServiceUnavailable, Body: http.NoBody, Header: http.Header{}, Request: r}, nil
+	}
+	return f.next.RoundTrip(r)
+}
+
+// On the sample, a rerun after one failed account lookup sends exactly the
+// requests the first run could not make: the lookup and its batch's
+// contribution pages, nothing that was fetched.
+func TestSampleRerunAfterFailedLookup(t *testing.T) {
+	ev, err := sample.Generate(sample.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range ev.People {
+		names = append(names, p.Enrolled)
+	}
+	var fail atomic.Bool
+	var refused atomic.Int32
+	run := func(cache string) *mwapi.Enrichment {
+		tr := failLookup{next: sample.Transport(), wiki: "commons.wikimedia.org", name: names[len(names)-1], fail: &fail, refused: &refused}
+		c, err := mwapi.NewClient(mwapi.WithUserAgent(ua), mwapi.WithHTTPClient(&http.Client{Transport: tr}), mwapi.WithCache(cache),
+			mwapi.WithSleeper(func(context.Context, time.Duration) error { return nil }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := mwapi.Enrich(context.Background(), c, sample.Wikis, names, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	cold := run(t.TempDir()).Stats.Requests
+	cache := t.TempDir()
+	fail.Store(true)
+	first := run(cache)
+	if len(first.Failures) == 0 || first.Failures[0].Stage != mwapi.StageAccount || refused.Load() != 6 {
+		t.Fatalf("first run: failures %v, %d refused; want the last batch's lookup on Commons, 6 tries", first.Failures, refused.Load())
+	}
+	fail.Store(false)
+	again := run(cache)
+	made := first.Stats.Requests - int(refused.Load())
+	t.Logf("cold run %d requests; first run %d (%d refused); rerun %d", cold, first.Stats.Requests, refused.Load(), again.Stats.Requests)
+	if len(again.Failures) != 0 || again.Stats.Requests != cold-made || again.Stats.Requests > 3 {
+		t.Errorf("rerun: %d failures, %d requests; want 0 and the %d the first run could not make (cold run %d, first run %d of which %d refused)",
+			len(again.Failures), again.Stats.Requests, cold-made, cold, first.Stats.Requests, refused.Load())
 	}
 }

@@ -48,6 +48,11 @@ func respond(req *http.Request, status int, body []byte, hdr ...string) *http.Re
 	return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: req, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
 }
 
+// InProcess reports that the transport never leaves the process: a client
+// using it sends nothing to Wikimedia, so it needs no contact (see
+// mwapi.InProcess).
+func (transport) InProcess() bool { return true }
+
 func (t transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Body != nil {
 		req.Body.Close()
