@@ -165,8 +165,10 @@ func loadCampaignLive(ctx context.Context, cfg Config, src string, t *cachingTra
 	if err != nil {
 		return nil, &SettingError{Setting: SettingCampaign, Err: fmt.Errorf("%w; or give a folder holding campaign.json, users.json and courses/", err)}
 	}
-	if cfg.Contact == "" && !cfg.Offline {
-		return nil, &SettingError{Setting: SettingContact, Err: errors.New("live runs need a contact for the User-Agent Wikimedia requires: your email address or user page URL")}
+	if !cfg.Offline && !inProcess(cfg.HTTPClient) {
+		if err := contactError(cfg.Contact); err != nil {
+			return nil, err
+		}
 	}
 	dc, err := dashboardClient(cfg, t)
 	if err != nil {

@@ -2,7 +2,6 @@ package engagement
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -62,8 +61,10 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	if s.from != "" {
 		d, err = LoadData(s.from)
 	} else {
-		if !cs.c.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
-			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
+		if !cs.c.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
+			if err := contactError(s.cfg.Contact); err != nil {
+				return nil, err
+			}
 		}
 		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
 		if d != nil && s.progressDone != nil {

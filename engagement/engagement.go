@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"example.com/engagement/engagement/dashboard"
@@ -50,13 +52,35 @@ type Config struct {
 	MaxContributions int
 }
 
-// UserAgent returns the User-Agent sent to Wikimedia.
+// UserAgent returns the User-Agent sent to Wikimedia: the program and the
+// contact, "engagement/0.1.0 (me@example.org) Go-mwapi/0.1.0". Without a
+// contact it has none (mwapi refuses it for a live client: see
+// mwapi.ContactRule); only the sample's in-process answers need none.
 func (c Config) UserAgent() string {
-	contact := c.Contact
-	if contact == "" {
-		contact = "no contact set; https://foundation.wikimedia.org/wiki/Policy:Wikimedia_Foundation_User-Agent_Policy"
+	if strings.TrimSpace(c.Contact) == "" {
+		return fmt.Sprintf("engagement/%s Go-mwapi/%s", Version, Version)
 	}
-	return fmt.Sprintf("engagement/%s (%s) Go-mwapi/%s", Version, contact, Version)
+	return fmt.Sprintf("engagement/%s (%s) Go-mwapi/%s", Version, strings.TrimSpace(c.Contact), Version)
+}
+
+// inProcess reports whether h answers without leaving the process (the
+// sample's in-memory API: mwapi.InProcess), so that it needs no contact.
+func inProcess(h *http.Client) bool {
+	if h == nil {
+		return false
+	}
+	t, ok := h.Transport.(mwapi.InProcess)
+	return ok && t.InProcess()
+}
+
+// contactError is the SettingError of a live run whose contact mwapi's one
+// contact rule refuses (none, or not an email address or URL); nil when
+// the contact is usable.
+func contactError(contact string) error {
+	if err := mwapi.CheckContact(contact); err != nil {
+		return &SettingError{Setting: SettingContact, Err: err}
+	}
+	return nil
 }
 
 // Event is a loaded and preprocessed event.
@@ -102,8 +126,10 @@ func loadEvent(ctx context.Context, cfg Config, course string, t *cachingTranspo
 		if err != nil {
 			return nil, &SettingError{Setting: SettingCourse, Err: err}
 		}
-		if cfg.Contact == "" && !cfg.Offline {
-			return nil, &SettingError{Setting: SettingContact, Err: errors.New("live runs need a contact for the User-Agent Wikimedia requires: your email address or user page URL")}
+		if !cfg.Offline && !inProcess(cfg.HTTPClient) {
+			if err := contactError(cfg.Contact); err != nil {
+				return nil, err
+			}
 		}
 		if err := ev.fetch(ctx, cfg, ref, t); err != nil {
 			if errors.Is(err, dashboard.ErrNotFound) {
@@ -143,17 +169,29 @@ func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef,
 	if err != nil {
 		return err
 	}
+	host := strings.TrimPrefix(strings.TrimPrefix(ref.Base, "https://"), "http://")
 	if ref, err = dc.Resolve(ctx, ref); err != nil {
-		return err
+		return noNetwork(host, err, "%w")
 	}
 	ev.Ref = ref
 	if ev.Course, err = dc.Course(ctx, ref); err != nil {
-		return fmt.Errorf("loading the course: %w", err)
+		return noNetwork(host, err, "loading the course: %w")
 	}
 	if ev.Users, err = dc.Users(ctx, ref); err != nil {
-		return fmt.Errorf("loading the participants: %w", err)
+		return noNetwork(host, err, "loading the participants: %w")
 	}
 	return nil
+}
+
+// noNetwork returns mwapi's one no-network line when err says host could
+// not be reached at all (its name did not resolve, or the network is
+// unreachable), else err wrapped with format (one %w).
+func noNetwork(host string, err error, format string) error {
+	var dns *net.DNSError
+	if errors.As(err, &dns) || errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH) {
+		return &mwapi.NoNetworkError{Wiki: host, Err: err}
+	}
+	return fmt.Errorf(format, err)
 }
 
 // dashboardClient returns a Dashboard client asking through t (which
@@ -270,8 +308,10 @@ func (c Config) Client(isSample bool) (*mwapi.Client, error) {
 // course wikis. Participants with invalid usernames are not asked for.
 // Failures per user are in Data.Failures; what was fetched is kept.
 func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Progress)) (*Data, error) {
-	if !ev.IsSample && cfg.Contact == "" && len(cfg.Endpoints) == 0 && !cfg.Offline {
-		return nil, errors.New("asking Wikimedia needs a contact for the User-Agent: set Config.Contact (the example program's -contact flag) to your email address or user page URL")
+	if !ev.IsSample && !cfg.Offline && !inProcess(cfg.HTTPClient) {
+		if err := contactError(cfg.Contact); err != nil {
+			return nil, err
+		}
 	}
 	c, err := cfg.Client(ev.IsSample)
 	if err != nil {
@@ -287,6 +327,9 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress, CentralAuth: cfg.CentralAuth})
 	if err != nil {
 		return nil, fmt.Errorf("fetching contributions: %w", err)
+	}
+	if nn := e.NoNetwork(); nn != nil && nothingFound(e) {
+		return nil, nn // Wikimedia could not be reached at all: its one line, with what to do
 	}
 	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{},
 		Fetched: fetchedAt(ev, started, e.Stats.OldestCached)}
@@ -306,6 +349,17 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 		d.NamespaceNames[w] = names
 	}
 	return d, nil
+}
+
+// nothingFound reports whether an enrichment found no account and no
+// contribution.
+func nothingFound(e *mwapi.Enrichment) bool {
+	for _, a := range e.Accounts {
+		if a.Found() {
+			return false
+		}
+	}
+	return len(e.Contributions) == 0
 }
 
 // fetchedAt is the instant up to which a fetch that started at started
@@ -359,9 +413,6 @@ func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}
-	if err := requireAccounts(dir, ev, data); err != nil {
-		return nil, err
-	}
 	if d.Namespaces != nil {
 		data.ContentNamespaces = map[string][]int{}
 		data.NamespaceNames = map[string]map[int]string{}
@@ -376,49 +427,6 @@ func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 		}
 	}
 	return data, nil
-}
-
-// requireAccounts refuses a folder whose accounts.csv lacks the row of a
-// participant who has contributions in contributions.csv (and is not in
-// incomplete.csv): without it she would be counted as "account not found"
-// with her revisions ignored. The error names the participant and the
-// file. A nil ev checks nothing.
-func requireAccounts(dir string, ev *Event, d *Data) error {
-	if ev == nil || d.Contributions == nil {
-		return nil
-	}
-	t := d.Contributions
-	rows := make([]int, len(t.Usernames()))
-	for i := range t.Len() {
-		rows[t.UserID(i)]++
-	}
-	byName := make(map[string]int, len(rows))
-	for id, name := range t.Usernames() {
-		byName[name] += rows[id]
-	}
-	has := make(map[string]bool, len(d.Accounts))
-	for _, a := range d.Accounts {
-		has[a.Username] = true
-	}
-	incomplete := d.Incomplete()
-	var missing []string
-	first := 0
-	for _, p := range ev.Participants {
-		if n := byName[p.Username]; n > 0 && !has[p.Username] && incomplete[p.Username] == "" {
-			if missing = append(missing, p.Username); len(missing) == 1 {
-				first = n
-			}
-		}
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	more := ""
-	if len(missing) > 1 {
-		more = fmt.Sprintf(" (and %d other participants with contributions: %s)", len(missing)-1, strings.Join(missing[1:min(len(missing), 4)], ", "))
-	}
-	return fmt.Errorf("%s: no row for participant %q, who has %d contributions in %s%s: the file is incomplete; restore it or fetch again (without -from)",
-		filepath.Join(dir, dataset.AccountsFile), missing[0], first, dataset.ContributionsFile, more)
 }
 
 // Analyze computes every metric.

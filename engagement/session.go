@@ -2,7 +2,6 @@ package engagement
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -246,8 +245,10 @@ func (s *Session) Fetch() (*Data, error) {
 			err = s.settleAsOf(d, s.ev.IsSample)
 		}
 	} else {
-		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
-			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
+		if !s.ev.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
+			if err := contactError(s.cfg.Contact); err != nil {
+				return nil, err
+			}
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {

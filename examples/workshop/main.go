@@ -108,7 +108,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
 	fs.StringVar(&o.out, "out", "out", "folder for the outputs")
 	fs.BoolVar(&o.offline, "offline", false, "use cached responses only; a cache miss is an error")
-	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email or user page, sent in the User-Agent Wikimedia requires for live runs")
+	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email address or user page URL (or ENGAGEMENT_CONTACT): "+mwapi.ContactRule)
 	fs.IntVar(&o.lookback, "lookback", 14, "days before the start within which a registration makes a participant new")
 	fs.IntVar(&o.longTerm, "longterm", 500, "edits before the start from which an experienced participant is long-term")
 	fs.BoolVar(&o.pseudonymize, "pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
