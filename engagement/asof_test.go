@@ -168,8 +168,9 @@ func TestCampaignRunJSONAndAsOf(t *testing.T) {
 }
 
 // A re-analysis whose accounts.csv lacks a participant's row is refused
-// with one line naming her and the file, instead of counting her as
-// "account not found" with her revisions ignored.
+// (dataset's check, wired through the event's scope) with one line naming
+// her and the files, instead of counting her as "account not found" with
+// her revisions ignored.
 func TestFromRefusesMissingAccountRow(t *testing.T) {
 	_, a := openSample(t)
 	dir := t.TempDir()
@@ -200,8 +201,8 @@ func TestFromRefusesMissingAccountRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = s.Analysis()
-	want := p + ": no row for participant \"" + name + "\", who has " + strconv.Itoa(n) + " contributions in contributions.csv: the file is incomplete; restore it or fetch again (without -from)"
-	if err == nil || err.Error() != want || strings.Contains(err.Error(), "\n") {
+	want := filepath.Join(dir, dataset.ContributionsFile) + ": " + strconv.Itoa(n) + " revisions of “" + name + "” (the first on line "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "but accounts.csv has no row for the account") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("error %v\nwant %s", err, want)
 	}
 }
