@@ -42,11 +42,8 @@ func TestFutureAsOfRefused(t *testing.T) {
 // accepted exactly when not after it, and the analysis observes up to the
 // as-of given; without one it observes up to the run's own as-of.
 func TestFromAsOfAroundFetchTime(t *testing.T) {
-	_, a := openSample(t)
-	dir := t.TempDir()
-	if _, err := a.Share(dir, false); err != nil {
-		t.Fatal(err)
-	}
+	_, _, shared := sampleFolder(t)
+	dir := copyFolder(t, shared)
 	run, err := dataset.ReadRun(dir)
 	if err != nil {
 		t.Fatalf("Share wrote no run.json: %v", err)
@@ -172,11 +169,8 @@ func TestCampaignRunJSONAndAsOf(t *testing.T) {
 // her and the files, instead of counting her as "account not found" with
 // her revisions ignored.
 func TestFromRefusesMissingAccountRow(t *testing.T) {
-	_, a := openSample(t)
-	dir := t.TempDir()
-	if _, err := a.Share(dir, false); err != nil {
-		t.Fatal(err)
-	}
+	_, a, shared := sampleFolder(t)
+	dir := copyFolder(t, shared)
 	p := filepath.Join(dir, dataset.AccountsFile)
 	b, err := os.ReadFile(p)
 	if err != nil {

@@ -121,11 +121,7 @@ func TestOutputCSVsAreTheFrames(t *testing.T) {
 // participants.csv filtered to new editors those of the participants
 // frame.
 func TestAnalyzeFramesReadFromCSV(t *testing.T) {
-	s, a := openSample(t)
-	dir := t.TempDir()
-	if _, err := a.Share(dir, false); err != nil {
-		t.Fatal(err)
-	}
+	s, a, dir := sampleFolder(t)
 	for name, tc := range map[string]struct{ fromFile, fromFrame dataframe.DataFrame }{
 		"contributions on en": {engagement.OnWiki(readCSV(t, filepath.Join(dir, "contributions.csv")), "en.wikipedia.org"), engagement.OnWiki(a.Contributions(), "en.wikipedia.org")},
 		"new participants":    {engagement.InSegment(readCSV(t, filepath.Join(dir, "participants.csv")), metrics.SegmentNew), engagement.InSegment(a.Participants(), metrics.SegmentNew)},
@@ -158,7 +154,7 @@ func TestAnalyzeFramesReadFromCSV(t *testing.T) {
 // the event are the included participants' rows in that period, its pages
 // created the content pages they created then.
 func TestCountByReconcilesWithTheHeadline(t *testing.T) {
-	_, a := openSample(t)
+	_, a, _ := sampleFolder(t)
 	during := engagement.InPeriod(engagement.Included(a.Contributions()), metrics.During)
 	edits, _ := engagement.FindRow(a.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
 	created, _ := engagement.FindRow(a.Result, metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
