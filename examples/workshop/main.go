@@ -6,9 +6,14 @@
 //	go run ./examples/workshop -course URL -contact you@example.org
 //	go run ./examples/workshop -from out            # re-analyse a previous run
 //
-// Outputs go to -out (default out/): report.html, metrics.csv,
-// participants.csv, contributions.csv, accounts.csv, monthly.csv and the
-// charts.
+// Outputs go to -out (default out/): report.html (with the page views of
+// the pages created), report.wikitext, metrics.csv, participants.csv,
+// contributions.csv, accounts.csv, monthly.csv, namespaces.csv,
+// incomplete.csv, run.json (when the data was fetched, the as-of, the
+// course, the parameters, the program) and the charts. The as-of may not
+// be after the data was fetched: a future -asof is refused, a rerun from
+// the cache observes by default up to when its oldest cached answer was
+// fetched, and -from up to its folder's run.json.
 //
 // Exit status: 0 when every participant's data was fetched; 3 when some
 // participants' data could not be fetched (they are listed, left out of the
