@@ -76,7 +76,7 @@ func writeBaseline(dir string, b *Baseline, pseudo *report.Pseudonymizer) ([]str
 		return nil, err
 	}
 	for file, body := range map[string][]byte{BaselineFile: append(js, '\n'), BaselineContributionsFile: buf.Bytes()} {
-		if err := os.WriteFile(filepath.Join(dir, file), body, 0o644); err != nil {
+		if err := dataset.WriteFileBytes(filepath.Join(dir, file), body); err != nil {
 			return nil, fmt.Errorf("writing the baseline: %w", err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -164,8 +165,10 @@ func loadCampaignLive(ctx context.Context, cfg Config, src string, t *cachingTra
 	if err != nil {
 		return nil, &SettingError{Setting: SettingCampaign, Err: fmt.Errorf("%w; or give a folder holding campaign.json, users.json and courses/", err)}
 	}
-	if cfg.Contact == "" && !cfg.Offline {
-		return nil, &SettingError{Setting: SettingContact, Err: errors.New("live runs need a contact for the User-Agent Wikimedia requires: your email address or user page URL")}
+	if !cfg.Offline && !inProcess(cfg.HTTPClient) {
+		if err := contactError(cfg.Contact); err != nil {
+			return nil, err
+		}
 	}
 	dc, err := dashboardClient(cfg, t)
 	if err != nil {
@@ -321,13 +324,8 @@ func WriteCampaignOutputs(dir string, d *Data, r *metrics.CampaignResult) ([]str
 		return paths, err
 	}
 	p := filepath.Join(dir, dataset.EventsFile)
-	f, err := os.Create(p)
-	if err != nil {
+	if err := dataset.WriteFile(p, func(w io.Writer) error { return dataset.WriteEvents(w, r.Events) }); err != nil {
 		return paths, err
 	}
-	if err := dataset.WriteEvents(f, r.Events); err != nil {
-		f.Close()
-		return paths, fmt.Errorf("writing %s: %w", p, err)
-	}
-	return append(paths, p), f.Close()
+	return append(paths, p), nil
 }

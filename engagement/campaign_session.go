@@ -2,7 +2,6 @@ package engagement
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -33,8 +32,8 @@ func OpenCampaign(ctx context.Context, src string, opts ...Option) (*CampaignSes
 	if err != nil {
 		return nil, err
 	}
-	if s.asOf.IsZero() {
-		s.asOf = c.AsOf(time.Now())
+	if err := s.initAsOf(c.AsOf); err != nil {
+		return nil, err
 	}
 	return &CampaignSession{s: s, c: c}, nil
 }
@@ -62,13 +61,18 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	if s.from != "" {
 		d, err = LoadData(s.from)
 	} else {
-		if !cs.c.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
-			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
+		if !cs.c.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
+			if err := contactError(s.cfg.Contact); err != nil {
+				return nil, err
+			}
 		}
 		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
 		if d != nil && s.progressDone != nil {
 			s.progressDone(d.Stats.String())
 		}
+	}
+	if err == nil {
+		err = s.settleAsOf(d, cs.c.IsSample)
 	}
 	if err != nil {
 		return d, err
@@ -84,11 +88,14 @@ func (cs *CampaignSession) Analyze(p metrics.Params) (*CampaignAnalysis, error) 
 	if err != nil {
 		return nil, err
 	}
+	if p, err = cs.s.paramsFor(p, d, cs.c.IsSample); err != nil {
+		return nil, err
+	}
 	r, err := cs.c.Analyze(d, p)
 	if err != nil {
 		return nil, fmt.Errorf("computing the campaign's metrics: %w", err)
 	}
-	return &CampaignAnalysis{Campaign: cs.c, Data: d, Result: r, Params: p}, nil
+	return &CampaignAnalysis{Campaign: cs.c, Data: d, Result: r, Params: p, settings: cs.s.runSettings()}, nil
 }
 
 // Analysis computes every metric with the session's parameters (Params).
@@ -111,6 +118,8 @@ type CampaignAnalysis struct {
 	Result   *metrics.CampaignResult
 	// Params are the parameters Result was computed with.
 	Params metrics.Params
+	// settings are the session's settings run.json records.
+	settings runSettings
 }
 
 // Combined returns the combined campaign as one result: its rows, each

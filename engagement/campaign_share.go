@@ -3,10 +3,11 @@ package engagement
 import (
 	"encoding/csv"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"slices"
 
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -25,11 +26,36 @@ const (
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
-	data, res := a.Data, a.Result
 	var pseudo *report.Pseudonymizer
 	if pseudonymize {
-		pseudo = report.NewPseudonymizer(report.RandomKey())
-		pseudo.Learn(a.names()...)
+		pseudo = a.Pseudonymizer()
+	}
+	return a.ShareAs(dir, pseudo)
+}
+
+// Pseudonymizer returns a pseudonymizer with a fresh key that knows every
+// username of the campaign, for ShareAs and PseudonymizedData, so that a
+// program prints the pseudonyms its files hold.
+func (a *CampaignAnalysis) Pseudonymizer() *report.Pseudonymizer {
+	pseudo := report.NewPseudonymizer(report.RandomKey())
+	pseudo.Learn(a.names()...)
+	return pseudo
+}
+
+// PseudonymizedData returns the campaign's data with every username
+// replaced by pseudo's pseudonym (a nil pseudo: the data itself).
+func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data {
+	if pseudo == nil {
+		return a.Data
+	}
+	d, _ := a.pseudonymized(pseudo)
+	return d
+}
+
+// ShareAs is Share with the pseudonymizer given (nil: real names).
+func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
+	data, res := a.Data, a.Result
+	if pseudo != nil {
 		data, res = a.pseudonymized(pseudo)
 	}
 	paths, err := WriteCampaignOutputs(dir, data, res)
@@ -56,8 +82,8 @@ func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error
 		png, err := fig.PNG()
 		if err == nil {
 			p := filepath.Join(dir, CampaignChart)
-			if err := os.WriteFile(p, png, 0o644); err != nil {
-				return paths, fmt.Errorf("saving %s: %w", p, err)
+			if err := dataset.WriteFileBytes(p, png); err != nil {
+				return paths, fmt.Errorf("saving the chart: %w", err)
 			}
 			paths = append(paths, p)
 			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png}
@@ -68,15 +94,13 @@ func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error
 		in.Notes = append(in.Notes, "Chart left out: "+err.Error())
 	}
 	p := filepath.Join(dir, "report.html")
-	f, err := os.Create(p)
-	if err != nil {
-		return paths, err
+	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
+		return paths, fmt.Errorf("writing the report: %w", err)
 	}
-	if err := report.WriteCampaignHTML(f, in); err != nil {
-		f.Close()
-		return paths, fmt.Errorf("writing %s: %w", p, err)
+	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+		return paths, fmt.Errorf("recording the run: %w", err)
 	}
-	return append([]string{p}, paths...), f.Close()
+	return append([]string{p}, append(paths, filepath.Join(dir, dataset.RunFile))...), nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result
@@ -126,12 +150,7 @@ func (a *CampaignAnalysis) names() []string {
 // pseudonymized returns copies of the data and the result with every
 // username replaced.
 func (a *CampaignAnalysis) pseudonymized(pseudo *report.Pseudonymizer) (*Data, *metrics.CampaignResult) {
-	d := *a.Data
-	d.Contributions, d.Accounts = pseudo.Table(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
-	d.Failures = slices.Clone(a.Data.Failures)
-	for i := range d.Failures {
-		d.Failures[i].Username = pseudo.Name(d.Failures[i].Username)
-	}
+	d := pseudonymData(a.Data, pseudo)
 	r := *a.Result
 	r.Participants = pseudo.Result(&metrics.Result{Participants: a.Result.Participants}).Participants
 	r.Returning = make([]string, len(a.Result.Returning))
@@ -142,7 +161,7 @@ func (a *CampaignAnalysis) pseudonymized(pseudo *report.Pseudonymizer) (*Data, *
 	for u, c := range a.Result.FirstEvent {
 		r.FirstEvent[pseudo.Name(u)] = c
 	}
-	return &d, &r
+	return d, &r
 }
 
 func pseudoName(p *report.Pseudonymizer, name string) string {
@@ -153,14 +172,5 @@ func pseudoName(p *report.Pseudonymizer, name string) string {
 }
 
 func writeCSV(path string, recs [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	if err := w.WriteAll(recs); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return f.Close()
+	return dataset.WriteFile(path, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(recs) })
 }

@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -11,22 +12,29 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 )
 
 // Column names of the contributions, accounts and pages frames, and of the
-// groupings.
+// groupings. A frame's columns are the header of the CSV file it matches
+// (contributions.csv, accounts.csv, participants.csv, metrics.csv,
+// monthly.csv: the published format), in the file's order and with the
+// same values, followed by the columns the frame adds (documented with
+// each frame), so that a file read back with gota is the frame.
 const (
 	ColWiki         = "wiki"
-	ColRevID        = "rev_id"
-	ColPageID       = "page_id"
-	ColNS           = "ns"
+	ColRevID        = "revid"  // integer
+	ColPageID       = "pageid" // integer
+	ColNS           = "ns"     // integer
 	ColTitle        = "title"
 	ColTimestamp    = "timestamp" // RFC 3339, UTC: sorts as text
 	ColDay          = "day"       // YYYY-MM-DD, UTC
-	ColSizeDiff     = "size_diff" // NaN when the API gave none
-	ColCreated      = "page_created"
-	ColPeriod       = "period" // before, during or after the event
+	ColSizeDiff     = "sizediff"  // integer; NaN (an empty cell) when the API gave none
+	ColCreated      = "new"       // the revision created its page
+	ColIncluded     = "included"  // the author is a participant counted in the numbers
+	ColContent      = "content"   // the namespace is a content namespace of its wiki
+	ColPeriod       = "period"    // before, during or after the event
 	ColBot          = "bot"
 	ColEditors      = "editors"
 	ColPages        = "pages"
@@ -51,13 +59,18 @@ func (a *Analysis) Monthly() dataframe.DataFrame { return MonthlyFrame(a.Result)
 // Headline is the headline numbers organizers report.
 func (a *Analysis) Headline() dataframe.DataFrame { return Headline(a.Result) }
 
-// Contributions is one row per revision, with its author's segment and its
-// period relative to the event (see ContributionsFrame).
+// Contributions is one row per revision: contributions.csv's columns, then
+// its author's segment, whether the author is counted (included), whether
+// the namespace is content, the day and the period relative to the event
+// (see ContributionsFrame). The headline counts the included rows only:
+// its edits during the event are InPeriod(Included(df), metrics.During)'s
+// rows, its pages created the content pages among them created then.
 func (a *Analysis) Contributions() dataframe.DataFrame {
-	return ContributionsFrame(a.Data.Contributions.Rows(), a.Event.MetricsEvent(), a.Result)
+	return ContributionsFrame(a.Data.Contributions.Rows(), a.Event.MetricsEvent(), a.Result, a.Data.IsContent)
 }
 
-// Accounts is one row per account: registration day and bot flag.
+// Accounts is accounts.csv: one row per account, registration (RFC 3339,
+// "" when unknown) and bot flag.
 func (a *Analysis) Accounts() dataframe.DataFrame { return AccountsFrame(a.Data.Accounts) }
 
 // Pages is one row per page edited during the event (see PerPage).
@@ -65,37 +78,41 @@ func (a *Analysis) Pages() dataframe.DataFrame {
 	return PerPage(InPeriod(a.Contributions(), metrics.During))
 }
 
-// ContributionsFrame turns contributions into a frame: wiki, username,
-// segment (from r; "" without r), rev_id, page_id, ns, title, timestamp,
-// day, period, size_diff, page_created.
-func ContributionsFrame(cs []metrics.Contribution, ev metrics.Event, r *metrics.Result) dataframe.DataFrame {
-	seg := map[string]string{}
+// ContributionsFrame turns contributions into a frame: contributions.csv's
+// columns (wiki, username, revid, pageid, ns, title, timestamp, sizediff,
+// new), then segment and included (from r: "" and false without r),
+// content (from isContent; namespace 0 when nil), day and period.
+func ContributionsFrame(cs []metrics.Contribution, ev metrics.Event, r *metrics.Result, isContent func(wiki string, ns int) bool) dataframe.DataFrame {
+	seg, incl := map[string]string{}, map[string]bool{}
 	if r != nil {
 		for _, p := range r.Participants {
-			seg[p.Username] = string(p.Segment)
+			seg[p.Username], incl[p.Username] = string(p.Segment), p.Excluded == metrics.NotExcluded
 		}
 	}
+	if isContent == nil {
+		isContent = func(_ string, ns int) bool { return ns == 0 }
+	}
 	n := len(cs)
-	wiki, user, segs, title, ts, days, period := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	wiki, user, segs, title, ts, days, period, size := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	rev, page, ns := make([]int, n), make([]int, n), make([]int, n)
-	size := make([]float64, n)
-	created := make([]bool, n)
+	created, included, content := make([]bool, n), make([]bool, n), make([]bool, n)
 	for i, c := range cs {
-		wiki[i], user[i], segs[i], title[i] = c.Wiki, c.Username, seg[c.Username], c.Title
+		wiki[i], user[i], segs[i], title[i], included[i] = c.Wiki, c.Username, seg[c.Username], c.Title, incl[c.Username]
 		ts[i], days[i], period[i] = c.Timestamp.UTC().Format(time.RFC3339), day(c.Timestamp), string(periodOf(c.Timestamp, ev))
-		rev[i], page[i], ns[i], created[i] = int(c.RevID), int(c.PageID), c.NS, c.New
-		size[i] = float64(c.SizeDiff)
+		rev[i], page[i], ns[i], created[i], content[i] = int(c.RevID), int(c.PageID), c.NS, c.New, isContent(c.Wiki, c.NS)
+		size[i] = strconv.Itoa(c.SizeDiff)
 		if c.NoSizeDiff {
-			size[i] = math.NaN()
+			size[i] = "NaN"
 		}
 	}
 	return dataframe.New(
 		series.New(wiki, series.String, ColWiki), series.New(user, series.String, ColUsername),
-		series.New(segs, series.String, ColSegment), series.New(rev, series.Int, ColRevID),
-		series.New(page, series.Int, ColPageID), series.New(ns, series.Int, ColNS),
-		series.New(title, series.String, ColTitle), series.New(ts, series.String, ColTimestamp),
-		series.New(days, series.String, ColDay), series.New(period, series.String, ColPeriod),
-		series.New(size, series.Float, ColSizeDiff), series.New(created, series.Bool, ColCreated))
+		series.New(rev, series.Int, ColRevID), series.New(page, series.Int, ColPageID),
+		series.New(ns, series.Int, ColNS), series.New(title, series.String, ColTitle),
+		series.New(ts, series.String, ColTimestamp), series.New(size, series.Int, ColSizeDiff),
+		series.New(created, series.Bool, ColCreated), series.New(segs, series.String, ColSegment),
+		series.New(included, series.Bool, ColIncluded), series.New(content, series.Bool, ColContent),
+		series.New(days, series.String, ColDay), series.New(period, series.String, ColPeriod))
 }
 
 func periodOf(t time.Time, ev metrics.Event) metrics.Period {
@@ -108,16 +125,27 @@ func periodOf(t time.Time, ev metrics.Event) metrics.Period {
 	return metrics.During
 }
 
-// AccountsFrame turns accounts into a frame: username, registration (day,
-// "" when unknown), bot.
+// AccountsFrame turns accounts into a frame: accounts.csv's columns,
+// username, registration (RFC 3339, "" when unknown), bot.
 func AccountsFrame(as []metrics.Account) dataframe.DataFrame {
 	n := len(as)
 	user, reg := make([]string, n), make([]string, n)
 	bot := make([]bool, n)
 	for i, a := range as {
-		user[i], reg[i], bot[i] = a.Username, day(a.Registration), a.Bot
+		user[i], reg[i], bot[i] = a.Username, csvTime(a.Registration), a.Bot
 	}
 	return dataframe.New(series.New(user, series.String, ColUsername), series.New(reg, series.String, ColRegistration), series.New(bot, series.Bool, ColBot))
+}
+
+// Included keeps the contributions of the participants counted in the
+// numbers (not facilitators, bots or others left out).
+func Included(df dataframe.DataFrame) dataframe.DataFrame {
+	return keep(df, ColIncluded, func(e series.Element) bool { return e.String() == "true" })
+}
+
+// InContent keeps the contributions in content namespaces.
+func InContent(df dataframe.DataFrame) dataframe.DataFrame {
+	return keep(df, ColContent, func(e series.Element) bool { return e.String() == "true" })
 }
 
 // keep returns the rows of df whose column col satisfies ok; a missing
@@ -306,18 +334,56 @@ func PerPage(df dataframe.DataFrame) dataframe.DataFrame {
 	return out.Drop([]string{ColPages, ColPagesCreated}).Mutate(series.New(b, series.Bool, ColCreated))
 }
 
+// frameKind is a kind of frame Analyze narrows by: the columns a frame
+// must hold to be one (its CSV file's header).
+type frameKind struct {
+	name, file string
+	columns    []string
+}
+
+// analyzableFrames are the kinds of frame Analyze narrows by.
+func analyzableFrames() []frameKind {
+	return []frameKind{
+		{"contributions", dataset.ContributionsFile, dataset.ContributionsHeader},
+		{"participants", dataset.ParticipantsFile, dataset.ParticipantsHeader},
+	}
+}
+
+// kindOf recognises a frame by its columns: a contributions frame holds
+// every column of contributions.csv, a participants frame every column of
+// participants.csv (a frame read back from either file with gota is one).
+// Any other frame is refused, naming the columns it lacks.
+func kindOf(df dataframe.DataFrame) (string, error) {
+	names := df.Names()
+	var lacks []string
+	for _, k := range analyzableFrames() {
+		var missing []string
+		for _, c := range k.columns {
+			if !slices.Contains(names, c) {
+				missing = append(missing, c)
+			}
+		}
+		if len(missing) == 0 {
+			return k.name, nil
+		}
+		lacks = append(lacks, fmt.Sprintf("a %s frame (%s's columns) needs %s", k.name, k.file, strings.Join(missing, ", ")))
+	}
+	return "", fmt.Errorf("the frame to analyse is neither: %s; it has %s", strings.Join(lacks, "; "), strings.Join(names, ", "))
+}
+
 // restrict narrows an event and its data to the rows of df: a
-// contributions frame (with wiki and rev_id columns) keeps those
-// contributions; a participants frame (with a username column) keeps those
-// participants. Nothing else changes, so the metrics keep their
-// definitions.
+// contributions frame keeps those contributions (by wiki and revid); a
+// participants frame keeps those participants (by username). Nothing else
+// changes, so the metrics keep their definitions.
 func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error) {
 	if df.Err != nil {
 		return nil, nil, fmt.Errorf("the frame to analyse: %w", df.Err)
 	}
-	names := df.Names()
-	switch {
-	case slices.Contains(names, ColWiki) && slices.Contains(names, ColRevID):
+	kind, err := kindOf(df)
+	if err != nil {
+		return nil, nil, err
+	}
+	if kind == "contributions" {
 		type key struct {
 			wiki string
 			rev  int64
@@ -325,30 +391,33 @@ func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error)
 		wiki, revs := strs(df, ColWiki), df.Col(ColRevID).Float()
 		want := make(map[key]bool, len(wiki))
 		for i := range wiki {
+			if math.IsNaN(revs[i]) {
+				return nil, nil, fmt.Errorf("the contributions frame to analyse: row %d has no %s", i+1, ColRevID)
+			}
 			want[key{wiki[i], int64(revs[i])}] = true
 		}
 		cp := *d
 		t := d.Contributions
 		cp.Contributions = t.Filter(func(i int) bool { return want[key{t.Wiki(i), t.RevID(i)}] })
 		return ev, &cp, nil
-	case slices.Contains(names, ColUsername):
-		want := map[string]bool{}
-		for _, u := range strs(df, ColUsername) {
-			want[u] = true
-		}
-		cp := *ev
-		cp.Participants = nil
-		for _, p := range ev.Participants {
-			if want[p.Username] {
-				cp.Participants = append(cp.Participants, p)
-			}
-		}
-		if len(cp.Participants) == 0 {
-			return nil, nil, fmt.Errorf("the participants frame names none of the event's %d participants", len(ev.Participants))
-		}
-		return &cp, d, nil
 	}
-	return nil, nil, fmt.Errorf("want a participants frame (a %q column) or a contributions frame (%q and %q columns); got %s", ColUsername, ColWiki, ColRevID, strings.Join(names, ", "))
+	want := map[string]bool{}
+	for _, u := range strs(df, ColUsername) {
+		want[u] = true
+	}
+	cp := *ev
+	cp.Participants = nil
+	for _, p := range ev.Participants {
+		// A frame read from participants.csv holds a name a spreadsheet
+		// would run as a formula as the file writes it (dataset.Protect).
+		if want[p.Username] || want[dataset.Protect(p.Username)] {
+			cp.Participants = append(cp.Participants, p)
+		}
+	}
+	if len(cp.Participants) == 0 {
+		return nil, nil, fmt.Errorf("the participants frame names none of the event's %d participants", len(ev.Participants))
+	}
+	return &cp, d, nil
 }
 
 // WithMetric keeps the rows of a metrics frame for the given metrics
@@ -378,4 +447,48 @@ func Head(df dataframe.DataFrame, n int) dataframe.DataFrame {
 		rows[i] = i
 	}
 	return df.Subset(rows)
+}
+
+// Namespaces is namespaces.csv: one row per wiki and namespace, its local
+// name and whether it is content, by wiki and namespace.
+func (a *Analysis) Namespaces() dataframe.DataFrame {
+	ns := a.Data.namespaces()
+	slices.SortFunc(ns, func(x, y dataset.Namespace) int {
+		return cmp.Or(cmp.Compare(x.Wiki, y.Wiki), cmp.Compare(x.NS, y.NS))
+	})
+	n := len(ns)
+	wiki, name, id, content := make([]string, n), make([]string, n), make([]int, n), make([]bool, n)
+	for i, x := range ns {
+		wiki[i], id[i], name[i], content[i] = x.Wiki, x.NS, x.Name, x.Content
+	}
+	return dataframe.New(series.New(wiki, series.String, ColWiki), series.New(id, series.Int, ColNS),
+		series.New(name, series.String, ColNamespaceName), series.New(content, series.Bool, ColContent))
+}
+
+// Column names of namespaces.csv and incomplete.csv.
+const (
+	ColNamespaceName = "name"
+	ColStage         = "stage"
+	ColCause         = "cause"
+)
+
+// Incomplete is incomplete.csv: one row per participant, wiki and stage
+// whose data could not be fetched, with the cause, by username.
+func (a *Analysis) Incomplete() dataframe.DataFrame {
+	rows := a.Data.incomplete()
+	slices.SortFunc(rows, func(x, y dataset.Incomplete) int {
+		return cmp.Or(cmp.Compare(x.Username, y.Username), cmp.Compare(x.Wiki, y.Wiki), cmp.Compare(x.Stage, y.Stage))
+	})
+	n := len(rows)
+	user, wiki, stage, cause := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, r := range rows {
+		user[i], wiki[i], stage[i], cause[i] = r.Username, r.Wiki, r.Stage, r.Cause
+	}
+	return dataframe.New(series.New(user, series.String, ColUsername), series.New(wiki, series.String, ColWiki),
+		series.New(stage, series.String, ColStage), series.New(cause, series.String, ColCause))
+}
+
+// Created keeps the revisions that created their page.
+func Created(df dataframe.DataFrame) dataframe.DataFrame {
+	return keep(df, ColCreated, func(e series.Element) bool { return e.String() == "true" })
 }

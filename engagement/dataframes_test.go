@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -26,11 +29,11 @@ func fixtureContributions() ([]metrics.Contribution, metrics.Event) {
 
 func TestContributionsFrameTypesAndPeriods(t *testing.T) {
 	cs, ev := fixtureContributions()
-	df := ContributionsFrame(cs, ev, &metrics.Result{Participants: []metrics.ParticipantSummary{{Username: "Ann", Segment: metrics.SegmentNew}}})
+	df := ContributionsFrame(cs, ev, &metrics.Result{Participants: []metrics.ParticipantSummary{{Username: "Ann", Segment: metrics.SegmentNew}}}, nil)
 	if df.Err != nil {
 		t.Fatal(df.Err)
 	}
-	for col, typ := range map[string]series.Type{ColRevID: series.Int, ColNS: series.Int, ColSizeDiff: series.Float, ColCreated: series.Bool, ColWiki: series.String} {
+	for col, typ := range map[string]series.Type{ColRevID: series.Int, ColNS: series.Int, ColSizeDiff: series.Int, ColCreated: series.Bool, ColWiki: series.String, ColIncluded: series.Bool, ColContent: series.Bool} {
 		if got := df.Col(col).Type(); got != typ {
 			t.Errorf("%s is %s, want %s", col, got, typ)
 		}
@@ -48,7 +51,7 @@ func TestContributionsFrameTypesAndPeriods(t *testing.T) {
 
 func TestFiltersAndGroupings(t *testing.T) {
 	cs, ev := fixtureContributions()
-	df := ContributionsFrame(cs, ev, nil)
+	df := ContributionsFrame(cs, ev, nil, nil)
 	for name, tc := range map[string]struct {
 		rows int
 		got  func() int
@@ -65,7 +68,7 @@ func TestFiltersAndGroupings(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d", name, got, tc.rows)
 		}
 	}
-	if h := Head(df, 2); h.Nrow() != 2 || h.Elem(1, 3).String() != "2" || Head(df, 9).Nrow() != 5 {
+	if h := Head(df, 2); h.Nrow() != 2 || h.Elem(1, 2).String() != "2" || Head(df, 9).Nrow() != 5 {
 		t.Errorf("Head: %d rows", h.Nrow())
 	}
 	pages := PerPage(df)
@@ -77,7 +80,7 @@ func TestFiltersAndGroupings(t *testing.T) {
 	if got := joinRecords(pages.Records()[1:]); got != want {
 		t.Errorf("PerPage:\n%s\nwant\n%s", got, want)
 	}
-	if got := strings.Join(pages.Names(), " "); got != "wiki ns page_id title edits editors bytes_added page_created" {
+	if got := strings.Join(pages.Names(), " "); got != "wiki ns pageid title edits editors bytes_added new" {
 		t.Errorf("PerPage columns %s", got)
 	}
 	per := PerParticipant(df)
@@ -136,7 +139,33 @@ func TestAnalyzeFilteredFrames(t *testing.T) {
 	if want := InSegment(OnWiki(during, wiki), metrics.SegmentNew, metrics.SegmentExperienced).Nrow(); int(edits.Value) != want {
 		t.Errorf("%s only: %v edits during, want %d", wiki, edits.Value, want)
 	}
-	if _, err := s.Analyze(s.Params(), a.Monthly()); err == nil || !strings.Contains(err.Error(), "want a participants frame") {
-		t.Errorf("a monthly frame: %v", err)
+	want := "the frame to analyse is neither: a contributions frame (contributions.csv's columns) needs wiki, username, revid, pageid, ns, title, timestamp, sizediff, new; " +
+		"a participants frame (participants.csv's columns) needs username, excluded_reason, registration, long_term, edits_before, edits_during, edits_after, first_edit_after, last_edit, days_to_return, detail; " +
+		"it has month, segment, editing_participants, active_editors, retained_editors, edits, partial"
+	if _, err := s.Analyze(s.Params(), a.Monthly()); err == nil || err.Error() != want {
+		t.Errorf("a monthly frame: %v\nwant %s", err, want)
+	}
+	// A frame that lost a column is refused, naming it, never guessed.
+	if _, err := s.Analyze(s.Params(), OnWiki(a.Contributions(), wiki).Drop(ColRevID)); err == nil || !strings.Contains(err.Error(), "a contributions frame (contributions.csv's columns) needs revid;") {
+		t.Errorf("a contributions frame without revid: %v", err)
+	}
+}
+
+// A participants frame read from participants.csv holds a name that starts
+// like a formula as the file protects it ('-Ann for -Ann): it still names
+// that participant.
+func TestRestrictMatchesProtectedNames(t *testing.T) {
+	ev := &Event{Participants: []dashboard.Participant{{Username: "-Ann"}, {Username: "Bob"}}}
+	cols := make([]series.Series, len(dataset.ParticipantsHeader))
+	for i, c := range dataset.ParticipantsHeader {
+		v := ""
+		if c == ColUsername {
+			v = dataset.Protect("-Ann")
+		}
+		cols[i] = series.New([]string{v}, series.String, c)
+	}
+	got, _, err := restrict(ev, &Data{}, dataframe.New(cols...))
+	if err != nil || len(got.Participants) != 1 || got.Participants[0].Username != "-Ann" {
+		t.Fatalf("restricted to %+v, %v; want -Ann", got, err)
 	}
 }

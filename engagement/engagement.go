@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"example.com/engagement/engagement/dashboard"
@@ -49,13 +52,35 @@ type Config struct {
 	MaxContributions int
 }
 
-// UserAgent returns the User-Agent sent to Wikimedia.
+// UserAgent returns the User-Agent sent to Wikimedia: the program and the
+// contact, "engagement/0.1.0 (me@example.org) Go-mwapi/0.1.0". Without a
+// contact it has none (mwapi refuses it for a live client: see
+// mwapi.ContactRule); only the sample's in-process answers need none.
 func (c Config) UserAgent() string {
-	contact := c.Contact
-	if contact == "" {
-		contact = "no contact set; https://foundation.wikimedia.org/wiki/Policy:Wikimedia_Foundation_User-Agent_Policy"
+	if strings.TrimSpace(c.Contact) == "" {
+		return fmt.Sprintf("engagement/%s Go-mwapi/%s", Version, Version)
 	}
-	return fmt.Sprintf("engagement/%s (%s) Go-mwapi/%s", Version, contact, Version)
+	return fmt.Sprintf("engagement/%s (%s) Go-mwapi/%s", Version, strings.TrimSpace(c.Contact), Version)
+}
+
+// inProcess reports whether h answers without leaving the process (the
+// sample's in-memory API: mwapi.InProcess), so that it needs no contact.
+func inProcess(h *http.Client) bool {
+	if h == nil {
+		return false
+	}
+	t, ok := h.Transport.(mwapi.InProcess)
+	return ok && t.InProcess()
+}
+
+// contactError is the SettingError of a live run whose contact mwapi's one
+// contact rule refuses (none, or not an email address or URL); nil when
+// the contact is usable.
+func contactError(contact string) error {
+	if err := mwapi.CheckContact(contact); err != nil {
+		return &SettingError{Setting: SettingContact, Err: err}
+	}
+	return nil
 }
 
 // Event is a loaded and preprocessed event.
@@ -101,8 +126,10 @@ func loadEvent(ctx context.Context, cfg Config, course string, t *cachingTranspo
 		if err != nil {
 			return nil, &SettingError{Setting: SettingCourse, Err: err}
 		}
-		if cfg.Contact == "" && !cfg.Offline {
-			return nil, &SettingError{Setting: SettingContact, Err: errors.New("live runs need a contact for the User-Agent Wikimedia requires: your email address or user page URL")}
+		if !cfg.Offline && !inProcess(cfg.HTTPClient) {
+			if err := contactError(cfg.Contact); err != nil {
+				return nil, err
+			}
 		}
 		if err := ev.fetch(ctx, cfg, ref, t); err != nil {
 			if errors.Is(err, dashboard.ErrNotFound) {
@@ -142,17 +169,29 @@ func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef,
 	if err != nil {
 		return err
 	}
+	host := strings.TrimPrefix(strings.TrimPrefix(ref.Base, "https://"), "http://")
 	if ref, err = dc.Resolve(ctx, ref); err != nil {
-		return err
+		return noNetwork(host, err, "%w")
 	}
 	ev.Ref = ref
 	if ev.Course, err = dc.Course(ctx, ref); err != nil {
-		return fmt.Errorf("loading the course: %w", err)
+		return noNetwork(host, err, "loading the course: %w")
 	}
 	if ev.Users, err = dc.Users(ctx, ref); err != nil {
-		return fmt.Errorf("loading the participants: %w", err)
+		return noNetwork(host, err, "loading the participants: %w")
 	}
 	return nil
+}
+
+// noNetwork returns mwapi's one no-network line when err says host could
+// not be reached at all (its name did not resolve, or the network is
+// unreachable), else err wrapped with format (one %w).
+func noNetwork(host string, err error, format string) error {
+	var dns *net.DNSError
+	if errors.As(err, &dns) || errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH) {
+		return &mwapi.NoNetworkError{Wiki: host, Err: err}
+	}
+	return fmt.Errorf(format, err)
 }
 
 // dashboardClient returns a Dashboard client asking through t (which
@@ -201,6 +240,20 @@ type Data struct {
 	// never changes numbers silently.
 	Normalised dataset.Report
 	Stats      mwapi.Stats
+	// Views are the page views of the pages participants created during
+	// the event, fetched with the contributions (nil when not fetched: a
+	// re-analysis); ViewStats counts their requests.
+	Views     *FetchedViews
+	ViewStats mwapi.Stats
+	// Fetched is the instant up to which the contributions are known: when
+	// the fetch started, or when the oldest answer taken from the cache was
+	// fetched, whichever is earlier (the sample's as-of for the sample); for
+	// a re-analysis, its folder's run.json's (zero without one). An
+	// analysis may not observe past it.
+	Fetched time.Time
+	// Run is the folder's run.json for a re-analysis (nil otherwise, or for
+	// a folder written before run.json).
+	Run *dataset.Run
 	// source is the contributions.csv Contributions was read from, when
 	// it can be copied instead of written again.
 	source *dataset.Source
@@ -255,8 +308,10 @@ func (c Config) Client(isSample bool) (*mwapi.Client, error) {
 // course wikis. Participants with invalid usernames are not asked for.
 // Failures per user are in Data.Failures; what was fetched is kept.
 func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Progress)) (*Data, error) {
-	if !ev.IsSample && cfg.Contact == "" && len(cfg.Endpoints) == 0 && !cfg.Offline {
-		return nil, errors.New("asking Wikimedia needs a contact for the User-Agent: set Config.Contact (the example program's -contact flag) to your email address or user page URL")
+	if !ev.IsSample && !cfg.Offline && !inProcess(cfg.HTTPClient) {
+		if err := contactError(cfg.Contact); err != nil {
+			return nil, err
+		}
 	}
 	c, err := cfg.Client(ev.IsSample)
 	if err != nil {
@@ -268,11 +323,16 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 			names = append(names, p.Username)
 		}
 	}
+	started := time.Now().UTC()
 	e, err := mwapi.Enrich(ctx, c, ev.Course.Domains(), names, &mwapi.EnrichOptions{Progress: progress, CentralAuth: cfg.CentralAuth})
 	if err != nil {
 		return nil, fmt.Errorf("fetching contributions: %w", err)
 	}
-	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{}}
+	if nn := e.NoNetwork(); nn != nil && nothingFound(e) {
+		return nil, nn // Wikimedia could not be reached at all: its one line, with what to do
+	}
+	d := &Data{Failures: e.Failures, Notes: e.Notes, Stats: e.Stats, ContentNamespaces: map[string][]int{}, NamespaceNames: map[string]map[int]string{},
+		Fetched: fetchedAt(ev, started, e.Stats.OldestCached)}
 	for _, a := range e.Accounts {
 		if a.Missing || a.Invalid || !a.Found() {
 			continue // no account anywhere, or none known: a failed lookup is in Failures
@@ -291,6 +351,31 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 	return d, nil
 }
 
+// nothingFound reports whether an enrichment found no account and no
+// contribution.
+func nothingFound(e *mwapi.Enrichment) bool {
+	for _, a := range e.Accounts {
+		if a.Found() {
+			return false
+		}
+	}
+	return len(e.Contributions) == 0
+}
+
+// fetchedAt is the instant up to which a fetch that started at started
+// knows the contributions: the oldest cached answer's fetch when earlier,
+// down to the second; the sample's as-of for the sample, whose data is
+// frozen then.
+func fetchedAt(ev *Event, started, oldestCached time.Time) time.Time {
+	if ev.IsSample {
+		return sample.AsOf
+	}
+	if !oldestCached.IsZero() && oldestCached.Before(started) {
+		started = oldestCached
+	}
+	return started.UTC().Truncate(time.Second) // as the default as-of: whole seconds
+}
+
 // LoadData re-reads a previous run's contributions.csv and accounts.csv from
 // dir, so it can be re-analysed without asking Wikimedia again.
 func LoadData(dir string) (*Data, error) { return LoadEventData(dir, nil) }
@@ -299,12 +384,12 @@ func LoadData(dir string) (*Data, error) { return LoadEventData(dir, nil) }
 // rows on wikis outside ev and those of users who are not its participants
 // (kept in Data; the metrics leave them out). A nil ev checks nothing.
 func LoadEventData(dir string, ev *Event) (*Data, error) {
-	return loadEventData(dataset.StartReading(dir), ev)
+	return loadEventData(dir, dataset.StartReading(dir), ev)
 }
 
-// loadEventData is LoadEventData with contributions.csv read in the
-// background since r started.
-func loadEventData(r *dataset.Reading, ev *Event) (*Data, error) {
+// loadEventData is LoadEventData with dir's contributions.csv read in the
+// background since r started; run.json, when there, gives Data.Fetched.
+func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 	var sc dataset.Scope
 	if ev != nil {
 		sc.Wikis = ev.Course.Domains()
@@ -317,6 +402,14 @@ func loadEventData(r *dataset.Reading, ev *Event) (*Data, error) {
 		return nil, err
 	}
 	data := &Data{Accounts: d.Accounts, Contributions: d.Contributions, Normalised: d.Normalised, source: d.Source}
+	switch run, err := dataset.ReadRun(dir); {
+	case err == nil:
+		data.Run, data.Fetched = &run, run.Fetched
+	case errors.Is(err, dataset.ErrNoRun):
+		data.Notes = append(data.Notes, fmt.Sprintf("%s has no %s (it was written before runs recorded when their data was fetched): the as-of is checked against the present only", dir, dataset.RunFile))
+	default:
+		return nil, err
+	}
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}
@@ -357,39 +450,24 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		return nil, err
 	}
 	var paths []string
-	write := func(name string, f func(*os.File) error) error {
-		p := filepath.Join(dir, name)
-		tmp, err := os.CreateTemp(dir, "."+name+".*")
-		if err != nil {
-			return err
-		}
-		if err := f(tmp); err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		paths = append(paths, p)
-		return os.Rename(tmp.Name(), p)
-	}
 	steps := []struct {
 		name string
-		f    func(*os.File) error
+		f    func(io.Writer) error
 	}{
-		{dataset.MetricsFile, func(f *os.File) error { return dataset.WriteMetrics(f, r.Rows) }},
-		{dataset.ParticipantsFile, func(f *os.File) error { return dataset.WriteParticipants(f, r.Participants) }},
-		{dataset.MonthlyFile, func(f *os.File) error { return dataset.WriteMonthly(f, r.Monthly) }},
-		{dataset.ContributionsFile, func(f *os.File) error { return dataset.WriteContributionsFrom(f, d.Contributions, d.source) }},
-		{dataset.AccountsFile, func(f *os.File) error { return dataset.WriteAccounts(f, d.Accounts) }},
-		{dataset.NamespacesFile, func(f *os.File) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
-		{dataset.IncompleteFile, func(f *os.File) error { return dataset.WriteIncomplete(f, d.incomplete()) }},
+		{dataset.MetricsFile, func(f io.Writer) error { return dataset.WriteMetrics(f, r.Rows) }},
+		{dataset.ParticipantsFile, func(f io.Writer) error { return dataset.WriteParticipants(f, r.Participants) }},
+		{dataset.MonthlyFile, func(f io.Writer) error { return dataset.WriteMonthly(f, r.Monthly) }},
+		{dataset.ContributionsFile, func(f io.Writer) error { return dataset.WriteContributionsFrom(f, d.Contributions, d.source) }},
+		{dataset.AccountsFile, func(f io.Writer) error { return dataset.WriteAccounts(f, d.Accounts) }},
+		{dataset.NamespacesFile, func(f io.Writer) error { return dataset.WriteNamespaces(f, d.namespaces()) }},
+		{dataset.IncompleteFile, func(f io.Writer) error { return dataset.WriteIncomplete(f, d.incomplete()) }},
 	}
 	for _, s := range steps {
-		if err := write(s.name, s.f); err != nil {
+		p := filepath.Join(dir, s.name)
+		if err := dataset.WriteFile(p, s.f); err != nil { // atomic, never through a planted link, the user's umask
 			return paths, err
 		}
+		paths = append(paths, p)
 	}
 	return paths, nil
 }

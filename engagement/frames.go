@@ -47,6 +47,15 @@ func day(t time.Time) string {
 	return t.UTC().Format("2006-01-02")
 }
 
+// csvTime formats an instant as the CSV files do: RFC 3339 in UTC, "" for
+// the zero time.
+func csvTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
 // ParticipantsFrame is the preprocessed participant table: one row per
 // distinct participant, with why they are left out, if they are.
 func ParticipantsFrame(ev *Event) dataframe.DataFrame {
@@ -61,19 +70,27 @@ func ParticipantsFrame(ev *Event) dataframe.DataFrame {
 		series.New(reg, series.String, ColRegistration))
 }
 
-// SummaryFrame is the per-participant summary (participants.csv).
+// Column names of participants.csv that only the summary frame has.
+const (
+	ColFirstEditAfter = "first_edit_after"
+	ColLastEditAt     = "last_edit"
+)
+
+// SummaryFrame is the per-participant summary: participants.csv's columns
+// (registration, first_edit_after and last_edit in RFC 3339, "" when
+// none; days_to_return an integer, NaN when the participant has not
+// returned).
 func SummaryFrame(r *metrics.Result) dataframe.DataFrame {
 	n := len(r.Participants)
-	user, seg, excl, reg := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	user, seg, excl, reg, first, last, ret, detail := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	long := make([]bool, n)
 	before, during, after := make([]int, n), make([]int, n), make([]int, n)
-	ret := make([]float64, n)
 	for i, p := range r.Participants {
-		user[i], seg[i], excl[i], reg[i], long[i] = p.Username, string(p.Segment), string(p.Excluded), day(p.Registration), p.LongTerm
+		user[i], seg[i], excl[i], reg[i], long[i] = p.Username, string(p.Segment), string(p.Excluded), csvTime(p.Registration), p.LongTerm
 		before[i], during[i], after[i] = p.EditsBefore, p.EditsDuring, p.EditsAfter
-		ret[i] = math.NaN()
+		first[i], last[i], detail[i], ret[i] = csvTime(p.FirstEditAfter), csvTime(p.LastEdit), p.Detail, "NaN"
 		if p.HasReturned {
-			ret[i] = float64(p.DaysToReturn)
+			ret[i] = strconv.Itoa(p.DaysToReturn)
 		}
 	}
 	return dataframe.New(
@@ -81,11 +98,13 @@ func SummaryFrame(r *metrics.Result) dataframe.DataFrame {
 		series.New(excl, series.String, ColExcluded), series.New(reg, series.String, ColRegistration),
 		series.New(long, series.Bool, ColLongTerm), series.New(before, series.Int, ColEditsBefore),
 		series.New(during, series.Int, ColEditsDuring), series.New(after, series.Int, ColEditsAfter),
-		series.New(ret, series.Float, ColDaysToReturn))
+		series.New(first, series.String, ColFirstEditAfter), series.New(last, series.String, ColLastEditAt),
+		series.New(ret, series.Int, ColDaysToReturn), series.New(detail, series.String, ColReason))
 }
 
-// MetricsFrame is metrics.csv as a DataFrame; empty values are NaN and their
-// note says why; is_share tells shares (0..1) from counts.
+// MetricsFrame is metrics.csv as a DataFrame, then is_share: empty values
+// are NaN and their note says why; is_share tells shares (0..1) from
+// counts.
 func MetricsFrame(r *metrics.Result) dataframe.DataFrame {
 	n := len(r.Rows)
 	name, seg, note := make([]string, n), make([]string, n), make([]string, n)
@@ -109,23 +128,28 @@ func MetricsFrame(r *metrics.Result) dataframe.DataFrame {
 		series.New(name, series.String, ColMetric), series.New(seg, series.String, ColSegment),
 		series.New(val, series.Float, ColValue), series.New(num, series.Float, ColNumerator),
 		series.New(den, series.Float, ColDenominator), series.New(lo, series.Float, ColCILow),
-		series.New(hi, series.Float, ColCIHigh), series.New(share, series.Bool, ColIsShare),
-		series.New(note, series.String, ColNote))
+		series.New(hi, series.Float, ColCIHigh), series.New(note, series.String, ColNote),
+		series.New(share, series.Bool, ColIsShare))
 }
+
+// ColPartial is monthly.csv's flag of a month observed only in part.
+const ColPartial = "partial"
 
 // MonthlyFrame is monthly.csv as a DataFrame.
 func MonthlyFrame(r *metrics.Result) dataframe.DataFrame {
 	n := len(r.Monthly)
 	month, seg := make([]string, n), make([]string, n)
 	ed, act, ret, edits := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	partial := make([]bool, n)
 	for i, m := range r.Monthly {
-		month[i], seg[i] = m.Month.Format("2006-01"), string(m.Segment)
+		month[i], seg[i], partial[i] = m.Month.Format("2006-01"), string(m.Segment), m.Partial
 		ed[i], act[i], ret[i], edits[i] = m.EditingParticipants, m.ActiveEditors, m.RetainedEditors, m.Edits
 	}
 	return dataframe.New(
 		series.New(month, series.String, ColMonth), series.New(seg, series.String, ColSegment),
 		series.New(ed, series.Int, ColEditing), series.New(act, series.Int, ColActive),
-		series.New(ret, series.Int, ColRetained), series.New(edits, series.Int, ColEdits))
+		series.New(ret, series.Int, ColRetained), series.New(edits, series.Int, ColEdits),
+		series.New(partial, series.Bool, ColPartial))
 }
 
 // HeadlineRow is one of the numbers organizers report.

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
@@ -29,7 +32,12 @@ func CreatedPages(d *Data, res *metrics.Result) []CreatedPage {
 			included[p.Username] = true
 		}
 	}
-	ev := res.Event
+	return createdPages(d, res.Event, included)
+}
+
+// createdPages lists the content pages (and Commons files) that the
+// included users created during the event, by wiki and title.
+func createdPages(d *Data, ev metrics.Event, included map[string]bool) []CreatedPage {
 	var out []CreatedPage
 	t := d.Contributions
 	start, end := ev.Start.Unix(), ev.End.Unix()
@@ -72,39 +80,90 @@ const MaxPageViewPages = 1000
 // is counted in Failed and the others go on. Only a cancelled context fails
 // the call.
 func FetchPageViews(ctx context.Context, c *mwapi.Client, pages []CreatedPage, start, until time.Time) (*report.PageViews, error) {
-	end := until.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)
-	v := &report.PageViews{Start: start.UTC().Truncate(24 * time.Hour), End: end}
+	v, err := fetchViews(ctx, c, pages, start, until)
+	if err != nil {
+		return v.For(pages), err
+	}
+	return v.For(pages), nil
+}
+
+// PageKey names a page on a wiki.
+type PageKey struct{ Wiki, Title string }
+
+// FetchedViews are the page views fetched for the pages created during an
+// event: the fetch step asks for every page a participant created, and each
+// analysis shows those of the pages it counts (For).
+type FetchedViews struct {
+	Start, End time.Time       // the days counted, inclusive
+	Views      map[PageKey]int // the views of each page whose views were fetched
+	// Failed says why a page's views could not be fetched (more pages than
+	// MaxPageViewPages, or the API's error); such a page is never shown with
+	// zero views.
+	Failed map[PageKey]string
+}
+
+// For returns the views of pages as the report shows them: the pages whose
+// views were fetched, most viewed first, the wikis the API does not serve,
+// and how many pages could not be fetched (a page never asked for counts as
+// failed, not as zero views).
+func (v *FetchedViews) For(pages []CreatedPage) *report.PageViews {
+	out := &report.PageViews{Start: v.Start, End: v.End}
 	notServed := map[string]int{}
-	asked := 0
 	for _, p := range pages {
 		if !ServesPageViews(p.Wiki) {
 			notServed[p.Wiki]++
 			continue
 		}
-		if asked == MaxPageViewPages || end.Before(v.Start) {
-			v.Failed++
+		n, ok := v.Views[PageKey{p.Wiki, p.Title}]
+		if !ok {
+			out.Failed++
+			continue
+		}
+		out.Pages = append(out.Pages, report.PageView{Wiki: p.Wiki, Title: p.Title, NS: p.NS, Views: n})
+	}
+	for w, n := range notServed {
+		out.NotServed = append(out.NotServed, report.NotServed{Wiki: w, Pages: n})
+	}
+	sort.Slice(out.NotServed, func(i, j int) bool { return out.NotServed[i].Wiki < out.NotServed[j].Wiki })
+	sort.SliceStable(out.Pages, func(i, j int) bool { return out.Pages[i].Views > out.Pages[j].Views })
+	return out
+}
+
+// fetchViews asks for the daily views of each served page from start to
+// the day before until, at most MaxPageViewPages of them; only a cancelled
+// context fails the call.
+func fetchViews(ctx context.Context, c *mwapi.Client, pages []CreatedPage, start, until time.Time) (*FetchedViews, error) {
+	v := &FetchedViews{Start: start.UTC().Truncate(24 * time.Hour), End: until.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1),
+		Views: map[PageKey]int{}, Failed: map[PageKey]string{}}
+	asked := 0
+	for _, p := range pages {
+		k := PageKey{p.Wiki, p.Title}
+		if _, done := v.Views[k]; !ServesPageViews(p.Wiki) || done {
+			continue
+		}
+		switch {
+		case v.End.Before(v.Start):
+			v.Failed[k] = "the as-of leaves no full day since the start"
+			continue
+		case asked == MaxPageViewPages:
+			v.Failed[k] = fmt.Sprintf("more than %d pages: the others were not asked for", MaxPageViewPages)
 			continue
 		}
 		asked++
-		days, err := c.Pageviews(ctx, p.Wiki, p.Title, mwapi.Daily, v.Start, end)
+		days, err := c.Pageviews(ctx, p.Wiki, p.Title, mwapi.Daily, v.Start, v.End)
 		if err != nil {
 			if ctx.Err() != nil {
 				return v, fmt.Errorf("page views: %w", ctx.Err())
 			}
-			v.Failed++
+			v.Failed[k] = err.Error()
 			continue
 		}
 		n := 0
 		for _, d := range days {
 			n += d.Views
 		}
-		v.Pages = append(v.Pages, report.PageView{Wiki: p.Wiki, Title: p.Title, NS: p.NS, Views: n})
+		v.Views[k] = n
 	}
-	for w, n := range notServed {
-		v.NotServed = append(v.NotServed, report.NotServed{Wiki: w, Pages: n})
-	}
-	sort.Slice(v.NotServed, func(i, j int) bool { return v.NotServed[i].Wiki < v.NotServed[j].Wiki })
-	sort.SliceStable(v.Pages, func(i, j int) bool { return v.Pages[i].Views > v.Pages[j].Views })
 	return v, nil
 }
 
@@ -136,4 +195,44 @@ func pseudonymViews(v *report.PageViews, pseudo *report.Pseudonymizer) *report.P
 		c.Pages[i].Title = pseudo.TitleIn(c.Pages[i].NS, c.Pages[i].Title)
 	}
 	return &c
+}
+
+// ColViews is the page views frame's count of views.
+const ColViews = "views"
+
+// PageViewsFrame is the views of the pages created during the event, one
+// row per page the service counts (wiki, ns, title, views), most viewed
+// first; no rows when page views were not fetched (a re-analysis).
+func (a *Analysis) PageViewsFrame() dataframe.DataFrame {
+	var pages []report.PageView
+	if a.Views != nil {
+		pages = a.Views.Pages
+	}
+	n := len(pages)
+	wiki, title, ns, views := make([]string, n), make([]string, n), make([]int, n), make([]int, n)
+	for i, p := range pages {
+		wiki[i], ns[i], title[i], views[i] = p.Wiki, p.NS, p.Title, p.Views
+	}
+	return dataframe.New(series.New(wiki, series.String, ColWiki), series.New(ns, series.Int, ColNS),
+		series.New(title, series.String, ColTitle), series.New(views, series.Int, ColViews))
+}
+
+// ViewsSummary says in Markdown how often the pages created were viewed,
+// which wikis the service does not count and how many pages' views could
+// not be fetched (never counted as zero).
+func (a *Analysis) ViewsSummary() string {
+	v := a.Views
+	if v == nil {
+		return "Page views are fetched with the contributions: a re-analysis of a folder (`From`) has none."
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s views** from %s to %s of the %d pages created during the event that the page views service counts.",
+		report.Thousands(v.Total()), v.Start.Format(time.DateOnly), v.End.Format(time.DateOnly), len(v.Pages))
+	for _, n := range v.NotServed {
+		fmt.Fprintf(&b, " %s: %d pages created there, whose views the service does not count.", n.Wiki, n.Pages)
+	}
+	if v.Failed > 0 {
+		fmt.Fprintf(&b, " ⚠ %d pages: their views could not be fetched (left out, not counted as zero); run again to fetch them.", v.Failed)
+	}
+	return b.String()
 }

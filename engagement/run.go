@@ -26,6 +26,8 @@ type Analysis struct {
 	// NoBaseline, when a baseline was asked for but none could be had
 	// (a re-analysed folder without one), says why.
 	NoBaseline string
+	// settings are the session's settings run.json records.
+	settings runSettings
 }
 
 // Run loads the event, fetches its contributions and computes every metric

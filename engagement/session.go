@@ -2,8 +2,8 @@ package engagement
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -11,6 +11,7 @@ import (
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 )
 
 // Names of the settings a user changes to fix a SettingError: the
@@ -74,7 +75,7 @@ func WithRefresh(refresh bool) Option {
 // WithAsOf sets the instant observed up to (default: the event's own
 // as-of: the sample's, or now for a live event).
 func WithAsOf(t time.Time) Option {
-	return func(s *Session) error { s.asOf = t.UTC(); return nil }
+	return func(s *Session) error { s.asOf, s.asOfSet = t.UTC(), true; return nil }
 }
 
 // WithAsOfDate is WithAsOf for "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ";
@@ -88,7 +89,7 @@ func WithAsOfDate(date string) Option {
 		if err != nil {
 			return &SettingError{Setting: SettingAsOf, Err: err}
 		}
-		s.asOf = t
+		s.asOf, s.asOfSet = t, true
 		return nil
 	}
 }
@@ -144,11 +145,15 @@ func ParseAsOf(s string) (time.Time, error) {
 // costs milliseconds and sends no request, and a live course can be
 // analysed again offline. Its methods use the context given to Open.
 type Session struct {
-	ctx      context.Context
-	cfg      Config
-	dash     *cachingTransport
-	ev       *Event
-	asOf     time.Time
+	ctx  context.Context
+	cfg  Config
+	dash *cachingTransport
+	ev   *Event
+	asOf time.Time
+	// asOfSet is true when the user chose the as-of; otherwise openAsOf is
+	// the default Open chose, which the fetch may lower (see settleAsOf).
+	asOfSet  bool
+	openAsOf time.Time
 	lookback *int
 	longTerm *int
 	progress func(mwapi.Progress)
@@ -179,10 +184,26 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 		return nil, err
 	}
 	s.ev = ev
-	if s.asOf.IsZero() {
-		s.asOf = ev.AsOf(time.Now())
+	if err := s.initAsOf(ev.AsOf); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// initAsOf sets the default as-of, def(now), unless the user chose one;
+// a chosen as-of in the future is refused.
+func (s *Session) initAsOf(def func(now time.Time) time.Time) error {
+	now := time.Now().UTC()
+	if !s.asOfSet {
+		s.asOf = def(now)
+		s.openAsOf = s.asOf
+		return nil
+	}
+	if s.asOf.After(now) {
+		return &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is in the future (it is now %s): the months until then would count as months nobody edited; set it to now or earlier",
+			s.asOf.Format(time.RFC3339), now.Format(time.RFC3339))}
+	}
+	return nil
 }
 
 // newSession applies the options to a session with nothing loaded yet.
@@ -220,14 +241,24 @@ func (s *Session) Fetch() (*Data, error) {
 		if s.reading = nil; r == nil { // a second try reads the folder again
 			r = dataset.StartReading(s.from)
 		}
-		d, err = loadEventData(r, s.ev)
+		if d, err = loadEventData(s.from, r, s.ev); err == nil {
+			err = s.settleAsOf(d, s.ev.IsSample)
+		}
 	} else {
-		if !s.ev.IsSample && s.cfg.Contact == "" && len(s.cfg.Endpoints) == 0 && !s.cfg.Offline {
-			return nil, &SettingError{Setting: SettingContact, Err: errors.New("asking Wikimedia needs a contact for the User-Agent: your email address or user page URL")}
+		if !s.ev.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
+			if err := contactError(s.cfg.Contact); err != nil {
+				return nil, err
+			}
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {
 			s.progressDone(d.Stats.String())
+		}
+		if err == nil {
+			err = s.settleAsOf(d, s.ev.IsSample)
+		}
+		if err == nil {
+			err = s.fetchViews(d)
 		}
 	}
 	if err != nil {
@@ -235,6 +266,90 @@ func (s *Session) Fetch() (*Data, error) {
 	}
 	s.data = d
 	return d, nil
+}
+
+// settleAsOf checks the session's as-of against the instant up to which
+// d is known (d.Fetched). A chosen as-of after it is refused. The default
+// becomes, for a re-analysis, the as-of its folder's run.json records,
+// and is lowered to d.Fetched when the data is older (answers from the
+// cache), with a note saying so.
+func (s *Session) settleAsOf(d *Data, isSample bool) error {
+	if !s.asOfSet && d.Run != nil {
+		s.asOf = d.Run.AsOf
+		d.Notes = append(d.Notes, fmt.Sprintf("As of %s, the as-of %s records", s.asOf.Format(time.RFC3339), filepath.Join(s.from, dataset.RunFile)))
+	}
+	if d.Fetched.IsZero() || !s.asOf.After(d.Fetched) {
+		return nil
+	}
+	if s.asOfSet {
+		return asOfError(s.asOf, d, isSample)
+	}
+	s.asOf = d.Fetched
+	d.Notes = append(d.Notes, fmt.Sprintf("As of %s, when the oldest answer taken from the cache was fetched: the analysis never observes past its data (clear the cache, or set AsOf, to choose)", s.asOf.Format(time.RFC3339)))
+	return nil
+}
+
+// paramsFor returns p with the settled as-of when p was taken before the
+// fetch settled it, and refuses an as-of after the instant d is known up
+// to.
+func (s *Session) paramsFor(p metrics.Params, d *Data, isSample bool) (metrics.Params, error) {
+	if !s.asOfSet && p.AsOf.Equal(s.openAsOf) {
+		p.AsOf = s.asOf
+	}
+	if !d.Fetched.IsZero() && p.AsOf.After(d.Fetched) {
+		return p, asOfError(p.AsOf, d, isSample)
+	}
+	return p, nil
+}
+
+// asOfError refuses an as-of after the instant d is known up to.
+func asOfError(asOf time.Time, d *Data, isSample bool) error {
+	what := "the contributions were fetched"
+	switch {
+	case d.Run != nil:
+		what = "the folder's contributions were fetched (" + dataset.RunFile + ")"
+	case isSample:
+		what = "the sample's data ends"
+	case d.Stats.CacheHits > 0:
+		what = "the oldest answer taken from the cache was fetched"
+	}
+	return &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is after %s, when %s: the time since would count as time nobody edited; set it to %s or earlier",
+		asOf.Format(time.RFC3339), d.Fetched.Format(time.RFC3339), what, d.Fetched.Format(time.RFC3339))}
+}
+
+// fetchViews fetches the page views of the pages the participants (those
+// not left out by the roster) created during the event, from its start to
+// the as-of, into d.Views. A page whose views could not be fetched is
+// noted in d.Views.Failed; a client that cannot be made is a note in
+// d.Notes. Only a cancelled context fails.
+func (s *Session) fetchViews(d *Data) error {
+	c, err := s.cfg.Client(s.ev.IsSample)
+	if err != nil {
+		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
+		return nil
+	}
+	in := map[string]bool{}
+	for _, p := range s.ev.Participants {
+		if p.Excluded == metrics.NotExcluded {
+			in[p.Username] = true
+		}
+	}
+	v, err := fetchViews(s.ctx, c, createdPages(d, s.ev.MetricsEvent(), in), s.ev.Course.Start, s.asOf)
+	d.ViewStats = c.Stats()
+	if err != nil {
+		return err
+	}
+	d.Views = v
+	return nil
+}
+
+// views returns the page views of the pages res counts, when they were
+// fetched for res's as-of; nil otherwise.
+func views(d *Data, res *metrics.Result) *report.PageViews {
+	if d.Views == nil || !d.Views.End.Equal(res.Params.AsOf.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)) {
+		return nil
+	}
+	return d.Views.For(CreatedPages(d, res))
 }
 
 // Params returns the default parameters with the session's as-of,
@@ -260,6 +375,9 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, err
 	}
+	if p, err = s.paramsFor(p, d, s.ev.IsSample); err != nil {
+		return nil, err
+	}
 	ev := s.ev
 	for _, df := range only {
 		if ev, d, err = restrict(ev, d, df); err != nil {
@@ -270,7 +388,7 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	a := &Analysis{Event: ev, Data: d, Result: res, Params: p}
+	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res), settings: s.runSettings()}
 	if err := s.addBaseline(a); err != nil {
 		return nil, err
 	}
@@ -298,7 +416,7 @@ func (r Requests) String() string {
 func (s *Session) Requests() Requests {
 	r := Requests{Dashboard: int(s.dash.sent.Load()), DashboardCached: int(s.dash.hits.Load())}
 	if s.data != nil {
-		r.API, r.APICached = s.data.Stats.Requests, s.data.Stats.CacheHits
+		r.API, r.APICached = s.data.Stats.Requests+s.data.ViewStats.Requests, s.data.Stats.CacheHits+s.data.ViewStats.CacheHits
 	}
 	for _, b := range s.baselines {
 		r.API, r.APICached = r.API+b.Stats.Requests, r.APICached+b.Stats.CacheHits

@@ -3,6 +3,7 @@ package engagement
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -120,8 +122,8 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 			continue
 		}
 		path := filepath.Join(dir, c.Name+".png")
-		if err := os.WriteFile(path, png, 0o644); err != nil {
-			return paths, fmt.Errorf("saving %s: %w", path, err)
+		if err := dataset.WriteFileBytes(path, png); err != nil {
+			return paths, fmt.Errorf("saving a chart: %w", err)
 		}
 		paths = append(paths, path)
 		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png})
@@ -151,28 +153,16 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		PageViews: pseudonymViews(views, pseudo), Baseline: base,
 	}
 	path := filepath.Join(dir, "report.html")
-	f, err := os.CreateTemp(dir, ".report-*.html")
-	if err != nil {
-		return paths, err
-	}
-	if err := report.WriteHTML(f, in); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return paths, fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return paths, err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return paths, err
+	if err := dataset.WriteFile(path, func(w io.Writer) error { return report.WriteHTML(w, in) }); err != nil {
+		return paths, fmt.Errorf("writing the report: %w", err)
 	}
 	wt := filepath.Join(dir, "report.wikitext")
 	var b bytes.Buffer
 	if err := report.WriteWikitext(&b, in); err != nil {
 		return paths, err
 	}
-	if err := os.WriteFile(wt, b.Bytes(), 0o644); err != nil {
-		return paths, fmt.Errorf("writing %s: %w", wt, err)
+	if err := dataset.WriteFileBytes(wt, b.Bytes()); err != nil {
+		return paths, fmt.Errorf("writing the report: %w", err)
 	}
 	return append([]string{path, wt}, paths...), nil
 }
@@ -183,33 +173,67 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 // fresh key per call) in every file. It returns the paths written.
 func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 	var pseudo *report.Pseudonymizer
-	outData, outRes := a.Data, a.Result
 	if pseudonymize {
-		pseudo = report.NewPseudonymizer(report.RandomKey())
-		names := make([]string, 0, len(a.Result.Participants))
-		for _, p := range a.Result.Participants {
-			names = append(names, p.Username)
-		}
-		if a.Baseline != nil {
-			for _, r := range a.Baseline.Sample {
-				names = append(names, r.Username)
-			}
-		}
-		pseudo.Learn(names...)
-		cp := *a.Data
-		cp.Contributions, cp.Accounts = pseudo.Table(a.Data.Contributions), pseudo.Accounts(a.Data.Accounts)
-		cp.Failures = slices.Clone(a.Data.Failures)
-		for i := range cp.Failures {
-			cp.Failures[i].Username = pseudo.Name(cp.Failures[i].Username)
-		}
-		outData, outRes = &cp, pseudo.Result(a.Result)
+		pseudo = a.Pseudonymizer()
 	}
+	return a.ShareAs(dir, pseudo)
+}
+
+// Pseudonymizer returns a pseudonymizer with a fresh key that knows every
+// participant's name (and the baseline's), so that their user pages and
+// the titles holding their names are replaced too: pass it to ShareAs and
+// to Pseudonymized to show the same pseudonyms on screen as in the files.
+func (a *Analysis) Pseudonymizer() *report.Pseudonymizer {
+	pseudo := report.NewPseudonymizer(report.RandomKey())
+	names := make([]string, 0, len(a.Result.Participants))
+	for _, p := range a.Result.Participants {
+		names = append(names, p.Username)
+	}
+	if a.Baseline != nil {
+		for _, r := range a.Baseline.Sample {
+			names = append(names, r.Username)
+		}
+	}
+	pseudo.Learn(names...)
+	return pseudo
+}
+
+// Pseudonymized returns a copy of the analysis for display whose result
+// and data name every participant by pseudo's pseudonym: participants,
+// contributions, accounts, failures and the examples of what re-reading a
+// folder normalised. A nil pseudo returns a itself.
+func (a *Analysis) Pseudonymized(pseudo *report.Pseudonymizer) *Analysis {
+	if pseudo == nil {
+		return a
+	}
+	cp := *a
+	cp.Data, cp.Result = pseudonymData(a.Data, pseudo), pseudo.Result(a.Result)
+	return &cp
+}
+
+// pseudonymData returns a copy of d with every username replaced.
+func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
+	cp := *d
+	cp.Contributions, cp.Accounts = pseudo.Table(d.Contributions), pseudo.Accounts(d.Accounts)
+	cp.Failures = slices.Clone(d.Failures)
+	for i := range cp.Failures {
+		cp.Failures[i].Username = pseudo.Name(cp.Failures[i].Username)
+	}
+	cp.Normalised = d.Normalised.Redacted(pseudo.Name)
+	cp.source = nil // the file read holds the real names
+	return &cp
+}
+
+// ShareAs is Share with the pseudonymizer given (nil: real names), so that
+// what a program prints can use the same pseudonyms as the files.
+func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
+	out := a.Pseudonymized(pseudo)
 	var paths []string
 	var werr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		paths, werr = WriteOutputs(dir, outData, outRes)
+		paths, werr = WriteOutputs(dir, out.Data, out.Result)
 	}()
 	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views, a.ReportBaseline())
 	<-done
@@ -226,6 +250,10 @@ func (a *Analysis) Share(dir string, pseudonymize bool) ([]string, error) {
 		}
 		paths = append(paths, bp...)
 	}
+	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+		return nil, fmt.Errorf("recording the run: %w", err)
+	}
+	paths = append(paths, filepath.Join(dir, dataset.RunFile))
 	return append(paths, more...), nil
 }
 

@@ -108,6 +108,11 @@ a.ShowCharts("retention", "cohort")'''),
 ("md", '''Every metric, with its numerator, denominator and interval: counts as counts, shares as percentages. `a.Metrics()` is a DataFrame you can filter (see `explore.ipynb`).'''),
 ("code", '''%%
 nb.ShowMetrics(nb.Must(s.Analysis()).Metrics())'''),
+("md", '''How often the pages created during the event were read, from the event's start to the day before the as-of (the Wikimedia page views service, fetched with the contributions and kept in the cache). A page whose views could not be fetched is counted as such, never as zero views.'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+nb.ShowMarkdown(a.ViewsSummary())
+nb.ShowTable(a.PageViewsFrame(), &nb.TableOptions{Rows: 10})'''),
 ("md", '''## 8. Share
 Writes the CSV files, the charts and a one-file HTML report (charts inside, opens without a network) into `out/` at the top of this folder. Set `pseudonymize` to `true` to replace usernames with stable pseudonyms in the report and the files.'''),
 ("code", '''%%
@@ -183,6 +188,16 @@ Every table here is a DataFrame (github.com/go-gota/gota) with numeric columns, 
 ("code", '''%%
 a := nb.Must(s.Analysis())
 nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColWiki, engagement.ColNS), nil)'''),
+("md", '''## What the headline counts
+The table above counts every row: the facilitator's and the bot's edits too, in every namespace. The headline counts only the participants in the numbers (`included`), and its pages created are content pages (`content`). Grouped by those two columns, the frame gives the headline's numbers.'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColIncluded, engagement.ColContent), nil)
+counted := engagement.InPeriod(engagement.Included(a.Contributions()), metrics.During)
+edits, _ := engagement.FindRow(a.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
+created, _ := engagement.FindRow(a.Result, metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
+nb.ShowMarkdown(fmt.Sprintf("Included participants: **%d edits** during the event (the headline: %v); content pages they created: **%d** (the headline: %v).",
+	counted.Nrow(), edits.Value, engagement.Created(engagement.InContent(counted)).Nrow(), created.Value))'''),
 ("md", '''## One wiki only
 The contributions on English Wikipedia only, analysed again: every metric, same definitions.'''),
 ("code", '''%%

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Cache keeps API responses on disk, one file per request, named by the
@@ -111,6 +112,16 @@ func (c *Cache) Get(key string) ([]byte, bool) {
 		return nil, false
 	}
 	return body, true
+}
+
+// Fetched returns when the entry for key was fetched (written): its
+// file's modification time; zero when there is none.
+func (c *Cache) Fetched(key string) time.Time {
+	info, err := os.Stat(c.path(key))
+	if err != nil {
+		return time.Time{}
+	}
+	return info.ModTime().UTC()
 }
 
 func checksum(body []byte) string {

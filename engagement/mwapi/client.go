@@ -74,6 +74,9 @@ type Stats struct {
 	Retries   int           // requests repeated after a failure
 	Bytes     int64         // response bytes read from the network
 	Waited    time.Duration // time spent waiting before retries
+	// OldestCached is when the oldest answer served from the cache was
+	// fetched (its entry's modification time); zero when none was.
+	OldestCached time.Time
 }
 
 func (s Stats) String() string {
@@ -379,7 +382,13 @@ func (c *Client) cached(key string, ok check) ([]byte, bool) {
 		c.cache.Delete(key)
 		return nil, false
 	}
-	c.count(func(s *Stats) { s.CacheHits++ })
+	at := c.cache.Fetched(key)
+	c.count(func(s *Stats) {
+		s.CacheHits++
+		if !at.IsZero() && (s.OldestCached.IsZero() || at.Before(s.OldestCached)) {
+			s.OldestCached = at
+		}
+	})
 	return b, true
 }
 

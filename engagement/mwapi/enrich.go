@@ -256,7 +256,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 	}
 	e.sort(wikis)
 	s := c.Stats()
-	e.Stats = Stats{Requests: s.Requests - t.before.Requests, CacheHits: s.CacheHits - t.before.CacheHits, Retries: s.Retries - t.before.Retries, Bytes: s.Bytes - t.before.Bytes, Waited: s.Waited - t.before.Waited}
+	e.Stats = Stats{Requests: s.Requests - t.before.Requests, CacheHits: s.CacheHits - t.before.CacheHits, Retries: s.Retries - t.before.Retries, Bytes: s.Bytes - t.before.Bytes, Waited: s.Waited - t.before.Waited, OldestCached: s.OldestCached}
 	return e, nil
 }
 

@@ -22,10 +22,12 @@ import (
 // outreachdashboard.wmflabs.org, and the MediaWiki Action API
 // (formatversion=2) of the three course wikis: list=users,
 // list=usercontribs with MediaWiki's ordering and continuation,
-// meta=siteinfo namespaces. Anything else gets a 404 naming the URL.
-func Transport() http.RoundTripper { return transport{} }
+// meta=siteinfo namespaces, and the pageviews REST API's daily views of
+// the pages the sample created (see DailyViews). Anything else gets a 404
+// naming the URL.
+func Transport() http.RoundTripper { return transport{created: &created{}} }
 
-type transport struct{}
+type transport struct{ created *created }
 
 var (
 	worldOnce sync.Once
@@ -51,7 +53,7 @@ func respond(req *http.Request, status int, body []byte, hdr ...string) *http.Re
 // mwapi.InProcess).
 func (transport) InProcess() bool { return true }
 
-func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
+func (t transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Body != nil {
 		req.Body.Close()
 	}
@@ -63,6 +65,9 @@ func (transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return respond(req, 200, read(p)), nil
 		}
 		return respond(req, 404, []byte("<!DOCTYPE html><html><body>The page you were looking for doesn't exist.</body></html>"), "Content-Type", "text/html"), nil
+	}
+	if host == "wikimedia.org" && strings.HasPrefix(req.URL.EscapedPath(), pageviewsPrefix) {
+		return t.pageviews(req)
 	}
 	if host == "meta.wikimedia.org" && req.URL.Path == "/w/api.php" {
 		ev, err := loadWorld()

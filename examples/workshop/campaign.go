@@ -9,6 +9,7 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 )
 
 // runCampaign analyses a campaign (a Dashboard campaign URL or slug, a
@@ -35,11 +36,15 @@ func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) erro
 	if err != nil {
 		return withFlag(err)
 	}
-	if s := a.Data.FailureSummary(); s != "" {
+	var pseudo *report.Pseudonymizer
+	if o.pseudonymize { // the same pseudonyms on stdout as in the files
+		pseudo = a.Pseudonymizer()
+	}
+	if s := a.PseudonymizedData(pseudo).FailureSummary(); s != "" {
 		fmt.Fprint(stdout, s)
 	}
-	printComparison(stdout, a)
-	paths, err := a.Share(o.out, o.pseudonymize)
+	printComparison(stdout, a, pseudo)
+	paths, err := a.ShareAs(o.out, pseudo)
 	if err != nil {
 		return err
 	}
@@ -59,7 +64,7 @@ func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) erro
 
 // printComparison prints the events side by side, the combined campaign's
 // headline and the returning participants.
-func printComparison(w io.Writer, a *engagement.CampaignAnalysis) {
+func printComparison(w io.Writer, a *engagement.CampaignAnalysis, pseudo *report.Pseudonymizer) {
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\nevent\tparticipants\tnew\talso elsewhere\tnew editors editing 7/30/90+ days after")
 	for _, e := range a.Compare() {
@@ -85,7 +90,11 @@ func printComparison(w io.Writer, a *engagement.CampaignAnalysis) {
 			fmt.Fprintf(w, "  … and %d more (returning.csv lists them all)\n", len(people)-maxListed)
 			break
 		}
-		fmt.Fprintf(w, "  %s: %d events\n", p.Username, len(p.Courses))
+		name := p.Username
+		if pseudo != nil {
+			name = pseudo.Name(name)
+		}
+		fmt.Fprintf(w, "  %s: %d events\n", name, len(p.Courses))
 	}
 }
 

@@ -6,9 +6,14 @@
 //	go run ./examples/workshop -course URL -contact you@example.org
 //	go run ./examples/workshop -from out            # re-analyse a previous run
 //
-// Outputs go to -out (default out/): report.html, metrics.csv,
-// participants.csv, contributions.csv, accounts.csv, monthly.csv and the
-// charts.
+// Outputs go to -out (default out/): report.html (with the page views of
+// the pages created), report.wikitext, metrics.csv, participants.csv,
+// contributions.csv, accounts.csv, monthly.csv, namespaces.csv,
+// incomplete.csv, run.json (when the data was fetched, the as-of, the
+// course, the parameters, the program) and the charts. The as-of may not
+// be after the data was fetched: a future -asof is refused, a rerun from
+// the cache observes by default up to when its oldest cached answer was
+// fetched, and -from up to its folder's run.json.
 //
 // Exit status: 0 when every participant's data was fetched; 3 when some
 // participants' data could not be fetched (they are listed, left out of the
@@ -108,7 +113,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
 	fs.StringVar(&o.out, "out", "out", "folder for the outputs")
 	fs.BoolVar(&o.offline, "offline", false, "use cached responses only; a cache miss is an error")
-	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email or user page, sent in the User-Agent Wikimedia requires for live runs")
+	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email address or user page URL (or ENGAGEMENT_CONTACT): "+mwapi.ContactRule)
 	fs.IntVar(&o.lookback, "lookback", 14, "days before the start within which a registration makes a participant new")
 	fs.IntVar(&o.longTerm, "longterm", 500, "edits before the start from which an experienced participant is long-term")
 	fs.BoolVar(&o.pseudonymize, "pseudonymize", false, "replace usernames with stable pseudonyms in every output (a fresh key per run)")
@@ -164,21 +169,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return withFlag(err)
 	}
 	printEvent(stdout, s.Event())
-	a, err := fetchAndAnalyse(s, o, stdout)
+	a, err := s.Analysis()
 	if err != nil {
 		return withFlag(err)
 	}
-	res := a.Result
-	banner := engagement.Banner(res)
-	if nothingFetched(res) {
+	var pseudo *report.Pseudonymizer
+	if o.pseudonymize { // the same pseudonyms on stdout as in the files
+		pseudo = a.Pseudonymizer()
+	}
+	shown := a.Pseudonymized(pseudo)
+	printData(stdout, o, shown.Data)
+	banner := engagement.Banner(a.Result)
+	if nothingFetched(a.Result) {
 		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", banner)
 	}
 	if banner != "" {
 		fmt.Fprintf(stdout, "⚠ %s\n\n", banner)
 	}
-	printSummary(stdout, res)
+	printSummary(stdout, shown.Result)
 	printBaseline(stdout, a)
-	paths, err := a.Share(o.out, o.pseudonymize)
+	paths, err := a.ShareAs(o.out, pseudo)
 	if err != nil {
 		return err
 	}
@@ -271,30 +281,33 @@ func printEvent(w io.Writer, ev *engagement.Event) {
 		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
 }
 
-// fetchAndAnalyse fetches (or re-reads) the data, says what came, and
-// computes every metric.
-func fetchAndAnalyse(s *engagement.Session, o *options, stdout io.Writer) (*engagement.Analysis, error) {
-	data, err := s.Fetch()
-	if err != nil {
-		return nil, err
-	}
+// printData says what came: fetched, or re-read and normalised.
+func printData(stdout io.Writer, o *options, data *engagement.Data) {
 	if o.from != "" {
 		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n", o.from, data.Contributions.Len(), len(data.Accounts))
 		for _, l := range data.Normalised.Lines() {
 			fmt.Fprintln(stdout, "Normalised:", l)
 		}
-		fmt.Fprintln(stdout)
-	} else {
-		fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", data.Contributions.Len(), len(data.Accounts), data.Stats)
 		for _, n := range data.Notes {
 			fmt.Fprintln(stdout, "Note:", n)
 		}
-		if s := data.FailureSummary(); s != "" {
-			fmt.Fprint(stdout, s)
-		}
 		fmt.Fprintln(stdout)
+		return
 	}
-	return s.Analysis()
+	fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", data.Contributions.Len(), len(data.Accounts), data.Stats)
+	if v := data.Views; v != nil {
+		fmt.Fprintf(stdout, "Fetched the page views of %d pages created, %s to %s: %v\n", len(v.Views), v.Start.Format(time.DateOnly), v.End.Format(time.DateOnly), data.ViewStats)
+		if len(v.Failed) > 0 {
+			fmt.Fprintf(stdout, "Note: the views of %d pages could not be fetched (shown as such in the report, never as zero views)\n", len(v.Failed))
+		}
+	}
+	for _, n := range data.Notes {
+		fmt.Fprintln(stdout, "Note:", n)
+	}
+	if s := data.FailureSummary(); s != "" {
+		fmt.Fprint(stdout, s)
+	}
+	fmt.Fprintln(stdout)
 }
 
 // nothingFetched reports whether every participant who was not left out for

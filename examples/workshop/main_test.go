@@ -53,11 +53,14 @@ func TestWorkshopOnSample(t *testing.T) {
 
 func TestWorkshopBadFlags(t *testing.T) {
 	for args, want := range map[string]string{
-		"-api en.wikipedia.org":                                     "want DOMAIN=URL",
-		"-asof 2021-13-01":                                          "-asof \"2021-13-01\": want YYYY-MM-DD",
-		"-course https://example.org/x/y":                           "host \"example.org\" is not a Dashboard",
-		"-course https://outreachdashboard.wmflabs.org/courses/A/B": "live runs need a contact",
-		"-max-contributions 0":                                      "-max-contributions 0: must be at least 1",
+		"-api en.wikipedia.org":                                                 "want DOMAIN=URL",
+		"-asof 2021-13-01":                                                      "-asof \"2021-13-01\": want YYYY-MM-DD",
+		"-course https://example.org/x/y":                                       "host \"example.org\" is not a Dashboard",
+		"-course https://outreachdashboard.wmflabs.org/courses/A/B":             "no contact: live runs need your email address or user page URL, sent in the User-Agent Wikimedia requires (https://foundation.wikimedia.org/wiki/Policy:Wikimedia_Foundation_User-Agent_Policy) (set -contact)",
+		"-contact me -course https://outreachdashboard.wmflabs.org/courses/A/B": "contact \"me\": not an email address or a URL; live runs need your email address",
+		"-max-contributions 0":                                                  "-max-contributions 0: must be at least 1",
+		"-asof 2030-01-01":                                                      "as-of 2030-01-01T00:00:00Z is in the future",
+		"-asof 2025-06-01":                                                      "as-of 2025-06-01T00:00:00Z is after 2025-01-01T00:00:00Z, when the sample's data ends: the time since would count as time nobody edited; set it to 2025-01-01T00:00:00Z or earlier (set -asof)",
 	} {
 		err := run(append(strings.Fields(args), "-out", t.TempDir(), "-cache", ""), io.Discard, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), want) {
