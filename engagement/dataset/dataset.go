@@ -68,7 +68,7 @@
 //
 //	{
 //	  "format": 1,                             // RunFormat; another is refused
-//	  "fetched": "2025-06-30T10:34:56.5Z",     // newest fetch of its data, cached answers included
+//	  "fetched": "2025-06-30T10:34:56.5Z",     // known up to: its oldest answer's fetch
 //	  "as_of": "2025-06-01T00:00:00Z",         // what the analysis observed up to; not after fetched
 //	  "course": {
 //	    "kind": "course",                      // or "campaign"

@@ -36,9 +36,11 @@ var ErrNoRun = errors.New("no " + RunFile + " (the folder was written before run
 type Run struct {
 	// Format is RunFormat.
 	Format int
-	// Fetched is when the folder's contributions were fetched: the newest
-	// fetch among them, answers taken from the cache counted at the time
-	// they were first fetched. A re-analysis keeps its source's Fetched.
+	// Fetched is the instant up to which the folder's data is known: the
+	// oldest fetch among its answers (an answer taken from the cache counts
+	// at the time it was first fetched, and knows nothing after it), or the
+	// start of the run when every answer was fetched by it. A re-analysis
+	// keeps its source's Fetched.
 	Fetched time.Time
 	// AsOf is the instant the analysis observed up to; never after Fetched.
 	AsOf time.Time
