@@ -60,7 +60,7 @@ func TestMinTextPoints(t *testing.T) {
 	}
 }
 
-// The narrow rendering is NarrowWidth wide at NarrowDPI (840 pixels), a
+// The narrow rendering is NarrowWidth wide at NarrowDPI (630 pixels), a
 // sixth shorter than the figure, and leaves the plot as it was: the wide
 // rendering afterwards is the same image.
 func TestNarrowPNG(t *testing.T) {
@@ -82,8 +82,8 @@ func TestNarrowPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := img.Bounds().Size(); got.X != 840 || got.Y != 833 {
-		t.Errorf("narrow rendering %v, want 840×833 (420×416.7 at 192 dpi)", got)
+	if got := img.Bounds().Size(); got.X != 630 || got.Y != 625 {
+		t.Errorf("narrow rendering %v, want 630×625 (420×416.7 at 144 dpi)", got)
 	}
 	after, err := fig.PNG()
 	if err != nil {
