@@ -54,13 +54,17 @@ func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error
 	in := a.reportInput(compared, returning, pseudo, res)
 	if fig, err := a.ChartFigure(); err == nil {
 		png, err := fig.PNG()
+		var narrow []byte
+		if err == nil {
+			narrow, err = fig.NarrowPNG()
+		}
 		if err == nil {
 			p := filepath.Join(dir, CampaignChart)
 			if err := os.WriteFile(p, png, 0o644); err != nil {
 				return paths, fmt.Errorf("saving %s: %w", p, err)
 			}
 			paths = append(paths, p)
-			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png}
+			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png, Narrow: narrow}
 		} else {
 			in.Notes = append(in.Notes, "Chart left out: "+err.Error())
 		}

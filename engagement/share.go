@@ -79,9 +79,10 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	return writeReport(dir, ev, d, res, pseudo, nil, nil)
 }
 
-// renderAll draws the charts as PNGs, on every core.
-func renderAll(charts []Chart) ([][]byte, []error) {
-	pngs, errs := make([][]byte, len(charts)), make([]error, len(charts))
+// renderAll draws the charts as PNGs, and again for narrow screens, on
+// every core.
+func renderAll(charts []Chart) ([][]byte, [][]byte, []error) {
+	pngs, narrow, errs := make([][]byte, len(charts)), make([][]byte, len(charts)), make([]error, len(charts))
 	next := make(chan int, len(charts))
 	for i := range charts {
 		next <- i
@@ -91,12 +92,15 @@ func renderAll(charts []Chart) ([][]byte, []error) {
 	for range min(runtime.GOMAXPROCS(0), len(charts)) {
 		wg.Go(func() {
 			for i := range next {
-				pngs[i], errs[i] = chart.NewFigure(charts[i].Name, charts[i].Plot).PNG()
+				fig := chart.NewFigure(charts[i].Name, charts[i].Plot)
+				if pngs[i], errs[i] = fig.PNG(); errs[i] == nil {
+					narrow[i], errs[i] = fig.NarrowPNG()
+				}
 			}
 		})
 	}
 	wg.Wait()
-	return pngs, errs
+	return pngs, narrow, errs
 }
 
 // writeReport is WriteReport with the page views of the created pages, when
@@ -110,7 +114,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		shown = pseudo.Result(res)
 	}
 	charts, skipped := Charts(ev, d, res)
-	pngs, errs := renderAll(charts)
+	pngs, narrow, errs := renderAll(charts)
 	var paths []string
 	var figs []report.Figure
 	for i, c := range charts {
@@ -124,7 +128,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 			return paths, fmt.Errorf("saving %s: %w", path, err)
 		}
 		paths = append(paths, path)
-		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png})
+		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png, Narrow: narrow[i]})
 	}
 	notes := append([]string(nil), d.Notes...)
 	for _, s := range skipped {
