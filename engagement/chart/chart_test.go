@@ -33,8 +33,8 @@ func standard(ev metrics.Event, d *engagement.Data, r *metrics.Result) map[strin
 	return map[string]func() (*plot.Plot, error){
 		"segments":   func() (*plot.Plot, error) { return chart.ParticipantsBySegment(r.Participants) },
 		"edits":      func() (*plot.Plot, error) { return chart.EditsPerParticipant(r.Participants) },
-		"monthly":    func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev) },
-		"active":     func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev) },
+		"monthly":    func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev, chart.AsOf(r.Params.AsOf)) },
+		"active":     func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev, chart.AsOf(r.Params.AsOf)) },
 		"retention":  func() (*plot.Plot, error) { return chart.RetentionCurve(r.Rows) },
 		"heatmap":    func() (*plot.Plot, error) { return chart.CohortHeatmap(r.Rows, "active", 12) },
 		"content":    func() (*plot.Plot, error) { return chart.PagesAndBytes(r.ByWikiNamespace, isContent) },
@@ -199,6 +199,7 @@ func TestMaxBars(t *testing.T) {
 func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 	ps := a.Participants().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
 	monthly := a.Monthly().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "all"})
+	during := engagement.InPeriod(a.Contributions(), metrics.During)
 	return map[string]func() (*plot.Plot, error){
 		"frame_bar": func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
 		"frame_hist": func() (*plot.Plot, error) {
@@ -208,6 +209,15 @@ func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 			return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment))
 		},
 		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
+		// Namespaces by name, in the order of their numbers: canonical
+		// names, then the wikis' own from siteinfo.
+		"frame_bar_ns": func() (*plot.Plot, error) {
+			return chart.Bar(engagement.CountBy(during, engagement.ColNS), engagement.ColNS, engagement.ColEdits)
+		},
+		"frame_bar_ns_hue": func() (*plot.Plot, error) {
+			return chart.Bar(engagement.CountBy(during, engagement.ColWiki, engagement.ColNS), engagement.ColWiki, engagement.ColEdits,
+				chart.Hue(engagement.ColNS), chart.Namespaces(a.Data.NamespaceName))
+		},
 	}
 }
 

@@ -27,6 +27,14 @@ func sampleCharts(t *testing.T) map[string]*plot.Plot {
 	for name, f := range frameCharts(a) {
 		draw[name] = f
 	}
+	// The as-of month observed in part: the sample as of 15 December 2024.
+	mid, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, day(2024, 12, 15))
+	if err != nil {
+		t.Fatal(err)
+	}
+	draw["monthly_partial"] = func() (*plot.Plot, error) {
+		return chart.MonthlyEdits(mid.Result.Monthly, mid.Event.MetricsEvent(), chart.AsOf(mid.Result.Params.AsOf))
+	}
 	out := map[string]*plot.Plot{}
 	for name, f := range draw {
 		p, err := f()

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -234,6 +235,8 @@ type options struct {
 	spanFrom       string
 	spanTo         string
 	spanLabel      string
+	asOf           time.Time
+	nsName         func(wiki string, ns int) string
 }
 
 func newOptions(opts []Option) options {
