@@ -43,8 +43,8 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 	}{
 		{"participants", "Participants", "Who took part, by segment; those left out of the numbers by reason.", func() (*plot.Plot, error) { return chart.ParticipantsBySegment(res.Participants) }},
 		{"edits_per_participant", "Edits during the event", "Each bar or point is one participant, most active first; above 150 participants who edited, how many made how many edits.", func() (*plot.Plot, error) { return chart.EditsPerParticipant(res.Participants) }},
-		{"monthly_edits", "Edits per month", "Calendar months from six months before the event to the as-of date; the event month is shaded.", func() (*plot.Plot, error) { return chart.MonthlyEdits(res.Monthly, me) }},
-		{"monthly_editors", "Participants editing each month", "Participants with at least one edit in the month.", func() (*plot.Plot, error) { return chart.MonthlyActive(res.Monthly, me) }},
+		{"monthly_edits", "Edits per month", "Calendar months from six months before the event to the as-of date; the event month is shaded.", func() (*plot.Plot, error) { return chart.MonthlyEdits(res.Monthly, me, chart.AsOf(res.Params.AsOf)) }},
+		{"monthly_editors", "Participants editing each month", "Participants with at least one edit in the month.", func() (*plot.Plot, error) { return chart.MonthlyActive(res.Monthly, me, chart.AsOf(res.Params.AsOf)) }},
 		{"retention", "Retention", "Share with an edit at least N days after the event, with 95% intervals.", func() (*plot.Plot, error) { return chart.RetentionCurve(res.Rows) }},
 		{"cohort", "Month by month after the event", "Share with at least one edit in each 30-day window after the end; blank = not yet observable.", func() (*plot.Plot, error) { return chart.CohortHeatmap(res.Rows, "active", 12) }},
 		{"content", "Content added", "Kilobytes added to content pages per wiki, during and after the event; labels give the pages created.", func() (*plot.Plot, error) {
