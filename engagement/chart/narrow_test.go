@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +35,11 @@ func sampleCharts(t *testing.T) map[string]*plot.Plot {
 	}
 	draw["monthly_partial"] = func() (*plot.Plot, error) {
 		return chart.MonthlyEdits(mid.Result.Monthly, mid.Event.MetricsEvent(), chart.AsOf(mid.Result.Params.AsOf))
+	}
+	// The campaign chart, one event's name ending in its date.
+	draw["campaign"] = func() (*plot.Plot, error) {
+		s := campaignShapes()["two"]
+		return chart.EventRetention([]string{"Women in Science Edit-a-thon (5 Mar 2021)", s.names[1]}, s.events)
 	}
 	out := map[string]*plot.Plot{}
 	for name, f := range draw {
@@ -117,4 +123,20 @@ func sampleMonths() []metrics.MonthRow {
 		}
 	}
 	return rows
+}
+
+// A row's label never breaks inside a date, at any width: "(5 Mar 2021)"
+// stays on one line in the campaign chart, wide and narrow.
+func TestEventLabelKeepsDates(t *testing.T) {
+	s := campaignShapes()["two"]
+	p, err := chart.EventRetention([]string{"Women in Science Edit-a-thon at the Library (5 Mar 2021)", s.names[1]}, s.events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+		if strings.Contains(tk.Label, "Women") && !strings.Contains(tk.Label, "(5\u00a0Mar\u00a02021)") ||
+			strings.Contains(tk.Label, "Wikidata") && !strings.Contains(tk.Label, "(April\u00a02021)") {
+			t.Errorf("label %q breaks its date", tk.Label)
+		}
+	}
 }

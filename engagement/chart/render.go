@@ -116,14 +116,18 @@ func (f Figure) NarrowPNG() (b []byte, err error) {
 }
 
 // narrowCopy returns a shallow copy of p laid out for a narrow screen: the
-// title wrapped, a legend kept beside the data moved above it (see
+// title and the X axis' label wrapped, row labels rewrapped (narrowRows), a legend kept beside the data moved above it (see
 // legendOutside), and category labels that would overlap at NarrowWidth
 // set on one slanted line each. p is not changed.
 func narrowCopy(orig *plot.Plot) *plot.Plot {
 	p := *orig
 	p.Title.Text = wrapTitle(p.Title.Text, 44)
+	p.X.Label.Text = wrapTitle(p.X.Label.Text, 36) // a label wider than the data area narrows it
 	if p.Legend.Top && !p.Legend.Left && p.Legend.XOffs == legendInset {
 		p.Legend.Left, p.Legend.XOffs = true, 0
+	}
+	if yt, ok := p.Y.Tick.Marker.(plot.ConstantTicks); ok {
+		p.Y.Tick.Marker = narrowRows(yt)
 	}
 	ticks, ok := p.X.Tick.Marker.(plot.ConstantTicks)
 	if !ok || p.X.Tick.Label.Rotation != 0 || len(ticks) == 0 {
@@ -144,6 +148,31 @@ func narrowCopy(orig *plot.Plot) *plot.Plot {
 		p.X.Tick.Label.YAlign = text.YCenter
 	}
 	return &p
+}
+
+// narrowRowWidth is the most characters of a line of a row's label on a
+// narrow screen.
+const narrowRowWidth = 28
+
+// narrowRows rewraps row labels (a nominal Y axis) in at most two lines of
+// about narrowRowWidth characters; a longer label keeps its first line
+// and its end (where the campaign chart's dates and counts are).
+func narrowRows(ticks plot.ConstantTicks) plot.ConstantTicks {
+	out := make(plot.ConstantTicks, len(ticks))
+	for i, t := range ticks {
+		lines := strings.Split(wrapLabel(strings.ReplaceAll(t.Label, "\n", " "), narrowRowWidth), "\n")
+		if len(lines) > 2 { // the first line, then as many of the last words as fit
+			words := strings.Split(strings.Join(lines[1:], " "), " ") // wrapLabel joined them with single spaces
+			tail := words[len(words)-1]
+			for i := len(words) - 2; i >= 0 && len([]rune(words[i]+" "+tail)) < narrowRowWidth-1; i-- {
+				tail = words[i] + " " + tail
+			}
+			lines = []string{lines[0], "… " + tail}
+		}
+		t.Label = strings.Join(lines, "\n")
+		out[i] = t
+	}
+	return out
 }
 
 // wrapTitle wraps each line of a title at about width characters.

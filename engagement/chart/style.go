@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -317,9 +318,10 @@ func (logCountTicks) Ticks(min, max float64) []plot.Tick {
 }
 
 // wrapLabel breaks a category label into lines of about width characters
-// at spaces, so that neighbouring labels never overlap.
+// at spaces, so that neighbouring labels never overlap; a no-break space
+// (as in a date, see keepDates) does not break.
 func wrapLabel(s string, width int) string {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
 	var lines []string
 	cur := ""
 	for _, w := range words {
@@ -337,6 +339,16 @@ func wrapLabel(s string, width int) string {
 		lines = append(lines, cur)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// dateInText is a date written "5 Mar 2021", "5 March 2021" or "April
+// 2021": a month's English name or abbreviation before a year.
+var dateInText = regexp.MustCompile(`\b((?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) (\d{4})\b`)
+
+// keepDates joins the parts of each date in s with no-break spaces, so
+// that wrapLabel never breaks a line inside a date ("(5⏎Mar 2021)").
+func keepDates(s string) string {
+	return dateInText.ReplaceAllStringFunc(s, func(d string) string { return strings.ReplaceAll(d, " ", "\u00a0") })
 }
 
 // nominalX names the categories on the X axis, wrapping long names and
