@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -21,7 +22,8 @@ const (
 // Share writes every output of the campaign into dir, as the example
 // program does: events.csv, metrics.csv, participants.csv and the data
 // files (WriteCampaignOutputs), comparison.csv (the events side by side),
-// returning.csv (who came back), events.png and report.html. With
+// returning.csv (who came back), events.png, report.html and report.wikitext
+// (for the campaign's page on Meta-Wiki; no usernames). With
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
@@ -80,7 +82,19 @@ func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error
 		f.Close()
 		return paths, fmt.Errorf("writing %s: %w", p, err)
 	}
-	return append([]string{p}, paths...), f.Close()
+	if err := f.Close(); err != nil {
+		return paths, fmt.Errorf("writing %s: %w", p, err)
+	}
+	paths = append([]string{p}, paths...)
+	var wt bytes.Buffer
+	if err := report.WriteCampaignWikitext(&wt, in); err != nil {
+		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
+	}
+	wp := filepath.Join(dir, "report.wikitext")
+	if err := os.WriteFile(wp, wt.Bytes(), 0o644); err != nil {
+		return paths, fmt.Errorf("saving %s: %w", wp, err)
+	}
+	return append(paths, wp), nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result

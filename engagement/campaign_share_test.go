@@ -81,7 +81,7 @@ func TestCampaignSharePseudonymized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(paths[0]) != "report.html" || len(paths) != 12 {
+	if filepath.Base(paths[0]) != "report.html" || len(paths) != 13 || filepath.Base(paths[12]) != "report.wikitext" {
 		t.Errorf("wrote %v", paths)
 	}
 	for _, p := range paths {
