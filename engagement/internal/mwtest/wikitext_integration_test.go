@@ -19,6 +19,7 @@ import (
 	"example.com/engagement/engagement/internal/mwtest"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/sample"
 )
 
 // interwikiRows are the prefixes the report's wikitext links with, as
@@ -34,8 +35,9 @@ var interwikiRows = map[string]string{
 // with Cite, through action=parse, and checks the HTML as a Meta-Wiki
 // reader would see it: every table sortable, no empty header or data cell,
 // numbers right-aligned, every footnote resolved, no wikitext left
-// unparsed, and every page title an interwiki link to its own wiki.
-// Enabled with ENGAGEMENT_MEDIAWIKI=1.
+// unparsed, and every page title an interwiki link to its own wiki; then
+// the sample campaign's report.wikitext, its events linked to their
+// courses. Enabled with ENGAGEMENT_MEDIAWIKI=1.
 func TestWikitextRendersInMediaWiki(t *testing.T) {
 	api := startRenderingWiki(t)
 	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
@@ -54,7 +56,7 @@ func TestWikitextRendersInMediaWiki(t *testing.T) {
 		t.Fatal(err)
 	}
 	html, iw := parse(t, api, wt.String())
-	checkTables(t, html)
+	checkTables(t, html, 6, 40)
 	for _, bad := range []string{"[[", "]]", "{|", "|}", "&lt;ref", "&lt;nowiki", "cite_error", "mw-ext-cite-error"} {
 		if strings.Contains(html, bad) {
 			t.Errorf("the rendered wikitext shows %q", bad)
@@ -64,6 +66,31 @@ func TestWikitextRendersInMediaWiki(t *testing.T) {
 		t.Errorf("%d footnote marks, want the definitions' (6 or more)", n)
 	}
 	checkLinks(t, iw, a.Result.TopPages, views.Pages)
+
+	// The campaign's wikitext (engagement/testdata/campaign, from the
+	// sample's in-memory API): its two tables, the same way.
+	cs, err := engagement.OpenCampaign(context.Background(), filepath.Join("..", "..", "testdata", "campaign"),
+		engagement.WithConfig(engagement.Config{Contact: "tests@example.org", HTTPClient: &http.Client{Transport: sample.Transport()}}), engagement.WithAsOf(sample.AsOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, err := cs.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := ca.Share(dir, true); err != nil {
+		t.Fatal(err)
+	}
+	cw, err := os.ReadFile(filepath.Join(dir, "report.wikitext"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, _ = parse(t, api, string(cw))
+	checkTables(t, html, 2, 10)
+	if !strings.Contains(html, `class="external text" href="https://outreachdashboard.wmflabs.org/courses/`) {
+		t.Error("the campaign's events are not linked to their courses")
+	}
 }
 
 // startRenderingWiki starts a MediaWiki with the sample's English
@@ -154,18 +181,19 @@ var (
 	tableTag  = regexp.MustCompile(`<table[^>]*>`)
 	emptyCell = regexp.MustCompile(`<t[hd][^>]*>\s*</t[hd]>`)
 	rightCell = regexp.MustCompile(`<td style="text-align:right">\s*([^<]*)`)
-	anyNumber = regexp.MustCompile(`^[−+-]?[0-9][0-9,.]*( %| kB| MB| people| points| articles| items| files| pages)?`)
+	anyNumber = regexp.MustCompile(`^([−+-]?[0-9][0-9,.]*( %| kB| MB| people| points| articles| items| files| pages)?|—)`)
 )
 
-// checkTables: every table sortable, no empty cell, and every cell styled
-// right-aligned starts with a number.
-func checkTables(t *testing.T, html string) {
+// checkTables: at least tables tables, every one sortable, no empty cell,
+// at least numbers cells styled right-aligned, and each of them starts with
+// a number (or is a dash).
+func checkTables(t *testing.T, html string, tables, numbers int) {
 	t.Helper()
-	tables := tableTag.FindAllString(html, -1)
-	if len(tables) < 6 {
-		t.Errorf("%d tables rendered, want 6 or more", len(tables))
+	found := tableTag.FindAllString(html, -1)
+	if len(found) < tables {
+		t.Errorf("%d tables rendered, want %d or more", len(found), tables)
 	}
-	for _, tag := range tables {
+	for _, tag := range found {
 		if !strings.Contains(tag, `class="wikitable sortable"`) {
 			t.Errorf("table not sortable: %s", tag)
 		}
@@ -174,8 +202,8 @@ func checkTables(t *testing.T, html string) {
 		t.Errorf("empty cell: %s", c)
 	}
 	right := rightCell.FindAllStringSubmatch(html, -1)
-	if len(right) < 40 {
-		t.Errorf("%d right-aligned cells, want the numbers' (40 or more)", len(right))
+	if len(right) < numbers {
+		t.Errorf("%d right-aligned cells, want the numbers' (%d or more)", len(right), numbers)
 	}
 	for _, c := range right {
 		if !anyNumber.MatchString(strings.TrimSpace(c[1])) {
