@@ -22,7 +22,8 @@ const (
 // Share writes every output of the campaign into dir, as the example
 // program does: events.csv, metrics.csv, participants.csv and the data
 // files (WriteCampaignOutputs), comparison.csv (the events side by side),
-// returning.csv (who came back), events.png and report.html. With
+// returning.csv (who came back), events.png, report.html and report.wikitext
+// (for the campaign's page on Meta-Wiki; no usernames). With
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
@@ -80,13 +81,17 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	in := a.reportInput(compared, returning, pseudo, res)
 	if fig, err := a.ChartFigure(); err == nil {
 		png, err := fig.PNG()
+		var narrow []byte
+		if err == nil {
+			narrow, err = fig.NarrowPNG()
+		}
 		if err == nil {
 			p := filepath.Join(dir, CampaignChart)
 			if err := dataset.WriteFileBytes(p, png); err != nil {
 				return paths, fmt.Errorf("saving the chart: %w", err)
 			}
 			paths = append(paths, p)
-			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png}
+			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png, Narrow: narrow}
 		} else {
 			in.Notes = append(in.Notes, "Chart left out: "+err.Error())
 		}
@@ -100,7 +105,12 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
 		return paths, fmt.Errorf("recording the run: %w", err)
 	}
-	return append([]string{p}, append(paths, filepath.Join(dir, dataset.RunFile))...), nil
+	paths = append([]string{p}, paths...)
+	wp := filepath.Join(dir, "report.wikitext")
+	if err := dataset.WriteFile(wp, func(w io.Writer) error { return report.WriteCampaignWikitext(w, in) }); err != nil {
+		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
+	}
+	return append(paths, wp, filepath.Join(dir, dataset.RunFile)), nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result

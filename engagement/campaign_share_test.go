@@ -81,7 +81,7 @@ func TestCampaignSharePseudonymized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(paths[0]) != "report.html" || len(paths) != 13 || filepath.Base(paths[12]) != "run.json" {
+	if filepath.Base(paths[0]) != "report.html" || len(paths) != 14 || filepath.Base(paths[12]) != "report.wikitext" || filepath.Base(paths[13]) != "run.json" {
 		t.Errorf("wrote %v", paths)
 	}
 	for _, p := range paths {

@@ -45,8 +45,8 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 	}{
 		{"participants", "Participants", "Who took part, by segment; those left out of the numbers by reason.", func() (*plot.Plot, error) { return chart.ParticipantsBySegment(res.Participants) }},
 		{"edits_per_participant", "Edits during the event", "Each bar or point is one participant, most active first; above 150 participants who edited, how many made how many edits.", func() (*plot.Plot, error) { return chart.EditsPerParticipant(res.Participants) }},
-		{"monthly_edits", "Edits per month", "Calendar months from six months before the event to the as-of date; the event month is shaded.", func() (*plot.Plot, error) { return chart.MonthlyEdits(res.Monthly, me) }},
-		{"monthly_editors", "Participants editing each month", "Participants with at least one edit in the month.", func() (*plot.Plot, error) { return chart.MonthlyActive(res.Monthly, me) }},
+		{"monthly_edits", "Edits per month", "Calendar months from six months before the event to the as-of date; the event month is shaded.", func() (*plot.Plot, error) { return chart.MonthlyEdits(res.Monthly, me, chart.AsOf(res.Params.AsOf)) }},
+		{"monthly_editors", "Participants editing each month", "Participants with at least one edit in the month.", func() (*plot.Plot, error) { return chart.MonthlyActive(res.Monthly, me, chart.AsOf(res.Params.AsOf)) }},
 		{"retention", "Retention", "Share with an edit at least N days after the event, with 95% intervals.", func() (*plot.Plot, error) { return chart.RetentionCurve(res.Rows) }},
 		{"cohort", "Month by month after the event", "Share with at least one edit in each 30-day window after the end; blank = not yet observable.", func() (*plot.Plot, error) { return chart.CohortHeatmap(res.Rows, "active", 12) }},
 		{"content", "Content added", "Kilobytes added to content pages per wiki, during and after the event; labels give the pages created.", func() (*plot.Plot, error) {
@@ -81,9 +81,10 @@ func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	return writeReport(dir, ev, d, res, pseudo, nil, nil)
 }
 
-// renderAll draws the charts as PNGs, on every core.
-func renderAll(charts []Chart) ([][]byte, []error) {
-	pngs, errs := make([][]byte, len(charts)), make([]error, len(charts))
+// renderAll draws the charts as PNGs, and again for narrow screens, on
+// every core.
+func renderAll(charts []Chart) ([][]byte, [][]byte, []error) {
+	pngs, narrow, errs := make([][]byte, len(charts)), make([][]byte, len(charts)), make([]error, len(charts))
 	next := make(chan int, len(charts))
 	for i := range charts {
 		next <- i
@@ -93,12 +94,15 @@ func renderAll(charts []Chart) ([][]byte, []error) {
 	for range min(runtime.GOMAXPROCS(0), len(charts)) {
 		wg.Go(func() {
 			for i := range next {
-				pngs[i], errs[i] = chart.NewFigure(charts[i].Name, charts[i].Plot).PNG()
+				fig := chart.NewFigure(charts[i].Name, charts[i].Plot)
+				if pngs[i], errs[i] = fig.PNG(); errs[i] == nil {
+					narrow[i], errs[i] = fig.NarrowPNG()
+				}
 			}
 		})
 	}
 	wg.Wait()
-	return pngs, errs
+	return pngs, narrow, errs
 }
 
 // writeReport is WriteReport with the page views of the created pages, when
@@ -112,7 +116,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		shown = pseudo.Result(res)
 	}
 	charts, skipped := Charts(ev, d, res)
-	pngs, errs := renderAll(charts)
+	pngs, narrow, errs := renderAll(charts)
 	var paths []string
 	var figs []report.Figure
 	for i, c := range charts {
@@ -126,7 +130,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 			return paths, fmt.Errorf("saving a chart: %w", err)
 		}
 		paths = append(paths, path)
-		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png})
+		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png, Narrow: narrow[i]})
 	}
 	notes := append([]string(nil), d.Notes...)
 	for _, s := range skipped {

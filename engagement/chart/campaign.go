@@ -112,7 +112,7 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 // characters (a longer one keeps its beginning and its end, which tell
 // events of a series apart), then the number of new editors.
 func eventLabel(name string, newEditors int) string {
-	r := []rune(strings.Join(strings.Fields(name), " "))
+	r := []rune(keepDates(strings.Join(strings.Fields(name), " ")))
 	if len(r) > 64 {
 		r = append(append(r[:36:36], []rune(" … ")...), r[len(r)-25:]...)
 	}

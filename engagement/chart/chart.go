@@ -255,34 +255,44 @@ func editsDistribution(ns []int, segs []metrics.Segment) (*plot.Plot, error) {
 
 // MonthlyEdits draws edits per calendar month by segment, with the event
 // month shaded and the as-of month, observed only in part, drawn dashed
-// with a hollow marker.
-func MonthlyEdits(months []metrics.MonthRow, ev metrics.Event) (*plot.Plot, error) {
-	return monthly(months, ev, "Edits per month around the event", "edits", func(m metrics.MonthRow) float64 { return float64(m.Edits) })
+// with a hollow marker. Give AsOf, the instant observed up to, so that the
+// as-of month is drawn only when some of it was observed, and the legend
+// says up to when.
+func MonthlyEdits(months []metrics.MonthRow, ev metrics.Event, opts ...Option) (*plot.Plot, error) {
+	return monthly(months, ev, newOptions(opts), "Edits per month around the event", "edits", func(m metrics.MonthRow) float64 { return float64(m.Edits) })
 }
 
 // MonthlyActive draws participants who edited in each calendar month, the
-// as-of month drawn as partial.
-func MonthlyActive(months []metrics.MonthRow, ev metrics.Event) (*plot.Plot, error) {
-	return monthly(months, ev, "Participants editing each month", "participants with 1+ edit", func(m metrics.MonthRow) float64 { return float64(m.EditingParticipants) })
+// as-of month drawn as partial (see MonthlyEdits for AsOf).
+func MonthlyActive(months []metrics.MonthRow, ev metrics.Event, opts ...Option) (*plot.Plot, error) {
+	return monthly(months, ev, newOptions(opts), "Participants editing each month", "participants with 1+ edit", func(m metrics.MonthRow) float64 { return float64(m.EditingParticipants) })
 }
 
-func monthly(months []metrics.MonthRow, ev metrics.Event, title, ylabel string, val func(metrics.MonthRow) float64) (p *plot.Plot, err error) {
+func monthly(months []metrics.MonthRow, ev metrics.Event, o options, title, ylabel string, val func(metrics.MonthRow) float64) (p *plot.Plot, err error) {
 	defer recoverInto(&err, strings.ToLower(title))
 	var month, seg []string
 	var v []int
 	var partial []bool
 	for _, m := range months {
-		if m.Segment == metrics.SegmentNew || m.Segment == metrics.SegmentExperienced {
-			month, seg = append(month, m.Month.UTC().Format("2006-01-02")), append(seg, string(m.Segment))
-			v, partial = append(v, int(val(m))), append(partial, m.Partial)
+		if m.Segment != metrics.SegmentNew && m.Segment != metrics.SegmentExperienced {
+			continue
 		}
+		if m.Partial && !o.asOf.IsZero() && !o.asOf.After(m.Month) {
+			continue // as of its first instant: nothing of the month observed
+		}
+		month, seg = append(month, m.Month.UTC().Format("2006-01-02")), append(seg, string(m.Segment))
+		v, partial = append(v, int(val(m))), append(partial, m.Partial)
 	}
 	if len(month) == 0 {
 		return nil, noData(strings.ToLower(title), "no months")
 	}
 	df := dataframe.New(series.New(month, series.String, "month"), series.New(seg, series.String, "segment"),
 		series.New(v, series.Int, "value"), series.New(partial, series.Bool, "partial"))
-	opts := []Option{Hue("segment"), Title(title), Labels("month", ylabel), Partial("partial", "as-of month (partial)")}
+	partialLabel := "as-of month (partial)"
+	if !o.asOf.IsZero() {
+		partialLabel = "as-of month, to " + o.asOf.UTC().Format("2 Jan")
+	}
+	opts := []Option{Hue("segment"), Title(title), Labels("month", ylabel), Partial("partial", partialLabel)}
 	if !ev.Start.IsZero() {
 		s := time.Date(ev.Start.Year(), ev.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
 		e := time.Date(ev.End.Year(), ev.End.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)

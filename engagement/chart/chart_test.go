@@ -2,7 +2,6 @@ package chart_test
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -35,8 +33,8 @@ func standard(ev metrics.Event, d *engagement.Data, r *metrics.Result) map[strin
 	return map[string]func() (*plot.Plot, error){
 		"segments":   func() (*plot.Plot, error) { return chart.ParticipantsBySegment(r.Participants) },
 		"edits":      func() (*plot.Plot, error) { return chart.EditsPerParticipant(r.Participants) },
-		"monthly":    func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev) },
-		"active":     func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev) },
+		"monthly":    func() (*plot.Plot, error) { return chart.MonthlyEdits(r.Monthly, ev, chart.AsOf(r.Params.AsOf)) },
+		"active":     func() (*plot.Plot, error) { return chart.MonthlyActive(r.Monthly, ev, chart.AsOf(r.Params.AsOf)) },
 		"retention":  func() (*plot.Plot, error) { return chart.RetentionCurve(r.Rows) },
 		"heatmap":    func() (*plot.Plot, error) { return chart.CohortHeatmap(r.Rows, "active", 12) },
 		"content":    func() (*plot.Plot, error) { return chart.PagesAndBytes(r.ByWikiNamespace, isContent) },
@@ -44,31 +42,26 @@ func standard(ev metrics.Event, d *engagement.Data, r *metrics.Result) map[strin
 	}
 }
 
-// TestChartsGolden renders every chart of the sample at two sizes and
+// TestChartsGolden renders every chart of the sample at two sizes and for
+// narrow screens (NarrowPNG), and
 // compares the PNGs with testdata/<name>_<w>x<h>.golden.png, tolerating
 // anti-aliasing differences; go test ./engagement/chart -update rewrites
 // them (look at them before committing).
 func TestChartsGolden(t *testing.T) {
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	charts := standard(a.Event.MetricsEvent(), a.Data, a.Result)
-	for name, f := range frameCharts(a) {
-		charts[name] = f
-	}
-	for name, f := range charts {
-		p, err := f()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		for _, size := range [][2]int{{800, 500}, {480, 320}} {
+	for name, p := range sampleCharts(t) {
+		for _, size := range [][2]int{{800, 500}, {480, 320}, {0, 0}} {
 			fig := chart.Figure{Name: name, Plot: p, Width: chart.Pixels(size[0]), Height: chart.Pixels(size[1])}
-			got, err := fig.PNG()
+			golden := filepath.Join("testdata", fmt.Sprintf("%s_%dx%d.golden.png", name, size[0], size[1]))
+			render := fig.PNG
+			if size[0] == 0 { // the rendering for narrow screens, of a default figure
+				fig = chart.NewFigure(name, p)
+				golden = filepath.Join("testdata", name+"_narrow.golden.png")
+				render = fig.NarrowPNG
+			}
+			got, err := render()
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", fmt.Sprintf("%s_%dx%d.golden.png", name, size[0], size[1]))
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -206,6 +199,7 @@ func TestMaxBars(t *testing.T) {
 func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 	ps := a.Participants().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
 	monthly := a.Monthly().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "all"})
+	during := engagement.InPeriod(a.Contributions(), metrics.During)
 	return map[string]func() (*plot.Plot, error){
 		"frame_bar": func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
 		"frame_hist": func() (*plot.Plot, error) {
@@ -215,6 +209,15 @@ func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
 			return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment))
 		},
 		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
+		// Namespaces by name, in the order of their numbers: canonical
+		// names, then the wikis' own from siteinfo.
+		"frame_bar_ns": func() (*plot.Plot, error) {
+			return chart.Bar(engagement.CountBy(during, engagement.ColNS), engagement.ColNS, engagement.ColEdits)
+		},
+		"frame_bar_ns_hue": func() (*plot.Plot, error) {
+			return chart.Bar(engagement.CountBy(during, engagement.ColWiki, engagement.ColNS), engagement.ColWiki, engagement.ColEdits,
+				chart.Hue(engagement.ColNS), chart.Namespaces(a.Data.NamespaceName))
+		},
 	}
 }
 

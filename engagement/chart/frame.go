@@ -42,6 +42,19 @@ func Span(from, to, label string) Option {
 	return func(o *options) { o.spanFrom, o.spanTo, o.spanLabel = from, to, label }
 }
 
+// AsOf gives MonthlyEdits and MonthlyActive the instant the analysis
+// observed up to: the as-of month is drawn only when some of it was
+// observed, and the legend says to which day.
+func AsOf(t time.Time) Option { return func(o *options) { o.asOf = t } }
+
+// Namespaces names the namespaces of a column "ns" (numbers), as the axis
+// of Bar or the hue of any chart: name gives a wiki's local name (from
+// siteinfo); without it, or where it gives "", MediaWiki's canonical
+// English names (CanonicalNamespace).
+func Namespaces(name func(wiki string, ns int) string) Option {
+	return func(o *options) { o.nsName = name }
+}
+
 // Bins sets the number of bins of Hist (by default about √n, at most 40,
 // and whole-number bins for whole-number data).
 func Bins(n int) Option { return func(o *options) { o.bins = n } }
@@ -55,6 +68,39 @@ type column struct {
 	whole  bool // numeric with whole values only (counts)
 	isNum  bool
 	series series.Series
+	// order lists the values in the order to draw them, when it is not
+	// their first appearance (namespaces by number).
+	order []string
+}
+
+// categories are a column's values in the order to draw them.
+func (c column) categories() []string {
+	if c.order != nil {
+		return c.order
+	}
+	return distinct(c.text)
+}
+
+// nameNamespaces turns a column "ns" of namespace numbers into their
+// names, ordered by number (see Namespaces).
+func nameNamespaces(df dataframe.DataFrame, c *column, o options) {
+	if c.name != "ns" {
+		return
+	}
+	ordered, names, ok := namespaceValues(df, c.text, o)
+	if !ok {
+		return
+	}
+	named := make([]string, len(c.text))
+	for i, v := range c.text {
+		named[i] = names[v]
+	}
+	c.text = named
+	c.order = nil
+	for _, v := range ordered {
+		c.order = append(c.order, names[v])
+	}
+	c.order = distinct(c.order)
 }
 
 func frameColumn(df dataframe.DataFrame, chart, name string, numeric bool) (column, error) {
@@ -96,7 +142,8 @@ func hueGroups(df dataframe.DataFrame, chart string, o options) ([]string, []str
 	if err != nil {
 		return nil, nil, err
 	}
-	return distinct(c.text), c.text, nil
+	nameNamespaces(df, &c, o)
+	return c.categories(), c.text, nil
 }
 
 func distinct(vs []string) []string {
@@ -183,7 +230,8 @@ func Bar(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, err
 	if err != nil {
 		return nil, err
 	}
-	cats := distinct(xc.text)
+	nameNamespaces(df, &xc, o)
+	cats := xc.categories()
 	if len(cats) == 0 {
 		return nil, noData(name, "the frame has no rows")
 	}
@@ -193,8 +241,8 @@ func Bar(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, err
 			sum[[2]string{xc.text[i], rowGroup[i]}] += v
 		}
 	}
-	p = newPlot(titled(o, y+" by "+x), x, y)
-	axisLabels(p, o, x, y)
+	p = newPlot(titled(o, words(y)+" by "+words(x)), words(x), words(y))
+	axisLabels(p, o, words(x), words(y))
 	if !yc.whole {
 		p.Y.Tick.Marker = kiloTicks{}
 	}
@@ -270,8 +318,8 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 		}
 		lines = append(lines, l)
 	}
-	p = newPlot(titled(o, y+" by "+x), x, y)
-	axisLabels(p, o, x, y)
+	p = newPlot(titled(o, words(y)+" by "+words(x)), words(x), words(y))
+	axisLabels(p, o, words(x), words(y))
 	if !yc.whole {
 		p.Y.Tick.Marker = kiloTicks{}
 	}
@@ -380,8 +428,12 @@ func lineX(c column, chart string) ([]float64, bool, error) {
 }
 
 // Hist draws the distribution of column x (numbers): how many rows fall in
-// each bin; with Hue, one translucent histogram per hue value over the same
-// bins. NaN values are left out and counted in the title.
+// each bin; with Hue, the groups' bars of each bin stand side by side, one
+// colour per hue value, never over one another. Titles and axes name the
+// column and the rows in words ("Participants by edits during the event"
+// for a participants frame, "Distribution of edits" for a frame it does
+// not know).
+// NaN values are left out and counted in the title.
 func Hist(df dataframe.DataFrame, x string, opts ...Option) (p *plot.Plot, err error) {
 	const name = "histogram"
 	defer recoverInto(&err, name)
@@ -406,29 +458,28 @@ func Hist(df dataframe.DataFrame, x string, opts ...Option) (p *plot.Plot, err e
 		return nil, noData(name, fmt.Sprintf("column %q has no values", x))
 	}
 	start, width, bins := binning(lo, hi, n, xc.whole, o.bins)
-	title := "Distribution of " + x
-	if missing > 0 {
-		title += fmt.Sprintf(" (%s rows without a value left out)", thousands(int64(missing)))
+	noun := rowNoun(df)
+	title := "Distribution of " + words(x)
+	if noun != "rows" {
+		title = strings.ToUpper(noun[:1]) + noun[1:] + " by " + words(x)
 	}
-	p = newPlot(titled(o, title), x, "rows")
-	axisLabels(p, o, x, "rows")
+	if missing > 0 {
+		title += fmt.Sprintf(" (%s without a value left out)", thousands(int64(missing)))
+	}
+	p = newPlot(titled(o, title), words(x), noun)
+	axisLabels(p, o, words(x), noun)
 	cols := groupColors(groups)
-	top := 0.0
+	top, sub := 0.0, width/float64(len(groups))
 	for gi, g := range groups {
 		counts := make([]float64, bins)
 		for i, v := range xc.num {
 			if !math.IsNaN(v) && rowGroup[i] == g {
-				k := min(int((v-start)/width), bins-1)
-				counts[k]++
+				counts[min(int((v-start)/width), bins-1)]++
 			}
 		}
-		c := color.NRGBAModel.Convert(cols[gi]).(color.NRGBA)
-		if len(groups) > 1 {
-			c.A = 150
-		}
-		b := &bars{width: width}
+		b := &bars{width: sub}
 		for k, v := range counts {
-			b.add(start+(float64(k)+0.5)*width, 0, v, c)
+			b.add(start+float64(k)*width+(float64(gi)+0.5)*sub, 0, v, cols[gi])
 		}
 		p.Add(b)
 		top = math.Max(top, b.top())

@@ -95,9 +95,12 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (p *plot.Plot,
 }
 
 // NamespacesStacked draws the included participants' edits in a period,
-// per wiki, stacked by namespace. name gives a namespace's label.
-func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Period, name func(wiki string, ns int) string) (p *plot.Plot, err error) {
+// per wiki, stacked by namespace. local gives a namespace's name on a
+// wiki (from siteinfo); where it gives "" or "ns N", MediaWiki's
+// canonical English name is shown (CanonicalNamespace).
+func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Period, local func(wiki string, ns int) string) (p *plot.Plot, err error) {
 	defer recoverInto(&err, "edits by namespace")
+	name := func(wiki string, ns int) string { return namespaceName(local, wiki, ns) }
 	type key struct {
 		wiki string
 		ns   int

@@ -7,8 +7,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -66,6 +69,119 @@ func (f Figure) render(format string) ([]byte, error) {
 		return nil, fmt.Errorf("chart %s: %w", f.Name, err)
 	}
 	return b, nil
+}
+
+// Narrow layout: the width a chart is drawn for on a phone (390 px
+// screens leave about 370 CSS pixels to a figure), at NarrowDPI so that
+// it stays sharp on their dense screens (1.7 image pixels to a CSS pixel).
+const (
+	NarrowWidth = 420 * vg.Inch / 96
+	NarrowDPI   = 144
+)
+
+// MinTextPoints is the size of the smallest text any chart of the package
+// draws (the values in heat map cells and over stacked bars; tick labels
+// and legends are 10 points): a figure shown w CSS pixels
+// wide, laid out W pixels wide at 96 dpi, shows it at
+// MinTextPoints·96/72·w/W pixels.
+const MinTextPoints = 9
+
+// NarrowHeight is the height of f's narrow rendering: the figure's own
+// height, shortened by a sixth when it is at least the default, so that a
+// chart on a phone stays about as tall as it is wide.
+func (f Figure) NarrowHeight() vg.Length {
+	if f.Height >= Height {
+		return f.Height * 5 / 6
+	}
+	return f.Height
+}
+
+// NarrowPNG renders the figure for narrow screens: laid out NarrowWidth
+// wide (the figure's text keeps its size in points, so that it is about
+// twice as large relative to the image as in PNG) at NarrowDPI, with the
+// title wrapped to the width. The plot itself is not changed.
+func (f Figure) NarrowPNG() (b []byte, err error) {
+	if f.Plot == nil {
+		return nil, fmt.Errorf("chart %s: rendering png: no plot", f.Name)
+	}
+	defer recoverInto(&err, "rendering "+f.Name+" for narrow screens")
+	p := narrowCopy(f.Plot)
+	c := vgimg.NewWith(vgimg.UseWH(NarrowWidth, f.NarrowHeight()), vgimg.UseDPI(NarrowDPI))
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("chart %s: rendering png for narrow screens: %w", f.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// narrowCopy returns a shallow copy of p laid out for a narrow screen: the
+// title and the X axis' label wrapped, row labels rewrapped (narrowRows), a legend kept beside the data moved above it (see
+// legendOutside), and category labels that would overlap at NarrowWidth
+// set on one slanted line each. p is not changed.
+func narrowCopy(orig *plot.Plot) *plot.Plot {
+	p := *orig
+	p.Title.Text = wrapTitle(p.Title.Text, 44)
+	p.X.Label.Text = wrapTitle(p.X.Label.Text, 36) // a label wider than the data area narrows it
+	if p.Legend.Top && !p.Legend.Left && p.Legend.XOffs == legendInset {
+		p.Legend.Left, p.Legend.XOffs = true, 0
+	}
+	if yt, ok := p.Y.Tick.Marker.(plot.ConstantTicks); ok {
+		p.Y.Tick.Marker = narrowRows(yt)
+	}
+	ticks, ok := p.X.Tick.Marker.(plot.ConstantTicks)
+	if !ok || p.X.Tick.Label.Rotation != 0 || len(ticks) == 0 {
+		return &p
+	}
+	room := (NarrowWidth - vg.Points(60)) / vg.Length(len(ticks))
+	var slanted plot.ConstantTicks
+	crowded := false
+	for _, t := range ticks {
+		crowded = crowded || p.X.Tick.Label.Rectangle(t.Label).Size().X > room
+		t.Label = strings.ReplaceAll(t.Label, "\n", " ")
+		slanted = append(slanted, t)
+	}
+	if crowded {
+		p.X.Tick.Marker = slanted
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign = text.XRight
+		p.X.Tick.Label.YAlign = text.YCenter
+	}
+	return &p
+}
+
+// narrowRowWidth is the most characters of a line of a row's label on a
+// narrow screen.
+const narrowRowWidth = 28
+
+// narrowRows rewraps row labels (a nominal Y axis) in at most two lines of
+// about narrowRowWidth characters; a longer label keeps its first line
+// and its end (where the campaign chart's dates and counts are).
+func narrowRows(ticks plot.ConstantTicks) plot.ConstantTicks {
+	out := make(plot.ConstantTicks, len(ticks))
+	for i, t := range ticks {
+		lines := strings.Split(wrapLabel(strings.ReplaceAll(t.Label, "\n", " "), narrowRowWidth), "\n")
+		if len(lines) > 2 { // the first line, then as many of the last words as fit
+			words := strings.Split(strings.Join(lines[1:], " "), " ") // wrapLabel joined them with single spaces
+			tail := words[len(words)-1]
+			for i := len(words) - 2; i >= 0 && len([]rune(words[i]+" "+tail)) < narrowRowWidth-1; i-- {
+				tail = words[i] + " " + tail
+			}
+			lines = []string{lines[0], "… " + tail}
+		}
+		t.Label = strings.Join(lines, "\n")
+		out[i] = t
+	}
+	return out
+}
+
+// wrapTitle wraps each line of a title at about width characters.
+func wrapTitle(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = wrapLabel(l, width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Save writes <dir>/<name>.png and <dir>/<name>.svg and returns their paths.
@@ -148,6 +264,8 @@ type options struct {
 	spanFrom       string
 	spanTo         string
 	spanLabel      string
+	asOf           time.Time
+	nsName         func(wiki string, ns int) string
 }
 
 func newOptions(opts []Option) options {

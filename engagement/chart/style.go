@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -176,25 +177,44 @@ func newLabels(xys plotter.XYs, texts []string, size float64, x text.XAlignment,
 
 // legendOutside reserves a band right of the data area as wide as the
 // legend and puts the legend there, so that it never covers data. Call it
-// after the last Legend.Add.
+// after the last Legend.Add. Drawn for a narrow screen (NarrowPNG), the
+// band is above the data instead, and the legend at its left.
 func legendOutside(p *plot.Plot) {
 	w := p.Legend.Rectangle(draw.Canvas{}).Size().X
 	if w == 0 {
 		return
 	}
 	p.Legend.Top, p.Legend.Left = true, false
-	p.Legend.XOffs = -vg.Points(6)
-	p.Add(reserve{width: w + vg.Points(18)})
+	p.Legend.XOffs = legendInset
+	p.Add(reserve{width: w + vg.Points(18), legend: true})
 }
 
+// legendInset is the offset of a legend kept beside the data, from the
+// right edge of the figure.
+const legendInset = -6 * vg.Inch / 72 // 6 points
+
+// legendAbove reports whether a plot drawn for a narrow screen has its
+// legend moved above the data: NarrowPNG moves a legend kept beside the
+// data to the top left.
+func legendAbove(p *plot.Plot) bool { return p.Legend.Left && p.Legend.Top && p.Legend.XOffs == 0 }
+
 // reserve is an invisible plotter whose glyph box pushes the data area's
-// right edge left by width.
-type reserve struct{ width vg.Length }
+// right edge left by width; a legend's reserve, when the legend is above
+// the data (legendAbove), pushes the top edge down by the legend's height
+// instead.
+type reserve struct {
+	width  vg.Length
+	legend bool
+}
 
 func (reserve) Plot(draw.Canvas, *plot.Plot) {}
 
 // GlyphBoxes implements plot.GlyphBoxer.
-func (r reserve) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
+func (r reserve) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	if r.legend && legendAbove(p) {
+		h := p.Legend.Rectangle(draw.Canvas{}).Size().Y + vg.Points(8)
+		return []plot.GlyphBox{{X: 0, Y: 1, Rectangle: vg.Rectangle{Max: vg.Point{Y: h}}}}
+	}
 	return []plot.GlyphBox{{X: 1, Y: 0, Rectangle: vg.Rectangle{Max: vg.Point{X: r.width}}}}
 }
 
@@ -298,9 +318,10 @@ func (logCountTicks) Ticks(min, max float64) []plot.Tick {
 }
 
 // wrapLabel breaks a category label into lines of about width characters
-// at spaces, so that neighbouring labels never overlap.
+// at spaces, so that neighbouring labels never overlap; a no-break space
+// (as in a date, see keepDates) does not break.
 func wrapLabel(s string, width int) string {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
 	var lines []string
 	cur := ""
 	for _, w := range words {
@@ -318,6 +339,16 @@ func wrapLabel(s string, width int) string {
 		lines = append(lines, cur)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// dateInText is a date written "5 Mar 2021", "5 March 2021" or "April
+// 2021": a month's English name or abbreviation before a year.
+var dateInText = regexp.MustCompile(`\b((?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) (\d{4})\b`)
+
+// keepDates joins the parts of each date in s with no-break spaces, so
+// that wrapLabel never breaks a line inside a date ("(5⏎Mar 2021)").
+func keepDates(s string) string {
+	return dateInText.ReplaceAllStringFunc(s, func(d string) string { return strings.ReplaceAll(d, " ", "\u00a0") })
 }
 
 // nominalX names the categories on the X axis, wrapping long names and

@@ -22,11 +22,14 @@ import (
 )
 
 // Figure is a rendered chart: PNG when set (embedded as a data URI), SVG
-// otherwise (inlined).
+// otherwise (inlined). Narrow, when set with PNG, is the chart drawn for
+// narrow screens (chart.Figure.NarrowPNG): phones show it instead, through
+// a <picture> source, so that its text stays legible there.
 type Figure struct {
 	Title, Caption string
 	SVG            []byte
 	PNG            []byte
+	Narrow         []byte
 	// Alt describes the chart for screen readers; the title when empty.
 	Alt string
 }
@@ -136,7 +139,7 @@ type page struct {
 	Monthly                                                              []metrics.MonthRow
 	Views                                                                *PageViews
 	Notes, Failures                                                      []string
-	Pseudonyms                                                           bool
+	Pseudonyms, AnyCreated                                               bool
 	Baseline                                                             *baselineView
 	Reading                                                              *reading
 }
@@ -160,6 +163,9 @@ func WriteHTML(w io.Writer, in Input) error {
 		Baseline: baselineSection(in.Baseline), Reading: readingExample(r),
 	}
 	pg.Dashboard = otherFigures(in.Dashboard, in.Totals != nil)
+	for _, tp := range pg.TopPages {
+		pg.AnyCreated = pg.AnyCreated || tp.Created
+	}
 	if len(in.Wikis) == 0 {
 		pg.Wikis = strings.Join(r.Event.Wikis, ", ")
 	}
@@ -237,6 +243,11 @@ func bytesText(n int) string {
 	return thousands(n) + " bytes"
 }
 
+// NarrowScreen is the widest screen, in CSS pixels, that shows a figure's
+// narrow rendering: below it, the wide one's smallest text would be
+// under 9 CSS pixels high.
+const NarrowScreen = 640
+
 func figures(fs []Figure) []template.HTML {
 	var out []template.HTML
 	for _, f := range fs {
@@ -245,9 +256,13 @@ func figures(fs []Figure) []template.HTML {
 			alt = f.Title
 		}
 		var body string
-		if len(f.PNG) > 0 {
+		switch {
+		case len(f.PNG) > 0 && len(f.Narrow) > 0:
+			body = fmt.Sprintf(`<picture><source media="(max-width:%dpx)" srcset="data:image/png;base64,%s"><img alt="%s" src="data:image/png;base64,%s"></picture>`,
+				NarrowScreen, base64.StdEncoding.EncodeToString(f.Narrow), template.HTMLEscapeString(alt), base64.StdEncoding.EncodeToString(f.PNG))
+		case len(f.PNG) > 0:
 			body = fmt.Sprintf(`<img alt="%s" src="data:image/png;base64,%s">`, template.HTMLEscapeString(alt), base64.StdEncoding.EncodeToString(f.PNG))
-		} else {
+		default:
 			svg := string(f.SVG)
 			if i := strings.Index(svg, "<svg"); i > 0 {
 				svg = svg[i:] // drop the XML prolog

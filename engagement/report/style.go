@@ -12,6 +12,9 @@ h1{margin:.2em 0 0;font-size:1.8em;line-height:1.2}h2{border-bottom:2px solid #0
 .card{border:1px solid #ccd;border-radius:6px;padding:.5em .8em}
 .card .v{font-size:1.7em;font-weight:650;color:#0072b2;line-height:1.15}.card .l{font-weight:500}.card .d{font-size:.8em;color:#555}
 .scroll{overflow-x:auto;max-width:100%}
+.scroll tbody td:first-child,.scroll thead tr:first-child th:first-child{position:sticky;left:0;z-index:1;background:#fff;box-shadow:inset -1px 0 #ddd}
+.scroll tbody tr:nth-child(even) td:first-child{background:#f4f6f8}
+.pages td:first-child{min-width:9em}
 table{border-collapse:collapse;width:100%;font-size:.88em;margin:.4em 0}th,td{padding:3px 6px;text-align:left;vertical-align:top}
 th{border-bottom:1px solid #888}tr:nth-child(even){background:#f4f6f8}td.n,th.n{text-align:right;white-space:nowrap}.cmp th.n,.cmp td.n .muted{white-space:normal}.guide td.n .muted{white-space:normal;display:inline-block;min-width:7em}
 figure{margin:1.5em 0}.chart img,.chart svg{max-width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444}

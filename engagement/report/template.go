@@ -49,9 +49,9 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 {{if .Failed}}<p class="muted">{{n .Failed}} pages: their views could not be fetched.</p>{{end}}
 <div class="scroll"><table><thead><tr><th>wiki</th><th>page</th><th class="n">views</th></tr></thead><tbody>
 {{range .Pages}}<tr><td>{{.Wiki}}</td><td>{{.Title}}</td><td class="n">{{n .Views}}</td></tr>{{end}}</tbody></table></div></section>{{end}}
-<section id="top-pages"><h2>Pages most edited during the event</h2>{{if .TopPages}}<div class="scroll"><table><thead><tr><th>wiki</th><th>page</th><th>created</th><th class="n">edits</th><th class="n">editors</th><th class="n">bytes added</th></tr></thead><tbody>
-{{range .TopPages}}<tr><td>{{.Wiki}}</td><td>{{.Title}}</td><td>{{if .Created}}yes{{end}}</td><td class="n">{{n .Edits}}</td><td class="n">{{n .Editors}}</td><td class="n">{{n .BytesAdded}}</td></tr>
-{{end}}</tbody></table></div>{{else}}<p>No edits during the event.</p>{{end}}</section>
+<section id="top-pages"><h2>Pages most edited during the event</h2>{{if .TopPages}}<div class="scroll"><table class="pages"><thead><tr><th>page</th><th>wiki</th>{{if .AnyCreated}}<th>created</th>{{end}}<th class="n">edits</th><th class="n">editors</th><th class="n">bytes added</th></tr></thead><tbody>
+{{range .TopPages}}<tr><td>{{.Title}}</td><td>{{.Wiki}}</td>{{if $.AnyCreated}}<td>{{if .Created}}yes{{else}}no{{end}}</td>{{end}}<td class="n">{{n .Edits}}</td><td class="n">{{n .Editors}}</td><td class="n">{{n .BytesAdded}}</td></tr>
+{{end}}</tbody></table></div>{{if not .AnyCreated}}<p class="muted">None of them was created during the event.</p>{{end}}{{else}}<p>No edits during the event.</p>{{end}}</section>
 <section id="appendix"><h2>Appendix</h2>
 <p class="muted">Observed as of {{.AsOf}}. New editors: registered from {{.Lookback}} days before the start. Long-term: {{n .LongTerm}}+ edits before the start. Content namespaces: {{.Content}}.{{if .Pseudonyms}} Usernames are pseudonyms.{{end}}</p>
 <details id="metrics"><summary>Every metric ({{n (len .Rows)}} rows)</summary><p class="muted">A dash means not yet observable or not applicable; the note says which.</p>

@@ -59,15 +59,58 @@ func (ww *wikiWriter) ref(metric string) string {
 	return fmt.Sprintf(`<ref name="%s">%s Source: %s.</ref>`, name, plainText(expand(d.Text, ww.longTerm)), plainText(d.Source))
 }
 
-func (ww *wikiWriter) table(head []string, rows [][]string) {
+// column is a wikitable's column: its header, and whether it holds
+// numbers (right-aligned, header too).
+type column struct {
+	head string
+	num  bool
+}
+
+// rightAligned is the cell attribute of numbers.
+const rightAligned = `style="text-align:right" | `
+
+// table writes a sortable wikitable. A column whose cells are all empty is
+// left out; an empty cell in a kept column shows a dash, so that no column
+// is blank.
+func (ww *wikiWriter) table(cols []column, rows [][]string) {
+	keep := make([]bool, len(cols))
+	for i := range cols {
+		for _, r := range rows {
+			keep[i] = keep[i] || strings.TrimSpace(r[i]) != ""
+		}
+	}
+	cell := func(i int, text string) string {
+		if cols[i].num {
+			return rightAligned + text
+		}
+		return text
+	}
+	var heads []string
+	for i, c := range cols {
+		if keep[i] {
+			heads = append(heads, cell(i, c.head))
+		}
+	}
 	b := ww.b
-	b.WriteString("{| class=\"wikitable\"\n! " + strings.Join(head, " !! ") + "\n")
+	b.WriteString("{| class=\"wikitable sortable\"\n! " + strings.Join(heads, " !! ") + "\n")
 	for _, r := range rows {
-		b.WriteString("|-\n| " + strings.Join(r, " || ") + "\n")
+		var cells []string
+		for i, v := range r {
+			if !keep[i] {
+				continue
+			}
+			if strings.TrimSpace(v) == "" {
+				v = "—"
+			}
+			cells = append(cells, cell(i, v))
+		}
+		b.WriteString("|-\n| " + strings.Join(cells, " || ") + "\n")
 	}
 	b.WriteString("|}\n\n")
 }
 
+// headline is the first screen's numbers, each number before what it
+// counts ("502 kB" "of content added"), its footnote defining the metric.
 func (ww *wikiWriter) headline(r *metrics.Result) {
 	metricsOf := []string{metrics.MetricParticipants, metrics.MetricEditsDuring, metrics.MetricPagesCreatedDuring, metrics.MetricBytesAddedDuring,
 		metrics.RetentionMetric(30), metrics.RetentionMetric(30)}
@@ -77,9 +120,9 @@ func (ww *wikiWriter) headline(r *metrics.Result) {
 		if i < len(metricsOf) {
 			label += ww.ref(metricsOf[i])
 		}
-		rows = append(rows, []string{label, "style=\"text-align:right\" | " + plainText(c.Value), plainText(c.Detail)})
+		rows = append(rows, []string{plainText(c.Value), label, plainText(c.Detail)})
 	}
-	ww.table([]string{"", "", ""}, rows)
+	ww.table([]column{{"Number", true}, {"What", false}, {"Detail", false}}, rows)
 	ww.b.WriteString("“k of n, 95% CI a–b” means k of the n people counted did it; with groups this small the true rate could well be anywhere between a and b (a 95% confidence interval).\n\n")
 }
 
@@ -87,14 +130,14 @@ func (ww *wikiWriter) reconciliation(rc reconciliation) {
 	ww.b.WriteString("=== Compared with the Dashboard ===\n")
 	var rows [][]string
 	for _, r := range rc.Rows {
-		rows = append(rows, []string{r.What, plainText(r.Dashboard), plainText(r.Here), plainText(r.Note)})
+		rows = append(rows, []string{plainText(r.What), plainText(r.Dashboard), plainText(r.Here), plainText(r.Note)})
 	}
-	ww.table([]string{"", "Dashboard", "This report", "Counted here"}, rows)
+	ww.table([]column{{"Figure", false}, {"Dashboard", true}, {"This report", true}, {"Counted here", false}}, rows)
 	rows = nil
 	for _, w := range rc.PerWiki {
 		rows = append(rows, []string{w.Wiki, thousands(w.Edits), thousands(w.PagesCreated) + " " + w.CreatedKind})
 	}
-	ww.table([]string{"Wiki", "Edits during the event", "Created"}, rows)
+	ww.table([]column{{"Wiki", false}, {"Edits during the event", true}, {"Created", true}}, rows)
 	for _, why := range rc.Why {
 		ww.b.WriteString("* " + plainText(why) + "\n")
 	}
@@ -111,26 +154,35 @@ func (ww *wikiWriter) retention(r *metrics.Result) {
 	for _, g := range guide {
 		rows = append(rows, []string{plainText(g.Name), plainText(g.Value), plainText(g.Detail), plainText(g.Means)})
 	}
-	ww.table([]string{"Figure", "New editors", "Detail", "What it counts"}, rows)
+	ww.table([]column{{"Figure", false}, {"New editors", true}, {"Detail", false}, {"What it counts", false}}, rows)
 }
 
 func (ww *wikiWriter) topPages(pages []metrics.PageCount) {
 	var rows [][]string
+	created := false
 	for _, p := range pages {
 		if p.NS == 2 || p.NS == 3 || len(rows) == 10 {
 			continue // user pages name their owner
 		}
-		created := ""
+		yes := "no"
 		if p.Created {
-			created = "yes"
+			yes, created = "yes", true
 		}
-		rows = append(rows, []string{p.Wiki, plainText(p.Title), created, thousands(p.Edits), thousands(p.Editors), thousands(p.BytesAdded)})
+		rows = append(rows, []string{PageLink(p.Wiki, p.Title), p.Wiki, yes, thousands(p.Edits), thousands(p.Editors), thousands(p.BytesAdded)})
 	}
 	if len(rows) == 0 {
 		return
 	}
+	if !created { // a column of "no" says nothing: leave it out
+		for _, r := range rows {
+			r[2] = ""
+		}
+	}
 	ww.b.WriteString("=== Pages most edited during the event ===\n")
-	ww.table([]string{"Wiki", "Page", "Created", "Edits", "Editors", "Bytes added"}, rows)
+	ww.table([]column{{"Page", false}, {"Wiki", false}, {"Created during the event", false}, {"Edits", true}, {"Editors", true}, {"Bytes added", true}}, rows)
+	if !created {
+		ww.b.WriteString("None of these pages was created during the event.\n\n")
+	}
 }
 
 func (ww *wikiWriter) views(v *PageViews) {
@@ -145,10 +197,10 @@ func (ww *wikiWriter) views(v *PageViews) {
 		if len(rows) == 10 {
 			break
 		}
-		rows = append(rows, []string{p.Wiki, plainText(p.Title), thousands(p.Views)})
+		rows = append(rows, []string{PageLink(p.Wiki, p.Title), p.Wiki, thousands(p.Views)})
 	}
 	if len(rows) > 0 {
-		ww.table([]string{"Wiki", "Page", "Views"}, rows)
+		ww.table([]column{{"Page", false}, {"Wiki", false}, {"Views", true}}, rows)
 	}
 }
 
@@ -168,8 +220,8 @@ func (ww *wikiWriter) baseline(b *Baseline) {
 	ww.b.WriteString("=== Compared with newcomers who did not come ===\n" + plainText(v.Sentence) + "\n\n")
 	var rows [][]string
 	for _, c := range v.Rows {
-		rows = append(rows, []string{plainText(c.Label), c.New + " (" + c.NewDetail + ")", c.Base + " (" + c.BaseDetail + ")", c.DiffText})
+		rows = append(rows, []string{plainText(c.Label), plainText(c.New + " (" + c.NewDetail + ")"), plainText(c.Base + " (" + c.BaseDetail + ")"), plainText(c.DiffText)})
 	}
-	ww.table([]string{"Figure", "New editors", "Comparable newcomers", "Difference"}, rows)
+	ww.table([]column{{"Figure", false}, {"New editors", true}, {"Comparable newcomers", true}, {"Difference", true}}, rows)
 	ww.b.WriteString("Comparable newcomers: " + plainText(v.Note) + ". " + plainText(v.LeftOut) + "\n\n")
 }

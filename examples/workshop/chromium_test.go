@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"example.com/engagement/engagement/chart"
 )
 
 // The page script measures the page once it has loaded and writes the
@@ -23,19 +26,25 @@ addEventListener('load', () => {
   document.querySelectorAll('details').forEach(d => d.open = true);
   const w = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > w) out.push('overflow ' + document.documentElement.scrollWidth + '>' + w);
+  const se = document.scrollingElement;
+  if (se.scrollWidth > innerWidth) out.push('scrolling element ' + se.scrollWidth + '>' + innerWidth);
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest('.scroll')) continue;
     const r = el.getBoundingClientRect();
     if (r.right > w + 1) { out.push('wide ' + el.tagName + '.' + el.className + ' ' + Math.round(r.right)); break; }
   }
   let images = 0;
+  const charts = [];
   for (const img of document.images) {
     images++;
     if (!img.complete || !img.naturalWidth) out.push('image ' + images + ' does not decode');
+    const src = img.parentElement.tagName === 'PICTURE' ? img.parentElement.querySelector('source') : null;
+    const narrow = src !== null && img.currentSrc === src.srcset;
+    charts.push((narrow ? 'narrow' : 'wide') + ':' + img.naturalWidth + ':' + img.getBoundingClientRect().width.toFixed(1));
   }
   const p = document.createElement('pre');
   p.id = 'verdict';
-  p.textContent = 'VER' + 'DICT images=' + images + ' ' + (out.length ? out.join('; ') : 'ok') + ' END';
+  p.textContent = 'VER' + 'DICT images=' + images + ' charts=' + (charts.join(',') || '-') + ' ' + (out.length ? out.join('; ') : 'ok') + ' END';
   document.body.append(p);
   if (parent !== window) parent.postMessage(p.textContent, '*');
 });
@@ -112,7 +121,7 @@ func checkInChromium(t *testing.T, browser, dir, name string, wantImages bool) {
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	verdict := regexp.MustCompile(`VERDICT images=(\d+) (.*?) END`)
+	verdict := regexp.MustCompile(`VERDICT images=(\d+) charts=(\S+) (.*?) END`)
 	for _, width := range []int{1280, 390} {
 		wrapper := filepath.Join(dir, "frame-"+itoa(width)+".html")
 		if err := os.WriteFile(wrapper, []byte(fmt.Sprintf(frame, width)), 0o644); err != nil {
@@ -125,13 +134,55 @@ func checkInChromium(t *testing.T, browser, dir, name string, wantImages bool) {
 			t.Errorf("%s at %d px: the page script gave no verdict", name, width)
 		case m[1] == "0" && wantImages:
 			t.Errorf("%s at %d px: no charts in the report", name, width)
-		case m[2] != "ok":
-			t.Errorf("%s at %d px: %s", name, width, m[2])
+		case m[3] != "ok":
+			t.Errorf("%s at %d px: %s", name, width, m[3])
+		}
+		if m != nil {
+			checkChartText(t, name, width, m[2])
 		}
 		shot, _ := filepath.Abs(filepath.Join(shots, name+"-"+itoa(width)+".png"))
 		chromium(t, browser, "--window-size="+itoa(width)+",900", "--screenshot="+shot, "file://"+filepath.Join(dir, "report.html"))
 		if st, err := os.Stat(shot); err != nil || st.Size() == 0 {
 			t.Errorf("%s at %d px: no screenshot: %v", name, width, err)
+		}
+	}
+}
+
+// minChartText is the least height, in CSS pixels, of the smallest text of
+// a chart as the page shows it (the body text is 16 px).
+const minChartText = 10.0
+
+// checkChartText checks the size at which the page shows each chart's
+// smallest text, from what the page script measured of each image
+// ("narrow|wide:natural width:rendered width"): the charts' smallest text
+// is chart.MinTextPoints at 96 dpi in the wide rendering, laid out
+// chart.NarrowWidth wide at chart.NarrowDPI in the narrow one. Below 640
+// px a page must show the narrow one.
+func checkChartText(t *testing.T, name string, width int, charts string) {
+	t.Helper()
+	if charts == "-" {
+		return
+	}
+	smallest := math.Inf(1)
+	defer func() { t.Logf("%s at %d px: the charts' smallest text is %.1f px high", name, width, smallest) }()
+	for i, c := range strings.Split(charts, ",") {
+		var kind string
+		var natural, shown float64
+		if _, err := fmt.Sscanf(strings.ReplaceAll(c, ":", " "), "%s %g %g", &kind, &natural, &shown); err != nil {
+			t.Fatalf("%s at %d px: chart %d: %q: %v", name, width, i+1, c, err)
+		}
+		layout := natural // pixels at 96 dpi
+		if kind == "narrow" {
+			layout = natural * 96 / chart.NarrowDPI
+		}
+		text := chart.MinTextPoints * 96.0 / 72 * shown / layout
+		smallest = math.Min(smallest, text)
+		if text < minChartText {
+			t.Errorf("%s at %d px: chart %d (%s rendering, %g px wide shown at %g) shows its smallest text %.1f px high, want at least %g",
+				name, width, i+1, kind, natural, shown, text, minChartText)
+		}
+		if width < 640 && kind != "narrow" {
+			t.Errorf("%s at %d px: chart %d shows its wide rendering", name, width, i+1)
 		}
 	}
 }
