@@ -3,6 +3,7 @@ module example.com/engagement
 go 1.26.8
 
 require (
+	github.com/duckdb/duckdb-go/v2 v2.20000.0
 	github.com/go-gota/gota v0.12.0
 	github.com/janpfeifer/gonb v0.11.3
 	golang.org/x/text v0.33.0
@@ -17,7 +18,6 @@ require (
 	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
 	github.com/apache/arrow-go/v18 v18.5.1 // indirect
 	github.com/duckdb/duckdb-go-bindings v0.20000.0 // indirect
-	github.com/duckdb/duckdb-go/v2 v2.20000.0 // indirect
 	github.com/fatih/color v1.18.0 // indirect
 	github.com/fsnotify/fsnotify v1.8.0 // indirect
 	github.com/go-logr/logr v1.4.2 // indirect

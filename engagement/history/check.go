@@ -15,14 +15,27 @@ import (
 	"sync"
 )
 
-// A Checked dump is one a query can read: its path (a plain copy of a
-// bzip2 file, which DuckDB cannot read, or the file itself), its layout
-// and how many lines it holds.
+// A Checked dump is one a query can read: its layout, how many lines it
+// holds, and the plain file its lines were copied to (Read), which holds
+// other dumps' lines of the same layout too.
 type Checked struct {
 	Dump
-	Read   string // the file the engine reads
+	Read string // the file the engine reads
+	// From is the line of Read where this dump's lines start.
+	From   int
 	Layout Layout
 	Lines  int
+}
+
+// Locate returns the dump file and line that line of the copy read came
+// from, so that an engine's error can name them.
+func Locate(dumps []Checked, read string, line int) (string, int, bool) {
+	for _, d := range dumps {
+		if d.Read == read && line >= d.From && line < d.From+d.Lines {
+			return d.Path, line - d.From + 1, true
+		}
+	}
+	return "", 0, false
 }
 
 // escapedFields are the fields the query reads whose text is escaped:
@@ -31,76 +44,126 @@ type Checked struct {
 // refused rather than guessed at.
 var escapedFields = []string{"event_user_text", "user_text", "page_title", "event_user_groups", "user_groups", "revision_deleted_parts"}
 
-// Check reads every dump of s, checks each line (the field count of a
-// known layout, the same in the whole file; the wiki_db of its folder;
-// the escapes of the fields read) and writes a plain copy of each bzip2
-// file into tmp. Errors name the file and line. Two files are checked at
-// a time.
+// workers is how many dumps are checked at a time.
+const workers = 2
+
+// Check reads every dump of s (decompressing bzip2 and gzip: DuckDB
+// cannot read bzip2), checks each line (the field count of a known
+// layout, the same in the whole file; the wiki_db of its folder; the
+// escapes of the fields read) and copies the lines into plain files in
+// tmp, one per layout and worker, so that the engine scans a few large
+// files rather than hundreds of small ones. Errors name the dump's file
+// and line.
 func Check(ctx context.Context, s Snapshot, tmp string) ([]Checked, error) {
 	out := make([]Checked, len(s.Dumps))
 	errs := make([]error, len(s.Dumps))
-	sem := make(chan struct{}, 2)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range s.Dumps {
+			next <- i
+		}
+	}()
+	closeErrs := make([]error, workers)
 	var wg sync.WaitGroup
-	for i, d := range s.Dumps {
+	for k := range workers {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			out[i], errs[i] = checkFile(ctx, d, tmp, i)
+			defer wg.Done()
+			cp := copies{dir: tmp, worker: k, w: map[int]*copyFile{}}
+			for i := range next {
+				out[i], errs[i] = checkFile(ctx, s.Dumps[i], &cp)
+			}
+			closeErrs[k] = cp.close()
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, closeErrs...)...); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// checkFile checks one dump, copying it to tmp when bzip2-compressed.
-func checkFile(ctx context.Context, d Dump, tmp string, i int) (Checked, error) {
-	c := Checked{Dump: d, Read: d.Path}
+// copies are one worker's plain files, by layout.
+type copies struct {
+	dir    string
+	worker int
+	w      map[int]*copyFile
+}
+
+type copyFile struct {
+	f *os.File
+	*bufio.Writer
+	lines int // written so far
+}
+
+// to returns the file for lines of layout l.
+func (c *copies) to(l Layout) (string, *bufio.Writer, error) {
+	cf, ok := c.w[l.Fields]
+	if !ok {
+		f, err := os.Create(filepath.Join(c.dir, fmt.Sprintf("w%d.%d.tsv", c.worker, l.Fields)))
+		if err != nil {
+			return "", nil, fmt.Errorf("decompressing the history: %w", err)
+		}
+		cf = &copyFile{f: f, Writer: bufio.NewWriterSize(f, 1<<20)}
+		c.w[l.Fields] = cf
+	}
+	return cf.f.Name(), cf.Writer, nil
+}
+
+// done counts the lines a dump added to the file of layout l.
+func (c *copies) done(l Layout, lines int) {
+	if cf, ok := c.w[l.Fields]; ok {
+		cf.lines += lines
+	}
+}
+
+// from returns the next line of the file of layout l.
+func (c *copies) from(l Layout) int {
+	if cf, ok := c.w[l.Fields]; ok {
+		return cf.lines + 1
+	}
+	return 1
+}
+
+func (c *copies) close() error {
+	var errs []error
+	for _, cf := range c.w {
+		errs = append(errs, cf.Flush(), cf.f.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// checkFile checks one dump, copying its lines.
+func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
+	c := Checked{Dump: d}
 	f, err := os.Open(d.Path)
 	if err != nil {
 		return c, fmt.Errorf("reading the history: %w", err)
 	}
 	defer f.Close()
-	var r io.Reader = f
+	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
 	switch d.Compressed() {
 	case "bz2":
-		r = bzip2.NewReader(bufio.NewReaderSize(f, 1<<20))
+		r = bzip2.NewReader(r)
 	case "gz":
-		gz, err := gzip.NewReader(f)
+		gz, err := gzip.NewReader(r)
 		if err != nil {
 			return c, fmt.Errorf("%s: not gzip: %w", d.Path, err)
 		}
 		r = gz
 	}
-	var w *bufio.Writer
-	if d.Compressed() == "bz2" {
-		c.Read = filepath.Join(tmp, fmt.Sprintf("%04d.%s.%s.tsv", i, d.WikiDB, d.Bucket))
-		cp, err := os.Create(c.Read)
-		if err != nil {
-			return c, fmt.Errorf("decompressing %s: %w", d.Path, err)
-		}
-		defer cp.Close()
-		w = bufio.NewWriterSize(cp, 1<<20)
-	}
-	if err := checkLines(ctx, &c, r, w); err != nil {
-		return c, err
-	}
-	if w != nil {
-		if err := w.Flush(); err != nil {
-			return c, fmt.Errorf("decompressing %s: %w", d.Path, err)
-		}
-	}
-	return c, nil
+	err = checkLines(ctx, &c, r, cp)
+	cp.done(c.Layout, c.Lines)
+	return c, err
 }
 
-// checkLines checks the lines of r, copying them to w when it is not nil.
-func checkLines(ctx context.Context, c *Checked, r io.Reader, w *bufio.Writer) error {
+// checkLines checks the lines of r and copies them.
+func checkLines(ctx context.Context, c *Checked, r io.Reader, cp *copies) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	var fields [][]byte
 	var check []int
+	var w *bufio.Writer
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
@@ -122,29 +185,38 @@ func checkLines(ctx context.Context, c *Checked, r io.Reader, w *bufio.Writer) e
 		}
 		fields = splitTabs(fields[:0], body)
 		if c.Layout.Fields == 0 {
-			l, lerr := LayoutOf(len(fields))
-			if lerr != nil {
-				return fmt.Errorf("%s:%d: %w", c.Path, c.Lines, lerr)
-			}
-			c.Layout = l
-			check = check[:0]
-			for _, f := range escapedFields {
-				check = append(check, l.index(f))
+			if w, check, err = c.start(len(fields), cp); err != nil {
+				return err
 			}
 		}
 		if err := checkLine(c, fields, check); err != nil {
 			return err
 		}
-		if w != nil {
-			if _, werr := w.Write(body); werr != nil {
-				return fmt.Errorf("decompressing %s: %w", c.Path, werr)
-			}
-			w.WriteByte('\n')
+		w.Write(body)
+		if werr := w.WriteByte('\n'); werr != nil {
+			return fmt.Errorf("decompressing %s: %w", c.Path, werr)
 		}
 		if err == io.EOF {
 			return nil
 		}
 	}
+}
+
+// start takes the layout of a file from its first line's field count.
+func (c *Checked) start(n int, cp *copies) (*bufio.Writer, []int, error) {
+	l, err := LayoutOf(n)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s:%d: %w", c.Path, c.Lines, err)
+	}
+	c.Layout = l
+	var check []int
+	for _, f := range escapedFields {
+		check = append(check, l.index(f))
+	}
+	c.From = cp.from(l)
+	read, w, err := cp.to(l)
+	c.Read = read
+	return w, check, err
 }
 
 // checkLine checks one line's field count, wiki_db and escapes.

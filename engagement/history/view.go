@@ -14,6 +14,9 @@ func ViewSQL(dumps []Checked, snapshot string) []string {
 	byLayout := map[int][]string{}
 	layouts := map[int]Layout{}
 	for _, d := range dumps {
+		if d.Read == "" || slices.Contains(byLayout[d.Layout.Fields], Literal(d.Read)) {
+			continue // an empty dump, or a file already listed
+		}
 		byLayout[d.Layout.Fields] = append(byLayout[d.Layout.Fields], Literal(d.Read))
 		layouts[d.Layout.Fields] = d.Layout
 	}

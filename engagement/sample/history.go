@@ -76,6 +76,16 @@ type HistoryOptions struct {
 	Compress string
 	// Yearly writes YYYY buckets instead of monthly ones.
 	Yearly bool
+	// Columns is the layout written (default HistoryColumns): an older
+	// one has fewer fields.
+	Columns []string
+}
+
+func (o HistoryOptions) columns() []string {
+	if o.Columns == nil {
+		return HistoryColumns
+	}
+	return o.Columns
 }
 
 // WriteHistory writes the event's wikis as mediawiki_history dumps into
@@ -90,7 +100,7 @@ func (ev *Event) WriteHistory(dir string, o HistoryOptions) error {
 		events := ev.historyEvents(w)
 		lines := make([]DumpLine, len(events))
 		for i, e := range events {
-			lines[i] = DumpLine{At: e.at(), Text: HistoryLine(e, HistoryColumns)}
+			lines[i] = DumpLine{At: e.at(), Text: HistoryLine(e, o.columns())}
 		}
 		if err := WriteHistoryWiki(dir, DBName(w), lines, o); err != nil {
 			return err

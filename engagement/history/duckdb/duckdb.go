@@ -10,6 +10,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 
@@ -49,7 +52,7 @@ func (e Engine) Rows(ctx context.Context, dumps []history.Checked, snapshot, que
 	}
 	rs, err := conn.QueryContext(ctx, query)
 	if err != nil {
-		return nil, fmt.Errorf("DuckDB: %w", err)
+		return nil, located(err, dumps)
 	}
 	defer rs.Close()
 	var out []history.Row
@@ -65,4 +68,20 @@ func (e Engine) Rows(ctx context.Context, dumps []history.Checked, snapshot, que
 		return nil, fmt.Errorf("DuckDB: %w", err)
 	}
 	return out, nil
+}
+
+var csvError = regexp.MustCompile(`(?s)CSV Error on Line: (\d+).*?\n\s*(Error when converting column[^\n]*)\n.*?file = ([^\n]+)\n`)
+
+// located rewrites DuckDB's error about a line of a copy to name the dump
+// file and line it came from.
+func located(err error, dumps []history.Checked) error {
+	m := csvError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("DuckDB: %w", err)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if path, line, ok := history.Locate(dumps, strings.TrimSpace(m[3]), n); ok {
+		return fmt.Errorf("%s:%d: %s", path, line, m[2])
+	}
+	return fmt.Errorf("DuckDB: %w", err)
 }
