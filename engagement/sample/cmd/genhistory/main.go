@@ -11,15 +11,27 @@
 //	go run -tags duckdb ./examples/workshop -course /tmp/hist/course -history /tmp/hist/history -asof 2025-01-01
 //
 // gives the API path's numbers. -participants, -contributions and -filler
-// generate a larger event instead (see sample.WriteScaleHistory).
+// generate a larger event instead (-filler revisions by non-participants in
+// yearly buckets before the event's history, see sample.WriteFiller).
+//
+//	go run ./engagement/sample/cmd/genhistory -from DIR -out OUT
+//
+// writes the contributions.csv and accounts.csv of DIR (an event shape, or
+// a run's output) as dumps to OUT/history instead, for the wikis of
+// DIR/course when it holds a course.
 package main
 
 import (
+	"context"
 	"flag"
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/history"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -30,9 +42,16 @@ func main() {
 	participants := flag.Int("participants", 0, "generate a larger event with this many participants")
 	contributions := flag.Int("contributions", 0, "approximate participants' revisions of a larger event")
 	filler := flag.Int("filler", 0, "revisions by non-participants added to a larger event's dumps")
+	from := flag.String("from", "", "write this folder's contributions.csv and accounts.csv as dumps instead")
 	flag.Parse()
 	if *compress == "none" {
 		*compress = ""
+	}
+	if *from != "" {
+		if err := fromFolder(*from, filepath.Join(*out, "history"), sample.HistoryOptions{Snapshot: *snapshot, Compress: *compress}); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	cfg := sample.DefaultConfig()
 	if *participants > 0 {
@@ -58,4 +77,30 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+}
+
+// fromFolder writes the contributions and accounts of a re-analysis
+// folder as dumps of every wiki they name.
+func fromFolder(from, out string, o sample.HistoryOptions) error {
+	d, err := dataset.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	cs := d.Contributions.Rows()
+	var wikis []string
+	if ev, err := engagement.LoadEvent(context.Background(), engagement.Config{}, filepath.Join(from, "course")); err == nil {
+		wikis = ev.Course.Domains() // every course wiki has dumps, edited or not
+	}
+	for _, c := range cs {
+		if !slices.Contains(wikis, c.Wiki) {
+			wikis = append(wikis, c.Wiki)
+		}
+	}
+	content := func(wiki string, ns int) bool { return ns == 0 }
+	if d.Namespaces != nil {
+		content = func(wiki string, ns int) bool {
+			return slices.ContainsFunc(d.Namespaces, func(n dataset.Namespace) bool { return n.Wiki == wiki && n.NS == ns && n.Content })
+		}
+	}
+	return sample.WriteHistoryOf(out, cs, d.Accounts, wikis, history.WikiDB, content, o)
 }
