@@ -1,6 +1,8 @@
 package history
 
 import (
+	"bufio"
+	"bytes"
 	"database/sql"
 	"encoding/csv"
 	"errors"
@@ -12,19 +14,27 @@ import (
 	"strings"
 )
 
-// ReadExport reads a CSV export of the query's result (spark3-sql's
-// output with a header, or wmfdata's pandas frame written with to_csv):
-// the header names ResultColumns, in any order (an index column pandas
-// adds is ignored); empty cells are NULL. Booleans may be true/True/1, and
-// integers may carry the ".0" pandas gives a column with NULLs.
+// ReadExport reads an export of the query's result: wmfdata's pandas
+// frame written with to_csv, or spark3-sql's tab-separated output with a
+// header (where NULL is written "NULL"). The header names ResultColumns,
+// in any order (an index column pandas adds is ignored); empty cells are
+// NULL. Booleans may be true/True/1, and integers may carry the ".0"
+// pandas gives a column with NULLs.
 func ReadExport(path string) ([]Row, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the query's export: %w", err)
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
+	br := bufio.NewReader(f)
+	first, _ := br.Peek(4096)
+	first, _, _ = bytes.Cut(first, []byte{'\n'})
+	tsv := bytes.Contains(first, []byte{'\t'})
+	r := csv.NewReader(br)
 	r.FieldsPerRecord = -1
+	if tsv {
+		r.Comma, r.LazyQuotes = '\t', true
+	}
 	header, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading the header: %w", path, err)
@@ -48,6 +58,13 @@ func ReadExport(path string) ([]Row, error) {
 		}
 		if len(rec) != len(header) {
 			return nil, fmt.Errorf("%s:%d: %d fields, the header has %d", path, line, len(rec), len(header))
+		}
+		if tsv {
+			for i, v := range rec {
+				if v == "NULL" {
+					rec[i] = ""
+				}
+			}
 		}
 		row, err := exportRow(rec, col)
 		if err != nil {

@@ -54,6 +54,26 @@ func TestExportAsPandasWritesItBecomesContributionsAndAccounts(t *testing.T) {
 	}
 }
 
+func TestExportAsSparkSQLPrintsIt(t *testing.T) {
+	tsv := strings.Join(ResultColumns, "\t") + "\n" +
+		"revision\tenwiki\tAda\t101\t7\t0\tAda_Lovelace\ttrue\t2021-03-05 10:00:00\tNULL\tfalse\tNULL\tNULL\n" +
+		"account\tenwiki\tAda\tNULL\tNULL\tNULL\tNULL\tNULL\tNULL\tNULL\tNULL\t2021-03-01 09:00:00\tbot\n"
+	path := filepath.Join(t.TempDir(), "export.tsv")
+	os.WriteFile(path, []byte(tsv), 0o644)
+	rows, err := ReadExport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Convert(rows, domains)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := metrics.Contribution{Wiki: "en.wikipedia.org", Username: "Ada", RevID: 101, PageID: 7, Title: "Ada Lovelace", Timestamp: time.Date(2021, 3, 5, 10, 0, 0, 0, time.UTC), NoSizeDiff: true}
+	if len(d.Contributions) != 1 || d.Contributions[0] != want || len(d.Accounts) != 1 || !d.Accounts[0].Bot {
+		t.Fatalf("%+v", d)
+	}
+}
+
 func TestExportErrorsNameFileLineAndColumn(t *testing.T) {
 	header := strings.Join(ResultColumns, ",") + "\n"
 	cases := map[string]string{
