@@ -37,7 +37,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "+ the sample's wikis as bzip2 dumps, then -history"
 go run ./engagement/sample/cmd/genhistory -out "$out/dumps"
-go run ./examples/workshop -out "$out/api" -cache "" >/dev/null
+go run ./examples/workshop -out "$out/api" -cache "" >/dev/null 2>&1
 "$bin" -course "$out/dumps/course" -history "$out/dumps/history" -asof 2025-01-01 -out "$out/hist" -cache "" \
   -api en.wikipedia.org=http://127.0.0.1:9/api.php -api www.wikidata.org=http://127.0.0.1:9/api.php \
   -api commons.wikimedia.org=http://127.0.0.1:9/api.php >"$out/hist.log"
@@ -48,7 +48,7 @@ for f in metrics.csv participants.csv monthly.csv contributions.csv accounts.csv
 done
 echo "ok   -history on the sample's dumps: metrics, participants, monthly, contributions and accounts identical to the API path's"
 
-echo "+ the Spark query, and its result re-read as an export"
+echo "+ the Spark query (its export is re-read in the Go tests)"
 "$bin" -engine spark -snapshot 2025-01 -sql "$out/q.sql" -out "$out/spark" -cache "" >/dev/null
 grep -q "FROM wmf.mediawiki_history h" "$out/q.sql"
 
