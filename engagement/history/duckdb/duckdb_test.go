@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/history"
 	"example.com/engagement/engagement/sample"
 )
@@ -189,5 +190,34 @@ func TestABadValueIsAnErrorFromDuckDB(t *testing.T) {
 	want := name + `:1: Error when converting column "revision_id". Could not convert string "not-a-number" to 'BIGINT'`
 	if err == nil || !strings.HasSuffix(err.Error(), want) {
 		t.Fatalf("a revision_id that is not a number: %v", err)
+	}
+}
+
+// A session opened on the history computes what the API path computes on
+// the sample.
+func TestOpenSessionOnTheHistory(t *testing.T) {
+	dir := sampleDumps(t, sample.HistoryOptions{Snapshot: "2025-01", Compress: "gz"})
+	ctx := context.Background()
+	s, l, err := history.OpenSession(ctx, Engine{}, engagement.Sample, dir, "", t.TempDir(), engagement.WithCacheDir(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := engagement.Open(ctx, engagement.Sample, engagement.WithCacheDir(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := api.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Result.Rows, b.Result.Rows) || len(a.Result.Rows) < 100 || l.Rows != 6156 {
+		t.Fatalf("%d rows from the history (%d result rows), %d from the API path", len(a.Result.Rows), l.Rows, len(b.Result.Rows))
+	}
+	if r := s.Requests(); r.API != 0 || r.APICached != 0 { // the sample's Dashboard answers come from memory
+		t.Errorf("%v", r)
 	}
 }
