@@ -32,6 +32,9 @@ type Loaded struct {
 	Snapshot Snapshot
 	Lines    int // dump lines read
 	Rows     int // result rows
+	// Check and Query are how long checking (and decompressing) the dumps
+	// and running the query took.
+	Check, Query time.Duration
 }
 
 // Spec returns the query's specification for o in snapshot s.
@@ -92,20 +95,23 @@ func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, erro
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
+	started := time.Now()
 	checked, err := Check(ctx, snap, tmp)
 	if err != nil {
 		return nil, err
 	}
+	checkedAt := time.Now()
 	rows, err := eng.Rows(ctx, checked, snap.Name, Query(spec))
 	if err != nil {
 		return nil, fmt.Errorf("querying the history of snapshot %s: %w", snap.Name, err)
 	}
+	queried := time.Since(checkedAt)
 	d, err := Convert(rows, domains)
 	if err != nil {
 		return nil, err
 	}
 	d.Sort(o.Wikis, o.Participants)
-	l := &Loaded{Data: d, Snapshot: snap, Rows: len(rows)}
+	l := &Loaded{Data: d, Snapshot: snap, Rows: len(rows), Check: checkedAt.Sub(started), Query: queried}
 	for _, c := range checked {
 		l.Lines += c.Lines
 	}

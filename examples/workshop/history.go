@@ -73,7 +73,7 @@ func describe(l *history.Loaded) string {
 	if l.Snapshot.Name == "" {
 		return "a CSV export of the query"
 	}
-	return fmt.Sprintf("snapshot %s, %d dump files", l.Snapshot.Name, len(l.Snapshot.Dumps))
+	return fmt.Sprintf("snapshot %s, %d dump files; checked in %.1f s, queried in %.1f s", l.Snapshot.Name, len(l.Snapshot.Dumps), l.Check.Seconds(), l.Query.Seconds())
 }
 
 // historyEvent loads the event and the query's specification: its

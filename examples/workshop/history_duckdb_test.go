@@ -49,7 +49,7 @@ func TestHistoryReproducesTheAPIPath(t *testing.T) {
 	if err := run(args, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdout.String(), "Read the history (snapshot 2025-01, 359 dump files)") || !strings.Contains(stdout.String(), "6491 dump lines, 6156 result rows: 5991 contributions, 55 accounts (no API requests)") {
+	if !strings.Contains(stdout.String(), "Read the history (snapshot 2025-01, 359 dump files; checked in ") || !strings.Contains(stdout.String(), "6491 dump lines, 6156 result rows: 5991 contributions, 55 accounts (no API requests)") {
 		t.Errorf("summary:\n%s", stdout.String())
 	}
 	if n := requests.Load(); n != 0 {
