@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"example.com/engagement/engagement"
@@ -28,9 +29,10 @@ func (h *historyFlags) register(fs *flag.FlagSet) {
 }
 
 // fromHistory, when the history flags are set, reads the participants'
-// data from the history into a folder and points -from at it, so that the
-// rest of the run is a re-analysis; done reports a run that only wrote the
-// Spark query. cleanup removes the folder.
+// data (of the event, or of every event of -campaign) from the history
+// into a folder and points -from at it, so that the rest of the run is a
+// re-analysis; done reports a run that only wrote the Spark query.
+// cleanup removes the folder.
 func fromHistory(ctx context.Context, o *options, stdout io.Writer) (done bool, cleanup func(), err error) {
 	h := o.hist
 	cleanup = func() {}
@@ -41,15 +43,15 @@ func fromHistory(ctx context.Context, o *options, stdout io.Writer) (done bool, 
 		return false, cleanup, fmt.Errorf("-engine %q: want duckdb or spark", h.engine)
 	case h.dir == "":
 		return false, cleanup, nil
-	case o.from != "" || o.campaign != "":
-		return false, cleanup, errors.New("-history reads the data itself: use it without -from and -campaign")
+	case o.from != "":
+		return false, cleanup, errors.New("-history reads the data itself: use it without -from")
 	}
-	ev, spec, err := historyEvent(ctx, o)
+	sc, err := historyScope(ctx, o)
 	if err != nil {
 		return false, cleanup, err
 	}
 	start := time.Now()
-	l, err := history.Load(ctx, engine.Default(), h.dir, history.Options{Snapshot: h.snapshot, Wikis: ev.Course.Domains(), Participants: spec.Participants, AsOf: spec.AsOf})
+	l, err := history.Load(ctx, engine.Default(), h.dir, history.Options{Snapshot: h.snapshot, Wikis: sc.wikis, Participants: sc.spec.Participants, AsOf: sc.spec.AsOf})
 	if err != nil {
 		return false, cleanup, fmt.Errorf("-history %s: %w", h.dir, err)
 	}
@@ -76,38 +78,76 @@ func describe(l *history.Loaded) string {
 	return fmt.Sprintf("snapshot %s, %d dump files; checked in %.1f s, queried in %.1f s", l.Snapshot.Name, len(l.Snapshot.Dumps), l.Check.Seconds(), l.Query.Seconds())
 }
 
-// historyEvent loads the event and the query's specification: its
-// participants, and the as-of (-asof, else the sample's, else the last
-// instant of the snapshot).
-func historyEvent(ctx context.Context, o *options) (*engagement.Event, history.Spec, error) {
-	s, err := engagement.Open(ctx, o.course, engagement.WithConfig(engagement.Config{CacheDir: o.cache, Offline: o.offline, Contact: o.contact}), engagement.WithAsOfDate(o.asOf))
-	if err != nil {
-		return nil, history.Spec{}, withFlag(err)
+// scope is what the history query asks for: the participants of the
+// event (or of every event of the campaign) on its wikis, up to as-of.
+type scope struct {
+	spec  history.Spec
+	wikis []string // domains, home wiki first
+}
+
+// historyScope loads the event or campaign and the query's specification:
+// its participants and wikis, and the as-of (-asof, else the sample's,
+// else the last instant of the snapshot).
+func historyScope(ctx context.Context, o *options) (scope, error) {
+	cfg := engagement.Config{CacheDir: o.cache, Offline: o.offline, Contact: o.contact}
+	var sc scope
+	var events []*engagement.Event
+	asOf, isSample := time.Time{}, false
+	if o.campaign != "" {
+		c, err := engagement.LoadCampaign(ctx, cfg, o.campaign)
+		if err != nil {
+			return sc, withFlag(err)
+		}
+		events, asOf, isSample = c.Events, c.AsOf(time.Now()), c.IsSample
+	} else {
+		ev, err := engagement.LoadEvent(ctx, cfg, o.course)
+		if err != nil {
+			return sc, withFlag(err)
+		}
+		events, asOf, isSample = []*engagement.Event{ev}, ev.AsOf(time.Now()), ev.IsSample
 	}
-	ev := s.Event()
-	spec := history.Spec{Snapshot: o.hist.snapshot, AsOf: s.AsOf()}
-	for _, p := range ev.Participants {
-		spec.Participants = append(spec.Participants, p.Username)
-	}
-	if o.asOf == "" && !ev.IsSample {
-		snap := spec.Snapshot
-		if snap == "" && o.hist.dir != "" {
-			if fi, err := os.Stat(o.hist.dir); err == nil && fi.IsDir() {
-				found, err := history.Find(o.hist.dir, "", nil)
-				if err != nil {
-					return nil, spec, err
-				}
-				snap = found.Name
+	for _, ev := range events {
+		for _, w := range ev.Course.Domains() {
+			if !slices.Contains(sc.wikis, w) {
+				sc.wikis = append(sc.wikis, w)
 			}
 		}
-		if snap == "" {
-			return nil, spec, errors.New("set -asof (or -snapshot): the history's as-of is not the time of this run")
+		for _, p := range ev.Participants {
+			sc.spec.Participants = append(sc.spec.Participants, p.Username)
 		}
-		end, _ := time.Parse("2006-01", snap)
-		spec.AsOf = end.AddDate(0, 1, 0).Add(-time.Second)
-		o.asOf = spec.AsOf.Format(time.RFC3339)
 	}
-	return ev, spec, nil
+	sc.spec.Snapshot = o.hist.snapshot
+	var err error
+	sc.spec.AsOf, err = historyAsOf(o, asOf, isSample)
+	return sc, err
+}
+
+// historyAsOf returns -asof, the sample's as-of, or the snapshot's last
+// second (and sets -asof to it, so that the analysis uses it too).
+func historyAsOf(o *options, eventAsOf time.Time, isSample bool) (time.Time, error) {
+	if o.asOf != "" {
+		return engagement.ParseAsOf(o.asOf)
+	}
+	if isSample {
+		return eventAsOf, nil
+	}
+	snap := o.hist.snapshot
+	if snap == "" && o.hist.dir != "" {
+		if fi, err := os.Stat(o.hist.dir); err == nil && fi.IsDir() {
+			found, err := history.Find(o.hist.dir, "", nil)
+			if err != nil {
+				return time.Time{}, err
+			}
+			snap = found.Name
+		}
+	}
+	end, err := time.Parse("2006-01", snap)
+	if err != nil {
+		return time.Time{}, errors.New("set -asof (or -snapshot): the history's as-of is not the time of this run")
+	}
+	t := end.AddDate(0, 1, 0).Add(-time.Second)
+	o.asOf = t.Format(time.RFC3339)
+	return t, nil
 }
 
 // writeSparkQuery writes the query for wmf.mediawiki_history to -sql.
@@ -115,11 +155,12 @@ func writeSparkQuery(ctx context.Context, o *options, stdout io.Writer) error {
 	if o.hist.sql == "" || o.hist.snapshot == "" {
 		return errors.New("-engine spark needs -sql FILE and -snapshot YYYY-MM")
 	}
-	ev, spec, err := historyEvent(ctx, o)
+	sc, err := historyScope(ctx, o)
 	if err != nil {
 		return err
 	}
-	for _, w := range ev.Course.Domains() {
+	spec := sc.spec
+	for _, w := range sc.wikis {
 		db, err := history.WikiDB(w)
 		if err != nil {
 			return err

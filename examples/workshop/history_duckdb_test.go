@@ -63,3 +63,30 @@ func TestHistoryReproducesTheAPIPath(t *testing.T) {
 		}
 	}
 }
+
+// -campaign with -history: every event's participants read from the
+// history at once give the campaign's files the API path writes.
+func TestHistoryReproducesTheAPIPathForACampaign(t *testing.T) {
+	ev, err := sample.Generate(sample.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist := t.TempDir()
+	if err := ev.WriteHistory(hist, sample.HistoryOptions{Snapshot: "2025-01", Compress: "gz"}); err != nil {
+		t.Fatal(err)
+	}
+	api, fromHist := t.TempDir(), t.TempDir()
+	if err := run([]string{"-campaign", "sample", "-out", api, "-cache", ""}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"-campaign", "sample", "-history", hist, "-out", fromHist, "-cache", ""}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"comparison.csv", "events.csv", "returning.csv", "metrics.csv", "participants.csv", "monthly.csv"} {
+		a, _ := os.ReadFile(filepath.Join(api, f))
+		h, err := os.ReadFile(filepath.Join(fromHist, f))
+		if err != nil || len(a) == 0 || !bytes.Equal(a, h) {
+			t.Errorf("%s differs from the API path's (%v)", f, err)
+		}
+	}
+}

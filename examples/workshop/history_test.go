@@ -47,7 +47,7 @@ func TestHistoryFlagMistakes(t *testing.T) {
 	cases := map[string]string{
 		"-engine spark":                         "-engine spark needs -sql FILE and -snapshot YYYY-MM",
 		"-engine hive -history " + dir:          `-engine "hive": want duckdb or spark`,
-		"-history " + dir + " -from " + dir:     "-history reads the data itself: use it without -from and -campaign",
+		"-history " + dir + " -from " + dir:     "-history reads the data itself: use it without -from",
 		"-history " + dir:                       "holds no snapshot folder",
 		"-history " + dir + " -snapshot 2025-1": `snapshot "2025-1": want YYYY-MM`,
 		"-history " + dir + " -asof 2025-03-01": "",
