@@ -100,6 +100,7 @@ type options struct {
 	cacheClear                                          bool
 	lookback, longTerm, maxContribs                     int
 	api                                                 apiFlags
+	hist                                                historyFlags
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -125,6 +126,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.baselineSize, "baseline-size", 500, "most comparable newcomers sampled for -baseline (a fixed seed: the same sample every run)")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.Var(o.api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
+	o.hist.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: workshop [flags]\n\n%s\nFlags:\n", exitStatuses)
 		fs.PrintDefaults()
@@ -161,6 +163,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	done, cleanup, err := fromHistory(ctx, o, stdout) // -history, -engine spark
+	if err != nil || done {
+		return err
+	}
+	defer cleanup()
 	if o.campaign != "" {
 		return runCampaign(ctx, o, stdout, stderr)
 	}

@@ -1,0 +1,119 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+)
+
+// An Engine runs the query over checked dump files: it presents them as
+// Table (with a snapshot column), runs the query text as given and returns
+// its rows.
+type Engine interface {
+	Rows(ctx context.Context, dumps []Checked, snapshot, query string) ([]Row, error)
+}
+
+// Options say what to load.
+type Options struct {
+	Snapshot     string   // "" for the latest in the folder
+	Wikis        []string // scope wiki domains, home wiki first
+	Participants []string // canonical usernames
+	AsOf         time.Time
+	// Tmp is where bzip2 dumps are decompressed for the engine ("" for
+	// the system's temporary folder); the copies are removed at the end.
+	Tmp string
+}
+
+// Loaded is what Load read, with what the analysis must be told.
+type Loaded struct {
+	*Data
+	Snapshot Snapshot
+	Lines    int // dump lines read
+	Rows     int // result rows
+	// Check and Query are how long checking (and decompressing) the dumps
+	// and running the query took.
+	Check, Query time.Duration
+}
+
+// Spec returns the query's specification for o in snapshot s.
+func (o Options) Spec(snapshot string) (Spec, map[string]string, error) {
+	s := Spec{Snapshot: snapshot, Participants: o.Participants, AsOf: o.AsOf}
+	domains := map[string]string{}
+	for _, w := range o.Wikis {
+		db, err := WikiDB(w)
+		if err != nil {
+			return Spec{}, nil, err
+		}
+		s.WikiDBs = append(s.WikiDBs, db)
+		domains[db] = w
+	}
+	return s, domains, nil
+}
+
+// Load reads the participants' contributions and accounts from the dumps
+// in dir with the engine, or from a CSV export of the query when dir is a
+// file. An as-of after the snapshot's end is refused: the history cannot
+// show what happened after it, and that gap must not read as "not
+// editing".
+func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, error) {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		rows, err := ReadExport(dir)
+		if err != nil {
+			return nil, err
+		}
+		_, domains, err := o.Spec("")
+		if err != nil {
+			return nil, err
+		}
+		d, err := Convert(rows, domains)
+		if err != nil {
+			return nil, err
+		}
+		d.Sort(o.Wikis, o.Participants)
+		return &Loaded{Data: d, Rows: len(rows)}, nil
+	}
+	spec, domains, err := o.Spec("")
+	if err != nil {
+		return nil, err
+	}
+	snap, err := Find(dir, o.Snapshot, spec.WikiDBs)
+	if err != nil {
+		return nil, err
+	}
+	if !o.AsOf.Before(snap.End()) {
+		return nil, fmt.Errorf("as-of %s is not before the end of snapshot %s (%s): the history cannot show edits after it; choose an earlier as-of or a later snapshot",
+			o.AsOf.Format(time.RFC3339), snap.Name, snap.End().Format(time.RFC3339))
+	}
+	if eng == nil {
+		return nil, errors.New("reading dumps needs the DuckDB engine: build with -tags duckdb (cgo and a C compiler; see README), or run the -engine spark query at the Data Lake and pass its CSV export")
+	}
+	spec.Snapshot = snap.Name
+	tmp, err := os.MkdirTemp(o.Tmp, "history-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	started := time.Now()
+	checked, err := Check(ctx, snap, tmp)
+	if err != nil {
+		return nil, err
+	}
+	checkedAt := time.Now()
+	rows, err := eng.Rows(ctx, checked, snap.Name, Query(spec))
+	if err != nil {
+		return nil, fmt.Errorf("querying the history of snapshot %s: %w", snap.Name, err)
+	}
+	queried := time.Since(checkedAt)
+	d, err := Convert(rows, domains)
+	if err != nil {
+		return nil, err
+	}
+	d.Sort(o.Wikis, o.Participants)
+	l := &Loaded{Data: d, Snapshot: snap, Rows: len(rows), Check: checkedAt.Sub(started), Query: queried}
+	for _, c := range checked {
+		l.Lines += c.Lines
+	}
+	return l, nil
+}

@@ -1,0 +1,58 @@
+package sample_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"example.com/engagement/engagement/history"
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/sample"
+)
+
+// An event shape's contributions and accounts become dumps of every
+// course wiki (an empty one where nobody has an account or an edit) that
+// the history reader accepts, with one user row per account and wiki and
+// one revision row per contribution, page creations alone with parent 0.
+func TestWriteHistoryOfAShape(t *testing.T) {
+	at := time.Date(2024, 5, 10, 10, 0, 0, 0, time.UTC)
+	cs := []metrics.Contribution{
+		{Wiki: "en.wikipedia.org", Username: "Ada", RevID: 10, PageID: 1, NS: 0, Title: "Ada Lovelace", Timestamp: at, SizeDiff: 300, New: true},
+		{Wiki: "en.wikipedia.org", Username: "Ada", RevID: 11, PageID: 2, NS: 3, Title: "User talk:Ada", Timestamp: at.Add(time.Hour), NoSizeDiff: true},
+		{Wiki: "commons.wikimedia.org", Username: "Bea", RevID: 12, PageID: 3, NS: 6, Title: "File:Scan 1921.jpg", Timestamp: at.AddDate(0, 1, 0), SizeDiff: -5},
+	}
+	accounts := []metrics.Account{{Username: "Ada", Registration: at.AddDate(0, 0, -3)}, {Username: "Bea", Bot: true}}
+	wikis := []string{"en.wikipedia.org", "commons.wikimedia.org", "de.wikipedia.org"}
+	dir := t.TempDir()
+	content := func(wiki string, ns int) bool { return ns == 0 || (wiki == "commons.wikimedia.org" && ns == 6) }
+	o := sample.HistoryOptions{Snapshot: "2024-06"}
+	if err := sample.WriteHistoryOf(dir, cs, accounts, wikis, history.WikiDB, content, o); err != nil {
+		t.Fatal(err)
+	}
+	s, err := history.Find(dir, "", []string{"enwiki", "commonswiki", "dewiki"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := history.Check(context.Background(), s, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]int{}
+	for _, c := range checked {
+		lines[c.WikiDB] += c.Lines
+	}
+	if lines["enwiki"] != 4 || lines["commonswiki"] != 3 || lines["dewiki"] != 2 {
+		t.Errorf("lines by wiki %v, want enwiki 2 users + 2 revisions, commonswiki 2 + 1, dewiki the 2 users", lines)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "2024-06", "commonswiki", "2024-06.commonswiki.2024-06.tsv"))
+	f := strings.Split(strings.TrimSuffix(string(b), "\n"), "\t")
+	col := func(name string) string { return f[slices.Index(history.Columns78, name)] }
+	if col("page_title") != "Scan_1921.jpg" || col("page_namespace_is_content") != "true" || col("revision_parent_id") != "1000000000012" ||
+		col("revision_text_bytes_diff") != "-5" || col("event_user_groups") != "bot" {
+		t.Errorf("the commons revision's line: %q", b)
+	}
+}
