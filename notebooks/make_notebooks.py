@@ -24,8 +24,6 @@ def nb(cells):
             "nbformat": 4, "nbformat_minor": 5}
 
 
-SETUP = '''!*go mod edit -replace "example.com/engagement=$(dirname "$(cd "$GONB_DIR" && go env GOMOD)")" -require example.com/engagement@v0.0.0-00010101000000-000000000000'''
-
 CONFIG = '''// ✏️ THE CELL TO EDIT. Course: "sample" (the embedded example, works offline), a Dashboard
 // course URL such as "https://outreachdashboard.wmflabs.org/courses/School/Title_(Term)",
 // or a folder holding course.json and users.json you downloaded.
@@ -72,8 +70,7 @@ This notebook walks through an event tracked on the Programs & Events Dashboard,
 
 Run the cells from top to bottom (Shift+Enter). It works offline on the embedded sample event. To analyse **your** event, change only the cell marked ✏️ in section 2.'''),
 ("md", '''## 1. Set up
-The first cell lets this notebook use the `engagement` library from this folder, wherever you cloned it. Nothing to change here.'''),
-("code", SETUP),
+Nothing to run: the kernel "Go (gonb)" that Binder, the hub image or `bash notebooks/setup.sh` installed lets every notebook use the `engagement` library from this folder, wherever you cloned it. Your own notebooks can `import "example.com/engagement/engagement"` too.'''),
 ("md", '''## 2. Choose the event
 ✏️ **Edit this cell** to analyse your own event: put its Dashboard URL in `Course` and your email (or user page) in `Contact`. The course must be public.'''),
 ("code", CONFIG),
@@ -127,7 +124,6 @@ retention = [
 ("md", '''# After the event: every retention definition side by side
 
 Organizers' tools count "retention" differently. This notebook computes them all from the same contributions and shows how the parameters change the numbers. It runs offline on the embedded sample; change the ✏️ cell for your own event.'''),
-("code", SETUP),
 ("code", CONFIG),
 ("md", SESSION_MD),
 ("code", session("example.com/engagement/engagement/chart")),
@@ -179,7 +175,6 @@ explore = [
 ("md", '''# Explore: your own questions, a few lines each
 
 Every table here is a DataFrame (github.com/go-gota/gota) with numeric columns, and a filtered frame goes back into `s.Analyze` for a new analysis with the same definitions. Runs offline on the sample; change the ✏️ cell for your own event.'''),
-("code", SETUP),
 ("code", CONFIG),
 ("md", SESSION_MD),
 ("code", session("github.com/go-gota/gota/dataframe", "example.com/engagement/engagement/chart")),
@@ -263,7 +258,6 @@ campaign = [
 A campaign on the Programs & Events Dashboard groups events: a series of edit-a-thons, a year of workshops. This notebook sets its events side by side (participants, new editors, and how many of those were still editing 7, 30 and 90 days later, each with its 95% interval), finds the people who came to more than one, and counts the campaign as a whole, each person once.
 
 It runs offline on a sample campaign of two events. To analyse **your** campaign, change only the cell marked ✏️.'''),
-("code", SETUP),
 ("md", '''## Choose the campaign
 ✏️ **Edit this cell**: put the campaign's Dashboard URL in `Campaign` (the address of its page, e.g. `https://outreachdashboard.wmflabs.org/campaigns/wikigap_2019`, or `/programs` after it) and your email (or user page) in `Contact`. The campaign's courses are found through its enrolments: a course with nobody enrolled is not listed by the Dashboard.'''),
 ("code", CAMPAIGN_CONFIG),

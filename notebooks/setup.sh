@@ -1,18 +1,33 @@
 #!/usr/bin/env bash
-# Sets up Jupyter and the GoNB kernel for this repository's notebooks, on a
-# Debian-like machine: installs Jupyter (apt, or pip where apt is not
-# available), builds GoNB and goimports at the versions pinned in go.mod, and
-# installs the kernel into .jupyter/ inside the repository (ignored by git).
-# Safe to run again: what is already there is kept.
+# Sets up Jupyter and the GoNB kernel for this repository's notebooks.
+#
+#   bash notebooks/setup.sh          a laptop (Debian/Ubuntu) or CI: installs Jupyter
+#                                    with apt if missing (pip elsewhere), then Go if
+#                                    missing, GoNB and the kernel into .jupyter/ inside
+#                                    the repository (ignored by git)
+#   bash notebooks/setup.sh --user   PAWS or any hub with Jupyter and no Go: installs
+#                                    into your home (~/.local, the persistent home on
+#                                    PAWS), no root; every later session starts at once
+#
+# Both run notebooks/install.sh (the same install as Binder and the hub image),
+# which says what it does as it goes. Safe to run again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="/usr/local/go/bin:$PATH"
-BIN="$ROOT/.jupyter/bin"
-export JUPYTER_DATA_DIR="$ROOT/.jupyter/data"
 
+if [ "${1:-}" = "--user" ]; then
+  command -v jupyter >/dev/null || { echo "setup.sh --user: no jupyter on PATH; run it in a Jupyter terminal (PAWS: File > New > Terminal), or use bash notebooks/setup.sh on a laptop"; exit 1; }
+  bash "$ROOT/notebooks/install.sh" --prefix "$HOME/.local" --warm workshop
+  echo
+  echo "Ready. Open notebooks/workshop.ipynb and choose the kernel \"Go (gonb)\" (reload the page if it is not listed)."
+  exit 0
+fi
+[ $# -eq 0 ] || { echo "usage: bash notebooks/setup.sh [--user]"; exit 2; }
+
+export PATH="/usr/local/go/bin:$PATH"
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 if ! command -v jupyter >/dev/null || ! "$PY" -c "import nbconvert, nbclient, ipykernel" 2>/dev/null || ! command -v jq >/dev/null; then
+  echo "[setup] installing Jupyter and jq"
   if command -v apt-get >/dev/null; then
     SUDO=""; if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
     $SUDO apt-get update -q
@@ -22,18 +37,7 @@ if ! command -v jupyter >/dev/null || ! "$PY" -c "import nbconvert, nbclient, ip
     command -v jq >/dev/null || { echo "please install jq"; exit 1; }
   fi
 fi
-
-mkdir -p "$BIN"
-if [ ! -x "$BIN/gonb" ] || [ ! -x "$BIN/goimports" ] || [ go.mod -nt "$BIN/gonb" ]; then
-  echo "building GoNB and goimports at the versions pinned in go.mod"
-  go build -o "$BIN/" github.com/janpfeifer/gonb golang.org/x/tools/cmd/goimports
-fi
-export PATH="$BIN:$PATH"
-if [ ! -f "$JUPYTER_DATA_DIR/kernels/gonb/kernel.json" ] || [ "$BIN/gonb" -nt "$JUPYTER_DATA_DIR/kernels/gonb/kernel.json" ]; then
-  gonb --install --force_deps --raw_error --logtostderr >/dev/null 2>&1 || gonb --install --force_deps --raw_error
-fi
-# Warm the build cache so the first notebook cell is quick.
-go build ./engagement/... >/dev/null
+bash "$ROOT/notebooks/install.sh" --prefix "$ROOT/.jupyter" --jupyter-data "$ROOT/.jupyter/data" --raw-error --warm library
 
 echo
 echo "Ready. Open the notebooks with:"
