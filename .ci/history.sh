@@ -15,8 +15,11 @@ ROOT=$PWD
 export PATH="/usr/local/go/bin:$PATH"
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 export CGO_ENABLED=1
-command -v bzip2 >/dev/null || { echo "history: the bzip2 program is needed (apt-get install bzip2)"; exit 1; }
-command -v gcc >/dev/null || { echo "history: cgo needs a C compiler (apt-get install gcc g++)"; exit 1; }
+# bzip2 writes the generated dumps; cgo needs a C and C++ compiler.
+if ! command -v bzip2 >/dev/null || ! command -v gcc >/dev/null || ! command -v g++ >/dev/null; then
+  SUDO=""; if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
+  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q bzip2 gcc g++
+fi
 start=$(date +%s)
 
 echo "+ go vet and staticcheck with -tags duckdb"
