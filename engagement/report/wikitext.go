@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -18,15 +19,16 @@ func WriteWikitext(w io.Writer, in Input) error {
 		return fmt.Errorf("report: no result to report")
 	}
 	var b strings.Builder
-	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: fmt.Sprint(r.Params.LongTermEdits)}
+	l := english()
+	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: r.Params.LongTermEdits, l: l}
 	fmt.Fprintf(&b, "== %s: results ==\n", plainText(in.Title))
 	fmt.Fprintf(&b, "%s – %s · %s\n\n", r.Event.Start.Format("2 January 2006 15:04 MST"), r.Event.End.Format("2 January 2006 15:04 MST"), strings.Join(r.Event.Wikis, ", "))
 	if banner := IncompleteBanner(r); banner != "" {
 		fmt.Fprintf(&b, "'''%s.'''\n\n", plainText(banner))
 	}
-	fmt.Fprintf(&b, "%s<ref name=\"asof\">Observed as of %s with engagement %s.</ref>\n\n", summary(r), r.Params.AsOf.Format("2006-01-02 15:04 MST"), plainText(in.Version))
+	fmt.Fprintf(&b, "%s<ref name=\"asof\">Observed as of %s with engagement %s.</ref>\n\n", summary(l, r), r.Params.AsOf.Format("2006-01-02 15:04 MST"), plainText(in.Version))
 	ww.headline(r)
-	ww.reconciliation(reconcile(r, in.Totals))
+	ww.reconciliation(reconcile(l, r, in.Totals))
 	ww.retention(r)
 	ww.baseline(in.Baseline)
 	ww.topPages(r.TopPages)
@@ -41,7 +43,8 @@ func WriteWikitext(w io.Writer, in Input) error {
 type wikiWriter struct {
 	b        *strings.Builder
 	defined  map[string]bool
-	longTerm string
+	longTerm int
+	l        *i18n.Localizer
 }
 
 // ref gives the footnote defining a metric: the definition the first time,
@@ -52,11 +55,11 @@ func (ww *wikiWriter) ref(metric string) string {
 		return fmt.Sprintf(`<ref name="%s" />`, name)
 	}
 	ww.defined[metric] = true
-	d, ok := Define(metric)
+	d, ok := DefineIn(ww.l, metric, ww.longTerm)
 	if !ok {
 		return ""
 	}
-	return fmt.Sprintf(`<ref name="%s">%s Source: %s.</ref>`, name, plainText(expand(d.Text, ww.longTerm)), plainText(d.Source))
+	return fmt.Sprintf(`<ref name="%s">%s %s</ref>`, name, plainText(d.Text), ww.l.T("engagement-def-source", plainText(d.Source)))
 }
 
 // column is a wikitable's column: its header, and whether it holds
@@ -115,7 +118,7 @@ func (ww *wikiWriter) headline(r *metrics.Result) {
 	metricsOf := []string{metrics.MetricParticipants, metrics.MetricEditsDuring, metrics.MetricPagesCreatedDuring, metrics.MetricBytesAddedDuring,
 		metrics.RetentionMetric(30), metrics.RetentionMetric(30)}
 	var rows [][]string
-	for i, c := range headline(r) {
+	for i, c := range headline(ww.l, r) {
 		label := plainText(c.Label)
 		if i < len(metricsOf) {
 			label += ww.ref(metricsOf[i])
@@ -135,7 +138,7 @@ func (ww *wikiWriter) reconciliation(rc reconciliation) {
 	ww.table([]column{{"Figure", false}, {"Dashboard", true}, {"This report", true}, {"Counted here", false}}, rows)
 	rows = nil
 	for _, w := range rc.PerWiki {
-		rows = append(rows, []string{w.Wiki, thousands(w.Edits), thousands(w.PagesCreated) + " " + w.CreatedKind})
+		rows = append(rows, []string{w.Wiki, thousands(w.Edits), w.Created})
 	}
 	ww.table([]column{{"Wiki", false}, {"Edits during the event", true}, {"Created", true}}, rows)
 	for _, why := range rc.Why {
@@ -145,7 +148,7 @@ func (ww *wikiWriter) reconciliation(rc reconciliation) {
 }
 
 func (ww *wikiWriter) retention(r *metrics.Result) {
-	guide := retentionGuide(r)
+	guide := retentionGuide(ww.l, r)
 	if len(guide) == 0 {
 		return
 	}
@@ -213,7 +216,7 @@ func plainText(s string) string {
 }
 
 func (ww *wikiWriter) baseline(b *Baseline) {
-	v := baselineSection(b)
+	v := baselineSection(ww.l, b)
 	if v == nil {
 		return
 	}
