@@ -95,16 +95,18 @@ func TestReportInEachLanguage(t *testing.T) {
 		t.Errorf("English report: no <html lang=\"en\" dir=\"ltr\">")
 	}
 	english := visibleText(enHTML)
+	englishWiki := visibleText(readOut(t, enDir, "report.wikitext"))
 	for _, c := range []struct {
 		lang string
 		want []string // numbers and dates of the sample, in the language
 	}{
-		{"es", []string{"13,9\u00a0%", "502.063 bytes", "5 de marzo de 2021", "IC 95\u00a0% 13,8\u00a0%–41,1\u00a0%"}},
+		{"es", []string{"13,9\u00a0%", "502.063 bytes", "5 de marzo de 2021", "IC 95\u00a0% 13,8\u00a0%–41,1\u00a0%", "== Women in Science Edit-a-thon: resultados =="}},
 		{"fr", []string{"13,9\u202f%", "502\u202f063 octets", "5 mars 2021"}},
 		{"pt", []string{"13,9%", "502.063 bytes", "5 de março de 2021"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
-			page := readOut(t, runSample(t, "-lang", c.lang), "report.html")
+			dir := runSample(t, "-lang", c.lang)
+			page := readOut(t, dir, "report.html")
 			if want := `<html lang="` + c.lang + `" dir="ltr">`; !strings.Contains(page, want) {
 				t.Errorf("report.html lacks %s", want)
 			}
@@ -115,9 +117,16 @@ func TestReportInEachLanguage(t *testing.T) {
 			for _, left := range englishLeft(t, c.lang, english, noFigures) {
 				t.Errorf("report.html still in English: %s", left)
 			}
+			wiki := visibleText(readOut(t, dir, "report.wikitext"))
+			for _, left := range englishLeft(t, c.lang, englishWiki, wiki) {
+				t.Errorf("report.wikitext still in English: %s", left)
+			}
 			for _, w := range c.want {
-				if !strings.Contains(text, w) {
+				if !strings.Contains(text, w) && !strings.HasPrefix(w, "==") {
 					t.Errorf("report.html lacks %q", w)
+				}
+				if !strings.Contains(wiki, w) {
+					t.Errorf("report.wikitext lacks %q", w)
 				}
 			}
 		})
