@@ -35,3 +35,15 @@ func reportLanguage(code string) *i18n.Localizer {
 	}
 	return l
 }
+
+// reportLanguageOrEnglish is l, or English when l is nil.
+func reportLanguageOrEnglish(l *i18n.Localizer) *i18n.Localizer {
+	if l != nil {
+		return l
+	}
+	en, err := i18n.New("en")
+	if err != nil { // the embedded English messages are checked by engagement/i18n's tests
+		panic("engagement: the embedded English messages: " + err.Error())
+	}
+	return en
+}

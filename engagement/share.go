@@ -14,6 +14,7 @@ import (
 
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -38,38 +39,46 @@ func (e *SkippedChart) Unwrap() error { return e.Err }
 // Charts draws the standard charts. Charts without data are left out and
 // their reasons returned in skipped (each a *SkippedChart).
 func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []error) {
-	me := ev.MetricsEvent()
+	return chartsIn(nil, ev, d, res)
+}
+
+// chartsIn is Charts with their words, titles and captions in l's
+// language (nil: English).
+func chartsIn(l *i18n.Localizer, ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []error) {
+	me, lang := ev.MetricsEvent(), chart.Language(l)
 	list := []struct {
-		name, title, caption string
-		draw                 func() (*plot.Plot, error)
+		name, key string
+		draw      func() (*plot.Plot, error)
 	}{
-		{"participants", "Participants", "Who took part, by segment; those left out of the numbers by reason.", func() (*plot.Plot, error) { return chart.ParticipantsBySegment(res.Participants) }},
-		{"edits_per_participant", "Edits during the event", "Each bar or point is one participant, most active first; above 150 participants who edited, how many made how many edits.", func() (*plot.Plot, error) { return chart.EditsPerParticipant(res.Participants) }},
-		{"monthly_edits", "Edits per month", "Calendar months from six months before the event to the as-of date; the event month is shaded.", func() (*plot.Plot, error) { return chart.MonthlyEdits(res.Monthly, me, chart.AsOf(res.Params.AsOf)) }},
-		{"monthly_editors", "Participants editing each month", "Participants with at least one edit in the month.", func() (*plot.Plot, error) { return chart.MonthlyActive(res.Monthly, me, chart.AsOf(res.Params.AsOf)) }},
-		{"retention", "Retention", "Share with an edit at least N days after the event, with 95% intervals.", func() (*plot.Plot, error) { return chart.RetentionCurve(res.Rows) }},
-		{"cohort", "Month by month after the event", "Share with at least one edit in each 30-day window after the end; blank = not yet observable.", func() (*plot.Plot, error) { return chart.CohortHeatmap(res.Rows, "active", 12) }},
-		{"content", "Content added", "Kilobytes added to content pages per wiki, during and after the event; labels give the pages created.", func() (*plot.Plot, error) {
-			return chart.PagesAndBytes(res.ByWikiNamespace, d.IsContent)
+		{"participants", "participants", func() (*plot.Plot, error) { return chart.ParticipantsBySegment(res.Participants, lang) }},
+		{"edits_per_participant", "edits-per-participant", func() (*plot.Plot, error) { return chart.EditsPerParticipant(res.Participants, lang) }},
+		{"monthly_edits", "monthly-edits", func() (*plot.Plot, error) {
+			return chart.MonthlyEdits(res.Monthly, me, chart.AsOf(res.Params.AsOf), lang)
 		}},
-		{"namespaces", "Where participants edited", "Edits during the event by wiki and namespace.", func() (*plot.Plot, error) {
-			return chart.NamespacesStacked(res.ByWikiNamespace, metrics.During, d.NamespaceName)
+		{"monthly_editors", "monthly-editors", func() (*plot.Plot, error) {
+			return chart.MonthlyActive(res.Monthly, me, chart.AsOf(res.Params.AsOf), lang)
+		}},
+		{"retention", "retention", func() (*plot.Plot, error) { return chart.RetentionCurve(res.Rows, lang) }},
+		{"cohort", "cohort", func() (*plot.Plot, error) { return chart.CohortHeatmap(res.Rows, "active", 12, lang) }},
+		{"content", "content", func() (*plot.Plot, error) { return chart.PagesAndBytes(res.ByWikiNamespace, d.IsContent, lang) }},
+		{"namespaces", "namespaces", func() (*plot.Plot, error) {
+			return chart.NamespacesStacked(res.ByWikiNamespace, metrics.During, d.NamespaceName, lang)
 		}},
 	}
 	if hasSegment(res.Rows, metrics.SegmentBaseline) {
 		list = append(list, struct {
-			name, title, caption string
-			draw                 func() (*plot.Plot, error)
-		}{"baseline", "Compared with newcomers who did not come", "New editors of the event and comparable newcomers on the home wiki: the share with an edit at least N days after the event, with 95% intervals.",
-			func() (*plot.Plot, error) { return chart.BaselineCurve(res.Rows) }})
+			name, key string
+			draw      func() (*plot.Plot, error)
+		}{"baseline", "baseline", func() (*plot.Plot, error) { return chart.BaselineCurve(res.Rows, lang) }})
 	}
+	tr := reportLanguageOrEnglish(l)
 	for _, c := range list {
 		p, err := c.draw()
 		if err != nil {
 			skipped = append(skipped, &SkippedChart{Name: c.name, Err: err})
 			continue
 		}
-		charts = append(charts, Chart{c.name, c.title, c.caption, p})
+		charts = append(charts, Chart{c.name, tr.T("engagement-figure-" + c.key), tr.T("engagement-figure-" + c.key + "-caption"), p})
 	}
 	return charts, skipped
 }
@@ -115,7 +124,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	if pseudo != nil {
 		shown = pseudo.Result(res)
 	}
-	charts, skipped := Charts(ev, d, res)
+	charts, skipped := chartsIn(reportLanguage(lang), ev, d, res)
 	pngs, narrow, errs := renderAll(charts)
 	var paths []string
 	var figs []report.Figure

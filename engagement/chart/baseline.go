@@ -8,14 +8,15 @@ import (
 
 // BaselineCurve draws the retention of the event's new editors beside that
 // of comparable newcomers (segment baseline), each with its 95% band.
-func BaselineCurve(rows []metrics.Row) (p *plot.Plot, err error) {
+func BaselineCurve(rows []metrics.Row, opts ...Option) (p *plot.Plot, err error) {
 	defer recoverInto(&err, "baseline curve")
+	l := newOptions(opts).tr()
 	label := func(s metrics.Segment) string {
 		if s == metrics.SegmentBaseline {
-			return "comparable newcomers"
+			return l.T("engagement-segment-baseline")
 		}
-		return "new editors of the event"
+		return l.T("engagement-chart-legend-new-of-event")
 	}
-	return retentionCurve(rows, "baseline curve", "New editors still editing, beside comparable newcomers",
+	return retentionCurve(l, rows, "baseline curve", l.T("engagement-chart-baseline-title"),
 		[]metrics.Segment{metrics.SegmentNew, metrics.SegmentBaseline}, label)
 }

@@ -30,12 +30,14 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
 // ParticipantsBySegment draws how many participants are new, experienced
 // (the long-term ones marked inside the bar) and left out, by reason.
-func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err error) {
+func ParticipantsBySegment(ps []metrics.ParticipantSummary, opts ...Option) (p *plot.Plot, err error) {
+	l := newOptions(opts).tr()
 	const name = "participants by segment"
 	defer recoverInto(&err, name)
 	if len(ps) == 0 {
@@ -46,7 +48,7 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err e
 	for _, p := range ps {
 		switch p.Segment {
 		case metrics.SegmentExcluded:
-			counts["left out: "+string(p.Excluded)]++
+			counts[leftOutPrefix+string(p.Excluded)]++
 		default:
 			counts[string(p.Segment)]++
 			if p.LongTerm {
@@ -57,13 +59,13 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err e
 	labels := []string{string(metrics.SegmentNew), string(metrics.SegmentExperienced)}
 	var ex []string
 	for k := range counts {
-		if strings.HasPrefix(k, "left out: ") {
+		if strings.HasPrefix(k, leftOutPrefix) {
 			ex = append(ex, k)
 		}
 	}
 	sort.Strings(ex)
 	labels = append(labels, ex...)
-	p = newPlot("Participants by segment", "", "participants")
+	p = newPlot(l.T("engagement-chart-participants-title"), "", l.T("engagement-chart-participants-y"))
 	b := &bars{width: 0.6}
 	for i, l := range labels {
 		c := Grey
@@ -80,13 +82,21 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary) (p *plot.Plot, err e
 		lt := &bars{width: 0.6, pattern: true}
 		lt.add(1, 0, float64(longTerm), SkyBlue)
 		p.Add(lt)
-		p.Legend.Add(fmt.Sprintf("of whom long-term: %s", thousands(int64(longTerm))), swatch{fill: SkyBlue})
+		p.Legend.Add(l.T("engagement-chart-long-term-legend", l.Int(longTerm)), swatch{fill: SkyBlue})
 		legendOutside(p)
 	}
 	if err := addValueLabels(p, b, vg.Points(2)); err != nil {
 		return nil, err
 	}
-	nominalX(p, labels)
+	shown := make([]string, len(labels))
+	for i, k := range labels {
+		if reason, ok := strings.CutPrefix(k, leftOutPrefix); ok {
+			shown[i] = l.T("engagement-chart-left-out-bar", exclusionWord(l, metrics.Exclusion(reason)))
+		} else {
+			shown[i] = segmentWord(l, metrics.Segment(k))
+		}
+	}
+	nominalX(p, shown)
 	p.Y.Min, p.Y.Max = 0, headroom(b.top())
 	return p, nil
 }
@@ -148,12 +158,13 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 		for i, x := range es {
 			ns[i], segs[i] = x.n, x.seg
 		}
-		return editsDistribution(ns, segs)
+		return editsDistribution(o.tr(), ns, segs)
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].n > es[j].n })
 	med := float64(es[len(es)/2].n)
 	logY := float64(es[0].n)/math.Max(med, 1) > 20
-	p = newPlot("Edits per participant during the event", "participants, most active first", "edits during the event")
+	l := o.tr()
+	p = newPlot(l.T("engagement-chart-edits-per-participant-title"), l.T("engagement-chart-edits-per-participant-x"), l.T("engagement-chart-edits-during-axis"))
 	base := 0.0
 	if logY {
 		base = 0.8
@@ -179,7 +190,7 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 	}
 	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
 		if seen[seg] {
-			p.Legend.Add(string(seg), swatch{fill: SegmentColor(seg)})
+			p.Legend.Add(segmentWord(l, seg), swatch{fill: SegmentColor(seg)})
 		}
 	}
 	legendOutside(p)
@@ -189,7 +200,7 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 		p.Y.Scale = flooredLog{floor: base}
 		p.Y.Tick.Marker = logCountTicks{}
 		p.Y.Min = base
-		p.Y.Label.Text = "edits during the event (log scale)"
+		p.Y.Label.Text = l.T("engagement-chart-edits-during-log-axis")
 	}
 	p.X.Tick.Marker = plot.ConstantTicks{}
 	return p, nil
@@ -200,7 +211,7 @@ var editBins = [...]int{1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000,
 
 // editsDistribution draws how many participants made how many edits, in
 // bins growing roughly tenfold every three, by segment side by side.
-func editsDistribution(ns []int, segs []metrics.Segment) (*plot.Plot, error) {
+func editsDistribution(l *i18n.Localizer, ns []int, segs []metrics.Segment) (*plot.Plot, error) {
 	top := 0
 	for _, n := range ns {
 		top = max(top, n)
@@ -227,7 +238,7 @@ func editsDistribution(ns []int, segs []metrics.Segment) (*plot.Plot, error) {
 		}
 		return k
 	}
-	p := newPlot(fmt.Sprintf("Edits during the event: how many of the %s participants who edited made how many", thousands(int64(len(ns)))), "edits during the event", "participants")
+	p := newPlot(l.Count("engagement-chart-histogram-title", len(ns)), l.T("engagement-chart-edits-during-axis"), l.T("engagement-chart-participants-y"))
 	all := &bars{width: 0.4}
 	for si, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
 		counts := make([]float64, nb)
@@ -242,7 +253,7 @@ func editsDistribution(ns []int, segs []metrics.Segment) (*plot.Plot, error) {
 			all.add(float64(k)+(float64(si)-0.5)*0.4, 0, c, nil)
 		}
 		p.Add(b)
-		p.Legend.Add(string(seg), swatch{fill: SegmentColor(seg)})
+		p.Legend.Add(segmentWord(l, seg), swatch{fill: SegmentColor(seg)})
 	}
 	if err := addValueLabels(p, all, vg.Points(2)); err != nil {
 		return nil, err
@@ -259,13 +270,15 @@ func editsDistribution(ns []int, segs []metrics.Segment) (*plot.Plot, error) {
 // as-of month is drawn only when some of it was observed, and the legend
 // says up to when.
 func MonthlyEdits(months []metrics.MonthRow, ev metrics.Event, opts ...Option) (*plot.Plot, error) {
-	return monthly(months, ev, newOptions(opts), "Edits per month around the event", "edits", func(m metrics.MonthRow) float64 { return float64(m.Edits) })
+	o := newOptions(opts)
+	return monthly(months, ev, o, o.tr().T("engagement-chart-monthly-edits-title"), o.tr().T("engagement-chart-edits-axis"), func(m metrics.MonthRow) float64 { return float64(m.Edits) })
 }
 
 // MonthlyActive draws participants who edited in each calendar month, the
 // as-of month drawn as partial (see MonthlyEdits for AsOf).
 func MonthlyActive(months []metrics.MonthRow, ev metrics.Event, opts ...Option) (*plot.Plot, error) {
-	return monthly(months, ev, newOptions(opts), "Participants editing each month", "participants with 1+ edit", func(m metrics.MonthRow) float64 { return float64(m.EditingParticipants) })
+	o := newOptions(opts)
+	return monthly(months, ev, o, o.tr().T("engagement-chart-monthly-active-title"), o.tr().T("engagement-chart-monthly-active-y"), func(m metrics.MonthRow) float64 { return float64(m.EditingParticipants) })
 }
 
 func monthly(months []metrics.MonthRow, ev metrics.Event, o options, title, ylabel string, val func(metrics.MonthRow) float64) (p *plot.Plot, err error) {
@@ -288,15 +301,16 @@ func monthly(months []metrics.MonthRow, ev metrics.Event, o options, title, ylab
 	}
 	df := dataframe.New(series.New(month, series.String, "month"), series.New(seg, series.String, "segment"),
 		series.New(v, series.Int, "value"), series.New(partial, series.Bool, "partial"))
-	partialLabel := "as-of month (partial)"
+	l := o.tr()
+	partialLabel := l.T("engagement-chart-partial-month")
 	if !o.asOf.IsZero() {
-		partialLabel = "as-of month, to " + o.asOf.UTC().Format("2 Jan")
+		partialLabel = l.T("engagement-chart-partial-to", l.T("engagement-chart-day-month", o.asOf.UTC().Day(), l.ShortMonth(o.asOf.UTC().Month())))
 	}
-	opts := []Option{Hue("segment"), Title(title), Labels("month", ylabel), Partial("partial", partialLabel)}
+	opts := []Option{Hue("segment"), Title(title), Labels(l.T("engagement-chart-month-axis"), ylabel), Partial("partial", partialLabel), Language(o.lang)}
 	if !ev.Start.IsZero() {
 		s := time.Date(ev.Start.Year(), ev.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
 		e := time.Date(ev.End.Year(), ev.End.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
-		opts = append(opts, Span(s.Format("2006-01-02"), e.Format("2006-01-02"), "event month"))
+		opts = append(opts, Span(s.Format("2006-01-02"), e.Format("2006-01-02"), l.T("engagement-chart-event-month")))
 	}
 	return Line(df, "month", "value", opts...)
 }
@@ -366,10 +380,10 @@ func (t lineThumb) Thumbnail(c *draw.Canvas) {
 
 // monthTicker puts a tick on every month and labels every first, third,
 // sixth or twelfth, depending on the span.
-type monthTicker struct{}
+type monthTicker struct{ l *i18n.Localizer }
 
 // Ticks implements plot.Ticker.
-func (monthTicker) Ticks(min, max float64) []plot.Tick {
+func (m monthTicker) Ticks(min, max float64) []plot.Tick {
 	var ts []plot.Tick
 	t := time.Unix(int64(min), 0).UTC()
 	t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -389,7 +403,7 @@ func (monthTicker) Ticks(min, max float64) []plot.Tick {
 		}
 		label := ""
 		if (int(t.Month())-1)%step == 0 {
-			label = t.Format("Jan\n2006")
+			label = monthTick(m.l, t)
 		}
 		ts = append(ts, plot.Tick{Value: float64(t.Unix()), Label: label})
 	}
@@ -414,16 +428,17 @@ func retentionDays(rows []metrics.Row) []int {
 
 // RetentionCurve draws retention_{D}d by segment with 95% Wilson bands.
 // Values not yet observable are left out.
-func RetentionCurve(rows []metrics.Row) (p *plot.Plot, err error) {
+func RetentionCurve(rows []metrics.Row, opts ...Option) (p *plot.Plot, err error) {
 	defer recoverInto(&err, "retention curve")
-	return retentionCurve(rows, "retention curve", "Share of participants still editing after the event",
-		[]metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced}, func(s metrics.Segment) string { return string(s) })
+	l := newOptions(opts).tr()
+	return retentionCurve(l, rows, "retention curve", l.T("engagement-chart-retention-title"),
+		[]metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced}, func(s metrics.Segment) string { return segmentWord(l, s) })
 }
 
 // retentionCurve draws retention_{D}d of the segments, each labelled by
 // label, with 95% Wilson bands.
-func retentionCurve(rows []metrics.Row, name, title string, segs []metrics.Segment, label func(metrics.Segment) string) (*plot.Plot, error) {
-	p := newPlot(title, "days after the event (log scale)", "still editing")
+func retentionCurve(l *i18n.Localizer, rows []metrics.Row, name, title string, segs []metrics.Segment, label func(metrics.Segment) string) (*plot.Plot, error) {
+	p := newPlot(title, l.T("engagement-chart-retention-x"), l.T("engagement-chart-retention-y"))
 	days := retentionDays(rows)
 	found := false
 	for _, seg := range segs {
@@ -459,10 +474,10 @@ func retentionCurve(rows []metrics.Row, name, title string, segs []metrics.Segme
 	if !found {
 		return nil, noData(name, "no observable retention values")
 	}
-	p.Legend.Add("band: 95% interval", swatch{fill: color.NRGBA{120, 120, 120, 60}})
+	p.Legend.Add(l.T("engagement-chart-band-interval"), swatch{fill: color.NRGBA{120, 120, 120, 60}})
 	legendOutside(p)
 	p.Y.Min, p.Y.Max = 0, 100
-	p.Y.Tick.Marker = percentTicks{}
+	p.Y.Tick.Marker = percentTicks{l}
 	var ticks []plot.Tick
 	for _, d := range days {
 		ticks = append(ticks, plot.Tick{Value: float64(d), Label: strconv.Itoa(d)})

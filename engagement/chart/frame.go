@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -354,7 +355,7 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 	}
 	legendOutside(p)
 	if dates {
-		p.X.Tick.Marker = monthTicker{}
+		p.X.Tick.Marker = monthTicker{o.tr()}
 	}
 	p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), top
 	return p, nil
@@ -551,7 +552,7 @@ func Heatmap(df dataframe.DataFrame, x, y, z string, opts ...Option) (p *plot.Pl
 		seen[cell] = true
 		g.z[cell] = v
 	}
-	p, err = shareHeatmap(titled(o, z+" by "+x+" and "+y), g, xs, ys, "– no row")
+	p, err = shareHeatmap(o.lang, titled(o, z+" by "+x+" and "+y), g, xs, ys, "– no row")
 	if err != nil {
 		return nil, err
 	}
@@ -569,7 +570,8 @@ func positions(vs []string) map[string]int {
 
 // shareHeatmap draws a grid of shares with the given column and row names.
 // noValue explains blank cells in the colour key.
-func shareHeatmap(title string, g grid, xs, ys []string, noValue ...string) (*plot.Plot, error) {
+func shareHeatmap(l *i18n.Localizer, title string, g grid, xs, ys []string, noValue ...string) (*plot.Plot, error) {
+	l = options{lang: l}.tr()
 	p := newPlot(title, "", "")
 	p.Add(shareCells{g: g})
 	labelSize := 9.0
@@ -583,7 +585,7 @@ func shareHeatmap(title string, g grid, xs, ys []string, noValue ...string) (*pl
 			v := g.z[r*g.cols+k]
 			label := "–"
 			if !math.IsNaN(v) {
-				label = fmt.Sprintf("%.0f%%", 100*v)
+				label = l.T("engagement-chart-percent-tick", fmt.Sprintf("%.0f", 100*v))
 			}
 			xys = append(xys, plotter.XY{X: float64(k + 1), Y: float64(r)})
 			texts = append(texts, label)
@@ -598,7 +600,7 @@ func shareHeatmap(title string, g grid, xs, ys []string, noValue ...string) (*pl
 	}
 	p.Add(labels)
 	for _, v := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		p.Legend.Add(fmt.Sprintf("%.0f%%", 100*v), swatch{fill: ShareColor(v), outline: v == 0})
+		p.Legend.Add(l.T("engagement-chart-percent-tick", fmt.Sprintf("%.0f", 100*v)), swatch{fill: ShareColor(v), outline: v == 0})
 	}
 	for i, l := range noValue {
 		var fill color.Color = color.Transparent

@@ -51,13 +51,14 @@ func (s shareCells) Plot(c draw.Canvas, p *plot.Plot) {
 // after the event: metric is "active" (1+ edit, active_m{k}) or
 // "active_editor" (5+ content edits, active_editor_m{k}). Windows not yet
 // observable are blank; each cell prints its percentage.
-func CohortHeatmap(rows []metrics.Row, metric string, months int) (p *plot.Plot, err error) {
+func CohortHeatmap(rows []metrics.Row, metric string, months int, opts ...Option) (p *plot.Plot, err error) {
 	defer recoverInto(&err, "cohort heat map")
+	l := newOptions(opts).tr()
 	name := metrics.ActiveMetric
-	title := "Share of each segment editing, month by month after the event"
+	title := l.T("engagement-chart-cohort-title")
 	if metric == "active_editor" {
 		name = metrics.ActiveEditorMetric
-		title = "Share of each segment with 5+ content edits, month by month"
+		title = l.T("engagement-chart-cohort-active-editor-title")
 	}
 	if months <= 0 || months > metrics.ActiveMonths {
 		months = 12
@@ -85,12 +86,12 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (p *plot.Plot,
 	for k := 1; k <= months; k++ {
 		xs = append(xs, strconv.Itoa(k))
 	}
-	ys := []string{string(segs[0]), string(segs[1]), string(segs[2])}
-	p, err = shareHeatmap(title, g, xs, ys, "– not yet observable", "  or empty segment")
+	ys := []string{segmentWord(l, segs[0]), segmentWord(l, segs[1]), segmentWord(l, segs[2])}
+	p, err = shareHeatmap(l, title, g, xs, ys, l.T("engagement-chart-heatmap-blank"), "  "+l.T("engagement-chart-heatmap-blank-empty"))
 	if err != nil {
 		return nil, err
 	}
-	p.X.Label.Text = "30-day window after the event"
+	p.X.Label.Text = l.T("engagement-chart-cohort-x")
 	return p, nil
 }
 
@@ -98,7 +99,8 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int) (p *plot.Plot,
 // per wiki, stacked by namespace. local gives a namespace's name on a
 // wiki (from siteinfo); where it gives "" or "ns N", MediaWiki's
 // canonical English name is shown (CanonicalNamespace).
-func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Period, local func(wiki string, ns int) string) (p *plot.Plot, err error) {
+func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Period, local func(wiki string, ns int) string, opts ...Option) (p *plot.Plot, err error) {
+	l := newOptions(opts).tr()
 	defer recoverInto(&err, "edits by namespace")
 	name := func(wiki string, ns int) string { return namespaceName(local, wiki, ns) }
 	type key struct {
@@ -143,7 +145,11 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 		}
 		return "other"
 	}
-	p = newPlot(fmt.Sprintf("Edits %s the event by wiki and namespace", period), "", "edits")
+	title := l.T("engagement-chart-namespaces-during-title")
+	if period == metrics.After {
+		title = l.T("engagement-chart-namespaces-after-title")
+	}
+	p = newPlot(title, "", l.T("engagement-chart-edits-axis"))
 	below := make([]float64, len(wikis))
 	for li, l := range layers {
 		b := &bars{width: 0.6}
@@ -175,7 +181,8 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 
 // PagesAndBytes draws, per wiki, the bytes added in content namespaces
 // during and after the event, each bar labelled with the pages created.
-func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string, ns int) bool) (p *plot.Plot, err error) {
+func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string, ns int) bool, opts ...Option) (p *plot.Plot, err error) {
+	l := newOptions(opts).tr()
 	defer recoverInto(&err, "pages and bytes")
 	type agg struct{ bytes, pages int }
 	per := map[string]map[metrics.Period]*agg{}
@@ -198,7 +205,7 @@ func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string
 		wikis = append(wikis, w)
 	}
 	sort.Strings(wikis)
-	p = newPlot("Content added during and after the event (labels: pages created)", "", "kilobytes added to content pages")
+	p = newPlot(l.T("engagement-chart-content-title"), "", l.T("engagement-chart-content-y"))
 	p.Y.Tick.Marker = kiloTicks{}
 	top := 0.0
 	for i, period := range []metrics.Period{metrics.During, metrics.After} {
@@ -210,11 +217,11 @@ func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string
 			x := float64(k) + (float64(i)-0.5)*0.38
 			b.add(x, 0, float64(a.bytes)/1000, CategoryColor(i))
 			xys = append(xys, plotter.XY{X: x, Y: float64(a.bytes) / 1000})
-			texts = append(texts, pagesLabel(a.pages))
+			texts = append(texts, l.Count("engagement-created-pages", a.pages))
 		}
 		p.Add(b)
 		top = math.Max(top, b.top())
-		p.Legend.Add(string(period)+" the event", swatch{fill: CategoryColor(i)})
+		p.Legend.Add(l.T("engagement-chart-legend-"+string(period)), swatch{fill: CategoryColor(i)})
 		l, err := newLabels(xys, texts, 9, text.XCenter, text.YBottom)
 		if err != nil {
 			return nil, err
@@ -226,13 +233,6 @@ func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string
 	nominalX(p, wikis)
 	p.Y.Min, p.Y.Max = 0, headroom(top)
 	return p, nil
-}
-
-func pagesLabel(n int) string {
-	if n == 1 {
-		return "1 page"
-	}
-	return thousands(int64(n)) + " pages"
 }
 
 // kiloTicks labels a kilobyte axis: whole numbers with separators, or one

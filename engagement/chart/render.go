@@ -15,6 +15,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"example.com/engagement/engagement/i18n"
 )
 
 // ErrNoData is wrapped by every error about data a chart cannot show.
@@ -266,6 +268,7 @@ type options struct {
 	spanLabel      string
 	asOf           time.Time
 	nsName         func(wiki string, ns int) string
+	lang           *i18n.Localizer
 }
 
 func newOptions(opts []Option) options {

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -282,14 +283,14 @@ func thousands(n int64) string {
 }
 
 // percentTicks labels a 0–100 axis in steps of 20%.
-type percentTicks struct{}
+type percentTicks struct{ l *i18n.Localizer }
 
 // Ticks implements plot.Ticker.
-func (percentTicks) Ticks(min, max float64) []plot.Tick {
+func (t percentTicks) Ticks(min, max float64) []plot.Tick {
 	var ts []plot.Tick
 	for v := 0.0; v <= 100; v += 20 {
 		if v >= min-1e-9 && v <= max+1e-9 {
-			ts = append(ts, plot.Tick{Value: v, Label: strconv.Itoa(int(v)) + "%"})
+			ts = append(ts, plot.Tick{Value: v, Label: percentTick(t.l, int(v))})
 		}
 	}
 	return ts
