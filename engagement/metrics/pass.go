@@ -3,8 +3,6 @@ package metrics
 import (
 	"slices"
 	"sync"
-
-	"example.com/engagement/internal/hugealloc"
 )
 
 // rec is one contribution reduced to what the hot loops need, in 16
@@ -215,7 +213,7 @@ func (a *pass) selectContributions() {
 		a.recs = append(a.recs, newRec(pi, i, t.sec[i], a.isContent(wi, t.Wikis()[t.wiki[i]], t.ns[i])))
 	}
 	if a.byUser == nil {
-		a.recs = hugealloc.Make[rec](0, t.Len())
+		a.recs = make([]rec, 0, t.Len())
 		for i := range t.Len() {
 			take(i)
 		}
@@ -227,7 +225,7 @@ func (a *pass) selectContributions() {
 				n += len(of(u))
 			}
 		}
-		a.recs = hugealloc.Make[rec](0, n)
+		a.recs = make([]rec, 0, n)
 		a.ignored += t.Len() - n // the rows of other people
 		for u, pi := range users {
 			if pi > 0 {
@@ -260,7 +258,7 @@ func rowsByUser(t *Table) *userRows {
 		start[u+1] += start[u]
 	}
 	next := slices.Clone(start[:n])
-	rows := hugealloc.Make[int32](t.Len(), t.Len())
+	rows := make([]int32, t.Len())
 	for i, u := range t.user {
 		rows[next[u]] = int32(i)
 		next[u]++
