@@ -64,6 +64,7 @@ type pageKey struct {
 type pageAgg struct {
 	PageCount
 	lastP int32
+	ci    int32 // the row whose title the page takes (breakdowns fills Title)
 }
 
 // pass is one computation: the inputs, the segmented participants, and what
@@ -144,7 +145,7 @@ func (f *folds) merge(o *folds) {
 			f.pages.set(k, pg)
 			continue
 		}
-		m.Edits += pg.Edits // the title stays the one first met, in f
+		m.Edits += pg.Edits // the title (ci) stays the one first met, in f
 		m.Editors += pg.Editors
 		m.Created = m.Created || pg.Created
 		m.BytesAdded += pg.BytesAdded
