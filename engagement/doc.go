@@ -69,5 +69,6 @@
 //
 // Dependencies point one way, and internal/layout's test says so: outputs
 // (report, chart, nb) never import the clients (mwapi, dashboard); the
-// clients import neither metrics nor dataset; gonbui is imported by nb alone.
+// clients import neither metrics nor dataset (dashboard still takes
+// metrics.Exclusion, a listed exception); gonbui is imported by nb alone.
 package engagement
