@@ -13,7 +13,8 @@ import (
 
 // Summary says what the campaign holds, in Markdown: the banner first when
 // courses or people are missing from the numbers, then each event with
-// its dates and participants, and what was fetched.
+// its dates and participants, what was fetched, and the combined count of
+// people with who it leaves out as facilitators of another event.
 func (a *CampaignAnalysis) Summary() string {
 	var b strings.Builder
 	c := a.Campaign
@@ -38,6 +39,7 @@ func (a *CampaignAnalysis) Summary() string {
 			fmt.Fprintf(&b, "\n- %s · %s – %s · %d participants", e.Title, e.Start.Format("2 Jan 2006"), e.End.Format("2 Jan 2006"), e.Participants)
 		}
 	}
+	fmt.Fprintf(&b, "\n\nCombined: %s.", a.combinedCountLine(nil))
 	return b.String()
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
@@ -52,8 +51,13 @@ func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data
 	return d
 }
 
-// ShareAs is Share with the pseudonymizer given (nil: real names).
+// ShareAs is Share with the pseudonymizer given (nil: real names). A
+// folder whose run.json names another course or campaign is refused before
+// anything is written (ErrOtherRun).
 func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
+	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+		return nil, err
+	}
 	data, res := a.Data, a.Result
 	if pseudo != nil {
 		data, res = a.pseudonymized(pseudo)
@@ -107,7 +111,8 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 // as written (pseudonymised or not).
 func (a *CampaignAnalysis) reportInput(compared []ComparedEvent, returning []ReturningPerson, pseudo *report.Pseudonymizer, res *metrics.CampaignResult) report.CampaignInput {
 	title := map[string]string{}
-	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: Version, Pseudonyms: pseudo != nil, Notes: slices.Clone(a.Data.Notes),
+	notes := append([]string{"Combined: " + a.combinedCountLine(pseudo)}, a.Data.Notes...)
+	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: Version, Pseudonyms: pseudo != nil, Notes: notes,
 		Combined: &metrics.Result{Rows: res.Combined, Participants: res.Participants, Params: a.Params}}
 	if in.Title == "" {
 		in.Title = a.Campaign.Slug

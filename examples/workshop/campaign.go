@@ -69,7 +69,7 @@ func printComparison(w io.Writer, a *engagement.CampaignAnalysis, pseudo *report
 	fmt.Fprintln(tw, "\nevent\tparticipants\tnew\talso elsewhere\tnew editors editing 7/30/90+ days after")
 	for _, e := range a.Compare() {
 		if e.Failed != "" {
-			fmt.Fprintf(tw, "%s\t—\t—\t—\tcould not be loaded\n", e.Course)
+			fmt.Fprintf(tw, "%s\t—\t—\t—\tcould not be loaded\n", e.Title)
 			continue
 		}
 		var ret []string
@@ -80,10 +80,13 @@ func printComparison(w io.Writer, a *engagement.CampaignAnalysis, pseudo *report
 				ret = append(ret, fmt.Sprintf("%d of %d", r.Numerator, r.Denominator))
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", e.Course, e.Participants, e.NewEditors, e.Returning, strings.Join(ret, " / "))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", e.Title, e.Participants, e.NewEditors, e.Returning, strings.Join(ret, " / "))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "combined: %s; %d returning participants\n", headline(a.Result.Combined), len(a.Result.Returning))
+	for _, n := range a.CombinedNotes(pseudo) {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
 	people := a.ReturningPeople()
 	for i, p := range people {
 		if i == maxListed {

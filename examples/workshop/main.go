@@ -6,7 +6,9 @@
 //	go run ./examples/workshop -course URL -contact you@example.org
 //	go run ./examples/workshop -from out            # re-analyse a previous run
 //
-// Outputs go to -out (default out/): report.html (with the page views of
+// Outputs go to -out (default out/, and out/campaign/ for -campaign; a
+// folder whose run.json names another event or campaign is refused, so
+// that two runs' files never mix): report.html (with the page views of
 // the pages created), report.wikitext, metrics.csv, participants.csv,
 // contributions.csv, accounts.csv, monthly.csv, namespaces.csv,
 // incomplete.csv, run.json (when the data was fetched, the as-of, the
@@ -111,7 +113,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.from, "from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
 	fs.StringVar(&o.asOf, "asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
-	fs.StringVar(&o.out, "out", "out", "folder for the outputs")
+	fs.StringVar(&o.out, "out", "out", "folder for the outputs (with -campaign: "+campaignOut+"); a folder holding another event's or campaign's outputs (its run.json says) is refused")
 	fs.BoolVar(&o.offline, "offline", false, "use cached responses only; a cache miss is an error")
 	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email address or user page URL (or ENGAGEMENT_CONTACT): "+mwapi.ContactRule)
 	fs.IntVar(&o.lookback, "lookback", 14, "days before the start within which a registration makes a participant new")
@@ -132,6 +134,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
+	if o.campaign != "" && !isSet(fs, "out") {
+		o.out = campaignOut // a campaign's outputs never mix with an event's
+	}
 	if o.maxContribs < 1 {
 		return nil, fmt.Errorf("-max-contributions %d: must be at least 1", o.maxContribs)
 	}
@@ -141,6 +146,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 	}
 	return o, nil
+}
+
+// campaignOut is -out's default with -campaign.
+const campaignOut = "out/campaign"
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
