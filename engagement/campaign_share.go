@@ -21,7 +21,8 @@ const (
 // Share writes every output of the campaign into dir, as the example
 // program does: events.csv, metrics.csv, participants.csv and the data
 // files (WriteCampaignOutputs), comparison.csv (the events side by side),
-// returning.csv (who came back), events.png and report.html. With
+// returning.csv (who came back), events.png, report.html and
+// report.wikitext (for the campaign's page on Meta-Wiki). With
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
@@ -101,6 +102,11 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
 		return paths, fmt.Errorf("writing the report: %w", err)
 	}
+	wt := filepath.Join(dir, CampaignWikitextFile)
+	if err := dataset.WriteFile(wt, func(w io.Writer) error { return writeCampaignWikitext(w, in) }); err != nil {
+		return paths, fmt.Errorf("writing the report as wikitext: %w", err)
+	}
+	paths = append(paths, wt)
 	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
 		return paths, fmt.Errorf("recording the run: %w", err)
 	}

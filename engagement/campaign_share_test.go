@@ -81,7 +81,7 @@ func TestCampaignSharePseudonymized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(paths[0]) != "report.html" || len(paths) != 12 || filepath.Base(paths[11]) != "run.json" { // no monthly.csv
+	if filepath.Base(paths[0]) != "report.html" || len(paths) != 13 || filepath.Base(paths[12]) != "run.json" { // no monthly.csv, a report.wikitext
 		t.Errorf("wrote %v", paths)
 	}
 	for _, p := range paths {
@@ -211,5 +211,38 @@ func TestCombinedCountExplained(t *testing.T) {
 	pseudo := a.Pseudonymizer()
 	if got := a.CombinedNotes(pseudo); len(got) != 2 || strings.Contains(got[0], "Priya") || !strings.HasPrefix(got[0], pseudo.Name("Priya Okafor")+" took part") {
 		t.Errorf("pseudonymised notes %q", got)
+	}
+}
+
+// The campaign writes its own report.wikitext: the events by title, linked,
+// numbers right-aligned in sortable tables without an empty header cell,
+// the combined count explained, and no markup from names.
+func TestCampaignWikitext(t *testing.T) {
+	a := sampleCampaign(t)
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, engagement.CampaignWikitextFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{
+		"== Sample Library 2021: campaign results ==\n",
+		"{| class=\"wikitable sortable\"\n! Event\n! Dates\n! Participants\n",
+		"| [https://outreachdashboard.wmflabs.org/courses/Sample_Library/Women_in_Science_Edit-a-thon_%28March_2021%29 Women in Science Edit-a-thon]\n",
+		"| style=\"text-align:right\" | 53\n| style=\"text-align:right\" | 36\n| style=\"text-align:right\" | 3\n| style=\"text-align:right\" | 25.0 % (9 of 36)\n",
+		"* Combined: 52 people counted once each, from their first event: Priya Okafor took part in Women in Science Edit-a-thon and facilitated Wikidata Workshop",
+		"* Kiri Okafor: Women in Science Edit-a-thon, then Wikidata Workshop\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report.wikitext lacks %q:\n%s", want, s)
+		}
+	}
+	for _, bad := range []string{"! \n", "!  !!", "| \n", "| Sample&#95;Library", "| Sample_Library"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("report.wikitext holds %q (an empty cell, or a slug):\n%s", bad, s)
+		}
 	}
 }
