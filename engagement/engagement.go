@@ -410,6 +410,9 @@ func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 	default:
 		return nil, err
 	}
+	if data.Views, err = readPageViews(dir); err != nil {
+		return nil, err
+	}
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}

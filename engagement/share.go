@@ -249,6 +249,11 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 	if err != nil {
 		return nil, err
 	}
+	vp, err := writePageViews(dir, a.Data.Views, pseudo)
+	if err != nil {
+		return nil, err
+	}
+	paths = append(paths, vp...)
 	if a.Baseline != nil {
 		bp, err := writeBaseline(dir, a.Baseline, pseudo)
 		if err != nil {

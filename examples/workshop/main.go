@@ -11,8 +11,11 @@
 // that two runs' files never mix): report.html (with the page views of
 // the pages created), report.wikitext, metrics.csv, participants.csv,
 // contributions.csv, accounts.csv, monthly.csv, namespaces.csv,
-// incomplete.csv, run.json (when the data was fetched, the as-of, the
-// course, the parameters, the program) and the charts. The as-of may not
+// incomplete.csv, pageviews.csv (the page views fetched, so that -from
+// shows them too), run.json (when the data was fetched, the as-of, the
+// course, the parameters, the program) and the charts. A campaign writes
+// events.csv, comparison.csv, returning.csv, events.png, report.html and
+// report.wikitext beside its metrics and data files, and no monthly.csv. The as-of may not
 // be after the data was fetched: a future -asof is refused, a rerun from
 // the cache observes by default up to when its oldest cached answer was
 // fetched, and -from up to its folder's run.json.
