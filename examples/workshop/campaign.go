@@ -27,6 +27,16 @@ func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) erro
 	if err != nil {
 		return withFlag(err)
 	}
+	var names []string
+	for _, ev := range cs.Campaign().Events {
+		names = append(names, eventNames(ev)...)
+	}
+	return redacted(o.pseudonymize, names, analyseCampaign(o, cs, stdout))
+}
+
+// analyseCampaign analyses the opened campaign, prints what it found and
+// writes the outputs.
+func analyseCampaign(o *options, cs *engagement.CampaignSession, stdout io.Writer) error {
 	c := cs.Campaign()
 	fmt.Fprintf(stdout, "Campaign %s: %d events\n", c.Slug, len(c.Events))
 	for _, f := range c.Failed {

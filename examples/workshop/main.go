@@ -186,6 +186,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return withFlag(err)
 	}
+	return redacted(o.pseudonymize, eventNames(s.Event()), runEvent(o, s, stdout))
+}
+
+// runEvent analyses the session's event, prints what it found and writes
+// the outputs.
+func runEvent(o *options, s *engagement.Session, stdout io.Writer) error {
 	printEvent(stdout, s.Event())
 	a, err := s.Analysis()
 	if err != nil {
@@ -215,6 +221,44 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, banner)
 	}
 	return nil
+}
+
+// eventNames are the usernames of an event's enrolment, facilitators too.
+func eventNames(ev *engagement.Event) []string {
+	names := make([]string, 0, len(ev.Participants))
+	for _, p := range ev.Participants {
+		names = append(names, p.Username)
+	}
+	return names
+}
+
+// redactedError is an error whose message names participants by
+// pseudonym; errors.Is and errors.As still see the error it replaces.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redacted returns err with every form of every one of names in its
+// message (spaces or underscores, first letter either case) replaced by a
+// pseudonym when pseudonymize is set: an error refusing a folder quotes
+// the username of the rows it refuses, and -pseudonymize promises that no
+// output names anyone. The pseudonyms are of a fresh key, like the
+// files'. err itself without pseudonymize, or when nil.
+func redacted(pseudonymize bool, names []string, err error) error {
+	if !pseudonymize || err == nil {
+		return err
+	}
+	pseudo := report.NewPseudonymizer(report.RandomKey())
+	pseudo.Learn(names...)
+	msg := pseudo.Title(" " + err.Error())[1:] // the leading space: never read as a "User:" title
+	if msg == err.Error() {
+		return err
+	}
+	return &redactedError{msg: msg, err: err}
 }
 
 // settingFlags maps the settings an error can name to the flag that sets it.
