@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/metrics"
@@ -81,4 +82,24 @@ func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
 		recs = append(recs, rec)
 	}
 	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.HasHeader(true))
+}
+
+// ReturningView is the returning people for reading: username, the number
+// of events and the events by title, in order of start. Returning has the
+// course slugs.
+func (a *CampaignAnalysis) ReturningView() dataframe.DataFrame {
+	title := map[string]string{}
+	for _, c := range a.Compare() {
+		title[c.Course] = c.Title
+	}
+	people := a.ReturningPeople()
+	user, titles, n := make([]string, len(people)), make([]string, len(people)), make([]int, len(people))
+	for i, p := range people {
+		ts := make([]string, len(p.Courses))
+		for j, c := range p.Courses {
+			ts[j] = title[c]
+		}
+		user[i], n[i], titles[i] = p.Username, len(p.Courses), strings.Join(ts, "; ")
+	}
+	return dataframe.New(series.New(user, series.String, ColUsername), series.New(n, series.Int, "events"), series.New(titles, series.String, "event titles"))
 }

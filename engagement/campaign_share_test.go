@@ -246,3 +246,12 @@ func TestCampaignWikitext(t *testing.T) {
 		}
 	}
 }
+
+// The returning people for reading name the events by title, not slug.
+func TestReturningViewHasTitles(t *testing.T) {
+	recs := sampleCampaign(t).ReturningView().Records()
+	want := "[[username events event titles] [Ada Okafor 2 Women in Science Edit-a-thon; Wikidata Workshop]]"
+	if got := fmt.Sprint(recs[:2]); got != want || len(recs) != 4 {
+		t.Errorf("got %d rows, %s; want 4, %s", len(recs), got, want)
+	}
+}

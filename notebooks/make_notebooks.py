@@ -292,7 +292,7 @@ nb.Check(a.ShowChart())'''),
 ("md", '''## Who keeps coming back
 The people who took part in two or more events as participants (facilitators of any event are left out), with their events in order.'''),
 ("code", '''%%
-nb.ShowTable(nb.Must(cs.Analysis()).Returning(), nil)'''),
+nb.ShowTable(nb.Must(cs.Analysis()).ReturningView(), nil)'''),
 ("md", '''## The campaign as a whole
 Each person counted once, measured from the end of the first event they took part in, and new if new then. `returning_participants` counts the people above. Every row of each event's own analysis is in `a.Events()` (events.csv).'''),
 ("code", '''%%
