@@ -22,7 +22,8 @@ const (
 // program does: events.csv, metrics.csv, participants.csv and the data
 // files (WriteCampaignOutputs), comparison.csv (the events side by side),
 // returning.csv (who came back), events.png, report.html and
-// report.wikitext (for the campaign's page on Meta-Wiki). With
+// report.wikitext (for the campaign's page on Meta-Wiki, with the page
+// views of the pages created) and pageviews.csv. With
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
@@ -102,8 +103,14 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
 		return paths, fmt.Errorf("writing the report: %w", err)
 	}
+	vp, err := writePageViews(dir, a.Data.Views, pseudo)
+	if err != nil {
+		return paths, err
+	}
+	paths = append(paths, vp...)
+	views := pseudonymViews(a.Views(), pseudo)
 	wt := filepath.Join(dir, CampaignWikitextFile)
-	if err := dataset.WriteFile(wt, func(w io.Writer) error { return writeCampaignWikitext(w, in) }); err != nil {
+	if err := dataset.WriteFile(wt, func(w io.Writer) error { return writeCampaignWikitext(w, in, views) }); err != nil {
 		return paths, fmt.Errorf("writing the report as wikitext: %w", err)
 	}
 	paths = append(paths, wt)

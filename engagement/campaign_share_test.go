@@ -11,6 +11,7 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -81,7 +82,7 @@ func TestCampaignSharePseudonymized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(paths[0]) != "report.html" || len(paths) != 13 || filepath.Base(paths[12]) != "run.json" { // no monthly.csv, a report.wikitext
+	if filepath.Base(paths[0]) != "report.html" || len(paths) != 14 || filepath.Base(paths[13]) != "run.json" { // no monthly.csv; pageviews.csv, report.wikitext
 		t.Errorf("wrote %v", paths)
 	}
 	for _, p := range paths {
@@ -253,5 +254,36 @@ func TestReturningViewHasTitles(t *testing.T) {
 	want := "[[username events event titles] [Ada Okafor 2 Women in Science Edit-a-thon; Wikidata Workshop]]"
 	if got := fmt.Sprint(recs[:2]); got != want || len(recs) != 4 {
 		t.Errorf("got %d rows, %s; want 4, %s", len(recs), got, want)
+	}
+}
+
+// The campaign fetches the page views of the pages created during its
+// events in its fetch step, keeps them in pageviews.csv, shows them in its
+// wikitext, and a re-analysis of its folder has the same views.
+func TestCampaignPageViews(t *testing.T) {
+	a := sampleCampaign(t)
+	v := a.Views()
+	if v == nil || len(v.Pages) == 0 || v.Total() == 0 {
+		t.Fatalf("the sample campaign has no page views: %+v", v)
+	}
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := os.ReadFile(filepath.Join(dir, engagement.CampaignWikitextFile))
+	want := fmt.Sprintf("=== Views of the pages created ===\n%s views from ", report.Thousands(v.Total()))
+	if !strings.Contains(string(wt), want) || !strings.Contains(string(wt), "| "+v.Pages[0].Title+"\n") {
+		t.Errorf("report.wikitext lacks %q or the most viewed page %q", want, v.Pages[0].Title)
+	}
+	cs, err := engagement.OpenCampaign(context.Background(), engagement.Sample, engagement.WithDataFrom(dir), engagement.WithAsOf(a.Params.AsOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cs.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bv := b.Views(); bv == nil || bv.Total() != v.Total() || len(bv.Pages) != len(v.Pages) {
+		t.Errorf("re-analysis views %+v; want %d views of %d pages", bv, v.Total(), len(v.Pages))
 	}
 }

@@ -40,8 +40,9 @@ func wikiEscape(s string) string {
 // by title (linked to the Dashboard), the combined headline, the returning
 // participants and the notes; sortable tables, numbers right-aligned, no
 // empty header or cell. in is the report's input (pseudonymised names
-// included when it is).
-func writeCampaignWikitext(w io.Writer, in report.CampaignInput) error {
+// included when it is); views, when not nil, the page views of the pages
+// created during the events.
+func writeCampaignWikitext(w io.Writer, in report.CampaignInput, views *report.PageViews) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s: campaign results ==\n", wikiEscape(in.Title))
 	if in.Combined != nil {
@@ -71,6 +72,9 @@ func writeCampaignWikitext(w io.Writer, in report.CampaignInput) error {
 			fmt.Fprintf(&b, "* %s: %s\n", wikiEscape(p.Username), wikiEscape(strings.Join(p.Events, ", then ")))
 		}
 		b.WriteString("\n")
+	}
+	if views != nil {
+		campaignViews(&b, views)
 	}
 	if len(in.Notes) > 0 || len(in.Failures) > 0 {
 		b.WriteString("=== Notes ===\n")
@@ -128,4 +132,30 @@ func wikiTable(b *strings.Builder, head []string, rows [][]string) {
 		}
 	}
 	b.WriteString("|}\n\n")
+}
+
+// campaignViews writes the views of the pages created: the total, the ten
+// most viewed pages, the wikis not counted and the pages whose views could
+// not be fetched.
+func campaignViews(b *strings.Builder, v *report.PageViews) {
+	b.WriteString("=== Views of the pages created ===\n")
+	fmt.Fprintf(b, "%s views from %s to %s of the %d pages created during the events that the page views service counts.\n\n",
+		report.Thousands(v.Total()), v.Start.Format("2 January 2006"), v.End.Format("2 January 2006"), len(v.Pages))
+	var rows [][]string
+	for i, p := range v.Pages {
+		if i == 10 {
+			break
+		}
+		rows = append(rows, []string{wikiEscape(p.Wiki), wikiEscape(p.Title), wikiNumber(report.Thousands(p.Views))})
+	}
+	if len(rows) > 0 {
+		wikiTable(b, []string{"Wiki", "Page", "Views"}, rows)
+	}
+	for _, n := range v.NotServed {
+		fmt.Fprintf(b, "* %s: %d pages created there, whose views the service does not count.\n", wikiEscape(n.Wiki), n.Pages)
+	}
+	if v.Failed > 0 {
+		fmt.Fprintf(b, "* %d pages: their views could not be fetched (left out, not counted as zero).\n", v.Failed)
+	}
+	b.WriteString("\n")
 }
