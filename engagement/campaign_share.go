@@ -54,8 +54,8 @@ func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data
 }
 
 // ShareAs is Share with the pseudonymizer given (nil: real names). A
-// folder whose run.json names another course or campaign is refused before
-// anything is written (ErrOtherRun).
+// folder whose run.json names an event is refused before anything is
+// written (ErrOtherRun).
 func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
 	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
 		return nil, err

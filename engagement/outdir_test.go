@@ -74,3 +74,28 @@ func TestUnreadableRunFileRefused(t *testing.T) {
 		t.Errorf("report.html written into a refused folder: %v", err)
 	}
 }
+
+// Another event's folder takes the new event's outputs, which replace its
+// files: the notebooks run event after event into one folder.
+func TestAnotherEventsFolderIsReplaced(t *testing.T) {
+	_, a, dir := sampleFolder(t)
+	d := copyFolder(t, dir)
+	p := filepath.Join(d, dataset.RunFile)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := strings.Replace(string(b), a.Event.Course.Slug, "Other/Event", 1)
+	if other == string(b) {
+		t.Fatal("run.json does not name the course")
+	}
+	if err := os.WriteFile(p, []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Share(d, false); err != nil {
+		t.Fatalf("another event's folder: %v", err)
+	}
+	if run, err := dataset.ReadRun(d); err != nil || run.Course.Slug != a.Event.Course.Slug {
+		t.Errorf("run.json after: %v, %v", run.Course, err)
+	}
+}

@@ -227,8 +227,8 @@ func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
 // ShareAs is Share with the pseudonymizer given (nil: real names), so that
 // what a program prints can use the same pseudonyms as the files.
 //
-// A folder whose run.json names another course or campaign is refused
-// before anything is written (ErrOtherRun).
+// A folder whose run.json names a campaign is refused before anything is
+// written (ErrOtherRun).
 func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
 	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
 		return nil, err

@@ -7,8 +7,8 @@
 //	go run ./examples/workshop -from out            # re-analyse a previous run
 //
 // Outputs go to -out (default out/, and out/campaign/ for -campaign; a
-// folder whose run.json names another event or campaign is refused, so
-// that two runs' files never mix): report.html (with the page views of
+// campaign refuses a folder whose run.json names an event, and an event
+// one that names a campaign, so that their files never mix): report.html (with the page views of
 // the pages created), report.wikitext, metrics.csv, participants.csv,
 // contributions.csv, accounts.csv, monthly.csv, namespaces.csv,
 // incomplete.csv, pageviews.csv (the page views fetched, so that -from
@@ -116,7 +116,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.from, "from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
 	fs.StringVar(&o.asOf, "asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
-	fs.StringVar(&o.out, "out", "out", "folder for the outputs (with -campaign: "+campaignOut+"); a folder holding another event's or campaign's outputs (its run.json says) is refused")
+	fs.StringVar(&o.out, "out", "out", "folder for the outputs (with -campaign: "+campaignOut+"); an event's folder is refused for a campaign and a campaign's for an event (its run.json says which)")
 	fs.BoolVar(&o.offline, "offline", false, "use cached responses only; a cache miss is an error")
 	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email address or user page URL (or ENGAGEMENT_CONTACT): "+mwapi.ContactRule)
 	fs.IntVar(&o.lookback, "lookback", 14, "days before the start within which a registration makes a participant new")
