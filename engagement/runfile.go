@@ -15,11 +15,12 @@ type runSettings struct {
 	maxContributions int
 	centralAuth      bool
 	baseline         int
+	language         string // the reports' language (WithLanguage)
 }
 
 // runSettings returns the session's settings for run.json.
 func (s *Session) runSettings() runSettings {
-	r := runSettings{maxContributions: s.cfg.MaxContributions, centralAuth: s.cfg.CentralAuth}
+	r := runSettings{maxContributions: s.cfg.MaxContributions, centralAuth: s.cfg.CentralAuth, language: s.lang}
 	if s.baseline != nil {
 		r.baseline = s.baseline.Size
 		if r.baseline == 0 {

@@ -166,6 +166,7 @@ type Session struct {
 	// baselines holds them by look-back.
 	baseline  *BaselineOptions
 	baselines map[time.Duration]*Baseline
+	lang      string // WithLanguage's code, "" for English
 }
 
 // Open loads the event (Sample, a Dashboard course URL or slug, or a folder

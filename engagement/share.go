@@ -78,7 +78,7 @@ func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []
 // the paths, report first. With pseudo set, usernames in the report are
 // pseudonyms.
 func WriteReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer) ([]string, error) {
-	return writeReport(dir, ev, d, res, pseudo, nil, nil)
+	return writeReport(dir, ev, d, res, pseudo, nil, nil, "")
 }
 
 // renderAll draws the charts as PNGs, and again for narrow screens, on
@@ -107,7 +107,7 @@ func renderAll(charts []Chart) ([][]byte, [][]byte, []error) {
 
 // writeReport is WriteReport with the page views of the created pages, when
 // fetched.
-func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer, views *report.PageViews, base *report.Baseline) ([]string, error) {
+func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *report.Pseudonymizer, views *report.PageViews, base *report.Baseline, lang string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		Totals:    &report.DashboardTotals{Editors: c.StudentCount, Edits: c.EditCount, ArticlesCreated: c.CreatedCount, Uploads: c.UploadCount},
 		Dashboard: [][2]string{{"editors", fmt.Sprint(c.StudentCount)}, {"articles", fmt.Sprint(c.ArticleCount)}, {"edits", c.EditCount}, {"articles created", c.CreatedCount}, {"words added", c.WordCount}, {"article views", c.ViewCount}},
 		Notes:     notes, Failures: failures, Stats: stats, Version: Version, Pseudonyms: pseudo != nil,
-		PageViews: pseudonymViews(views, pseudo), Baseline: base,
+		PageViews: pseudonymViews(views, pseudo), Baseline: base, Lang: reportLanguage(lang),
 	}
 	path := filepath.Join(dir, "report.html")
 	if err := dataset.WriteFile(path, func(w io.Writer) error { return report.WriteHTML(w, in) }); err != nil {
@@ -245,7 +245,7 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 		defer close(done)
 		paths, werr = WriteOutputs(dir, out.Data, out.Result)
 	}()
-	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views, a.ReportBaseline())
+	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views, a.ReportBaseline(), a.settings.language)
 	<-done
 	if werr != nil {
 		return nil, werr

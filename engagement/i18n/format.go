@@ -32,7 +32,9 @@ func formatFor(lang string) numberFormat {
 	case "pt":
 		return numberFormat{group: ".", decimal: ",", minGroup: 1, percent: "%"}
 	}
-	return numberFormat{group: ",", decimal: ".", minGroup: 1, percent: "%"}
+	// English keeps the report's own "13.9 %" that its readers and
+	// published files have always had (CLDR's en pattern is #,##0%).
+	return numberFormat{group: ",", decimal: ".", minGroup: 1, percent: " %"}
 }
 
 // digits writes a non-negative number written by strconv ("1234567.5")
@@ -96,8 +98,9 @@ func (l *Localizer) Decimal(v float64, digits int) string { return l.num.fixed(v
 func (l *Localizer) Signed(v float64, digits int) string { return l.num.fixed(v, 0, digits, true) }
 
 // Percent formats a share (0.139) as a percentage with digits fraction
-// digits, as CLDR writes it: "13.9%" (en), "13,9 %" (es, no-break
-// space), "13,9 %" (fr, narrow no-break space), "13,9%" (pt).
+// digits, as CLDR writes it: "13,9 %" (es, no-break space), "13,9 %"
+// (fr, narrow no-break space), "13,9%" (pt); English keeps the report's
+// "13.9 %".
 func (l *Localizer) Percent(share float64, digits int) string {
 	if math.IsNaN(share) || math.IsInf(share, 0) {
 		return "—"

@@ -108,7 +108,7 @@ func TestPluralAlgorithm(t *testing.T) {
 
 func TestNumbersInEachLanguage(t *testing.T) {
 	want := map[string][3]string{ // Decimal(1234567.5, 1), Percent(0.139, 1), Int(-1234)
-		"en": {"1,234,567.5", "13.9%", "-1,234"},
+		"en": {"1,234,567.5", "13.9 %", "-1,234"},
 		"es": {"1.234.567,5", "13,9\u00a0%", "-1234"},
 		"fr": {"1" + nnbsp + "234" + nnbsp + "567,5", "13,9" + nnbsp + "%", "-1" + nnbsp + "234"},
 		"pt": {"1.234.567,5", "13,9%", "-1.234"},
@@ -123,8 +123,8 @@ func TestNumbersInEachLanguage(t *testing.T) {
 	en := mustNew(t, "en")
 	for _, c := range []struct{ got, want string }{
 		{en.Signed(3.25, 1), "+3.3"}, {en.Signed(-0.04, 1), "0.0"}, {en.Signed(-12.5, 0), "-13"},
-		{en.Percent(0.1395, 1), "14.0%"}, {en.Decimal(2.25, 1), "2.3"}, {en.Percent(0.0004, 1), "0.0%"}, {en.Decimal(-0.5, 0), "-1"},
-		{en.Percent(0.5, 0), "50%"}, {en.Decimal(0, 2), "0.00"}, {en.Int(999), "999"},
+		{en.Percent(0.1395, 1), "14.0 %"}, {en.Decimal(2.25, 1), "2.3"}, {en.Percent(0.0004, 1), "0.0 %"}, {en.Decimal(-0.5, 0), "-1"},
+		{en.Percent(0.5, 0), "50 %"}, {en.Decimal(0, 2), "0.00"}, {en.Int(999), "999"},
 		{mustNew(t, "es").Int(12345), "12.345"},
 	} {
 		if c.got != c.want {

@@ -1,10 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -32,7 +32,11 @@ func IncompleteParticipants(r *metrics.Result) []Incomplete {
 // their contributions on commons.wikimedia.org could not be fetched (HTTP
 // 503 after 6 tries)"; "" when nobody's is. With several causes, the most
 // frequent is named and the others counted.
-func IncompleteBanner(r *metrics.Result) string {
+func IncompleteBanner(r *metrics.Result) string { return IncompleteBannerIn(english(), r) }
+
+// IncompleteBannerIn is IncompleteBanner in l's language; the causes'
+// details (an HTTP status, an error) are shown as they are.
+func IncompleteBannerIn(l *i18n.Localizer, r *metrics.Result) string {
 	list := IncompleteParticipants(r)
 	if len(list) == 0 {
 		return ""
@@ -51,14 +55,27 @@ func IncompleteBanner(r *metrics.Result) string {
 		return n[a] > n[b] || n[a] == n[b] && a < b
 	})
 	what, why, ok := strings.Cut(causes[0], ": ")
-	line := fmt.Sprintf("%s of %s participants left out: their %s could not be fetched (%s)",
-		thousands(len(list)), thousands(len(r.Participants)), what, why)
+	left, all := len(list), len(r.Participants)
+	line := l.T("engagement-banner-incomplete", left, l.Int(left), all, l.Int(all), causeText(l, what), why)
 	if !ok {
-		line = fmt.Sprintf("%s of %s participants left out: their data could not be fetched (%s)",
-			thousands(len(list)), thousands(len(r.Participants)), what)
+		line = l.T("engagement-banner-incomplete-data", left, l.Int(left), all, l.Int(all), what)
 	}
 	if len(causes) > 1 {
-		line += fmt.Sprintf(" and %d other causes, listed below", len(causes)-1)
+		line = l.T("engagement-banner-more-causes", line, len(causes)-1, l.Int(len(causes)-1))
 	}
 	return line
+}
+
+// causeText translates what could not be fetched ("contributions on
+// commons.wikimedia.org"); anything else is shown as it is.
+func causeText(l *i18n.Localizer, what string) string {
+	for prefix, key := range map[string]string{
+		"contributions on ": "engagement-cause-contributions", "account lookup on ": "engagement-cause-account",
+		"global account on ": "engagement-cause-global-account",
+	} {
+		if wiki, ok := strings.CutPrefix(what, prefix); ok {
+			return l.T(key, wiki)
+		}
+	}
+	return what
 }

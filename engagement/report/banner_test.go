@@ -27,7 +27,7 @@ func incompleteResult() *metrics.Result {
 
 func TestIncompleteBanner(t *testing.T) {
 	r := incompleteResult()
-	want := "3 of 5 participants left out: their contributions on commons.wikimedia.org could not be fetched (HTTP 503 after 6 tries) and 1 other causes, listed below"
+	want := "3 of 5 participants left out: their contributions on commons.wikimedia.org could not be fetched (HTTP 503 after 6 tries) and 1 other cause, listed below"
 	if got := report.IncompleteBanner(r); got != want {
 		t.Errorf("banner = %q\nwant     %q", got, want)
 	}

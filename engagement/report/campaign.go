@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -78,11 +79,11 @@ func WriteCampaignHTML(w io.Writer, in CampaignInput) error {
 	if r == nil {
 		return fmt.Errorf("report: no combined campaign to report")
 	}
-	p := r.Params
+	p, l := r.Params, english()
 	pg := campaignPage{
 		Title: in.Title, URL: in.URL, AsOf: p.AsOf.Format(time.RFC3339), Version: in.Version, Stats: in.Stats,
 		Lookback: int(p.NewEditorLookback.Hours() / 24), LongTerm: p.LongTermEdits,
-		Returning: in.Returning, Rows: metricRows(r), Terms: glossary(r), Incomplete: IncompleteParticipants(r),
+		Returning: in.Returning, Rows: metricRows(l, r), Terms: glossary(l, r), Incomplete: IncompleteParticipants(r),
 		Notes: in.Notes, Failures: in.Failures, Pseudonyms: in.Pseudonyms,
 	}
 	for _, d := range metrics.DefaultComparisonDays {
@@ -97,18 +98,18 @@ func WriteCampaignHTML(w io.Writer, in CampaignInput) error {
 		row := campaignRow{Title: e.Title, URL: e.URL, Dates: e.Start.Format("2 Jan 2006") + " – " + e.End.Format("2 Jan 2006"),
 			Participants: e.Participants, New: e.NewEditors, Returning: e.Returning}
 		for _, ret := range e.Retention {
-			c := cell{Value: value(ret), Count: ret.Note}
+			c := cell{Value: value(l, ret), Count: ret.Note}
 			if !ret.Empty {
 				c.Count = thousands(ret.Numerator) + " of " + thousands(ret.Denominator)
-				c.Interval = strings.TrimSuffix(percent(ret.CILow), " %") + "–" + percent(ret.CIHigh)
+				c.Interval = strings.TrimSuffix(percent(l, ret.CILow), " %") + "–" + percent(l, ret.CIHigh)
 			}
 			row.Retention = append(row.Retention, c)
 		}
 		pg.Events = append(pg.Events, row)
 	}
 	pg.Banners = campaignBanners(pg.Failed, len(in.Events), r)
-	pg.Lead, pg.Cards = campaignHeadline(r, len(pg.Events))
-	pg.Reading = readingExample(r)
+	pg.Lead, pg.Cards = campaignHeadline(l, r, len(pg.Events))
+	pg.Reading = readingExample(l, r)
 	if in.Figure != nil {
 		if figs := figures([]Figure{*in.Figure}); len(figs) > 0 {
 			pg.Figure = figs[0]
@@ -137,7 +138,7 @@ func campaignBanners(failed []CampaignEvent, events int, r *metrics.Result) []st
 
 // campaignHeadline is the lead sentence and the cards of the combined
 // campaign.
-func campaignHeadline(r *metrics.Result, events int) (string, []card) {
+func campaignHeadline(l *i18n.Localizer, r *metrics.Result, events int) (string, []card) {
 	f := finder(r.Rows)
 	people := f.count(metrics.MetricParticipants, metrics.SegmentAll)
 	newEd := f.count(metrics.MetricParticipants, metrics.SegmentNew)
@@ -155,7 +156,7 @@ func campaignHeadline(r *metrics.Result, events int) (string, []card) {
 	}
 	for _, d := range []int{30, 7} {
 		if row, ok := f.row(metrics.RetentionMetric(d), metrics.SegmentNew); ok && !row.Empty {
-			cards = append(cards, card{percent(row.Value), fmt.Sprintf("of new editors edited again %d+ days after their first event", d), detail(row)})
+			cards = append(cards, card{percent(l, row.Value), fmt.Sprintf("of new editors edited again %d+ days after their first event", d), detail(l, row)})
 			break
 		}
 	}

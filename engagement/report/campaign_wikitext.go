@@ -18,7 +18,7 @@ func WriteCampaignWikitext(w io.Writer, in CampaignInput) error {
 		return fmt.Errorf("report: no combined campaign to report")
 	}
 	var b strings.Builder
-	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: fmt.Sprint(r.Params.LongTermEdits)}
+	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: r.Params.LongTermEdits, l: english()}
 	var ok []CampaignEvent
 	var failed []CampaignEvent
 	for _, e := range in.Events {
@@ -28,7 +28,7 @@ func WriteCampaignWikitext(w io.Writer, in CampaignInput) error {
 			ok = append(ok, e)
 		}
 	}
-	lead, cards := campaignHeadline(r, len(ok))
+	lead, cards := campaignHeadline(english(), r, len(ok))
 	fmt.Fprintf(&b, "== %s: results ==\n", plainText(in.Title))
 	for _, banner := range campaignBanners(failed, len(in.Events), r) {
 		fmt.Fprintf(&b, "'''%s.'''\n\n", plainText(banner))
@@ -75,7 +75,7 @@ func (ww *wikiWriter) campaignEvents(events, failed []CampaignEvent) {
 				if ret := e.Retention[i]; ret.Empty {
 					cell = "— (" + plainText(ret.Note) + ")"
 				} else {
-					cell = value(ret) + " (" + thousands(ret.Numerator) + " of " + thousands(ret.Denominator) + ")"
+					cell = value(english(), ret) + " (" + thousands(ret.Numerator) + " of " + thousands(ret.Denominator) + ")"
 				}
 			}
 			row = append(row, cell)

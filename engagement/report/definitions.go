@@ -2,8 +2,9 @@ package report
 
 import (
 	"regexp"
-	"strings"
+	"strconv"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -12,25 +13,27 @@ type Definition struct {
 	Text, Source string
 }
 
-var fixed = map[string]Definition{
-	metrics.MetricParticipants:                {"Participants included in the numbers, per segment.", "Programs & Events Dashboard enrolments (role 0), deduplicated"},
-	metrics.MetricExcluded:                    {"Participants left out of every number, by reason (the segment column).", "this library"},
-	metrics.MetricLongTerm:                    {"Experienced participants with at least {longterm} live edits before the start.", "Programs & Events Dashboard, retention predictors"},
-	metrics.MetricEditsDuring:                 {"Live edits on the course wikis, any namespace, during the event.", "Event Metrics (edits), all namespaces"},
-	metrics.MetricEditorsDuring:               {"Participants with at least one edit during the event.", "Event Metrics"},
-	metrics.MetricPagesCreatedDuring:          {"Content pages created by a participant during the event.", "Event Metrics (pages created)"},
-	metrics.MetricPagesImprovedDuring:         {"Content pages edited during the event, not counting those created.", "Event Metrics (pages improved)"},
-	metrics.MetricBytesAddedDuring:            {"Sum of positive size changes in content namespaces during the event.", "Wikimetrics BytesAdded (positive only)"},
-	metrics.MetricBytesNetDuring:              {"Sum of all size changes, every namespace, during the event.", "Wikimetrics BytesAdded (net)"},
-	metrics.MetricEditsAfter:                  {"Live edits after the event, up to the as-of date.", "this library"},
-	metrics.MetricEditorsAfter:                {"Participants with at least one edit after the event.", "this library"},
-	metrics.MetricPagesCreatedAfter:           {"Content pages created by a participant after the event.", "this library"},
-	metrics.MetricPagesImprovedAfter:          {"Content pages edited after the event, not counting those created then.", "this library"},
-	metrics.MetricBytesAddedAfter:             {"Positive size changes in content namespaces after the event.", "this library"},
-	metrics.MetricBytesNetAfter:               {"All size changes after the event.", "this library"},
-	metrics.MetricRetainedNewEditorsDashboard: {"Participants registered during the event with a main-namespace edit on the home wiki 7 or more days after the end.", "Programs & Events Dashboard, retained_new_editors"},
-	metrics.MetricSurvivingNewEditors:         {"New participants with an edit in their first day and another 30 to 60 days after registering; those registered less than 60 days before the as-of date are left out (censored).", "WMF Research: Surviving new editor"},
-	metrics.MetricReturningParticipants:       {"People who took part as participants in two or more events of the campaign; facilitators of any event, bots and accounts not found are left out.", "this library"},
+// definitionKeys are the message keys of each metric's definition and
+// source.
+var definitionKeys = map[string][2]string{
+	metrics.MetricParticipants:                {"engagement-def-participants", "engagement-source-dashboard-enrolments"},
+	metrics.MetricExcluded:                    {"engagement-def-excluded", "engagement-source-library"},
+	metrics.MetricLongTerm:                    {"engagement-def-long-term", "engagement-source-dashboard-predictors"},
+	metrics.MetricEditsDuring:                 {"engagement-def-edits-during", "engagement-source-eventmetrics-edits"},
+	metrics.MetricEditorsDuring:               {"engagement-def-editors-during", "engagement-source-eventmetrics"},
+	metrics.MetricPagesCreatedDuring:          {"engagement-def-pages-created-during", "engagement-source-eventmetrics-pages-created"},
+	metrics.MetricPagesImprovedDuring:         {"engagement-def-pages-improved-during", "engagement-source-eventmetrics-pages-improved"},
+	metrics.MetricBytesAddedDuring:            {"engagement-def-bytes-added-during", "engagement-source-wikimetrics-positive"},
+	metrics.MetricBytesNetDuring:              {"engagement-def-bytes-net-during", "engagement-source-wikimetrics-net"},
+	metrics.MetricEditsAfter:                  {"engagement-def-edits-after", "engagement-source-library"},
+	metrics.MetricEditorsAfter:                {"engagement-def-editors-after", "engagement-source-library"},
+	metrics.MetricPagesCreatedAfter:           {"engagement-def-pages-created-after", "engagement-source-library"},
+	metrics.MetricPagesImprovedAfter:          {"engagement-def-pages-improved-after", "engagement-source-library"},
+	metrics.MetricBytesAddedAfter:             {"engagement-def-bytes-added-after", "engagement-source-library"},
+	metrics.MetricBytesNetAfter:               {"engagement-def-bytes-net-after", "engagement-source-library"},
+	metrics.MetricRetainedNewEditorsDashboard: {"engagement-def-retained-new-editors-dashboard", "engagement-source-dashboard-retained"},
+	metrics.MetricSurvivingNewEditors:         {"engagement-def-surviving-new-editors", "engagement-source-wmf-surviving"},
+	metrics.MetricReturningParticipants:       {"engagement-def-returning-participants", "engagement-source-library"},
 }
 
 var (
@@ -39,21 +42,43 @@ var (
 	reActiveEd  = regexp.MustCompile(`^active_editor_m(\d+)$`)
 )
 
-// Define returns the definition of a metric name.
+// Define returns the definition of a metric name in English, with the
+// long-term threshold written "{longterm}".
 func Define(metric string) (Definition, bool) {
-	if d, ok := fixed[metric]; ok {
-		return d, true
+	d, ok := define(english(), metric, "{longterm}")
+	return d, ok
+}
+
+// DefineIn returns the definition of a metric name in l's language, with
+// longTerm as the long-term threshold (Params.LongTermEdits).
+func DefineIn(l *i18n.Localizer, metric string, longTerm int) (Definition, bool) {
+	return define(l, metric, longTerm)
+}
+
+// define fills a definition; longTerm is the threshold's number or a
+// placeholder for it.
+func define(l *i18n.Localizer, metric string, longTerm any) (Definition, bool) {
+	if k, ok := definitionKeys[metric]; ok {
+		text := l.T(k[0])
+		if metric == metrics.MetricLongTerm {
+			n, _ := longTerm.(int)
+			shown := any(l.Int(n))
+			if s, ok := longTerm.(string); ok {
+				n, shown = 2, s
+			}
+			text = l.T(k[0], n, shown)
+		}
+		return Definition{text, l.T(k[1])}, true
 	}
 	if m := reRetention.FindStringSubmatch(metric); m != nil {
-		return Definition{"Share of the segment with at least one edit, any namespace and course wiki, " + m[1] + " or more days after the end.", "Event Metrics' 7-day retention, generalised; empty until observable"}, true
+		n, _ := strconv.Atoi(m[1])
+		return Definition{l.Count("engagement-def-retention", n), l.T("engagement-source-eventmetrics-retention")}, true
 	}
 	if m := reActive.FindStringSubmatch(metric); m != nil {
-		return Definition{"Share of the segment with at least one edit in the 30-day window number " + m[1] + " after the end.", "this library (cohort retention)"}, true
+		return Definition{l.T("engagement-def-active", m[1]), l.T("engagement-source-library-cohort")}, true
 	}
 	if m := reActiveEd.FindStringSubmatch(metric); m != nil {
-		return Definition{"Share of the segment with 5 or more content edits in the 30-day window number " + m[1] + " after the end.", "WMF Research: Active editor threshold"}, true
+		return Definition{l.T("engagement-def-active-editor", m[1]), l.T("engagement-source-wmf-active")}, true
 	}
 	return Definition{}, false
 }
-
-func expand(s string, longTerm string) string { return strings.ReplaceAll(s, "{longterm}", longTerm) }

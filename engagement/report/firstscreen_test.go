@@ -46,7 +46,7 @@ func TestFirstScreenReconciles(t *testing.T) {
 		`<td>Edits</td><td class="n">710</td><td class="n">690</td>`,
 		`<td>Articles / pages created</td><td class="n">44</td><td class="n">72</td><td>36 articles, 28 files, 8 items</td>`,
 		`<td>Uploads</td><td class="n">28</td><td class="n">28</td>`,
-		"1 participant left out here as &#34;facilitator&#34;, with 20 edits during the event",
+		"1 participant left out here as “facilitator”, with 20 edits during the event",
 		"Pages created here include 28 files on Commons and 8 items on Wikidata",
 		"Reading a percentage:",
 		"Surviving new editors (WMF Research)",

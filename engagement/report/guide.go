@@ -1,6 +1,9 @@
 package report
 
-import "example.com/engagement/engagement/metrics"
+import (
+	"example.com/engagement/engagement/i18n"
+	"example.com/engagement/engagement/metrics"
+)
 
 // guideRow explains one of the retention figures for new editors in plain
 // words, beside its value.
@@ -9,18 +12,14 @@ type guideRow struct{ Name, Value, Detail, Means string }
 // retentionGuide puts the different "retention" figures for new editors side
 // by side, each with what it counts, so that a reader is not left to wonder
 // why they differ.
-func retentionGuide(r *metrics.Result) []guideRow {
+func retentionGuide(l *i18n.Localizer, r *metrics.Result) []guideRow {
 	f := finder(r.Rows)
 	var out []guideRow
-	for _, g := range []struct{ m, name, means string }{
-		{metrics.RetentionMetric(7), "Edited again after a week (Event Metrics)",
-			"New participants with any edit, on any course wiki, 7 or more days after the end."},
-		{metrics.RetentionMetric(30), "Edited again after a month",
-			"The same, 30 or more days after the end."},
-		{metrics.MetricRetainedNewEditorsDashboard, "Retained new editors (Dashboard)",
-			"A count, not a share: accounts registered during the event with an article edit on the home wiki 7 or more days after the end. Stricter, so lower."},
-		{metrics.MetricSurvivingNewEditors, "Surviving new editors (WMF Research)",
-			"An edit on the first day and another 30 to 60 days after registering, whatever the event dates; accounts too young to tell are left out."},
+	for _, g := range []struct{ m, key string }{
+		{metrics.RetentionMetric(7), "engagement-guide-week"},
+		{metrics.RetentionMetric(30), "engagement-guide-month"},
+		{metrics.MetricRetainedNewEditorsDashboard, "engagement-guide-dashboard"},
+		{metrics.MetricSurvivingNewEditors, "engagement-guide-surviving"},
 	} {
 		row, ok := f.row(g.m, metrics.SegmentNew)
 		if !ok {
@@ -28,14 +27,11 @@ func retentionGuide(r *metrics.Result) []guideRow {
 				continue
 			}
 		}
-		v := value(row)
+		v := value(l, row)
 		if !row.IsShare && !row.Empty {
-			v = plural(int(row.Value), "person")
-			if row.Value != 1 {
-				v = thousands(int(row.Value)) + " people"
-			}
+			v = l.Count("engagement-people", int(row.Value))
 		}
-		out = append(out, guideRow{g.name, v, detail(row), g.means})
+		out = append(out, guideRow{l.T(g.key), v, detail(l, row), l.T(g.key + "-means")})
 	}
 	return out
 }
@@ -44,16 +40,16 @@ func retentionGuide(r *metrics.Result) []guideRow {
 // event's own numbers.
 type reading struct {
 	Detail string
-	K, N   string
+	K, N   int
 }
 
 // readingExample picks the new editors' 7-day retention, or else the
 // first observed share, as the example; nil when there is none.
-func readingExample(r *metrics.Result) *reading {
+func readingExample(l *i18n.Localizer, r *metrics.Result) *reading {
 	pick := func(ok func(metrics.Row) bool) *reading {
 		for _, row := range r.Rows {
 			if row.IsShare && !row.Empty && row.Denominator > 0 && ok(row) {
-				return &reading{Detail: detail(row), K: thousands(row.Numerator), N: thousands(row.Denominator)}
+				return &reading{Detail: detail(l, row), K: row.Numerator, N: row.Denominator}
 			}
 		}
 		return nil
@@ -64,4 +60,9 @@ func readingExample(r *metrics.Result) *reading {
 		return x
 	}
 	return pick(func(metrics.Row) bool { return true })
+}
+
+// Text is the sentence explaining the example.
+func (x *reading) Text(l *i18n.Localizer) string {
+	return l.T("engagement-report-reading", x.Detail, x.K, l.Int(x.K), x.N, l.Int(x.N))
 }

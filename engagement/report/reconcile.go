@@ -1,10 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -30,10 +30,13 @@ type DashboardWiki struct {
 // WikiTotals are one wiki's edits and created pages during the event, as this
 // report counts them.
 type WikiTotals struct {
-	Wiki          string
-	Edits         int
-	PagesCreated  int
-	CreatedKind   string // "articles", "files", "items" or "pages"
+	Wiki         string
+	Edits        int
+	PagesCreated int
+	CreatedKind  string // "articles", "files", "items" or "pages"
+	// Created is PagesCreated in words, in the report's language: "12
+	// articles".
+	Created       string
 	DashboardEdit string // the Dashboard's figure, "" when unknown
 	DashboardNew  string
 }
@@ -104,7 +107,10 @@ type reconciliation struct {
 
 type reconRow struct{ What, Dashboard, Here, Note string }
 
-func reconcile(r *metrics.Result, d *DashboardTotals) reconciliation {
+// createdKeys are the message keys of the kinds of pages created.
+var createdKeys = map[string]string{"articles": "engagement-created-articles", "pages": "engagement-created-pages", "files": "engagement-created-files", "items": "engagement-created-items"}
+
+func reconcile(l *i18n.Localizer, r *metrics.Result, d *DashboardTotals) reconciliation {
 	wikis := PerWiki(r)
 	var rc reconciliation
 	included, edits := 0, 0
@@ -114,46 +120,47 @@ func reconcile(r *metrics.Result, d *DashboardTotals) reconciliation {
 			included++
 		}
 	}
-	for _, w := range wikis {
+	for i, w := range wikis {
 		edits += w.Edits
 		created[w.CreatedKind] += w.PagesCreated
+		wikis[i].Created = l.Count(createdKeys[w.CreatedKind], w.PagesCreated)
 	}
 	var parts []string
 	for _, k := range []string{"articles", "pages", "files", "items"} {
 		if created[k] > 0 {
-			parts = append(parts, thousands(created[k])+" "+k)
+			parts = append(parts, l.Count(createdKeys[k], created[k]))
 		}
 	}
 	total := created["articles"] + created["pages"] + created["files"] + created["items"]
 	dash := func(f func() string) string {
 		if d == nil {
-			return "—"
+			return l.T("engagement-empty-value")
 		}
 		return f()
 	}
 	rc.Rows = []reconRow{
-		{"Editors", dash(func() string { return thousands(d.Editors) }), thousands(included), "participants counted here"},
-		{"Edits", dash(func() string { return d.Edits }), thousands(edits), "every namespace, every course wiki"},
-		{"Articles / pages created", dash(func() string { return d.ArticlesCreated }), thousands(total), strings.Join(parts, ", ")},
-		{"Uploads", dash(func() string { return thousands(d.Uploads) }), thousands(created["files"]), "files created on Commons"},
+		{l.T("engagement-recon-editors"), dash(func() string { return l.Int(d.Editors) }), l.Int(included), l.T("engagement-recon-editors-note")},
+		{l.T("engagement-recon-edits"), dash(func() string { return d.Edits }), l.Int(edits), l.T("engagement-recon-edits-note")},
+		{l.T("engagement-recon-created"), dash(func() string { return d.ArticlesCreated }), l.Int(total), strings.Join(parts, ", ")},
+		{l.T("engagement-recon-uploads"), dash(func() string { return l.Int(d.Uploads) }), l.Int(created["files"]), l.T("engagement-recon-uploads-note")},
 	}
 	if d != nil {
 		for i, w := range wikis {
 			for _, dw := range d.PerWiki {
 				if dw.Wiki == w.Wiki {
-					wikis[i].DashboardEdit, wikis[i].DashboardNew = thousands(dw.Edits), thousands(dw.ArticlesCreated)
+					wikis[i].DashboardEdit, wikis[i].DashboardNew = l.Int(dw.Edits), l.Int(dw.ArticlesCreated)
 				}
 			}
 		}
 	}
 	rc.PerWiki = wikis
-	rc.Why = whyDiffer(r, created)
+	rc.Why = whyDiffer(l, r, created)
 	return rc
 }
 
 // whyDiffer explains, with this event's counts, why the report's totals
 // differ from the Dashboard's.
-func whyDiffer(r *metrics.Result, created map[string]int) []string {
+func whyDiffer(l *i18n.Localizer, r *metrics.Result, created map[string]int) []string {
 	n := map[metrics.Exclusion]int{}
 	editsOut := map[metrics.Exclusion]int{}
 	for _, p := range r.Participants {
@@ -169,21 +176,16 @@ func whyDiffer(r *metrics.Result, created map[string]int) []string {
 	}
 	sort.Slice(reasons, func(i, j int) bool { return reasons[i] < reasons[j] })
 	for _, k := range reasons {
-		s := fmt.Sprintf("%s left out here as %q", plural(n[k], "participant"), string(k))
-		if editsOut[k] > 0 {
-			s += fmt.Sprintf(", with %s during the event", plural(editsOut[k], "edit"))
+		if e := editsOut[k]; e > 0 {
+			why = append(why, l.Count("engagement-why-excluded-edits", n[k], exclusionText(l, k), e, l.Int(e)))
+		} else {
+			why = append(why, l.Count("engagement-why-excluded", n[k], exclusionText(l, k)))
 		}
-		why = append(why, s+"; the Dashboard counts everyone enrolled as a student.")
 	}
-	if created["files"]+created["items"] > 0 {
-		why = append(why, fmt.Sprintf("Pages created here include %s on Commons and %s on Wikidata; the Dashboard counts articles only and lists uploads apart.",
-			plural(created["files"], "file"), plural(created["items"], "item")))
+	if f, it := created["files"], created["items"]; f+it > 0 {
+		why = append(why, l.T("engagement-why-files-items", f, l.Int(f), it, l.Int(it)))
 	}
-	why = append(why,
-		"Wikis: this report counts every course wiki and every namespace; the Dashboard counts the namespaces it tracks.",
-		"Time window: this report counts from the start to the end instant given; the Dashboard updates on its own schedule, so recent edits may be missing there or here.",
-		"Deleted edits and pages are not counted here; the Dashboard may still count them until its next update.")
-	return why
+	return append(why, l.T("engagement-why-wikis"), l.T("engagement-why-window"), l.T("engagement-why-deleted"))
 }
 
 func plural(n int, word string) string {

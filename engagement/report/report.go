@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -56,6 +57,10 @@ type Input struct {
 	// Baseline, when set, compares the new editors with comparable
 	// newcomers on the home wiki.
 	Baseline *Baseline
+	// Lang gives every word, number and date the reader sees (nil:
+	// English); data (usernames, titles, wiki domains) is never
+	// translated.
+	Lang *i18n.Localizer
 }
 
 type metricRow struct {
@@ -72,33 +77,29 @@ type exclusion struct {
 
 type term struct{ Name, Label, Text, Source string }
 
-func percent(v float64) string {
-	return strconv.FormatFloat(math.Round(v*1000)/10, 'f', 1, 64) + " %"
-}
-
 // FormatValue formats a metric's value for display: shares as percentages
 // with one decimal, counts with thousands separators, empty values as an em
 // dash.
-func FormatValue(r metrics.Row) string { return value(r) }
+func FormatValue(r metrics.Row) string { return value(english(), r) }
 
 // FormatDetail gives "k of n, 95% CI a–b" for a share, the note otherwise.
-func FormatDetail(r metrics.Row) string { return detail(r) }
+func FormatDetail(r metrics.Row) string { return detail(english(), r) }
 
-func value(r metrics.Row) string {
+func value(l *i18n.Localizer, r metrics.Row) string {
 	switch {
 	case r.Empty:
-		return "—"
+		return l.T("engagement-empty-value")
 	case r.IsShare:
-		return percent(r.Value)
+		return percent(l, r.Value)
 	}
-	return number(r.Value)
+	return number(l, r.Value)
 }
 
-func detail(r metrics.Row) string {
+func detail(l *i18n.Localizer, r metrics.Row) string {
 	if r.IsShare && !r.Empty {
-		return fmt.Sprintf("%s of %s, 95%% CI %s–%s", thousands(r.Numerator), thousands(r.Denominator), percent(r.CILow), percent(r.CIHigh))
+		return l.T("engagement-share-detail", l.Int(r.Numerator), l.Int(r.Denominator), percent(l, r.CILow), percent(l, r.CIHigh))
 	}
-	return r.Note
+	return noteText(l, r.Note)
 }
 
 type finder []metrics.Row
@@ -124,7 +125,7 @@ func (f finder) count(m string, s metrics.Segment) int {
 type page struct {
 	Title, URL, Wikis, Start, End, AsOf, Content, Version, Stats, Banner string
 	Lookback, LongTerm, AllParticipants                                  int
-	Summary                                                              string
+	Summary, DashboardText                                               string
 	Cards                                                                []card
 	Guide                                                                []guideRow
 	Recon                                                                reconciliation
@@ -142,6 +143,8 @@ type page struct {
 	Pseudonyms, AnyCreated                                               bool
 	Baseline                                                             *baselineView
 	Reading                                                              *reading
+	// L is the reader's language, which the template's words come from.
+	L *i18n.Localizer
 }
 
 // WriteHTML writes the report.
@@ -150,19 +153,20 @@ func WriteHTML(w io.Writer, in Input) error {
 	if r == nil {
 		return fmt.Errorf("report: no result to report")
 	}
-	p := r.Params
+	p, l := r.Params, orEnglish(in.Lang)
 	pg := page{
 		Title: in.Title, URL: in.CourseURL, Wikis: strings.Join(in.Wikis, ", "),
-		Start: r.Event.Start.Format("2 January 2006 15:04 MST"), End: r.Event.End.Format("2 January 2006 15:04 MST"),
+		Start: l.DateTime(r.Event.Start), End: l.DateTime(r.Event.End),
 		AsOf: p.AsOf.Format(time.RFC3339), Lookback: int(p.NewEditorLookback.Hours() / 24), LongTerm: p.LongTermEdits,
-		Content: contentText(p.ContentNamespaces), Version: in.Version, Stats: in.Stats, Banner: IncompleteBanner(r),
-		Summary: summary(r), Cards: headline(r), Guide: retentionGuide(r), Recon: reconcile(r, in.Totals), Dashboard: in.Dashboard,
-		Figures: figures(in.Figures), Rows: metricRows(r), Terms: glossary(r), Exclusions: exclusions(r), Incomplete: IncompleteParticipants(r),
+		Content: contentText(l, p.ContentNamespaces), Version: in.Version, Stats: in.Stats, Banner: IncompleteBannerIn(l, r),
+		Summary: summary(l, r), Cards: headline(l, r), Guide: retentionGuide(l, r), Recon: reconcile(l, r, in.Totals), Dashboard: in.Dashboard,
+		Figures: figures(in.Figures), Rows: metricRows(l, r), Terms: glossary(l, r), Exclusions: exclusions(l, r), Incomplete: IncompleteParticipants(r),
 		Participants: firstN(r.Participants, MaxParticipantRows), AllParticipants: len(r.Participants), TopPages: firstN(r.TopPages, 20),
 		Monthly: r.Monthly, Views: in.PageViews, Notes: in.Notes, Failures: in.Failures, Pseudonyms: in.Pseudonyms,
-		Baseline: baselineSection(in.Baseline), Reading: readingExample(r),
+		Baseline: baselineSection(l, in.Baseline), Reading: readingExample(l, r), L: l,
 	}
 	pg.Dashboard = otherFigures(in.Dashboard, in.Totals != nil)
+	pg.DashboardText = dashboardText(l, pg.Dashboard)
 	for _, tp := range pg.TopPages {
 		pg.AnyCreated = pg.AnyCreated || tp.Created
 	}
@@ -183,64 +187,52 @@ func executeBuffered(w io.Writer, t *template.Template, data any) error {
 }
 
 // summary is the one sentence saying what happened.
-func summary(r *metrics.Result) string {
+func summary(l *i18n.Localizer, r *metrics.Result) string {
 	f := finder(r.Rows)
 	days := int(math.Round(r.Event.End.Sub(r.Event.Start).Hours() / 24))
-	s := fmt.Sprintf("Over %s, %s took part on %s and made %s.", plural(max(days, 1), "day"),
-		plural(f.count(metrics.MetricParticipants, metrics.SegmentAll), "participant"),
-		plural(max(len(r.Event.Wikis), 1), "wiki"), plural(f.count(metrics.MetricEditsDuring, metrics.SegmentAll), "edit"))
+	n := []int{max(days, 1), f.count(metrics.MetricParticipants, metrics.SegmentAll), max(len(r.Event.Wikis), 1), f.count(metrics.MetricEditsDuring, metrics.SegmentAll)}
+	s := l.T("engagement-summary", n[0], l.Int(n[0]), n[1], l.Int(n[1]), n[2], l.Int(n[2]), n[3], l.Int(n[3]))
 	if n := f.count(metrics.MetricParticipants, metrics.SegmentNew); n > 0 {
-		s += fmt.Sprintf(" %s new to editing.", isAre(n))
+		s += " " + l.Count("engagement-summary-new", n)
 	}
 	return s
 }
 
-func isAre(n int) string {
-	if n == 1 {
-		return "1 of them was"
-	}
-	return thousands(n) + " of them were"
-}
-
 // headline gives the 4–6 numbers of the first screen, each in plain words.
-func headline(r *metrics.Result) []card {
+func headline(l *i18n.Localizer, r *metrics.Result) []card {
 	f := finder(r.Rows)
 	all := metrics.SegmentAll
+	people, edits, created := f.count(metrics.MetricParticipants, all), f.count(metrics.MetricEditsDuring, all), f.count(metrics.MetricPagesCreatedDuring, all)
+	bytes := f.count(metrics.MetricBytesAddedDuring, all)
 	cards := []card{
-		{thousands(f.count(metrics.MetricParticipants, all)), "people took part", fmt.Sprintf("%s, %s experienced",
-			plural(f.count(metrics.MetricParticipants, metrics.SegmentNew), "new editor"), thousands(f.count(metrics.MetricParticipants, metrics.SegmentExperienced)))},
-		{thousands(f.count(metrics.MetricEditsDuring, all)), "edits during the event", "by " + plural(f.count(metrics.MetricEditorsDuring, all), "participant")},
-		{thousands(f.count(metrics.MetricPagesCreatedDuring, all)), "pages created", thousands(f.count(metrics.MetricPagesImprovedDuring, all)) + " more improved"},
-		{bytesText(f.count(metrics.MetricBytesAddedDuring, all)), "of content added", thousands(f.count(metrics.MetricBytesAddedDuring, all)) + " bytes"},
-	}
-	for i, one := range []string{"person took part", "edit during the event", "page created"} {
-		if cards[i].Value == "1" {
-			cards[i].Label = one
-		}
+		{l.Int(people), l.T("engagement-card-people", people), l.Count("engagement-card-people-detail", f.count(metrics.MetricParticipants, metrics.SegmentNew),
+			l.Int(f.count(metrics.MetricParticipants, metrics.SegmentExperienced)))},
+		{l.Int(edits), l.T("engagement-card-edits", edits), l.Count("engagement-card-edits-detail", f.count(metrics.MetricEditorsDuring, all))},
+		{l.Int(created), l.T("engagement-card-pages", created), l.Count("engagement-card-pages-detail", f.count(metrics.MetricPagesImprovedDuring, all))},
+		{bytesText(l, bytes), l.T("engagement-card-bytes"), l.Count("engagement-card-bytes-detail", bytes)},
 	}
 	for _, c := range []struct {
-		m    string
-		s    metrics.Segment
-		text string
+		s   metrics.Segment
+		key string
 	}{
-		{metrics.RetentionMetric(30), metrics.SegmentNew, "of new editors edited again 30+ days after"},
-		{metrics.RetentionMetric(30), metrics.SegmentExperienced, "of experienced editors edited again 30+ days after"},
+		{metrics.SegmentNew, "engagement-card-retention-new"},
+		{metrics.SegmentExperienced, "engagement-card-retention-experienced"},
 	} {
-		if row, ok := f.row(c.m, c.s); ok && !row.Empty {
-			cards = append(cards, card{percent(row.Value), c.text, detail(row)})
+		if row, ok := f.row(metrics.RetentionMetric(30), c.s); ok && !row.Empty {
+			cards = append(cards, card{percent(l, row.Value), l.Count(c.key, 30), detail(l, row)})
 		}
 	}
 	return cards
 }
 
-func bytesText(n int) string {
+func bytesText(l *i18n.Localizer, n int) string {
 	switch {
 	case n >= 1e6:
-		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
+		return l.T("engagement-unit-mb", l.Decimal(float64(n)/1e6, 1))
 	case n >= 1e3:
-		return strconv.FormatFloat(float64(n)/1e3, 'f', 0, 64) + " kB"
+		return l.T("engagement-unit-kb", l.Decimal(float64(n)/1e3, 0))
 	}
-	return thousands(n) + " bytes"
+	return l.Count("engagement-card-bytes-detail", n)
 }
 
 // NarrowScreen is the widest screen, in CSS pixels, that shows a figure's
@@ -275,31 +267,30 @@ func figures(fs []Figure) []template.HTML {
 	return out
 }
 
-func metricRows(r *metrics.Result) []metricRow {
+func metricRows(l *i18n.Localizer, r *metrics.Result) []metricRow {
 	var rows []metricRow
 	for _, row := range r.Rows {
-		rows = append(rows, metricRow{Label(row.Metric), row.Metric, string(row.Segment), value(row), detail(row)})
+		rows = append(rows, metricRow{LabelIn(l, row.Metric), row.Metric, segmentText(l, row.Segment), value(l, row), detail(l, row)})
 	}
 	return rows
 }
 
 // glossary defines every metric of the result once, in order of first use.
-func glossary(r *metrics.Result) []term {
+func glossary(l *i18n.Localizer, r *metrics.Result) []term {
 	seen := map[string]bool{}
 	var out []term
-	longTerm := strconv.Itoa(r.Params.LongTermEdits)
 	for _, row := range r.Rows {
 		if seen[row.Metric] {
 			continue
 		}
 		seen[row.Metric] = true
-		d, _ := Define(row.Metric)
-		out = append(out, term{row.Metric, Label(row.Metric), expand(d.Text, longTerm), d.Source})
+		d, _ := DefineIn(l, row.Metric, r.Params.LongTermEdits)
+		out = append(out, term{row.Metric, LabelIn(l, row.Metric), d.Text, d.Source})
 	}
 	return out
 }
 
-func exclusions(r *metrics.Result) []exclusion {
+func exclusions(l *i18n.Localizer, r *metrics.Result) []exclusion {
 	excl := map[string][]string{}
 	for _, ps := range r.Participants {
 		if ps.Excluded != metrics.NotExcluded {
@@ -311,6 +302,9 @@ func exclusions(r *metrics.Result) []exclusion {
 		out = append(out, exclusion{k, strings.Join(v, ", "), len(v)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Reason < out[j].Reason })
+	for i := range out {
+		out[i].Reason = exclusionText(l, metrics.Exclusion(out[i].Reason))
+	}
 	return out
 }
 
@@ -320,9 +314,9 @@ const MaxParticipantRows = 1000
 
 func firstN[T any](s []T, n int) []T { return s[:min(n, len(s))] }
 
-func contentText(m map[string][]int) string {
+func contentText(l *i18n.Localizer, m map[string][]int) string {
 	if len(m) == 0 {
-		return "namespace 0 on every wiki"
+		return l.T("engagement-content-namespaces-default")
 	}
 	var parts []string
 	for w, ns := range m {
@@ -334,6 +328,16 @@ func contentText(m map[string][]int) string {
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
+}
+
+// dashboardText is the line of the Dashboard's other figures; their
+// labels are the Dashboard's own.
+func dashboardText(l *i18n.Localizer, figs [][2]string) string {
+	parts := make([]string, len(figs))
+	for i, f := range figs {
+		parts[i] = l.T("engagement-dashboard-figure", f[0], f[1])
+	}
+	return l.T("engagement-report-more-dashboard", strings.Join(parts, ", "))
 }
 
 // otherFigures drops from the Dashboard's figures those the reconciliation

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -18,22 +19,23 @@ func WriteWikitext(w io.Writer, in Input) error {
 		return fmt.Errorf("report: no result to report")
 	}
 	var b strings.Builder
-	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: fmt.Sprint(r.Params.LongTermEdits)}
-	fmt.Fprintf(&b, "== %s: results ==\n", plainText(in.Title))
-	fmt.Fprintf(&b, "%s – %s · %s\n\n", r.Event.Start.Format("2 January 2006 15:04 MST"), r.Event.End.Format("2 January 2006 15:04 MST"), strings.Join(r.Event.Wikis, ", "))
-	if banner := IncompleteBanner(r); banner != "" {
+	l := orEnglish(in.Lang)
+	ww := &wikiWriter{b: &b, defined: map[string]bool{}, longTerm: r.Params.LongTermEdits, l: l}
+	fmt.Fprintf(&b, "== %s ==\n", l.T("engagement-wikitext-heading", plainText(in.Title)))
+	fmt.Fprintf(&b, "%s · %s\n\n", l.T("engagement-date-range", l.DateTime(r.Event.Start), l.DateTime(r.Event.End)), strings.Join(r.Event.Wikis, ", "))
+	if banner := IncompleteBannerIn(l, r); banner != "" {
 		fmt.Fprintf(&b, "'''%s.'''\n\n", plainText(banner))
 	}
-	fmt.Fprintf(&b, "%s<ref name=\"asof\">Observed as of %s with engagement %s.</ref>\n\n", summary(r), r.Params.AsOf.Format("2006-01-02 15:04 MST"), plainText(in.Version))
+	fmt.Fprintf(&b, "%s<ref name=\"asof\">%s</ref>\n\n", summary(l, r), l.T("engagement-wikitext-asof", r.Params.AsOf.Format("2006-01-02 15:04 MST"), plainText(in.Version)))
 	ww.headline(r)
-	ww.reconciliation(reconcile(r, in.Totals))
+	ww.reconciliation(reconcile(l, r, in.Totals))
 	ww.retention(r)
 	ww.baseline(in.Baseline)
 	ww.topPages(r.TopPages)
 	if in.PageViews != nil {
 		ww.views(in.PageViews)
 	}
-	b.WriteString("=== Notes ===\n<references />\n")
+	b.WriteString("=== " + l.T("engagement-wikitext-notes-heading") + " ===\n<references />\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -41,7 +43,8 @@ func WriteWikitext(w io.Writer, in Input) error {
 type wikiWriter struct {
 	b        *strings.Builder
 	defined  map[string]bool
-	longTerm string
+	longTerm int
+	l        *i18n.Localizer
 }
 
 // ref gives the footnote defining a metric: the definition the first time,
@@ -52,11 +55,11 @@ func (ww *wikiWriter) ref(metric string) string {
 		return fmt.Sprintf(`<ref name="%s" />`, name)
 	}
 	ww.defined[metric] = true
-	d, ok := Define(metric)
+	d, ok := DefineIn(ww.l, metric, ww.longTerm)
 	if !ok {
 		return ""
 	}
-	return fmt.Sprintf(`<ref name="%s">%s Source: %s.</ref>`, name, plainText(expand(d.Text, ww.longTerm)), plainText(d.Source))
+	return fmt.Sprintf(`<ref name="%s">%s %s</ref>`, name, plainText(d.Text), ww.l.T("engagement-def-source", plainText(d.Source)))
 }
 
 // column is a wikitable's column: its header, and whether it holds
@@ -115,29 +118,31 @@ func (ww *wikiWriter) headline(r *metrics.Result) {
 	metricsOf := []string{metrics.MetricParticipants, metrics.MetricEditsDuring, metrics.MetricPagesCreatedDuring, metrics.MetricBytesAddedDuring,
 		metrics.RetentionMetric(30), metrics.RetentionMetric(30)}
 	var rows [][]string
-	for i, c := range headline(r) {
+	for i, c := range headline(ww.l, r) {
 		label := plainText(c.Label)
 		if i < len(metricsOf) {
 			label += ww.ref(metricsOf[i])
 		}
 		rows = append(rows, []string{plainText(c.Value), label, plainText(c.Detail)})
 	}
-	ww.table([]column{{"Number", true}, {"What", false}, {"Detail", false}}, rows)
-	ww.b.WriteString("“k of n, 95% CI a–b” means k of the n people counted did it; with groups this small the true rate could well be anywhere between a and b (a 95% confidence interval).\n\n")
+	l := ww.l
+	ww.table([]column{{l.T("engagement-wikitext-col-number"), true}, {l.T("engagement-wikitext-col-what"), false}, {l.T("engagement-wikitext-col-detail"), false}}, rows)
+	ww.b.WriteString(l.T("engagement-wikitext-reading") + "\n\n")
 }
 
 func (ww *wikiWriter) reconciliation(rc reconciliation) {
-	ww.b.WriteString("=== Compared with the Dashboard ===\n")
+	l := ww.l
+	ww.b.WriteString("=== " + l.T("engagement-wikitext-recon-heading") + " ===\n")
 	var rows [][]string
 	for _, r := range rc.Rows {
 		rows = append(rows, []string{plainText(r.What), plainText(r.Dashboard), plainText(r.Here), plainText(r.Note)})
 	}
-	ww.table([]column{{"Figure", false}, {"Dashboard", true}, {"This report", true}, {"Counted here", false}}, rows)
+	ww.table([]column{{l.T("engagement-wikitext-col-figure"), false}, {l.T("engagement-report-col-dashboard"), true}, {l.T("engagement-wikitext-col-this-report"), true}, {l.T("engagement-wikitext-col-counted-here"), false}}, rows)
 	rows = nil
 	for _, w := range rc.PerWiki {
-		rows = append(rows, []string{w.Wiki, thousands(w.Edits), thousands(w.PagesCreated) + " " + w.CreatedKind})
+		rows = append(rows, []string{w.Wiki, l.Int(w.Edits), w.Created})
 	}
-	ww.table([]column{{"Wiki", false}, {"Edits during the event", true}, {"Created", true}}, rows)
+	ww.table([]column{{l.T("engagement-wikitext-col-wiki"), false}, {l.T("engagement-wikitext-col-edits-during"), true}, {l.T("engagement-wikitext-col-created"), true}}, rows)
 	for _, why := range rc.Why {
 		ww.b.WriteString("* " + plainText(why) + "\n")
 	}
@@ -145,30 +150,31 @@ func (ww *wikiWriter) reconciliation(rc reconciliation) {
 }
 
 func (ww *wikiWriter) retention(r *metrics.Result) {
-	guide := retentionGuide(r)
+	guide := retentionGuide(ww.l, r)
 	if len(guide) == 0 {
 		return
 	}
-	ww.b.WriteString("=== Retention of new editors ===\n")
+	l := ww.l
+	ww.b.WriteString("=== " + l.T("engagement-wikitext-retention-heading") + " ===\n")
 	var rows [][]string
 	for _, g := range guide {
 		rows = append(rows, []string{plainText(g.Name), plainText(g.Value), plainText(g.Detail), plainText(g.Means)})
 	}
-	ww.table([]column{{"Figure", false}, {"New editors", true}, {"Detail", false}, {"What it counts", false}}, rows)
+	ww.table([]column{{l.T("engagement-wikitext-col-figure"), false}, {l.T("engagement-wikitext-col-new-editors"), true}, {l.T("engagement-wikitext-col-detail"), false}, {l.T("engagement-wikitext-col-means"), false}}, rows)
 }
 
 func (ww *wikiWriter) topPages(pages []metrics.PageCount) {
 	var rows [][]string
-	created := false
+	created, l := false, ww.l
 	for _, p := range pages {
 		if p.NS == 2 || p.NS == 3 || len(rows) == 10 {
 			continue // user pages name their owner
 		}
-		yes := "no"
+		yes := l.T("engagement-no")
 		if p.Created {
-			yes, created = "yes", true
+			yes, created = l.T("engagement-yes"), true
 		}
-		rows = append(rows, []string{PageLink(p.Wiki, p.Title), p.Wiki, yes, thousands(p.Edits), thousands(p.Editors), thousands(p.BytesAdded)})
+		rows = append(rows, []string{PageLink(p.Wiki, p.Title), p.Wiki, yes, l.Int(p.Edits), l.Int(p.Editors), l.Int(p.BytesAdded)})
 	}
 	if len(rows) == 0 {
 		return
@@ -178,18 +184,20 @@ func (ww *wikiWriter) topPages(pages []metrics.PageCount) {
 			r[2] = ""
 		}
 	}
-	ww.b.WriteString("=== Pages most edited during the event ===\n")
-	ww.table([]column{{"Page", false}, {"Wiki", false}, {"Created during the event", false}, {"Edits", true}, {"Editors", true}, {"Bytes added", true}}, rows)
+	ww.b.WriteString("=== " + l.T("engagement-wikitext-top-heading") + " ===\n")
+	ww.table([]column{{l.T("engagement-wikitext-col-page"), false}, {l.T("engagement-wikitext-col-wiki"), false}, {l.T("engagement-wikitext-col-created-during"), false},
+		{l.T("engagement-wikitext-col-edits"), true}, {l.T("engagement-wikitext-col-editors"), true}, {l.T("engagement-wikitext-col-bytes-added"), true}}, rows)
 	if !created {
-		ww.b.WriteString("None of these pages was created during the event.\n\n")
+		ww.b.WriteString(l.T("engagement-wikitext-top-none-created") + "\n\n")
 	}
 }
 
 func (ww *wikiWriter) views(v *PageViews) {
-	fmt.Fprintf(ww.b, "=== Views of the pages created ===\n%s views from %s to %s of the %s pages created during the event that the page views service counts.",
-		thousands(v.Total()), v.Start.Format("2006-01-02"), v.End.Format("2006-01-02"), thousands(len(v.Pages)))
+	l := ww.l
+	fmt.Fprintf(ww.b, "=== %s ===\n%s", l.T("engagement-wikitext-views-heading"),
+		l.Count("engagement-views-total", v.Total(), v.Start.Format("2006-01-02"), v.End.Format("2006-01-02"), len(v.Pages), l.Int(len(v.Pages))))
 	for _, n := range v.NotServed {
-		fmt.Fprintf(ww.b, " %s pages on %s are not counted: the service does not serve that wiki.", thousands(n.Pages), n.Wiki)
+		ww.b.WriteString(" " + l.Count("engagement-views-not-served-wikitext", n.Pages, n.Wiki))
 	}
 	ww.b.WriteString("\n\n")
 	var rows [][]string
@@ -197,10 +205,10 @@ func (ww *wikiWriter) views(v *PageViews) {
 		if len(rows) == 10 {
 			break
 		}
-		rows = append(rows, []string{PageLink(p.Wiki, p.Title), p.Wiki, thousands(p.Views)})
+		rows = append(rows, []string{PageLink(p.Wiki, p.Title), p.Wiki, l.Int(p.Views)})
 	}
 	if len(rows) > 0 {
-		ww.table([]column{{"Page", false}, {"Wiki", false}, {"Views", true}}, rows)
+		ww.table([]column{{l.T("engagement-wikitext-col-page"), false}, {l.T("engagement-wikitext-col-wiki"), false}, {l.T("engagement-wikitext-col-views"), true}}, rows)
 	}
 }
 
@@ -213,15 +221,16 @@ func plainText(s string) string {
 }
 
 func (ww *wikiWriter) baseline(b *Baseline) {
-	v := baselineSection(b)
+	v := baselineSection(ww.l, b)
 	if v == nil {
 		return
 	}
-	ww.b.WriteString("=== Compared with newcomers who did not come ===\n" + plainText(v.Sentence) + "\n\n")
+	l := ww.l
+	ww.b.WriteString("=== " + l.T("engagement-wikitext-baseline-heading") + " ===\n" + plainText(v.Sentence) + "\n\n")
 	var rows [][]string
 	for _, c := range v.Rows {
 		rows = append(rows, []string{plainText(c.Label), plainText(c.New + " (" + c.NewDetail + ")"), plainText(c.Base + " (" + c.BaseDetail + ")"), plainText(c.DiffText)})
 	}
-	ww.table([]column{{"Figure", false}, {"New editors", true}, {"Comparable newcomers", true}, {"Difference", true}}, rows)
-	ww.b.WriteString("Comparable newcomers: " + plainText(v.Note) + ". " + plainText(v.LeftOut) + "\n\n")
+	ww.table([]column{{l.T("engagement-wikitext-col-figure"), false}, {l.T("engagement-wikitext-col-new-editors"), true}, {l.T("engagement-wikitext-col-comparable"), true}, {l.T("engagement-wikitext-col-difference"), true}}, rows)
+	ww.b.WriteString(l.T("engagement-wikitext-comparable", plainText(v.Note), plainText(v.LeftOut)) + "\n\n")
 }

@@ -43,6 +43,7 @@ import (
 	"time"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
@@ -105,6 +106,7 @@ type options struct {
 	cacheClear                                          bool
 	lookback, longTerm, maxContribs                     int
 	api                                                 apiFlags
+	lang                                                string
 	hist                                                historyFlags
 }
 
@@ -131,6 +133,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.baselineSize, "baseline-size", 500, "most comparable newcomers sampled for -baseline (a fixed seed: the same sample every run)")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.Var(o.api, "api", "DOMAIN=URL api.php endpoint for a wiki (repeatable)")
+	fs.StringVar(&o.lang, "lang", envLanguage(os.Getenv("LANG")), "language of the report and wikitext: en, es, fr or pt (default: English, or LANG's language when translated)")
 	o.hist.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: workshop [flags]\n\n%s\nFlags:\n", exitStatuses)
@@ -271,7 +274,18 @@ func redacted(pseudonymize bool, names []string, err error) error {
 // settingFlags maps the settings an error can name to the flag that sets it.
 var settingFlags = map[string]string{
 	engagement.SettingCourse: "-course", engagement.SettingCampaign: "-campaign", engagement.SettingContact: "-contact", engagement.SettingCacheDir: "-cache",
-	engagement.SettingAsOf: "-asof", engagement.SettingBaseline: "-baseline-size", engagement.SettingLookbackDays: "-lookback", engagement.SettingLongTermEdits: "-longterm",
+	engagement.SettingAsOf: "-asof", engagement.SettingLanguage: "-lang", engagement.SettingBaseline: "-baseline-size", engagement.SettingLookbackDays: "-lookback", engagement.SettingLongTermEdits: "-longterm",
+}
+
+// envLanguage is the language of a POSIX locale ("es_AR.UTF-8" → "es")
+// when the reports are translated into it, "en" otherwise ("C", unset).
+func envLanguage(locale string) string {
+	code, _, _ := strings.Cut(locale, ".")
+	code, _, _ = strings.Cut(code, "@")
+	if l, err := i18n.New(code); err == nil && code != "C" && code != "POSIX" {
+		return l.Lang()
+	}
+	return "en"
 }
 
 // withFlag names the flag that fixes a setting error.
@@ -335,7 +349,7 @@ func open(ctx context.Context, o *options, stderr io.Writer) (*engagement.Sessio
 func sessionOptions(o *options, stderr io.Writer) []engagement.Option {
 	cfg := engagement.Config{Contact: o.contact, CacheDir: o.cache, Offline: o.offline, Endpoints: o.api, CentralAuth: o.centralAuth, MaxContributions: o.maxContribs}
 	opts := []engagement.Option{engagement.WithConfig(cfg), engagement.WithAsOfDate(o.asOf),
-		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm)}
+		engagement.WithLookbackDays(o.lookback), engagement.WithLongTermEdits(o.longTerm), engagement.WithLanguage(o.lang)}
 	if o.from != "" {
 		return append(opts, engagement.WithDataFrom(o.from))
 	}

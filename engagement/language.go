@@ -1,0 +1,37 @@
+package engagement
+
+import (
+	"example.com/engagement/engagement/i18n"
+)
+
+// SettingLanguage names the language setting in a SettingError.
+const SettingLanguage = "Language"
+
+// WithLanguage writes the reports (report.html, report.wikitext) in the
+// language of a BCP 47 code: "es", "fr", "pt", "pt-BR"; "" or "en" is
+// English. A code that is well formed but not translated falls back to
+// English, as MediaWiki's chain does (i18n.Chain); a malformed one is a
+// SettingError naming it. Data (usernames, titles, wiki domains) and the
+// CSV files are never translated.
+func WithLanguage(code string) Option {
+	return func(s *Session) error {
+		if _, err := i18n.New(code); err != nil {
+			return &SettingError{Setting: SettingLanguage, Err: err}
+		}
+		s.lang = code
+		return nil
+	}
+}
+
+// reportLanguage is the Localizer of a code WithLanguage accepted; nil
+// (English) for "".
+func reportLanguage(code string) *i18n.Localizer {
+	if code == "" {
+		return nil
+	}
+	l, err := i18n.New(code) // WithLanguage checked the code
+	if err != nil {
+		return nil
+	}
+	return l
+}
