@@ -72,6 +72,14 @@ func shareValue(r metrics.Row) float64 {
 	return r.Value
 }
 
+// BaselineTable is the table options of ShowBaseline: every row, each
+// metric labelled in words, shares as percentages, differences as
+// percentage points.
+func BaselineTable() *nb.TableOptions {
+	return &nb.TableOptions{All: true, Label: ColMetric, Percent: []string{"new", "baseline"},
+		Points: []string{"difference", "difference_low", "difference_high"}}
+}
+
 // ShowBaseline shows the comparison with the baseline: the sentence, who
 // the newcomers are, the chart and the table of every share.
 func (a *Analysis) ShowBaseline() error {
@@ -87,5 +95,5 @@ func (a *Analysis) ShowBaseline() error {
 	if err := a.ShowCharts("baseline"); err != nil {
 		return err
 	}
-	return nb.ShowTable(a.BaselineComparison(), &nb.TableOptions{All: true})
+	return nb.ShowTable(a.BaselineComparison(), BaselineTable())
 }

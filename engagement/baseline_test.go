@@ -1,13 +1,16 @@
 package engagement
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -126,6 +129,14 @@ func TestAnalysisWithBaselineFromFolder(t *testing.T) {
 	}
 	if b.Baseline == nil || fmt.Sprint(b.Comparisons) != fmt.Sprint(a.Comparisons) || len(b.Comparisons) != 31 {
 		t.Errorf("re-read baseline: %d comparisons, want the run's %d", len(b.Comparisons), len(a.Comparisons))
+	}
+	var table bytes.Buffer
+	if err := nb.TableText(&table, b.BaselineComparison(), BaselineTable()); err != nil {
+		t.Fatal(err)
+	}
+	first := strings.SplitN(table.String(), "\n", 3)[1]
+	if !regexp.MustCompile(`^Edited again \d+\+ days after the end +retention_\d+d +\d+\.\d % .* [−+]?\d+\.\d pts +`).MatchString(first) {
+		t.Errorf("the baseline table's first row is not labelled, in %% and in points:\n%s", table.String())
 	}
 	empty := t.TempDir()
 	if _, err := WriteOutputs(empty, a.Data, a.Result); err != nil {

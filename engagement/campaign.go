@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"errors"
@@ -316,11 +317,16 @@ func facilitators(users []dashboard.User) []string {
 
 // WriteCampaignOutputs writes events.csv (each event's own rows),
 // metrics.csv and participants.csv (the combined campaign: each person once,
-// from their first event; monthly.csv is left empty, the events' calendars
-// differ) and the data files into dir.
+// from their first event) and the data files into dir. It writes no
+// monthly.csv: months are counted from an event's start, and the events'
+// calendars differ (events.csv has each event's own rows). A monthly.csv
+// left in dir by a version that wrote it empty is removed.
 func WriteCampaignOutputs(dir string, d *Data, r *metrics.CampaignResult) ([]string, error) {
-	paths, err := WriteOutputs(dir, d, &metrics.Result{Rows: r.Combined, Participants: r.Participants})
+	paths, err := writeOutputs(dir, d, &metrics.Result{Rows: r.Combined, Participants: r.Participants}, false)
 	if err != nil {
+		return paths, err
+	}
+	if err := removeEmptyMonthly(filepath.Join(dir, dataset.MonthlyFile)); err != nil {
 		return paths, err
 	}
 	p := filepath.Join(dir, dataset.EventsFile)
@@ -328,4 +334,24 @@ func WriteCampaignOutputs(dir string, d *Data, r *metrics.CampaignResult) ([]str
 		return paths, err
 	}
 	return append(paths, p), nil
+}
+
+// removeEmptyMonthly removes the monthly.csv at path when it holds no more
+// than its header, as earlier versions wrote it for a campaign; a file with
+// rows, someone's, is left alone.
+func removeEmptyMonthly(path string) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	if bytes.Count(bytes.TrimRight(b, "\r\n"), []byte("\n")) > 0 {
+		return nil
+	}
+	if err := os.Remove(path); err != nil {
+		return fmt.Errorf("removing the empty %s: %w", path, err)
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/metrics"
@@ -13,7 +14,8 @@ import (
 
 // Summary says what the campaign holds, in Markdown: the banner first when
 // courses or people are missing from the numbers, then each event with
-// its dates and participants, and what was fetched.
+// its dates and participants, what was fetched, and the combined count of
+// people with who it leaves out as facilitators of another event.
 func (a *CampaignAnalysis) Summary() string {
 	var b strings.Builder
 	c := a.Campaign
@@ -38,6 +40,7 @@ func (a *CampaignAnalysis) Summary() string {
 			fmt.Fprintf(&b, "\n- %s · %s – %s · %d participants", e.Title, e.Start.Format("2 Jan 2006"), e.End.Format("2 Jan 2006"), e.Participants)
 		}
 	}
+	fmt.Fprintf(&b, "\n\nCombined: %s.", a.combinedCountLine(nil))
 	return b.String()
 }
 
@@ -79,4 +82,24 @@ func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
 		recs = append(recs, rec)
 	}
 	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.HasHeader(true))
+}
+
+// ReturningView is the returning people for reading: username, the number
+// of events and the events by title, in order of start. Returning has the
+// course slugs.
+func (a *CampaignAnalysis) ReturningView() dataframe.DataFrame {
+	title := map[string]string{}
+	for _, c := range a.Compare() {
+		title[c.Course] = c.Title
+	}
+	people := a.ReturningPeople()
+	user, titles, n := make([]string, len(people)), make([]string, len(people)), make([]int, len(people))
+	for i, p := range people {
+		ts := make([]string, len(p.Courses))
+		for j, c := range p.Courses {
+			ts[j] = title[c]
+		}
+		user[i], n[i], titles[i] = p.Username, len(p.Courses), strings.Join(ts, "; ")
+	}
+	return dataframe.New(series.New(user, series.String, ColUsername), series.New(n, series.Int, "events"), series.New(titles, series.String, "event titles"))
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 )
 
 // CampaignSession is a campaign held open for analysis, as Session is for
@@ -74,11 +75,55 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	if err == nil {
 		err = s.settleAsOf(d, cs.c.IsSample)
 	}
+	if err == nil && s.from == "" {
+		err = cs.fetchViews(d)
+	}
 	if err != nil {
 		return d, err
 	}
 	cs.data = d
 	return d, nil
+}
+
+// fetchViews fetches, into d.Views, the page views of the pages each
+// event's participants (those its roster does not leave out) created
+// during it, from the first event's start to the as-of: a page created
+// later had no views before. As for an event, a page whose views could
+// not be fetched is noted in d.Views.Failed and a client that cannot be
+// made is a note; only a cancelled context fails.
+func (cs *CampaignSession) fetchViews(d *Data) error {
+	c, err := cs.s.cfg.Client(cs.c.IsSample)
+	if err != nil {
+		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
+		return nil
+	}
+	var pages []CreatedPage
+	var start time.Time
+	for _, ev := range cs.c.Events {
+		pages = append(pages, eventCreatedPages(d, ev)...)
+		if start.IsZero() || ev.Course.Start.Before(start) {
+			start = ev.Course.Start
+		}
+	}
+	v, err := fetchViews(cs.s.ctx, c, pages, start, cs.s.asOf)
+	d.ViewStats = c.Stats()
+	if err != nil {
+		return err
+	}
+	d.Views = v
+	return nil
+}
+
+// eventCreatedPages lists the content pages the participants of ev that
+// its roster does not leave out created during it.
+func eventCreatedPages(d *Data, ev *Event) []CreatedPage {
+	in := map[string]bool{}
+	for _, p := range ev.Participants {
+		if p.Excluded == metrics.NotExcluded {
+			in[p.Username] = true
+		}
+	}
+	return createdPages(d, ev.MetricsEvent(), in)
 }
 
 // Analyze fetches (see Fetch) and computes each event's metrics and the
@@ -105,7 +150,7 @@ func (cs *CampaignSession) Analysis() (*CampaignAnalysis, error) { return cs.Ana
 func (cs *CampaignSession) Requests() Requests {
 	r := Requests{Dashboard: int(cs.s.dash.sent.Load()), DashboardCached: int(cs.s.dash.hits.Load())}
 	if cs.data != nil {
-		r.API, r.APICached = cs.data.Stats.Requests, cs.data.Stats.CacheHits
+		r.API, r.APICached = cs.data.Stats.Requests+cs.data.ViewStats.Requests, cs.data.Stats.CacheHits+cs.data.ViewStats.CacheHits
 	}
 	return r
 }
@@ -126,4 +171,22 @@ type CampaignAnalysis struct {
 // person once, the parameters.
 func (a *CampaignAnalysis) Combined() *metrics.Result {
 	return &metrics.Result{Rows: a.Result.Combined, Participants: a.Result.Participants, Params: a.Params}
+}
+
+// Views returns the page views of the pages the campaign counts: those
+// created during each event by its participants left in the numbers, when
+// they were fetched up to the day before the as-of (nil otherwise: a
+// folder without pageviews.csv, or a different as-of).
+func (a *CampaignAnalysis) Views() *report.PageViews {
+	v := a.Data.Views
+	if v == nil || !v.End.Equal(a.Params.AsOf.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)) {
+		return nil
+	}
+	var pages []CreatedPage
+	for _, ev := range a.Campaign.Events {
+		if r := a.eventResult(ev.Course.Slug); r != nil {
+			pages = append(pages, CreatedPages(a.Data, r)...)
+		}
+	}
+	return v.For(pages)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
@@ -22,8 +21,8 @@ const (
 // Share writes every output of the campaign into dir, as the example
 // program does: events.csv, metrics.csv, participants.csv and the data
 // files (WriteCampaignOutputs), comparison.csv (the events side by side),
-// returning.csv (who came back), events.png, report.html and report.wikitext
-// (for the campaign's page on Meta-Wiki; no usernames). With
+// returning.csv (who came back), events.png, report.html, report.wikitext
+// (for the campaign's page on Meta-Wiki; no usernames) and pageviews.csv. With
 // pseudonymize, usernames become stable pseudonyms (a fresh key per call)
 // in every file. It returns the paths written, the report first.
 func (a *CampaignAnalysis) Share(dir string, pseudonymize bool) ([]string, error) {
@@ -53,8 +52,13 @@ func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data
 	return d
 }
 
-// ShareAs is Share with the pseudonymizer given (nil: real names).
+// ShareAs is Share with the pseudonymizer given (nil: real names). A
+// folder whose run.json names an event is refused before anything is
+// written (ErrOtherRun).
 func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
+	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+		return nil, err
+	}
 	data, res := a.Data, a.Result
 	if pseudo != nil {
 		data, res = a.pseudonymized(pseudo)
@@ -102,22 +106,28 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
 		return paths, fmt.Errorf("writing the report: %w", err)
 	}
-	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
-		return paths, fmt.Errorf("recording the run: %w", err)
+	vp, err := writePageViews(dir, a.Data.Views, pseudo)
+	if err != nil {
+		return paths, err
 	}
-	paths = append([]string{p}, paths...)
-	wp := filepath.Join(dir, "report.wikitext")
+	paths = append(paths, vp...)
+	wp := filepath.Join(dir, CampaignWikitextFile)
 	if err := dataset.WriteFile(wp, func(w io.Writer) error { return report.WriteCampaignWikitext(w, in) }); err != nil {
 		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
 	}
-	return append(paths, wp, filepath.Join(dir, dataset.RunFile)), nil
+	paths = append(paths, wp)
+	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+		return paths, fmt.Errorf("recording the run: %w", err)
+	}
+	return append(append([]string{p}, paths...), filepath.Join(dir, dataset.RunFile)), nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result
 // as written (pseudonymised or not).
 func (a *CampaignAnalysis) reportInput(compared []ComparedEvent, returning []ReturningPerson, pseudo *report.Pseudonymizer, res *metrics.CampaignResult) report.CampaignInput {
 	title := map[string]string{}
-	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: Version, Pseudonyms: pseudo != nil, Notes: slices.Clone(a.Data.Notes),
+	notes := append([]string{"Combined: " + a.combinedCountLine(pseudo)}, a.Data.Notes...)
+	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: Version, Pseudonyms: pseudo != nil, Notes: notes,
 		Combined: &metrics.Result{Rows: res.Combined, Participants: res.Participants, Params: a.Params}}
 	if in.Title == "" {
 		in.Title = a.Campaign.Slug

@@ -81,7 +81,7 @@ func TestCampaignSharePseudonymized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(paths[0]) != "report.html" || len(paths) != 14 || filepath.Base(paths[12]) != "report.wikitext" || filepath.Base(paths[13]) != "run.json" {
+	if filepath.Base(paths[0]) != "report.html" || len(paths) != 14 || filepath.Base(paths[12]) != "report.wikitext" || filepath.Base(paths[13]) != "run.json" { // no monthly.csv; pageviews.csv
 		t.Errorf("wrote %v", paths)
 	}
 	for _, p := range paths {
@@ -193,5 +193,92 @@ func TestCampaignIncompleteData(t *testing.T) {
 	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
 	if !strings.Contains(string(html), `<p class="banner" role="alert">`+want) {
 		t.Errorf("the report has no banner %q", want)
+	}
+}
+
+// The combined count (52) is smaller than the edit-a-thon's own (53):
+// Priya Okafor took part in the edit-a-thon and facilitated the workshop,
+// and Librarian Lucy the other way round (counted among the workshop's 4);
+// the notes say so by the events' titles.
+func TestCombinedCountExplained(t *testing.T) {
+	a := sampleCampaign(t)
+	row, _ := engagement.FindRow(a.Combined(), metrics.MetricParticipants, metrics.SegmentAll)
+	want := []string{"Priya Okafor took part in Women in Science Edit-a-thon and facilitated Wikidata Workshop, so the campaign leaves them out as a facilitator",
+		"Librarian Lucy took part in Wikidata Workshop and facilitated Women in Science Edit-a-thon, so the campaign leaves them out as a facilitator"}
+	if got := a.CombinedNotes(nil); row.Value != 52 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("combined %v people, notes %q; want 52 and %q", row.Value, got, want)
+	}
+	pseudo := a.Pseudonymizer()
+	if got := a.CombinedNotes(pseudo); len(got) != 2 || strings.Contains(got[0], "Priya") || !strings.HasPrefix(got[0], pseudo.Name("Priya Okafor")+" took part") {
+		t.Errorf("pseudonymised notes %q", got)
+	}
+}
+
+// The campaign writes its own report.wikitext (report.WriteCampaignWikitext,
+// also rendered by a real MediaWiki in the integration tests): the events by
+// title, linked, numbers right-aligned in sortable tables without an empty
+// header cell, and no usernames.
+func TestCampaignWikitext(t *testing.T) {
+	a := sampleCampaign(t)
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, engagement.CampaignWikitextFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{
+		"{| class=\"wikitable sortable\"\n! Event !! Dates !! style=\"text-align:right\" | Participants",
+		"| [https://outreachdashboard.wmflabs.org/courses/Sample_Library/Women_in_Science_Edit-a-thon_%28March_2021%29 Women in Science Edit-a-thon] || 5 Mar 2021 – 7 Mar 2021 || style=\"text-align:right\" | 53 || style=\"text-align:right\" | 36 || style=\"text-align:right\" | 3 || style=\"text-align:right\" | 25.0 % (9 of 36)",
+		"| style=\"text-align:right\" | 52 || people took part || each counted once, from their first event",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report.wikitext lacks %q:\n%s", want, s)
+		}
+	}
+	for _, bad := range []string{"! \n", "!  !!", "| \n", "| Sample&#95;Library", "| Sample_Library", "Kiri Okafor", "Priya Okafor"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("report.wikitext holds %q (an empty cell, a slug or a username):\n%s", bad, s)
+		}
+	}
+}
+
+// The returning people for reading name the events by title, not slug.
+func TestReturningViewHasTitles(t *testing.T) {
+	recs := sampleCampaign(t).ReturningView().Records()
+	want := "[[username events event titles] [Ada Okafor 2 Women in Science Edit-a-thon; Wikidata Workshop]]"
+	if got := fmt.Sprint(recs[:2]); got != want || len(recs) != 4 {
+		t.Errorf("got %d rows, %s; want 4, %s", len(recs), got, want)
+	}
+}
+
+// The campaign fetches the page views of the pages created during its
+// events in its fetch step, keeps them in pageviews.csv, and a re-analysis
+// of its folder has the same views.
+func TestCampaignPageViews(t *testing.T) {
+	a := sampleCampaign(t)
+	v := a.Views()
+	if v == nil || len(v.Pages) == 0 || v.Total() == 0 {
+		t.Fatalf("the sample campaign has no page views: %+v", v)
+	}
+	dir := t.TempDir()
+	if _, err := a.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pageviews.csv")); err != nil {
+		t.Errorf("no pageviews.csv: %v", err)
+	}
+	cs, err := engagement.OpenCampaign(context.Background(), engagement.Sample, engagement.WithDataFrom(dir), engagement.WithAsOf(a.Params.AsOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cs.Analysis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bv := b.Views(); bv == nil || bv.Total() != v.Total() || len(bv.Pages) != len(v.Pages) {
+		t.Errorf("re-analysis views %+v; want %d views of %d pages", bv, v.Total(), len(v.Pages))
 	}
 }

@@ -58,9 +58,17 @@
 // # Packages
 //
 //   - dashboard: course URLs, JSON endpoints and CSV exports of the Dashboard
-//   - mwapi: the MediaWiki API client and its cache
-//   - metrics: every metric, pure functions with an explicit as-of
-//   - dataset: the CSV formats, fast
-//   - chart, nb, report: charts, notebook display, the one-file HTML report
-//   - sample: the embedded sample event
+//   - username: MediaWiki's username rules
+//   - mwapi: the MediaWiki API and pageviews client, its cache, the one contact rule
+//   - metrics: every metric, pure functions with an explicit as-of (the standard library only)
+//   - dataset: every file format (the CSV files, run.json) and the one output writer
+//   - chart, nb, report: charts, notebook display, the one-file HTML report and wikitext
+//   - i18n: the message files and their reader
+//   - history: mediawiki_history dumps and the SQL engines (cgo in history/duckdb only)
+//   - sample: the embedded sample event and the generators
+//
+// Dependencies point one way, and internal/layout's test says so: outputs
+// (report, chart, nb) never import the clients (mwapi, dashboard); the
+// clients import neither metrics nor dataset (dashboard still takes
+// metrics.Exclusion, a listed exception); gonbui is imported by nb alone.
 package engagement

@@ -410,6 +410,9 @@ func loadEventData(dir string, r *dataset.Reading, ev *Event) (*Data, error) {
 	default:
 		return nil, err
 	}
+	if data.Views, err = readPageViews(dir); err != nil {
+		return nil, err
+	}
 	for _, in := range d.Incomplete {
 		data.Failures = append(data.Failures, mwapi.UserFailure{Username: in.Username, Wiki: in.Wiki, Stage: mwapi.Stage(in.Stage), Detail: in.Cause})
 	}
@@ -446,6 +449,11 @@ func Analyze(ev *Event, d *Data, p metrics.Params) (*metrics.Result, error) {
 // WriteOutputs writes metrics.csv, participants.csv, monthly.csv,
 // contributions.csv, accounts.csv and namespaces.csv into dir and returns their paths.
 func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
+	return writeOutputs(dir, d, r, true)
+}
+
+// writeOutputs is WriteOutputs, monthly.csv left out unless monthly.
+func writeOutputs(dir string, d *Data, r *metrics.Result, monthly bool) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -463,6 +471,9 @@ func WriteOutputs(dir string, d *Data, r *metrics.Result) ([]string, error) {
 		{dataset.IncompleteFile, func(f io.Writer) error { return dataset.WriteIncomplete(f, d.incomplete()) }},
 	}
 	for _, s := range steps {
+		if s.name == dataset.MonthlyFile && !monthly {
+			continue
+		}
 		p := filepath.Join(dir, s.name)
 		if err := dataset.WriteFile(p, s.f); err != nil { // atomic, never through a planted link, the user's umask
 			return paths, err

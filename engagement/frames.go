@@ -2,6 +2,7 @@ package engagement
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -171,7 +172,7 @@ func HeadlineRows(r *metrics.Result) []HeadlineRow {
 		{"Pages created", metrics.MetricPagesCreatedDuring, metrics.SegmentAll},
 		{"Bytes added", metrics.MetricBytesAddedDuring, metrics.SegmentAll},
 	}
-	for _, d := range []int{7, 30, 90, 365} {
+	for _, d := range headlineWindows(r.Params.RetentionDays) {
 		items = append(items,
 			item{"Retention " + itoa(d) + " days, new", metrics.RetentionMetric(d), metrics.SegmentNew},
 			item{"Retention " + itoa(d) + " days, experienced", metrics.RetentionMetric(d), metrics.SegmentExperienced})
@@ -183,6 +184,25 @@ func HeadlineRows(r *metrics.Result) []HeadlineRow {
 		}
 	}
 	return out
+}
+
+// headlineWindows returns the retention windows of the headline: 7, 30, 90
+// and 365 days among those computed, then every other window computed that
+// is not one of metrics.DefaultRetentionDays (a custom window such as 14
+// or 730 days), in increasing order. No windows at all reads as the
+// default ones.
+func headlineWindows(computed []int) []int {
+	if len(computed) == 0 {
+		computed = metrics.DefaultRetentionDays() // a Result built without its Params
+	}
+	var out []int
+	for _, d := range computed {
+		if slices.Contains([]int{7, 30, 90, 365}, d) || !slices.Contains(metrics.DefaultRetentionDays(), d) {
+			out = append(out, d)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Headline returns the headline table: measure, value (a count, or a share

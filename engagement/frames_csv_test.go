@@ -2,6 +2,7 @@ package engagement_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -173,5 +174,32 @@ func TestCountByReconcilesWithTheHeadline(t *testing.T) {
 	}
 	if all := sum(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColEdits); all == int(edits.Value) {
 		t.Errorf("every row during: %d edits, the headline's too: the sample lacks the edits the filter leaves out", all)
+	}
+}
+
+// The enrichment output names the bot and the account not found of the
+// sample, which the participants table says the fetch finds.
+func TestFetchSummaryNamesWhoTheFetchLeftOut(t *testing.T) {
+	_, a, _ := sampleFolder(t)
+	var bots, missing []string
+	for _, p := range a.Result.Participants {
+		switch p.Excluded {
+		case metrics.ExcludeBot:
+			bots = append(bots, p.Username)
+		case metrics.ExcludeNotFound:
+			missing = append(missing, p.Username)
+		}
+	}
+	if len(bots) == 0 || len(missing) == 0 {
+		t.Fatalf("the sample has bots %q and accounts not found %q; want some of each", bots, missing)
+	}
+	got := a.FetchSummary()
+	for _, want := range []string{
+		fmt.Sprintf("- Left out, a bot: the account is in the bot group, so its edits are not counted (%d): %s", len(bots), strings.Join(bots, ", ")),
+		fmt.Sprintf("- Left out, account not found: no such account on the event's wikis, so there is nothing to count (%d): %s", len(missing), strings.Join(missing, ", ")),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("FetchSummary lacks %q:\n%s", want, got)
+		}
 	}
 }

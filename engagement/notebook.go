@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/nb"
 )
@@ -69,7 +70,8 @@ func (ev *Event) EventSummary() string {
 // FetchSummary is what the fetch brought, in Markdown: the data-incomplete
 // banner first when some participants are left out, then the counts, the
 // requests, the notes, what re-reading a previous run's files normalised,
-// and the failures.
+// and the failures. It names every participant the fetch found to be left
+// out, a bot or an account not found, with the reason.
 func (a *Analysis) FetchSummary() string {
 	var b strings.Builder
 	if s := Banner(a.Result); s != "" {
@@ -80,6 +82,7 @@ func (a *Analysis) FetchSummary() string {
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "\n- Note: %s", n)
 	}
+	b.WriteString(leftOutByFetch(a.Result))
 	for _, l := range d.Normalised.Lines() {
 		fmt.Fprintf(&b, "\n- Normalised: %s", l)
 	}
@@ -111,4 +114,32 @@ func (a *Analysis) ShowCharts(names ...string) error {
 		nb.ShowMarkdown("Chart left out: " + e.Error())
 	}
 	return nil
+}
+
+// leftOutByFetch lists, in Markdown, the participants left out as bots or
+// accounts not found, by name: "" when there are none.
+func leftOutByFetch(r *metrics.Result) string {
+	if r == nil {
+		return ""
+	}
+	fetchExclusions := []struct {
+		why  metrics.Exclusion
+		text string
+	}{ // the reasons only the fetch finds, in words
+		{metrics.ExcludeBot, "a bot: the account is in the bot group, so its edits are not counted"},
+		{metrics.ExcludeNotFound, "account not found: no such account on the event's wikis, so there is nothing to count"},
+	}
+	var b strings.Builder
+	for _, e := range fetchExclusions {
+		var names []string
+		for _, p := range r.Participants {
+			if p.Excluded == e.why {
+				names = append(names, p.Username)
+			}
+		}
+		if len(names) > 0 {
+			fmt.Fprintf(&b, "\n- Left out, %s (%d): %s", e.text, len(names), strings.Join(names, ", "))
+		}
+	}
+	return b.String()
 }

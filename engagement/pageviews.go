@@ -100,6 +100,9 @@ type FetchedViews struct {
 	// MaxPageViewPages, or the API's error); such a page is never shown with
 	// zero views.
 	Failed map[PageKey]string
+	// NS is each page's namespace (of those in Views and Failed), which
+	// pseudonymising its title needs.
+	NS map[PageKey]int
 }
 
 // For returns the views of pages as the report shows them: the pages whose
@@ -134,13 +137,14 @@ func (v *FetchedViews) For(pages []CreatedPage) *report.PageViews {
 // context fails the call.
 func fetchViews(ctx context.Context, c *mwapi.Client, pages []CreatedPage, start, until time.Time) (*FetchedViews, error) {
 	v := &FetchedViews{Start: start.UTC().Truncate(24 * time.Hour), End: until.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1),
-		Views: map[PageKey]int{}, Failed: map[PageKey]string{}}
+		Views: map[PageKey]int{}, Failed: map[PageKey]string{}, NS: map[PageKey]int{}}
 	asked := 0
 	for _, p := range pages {
 		k := PageKey{p.Wiki, p.Title}
 		if _, done := v.Views[k]; !ServesPageViews(p.Wiki) || done {
 			continue
 		}
+		v.NS[k] = p.NS
 		switch {
 		case v.End.Before(v.Start):
 			v.Failed[k] = "the as-of leaves no full day since the start"

@@ -329,13 +329,7 @@ func (s *Session) fetchViews(d *Data) error {
 		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
 		return nil
 	}
-	in := map[string]bool{}
-	for _, p := range s.ev.Participants {
-		if p.Excluded == metrics.NotExcluded {
-			in[p.Username] = true
-		}
-	}
-	v, err := fetchViews(s.ctx, c, createdPages(d, s.ev.MetricsEvent(), in), s.ev.Course.Start, s.asOf)
+	v, err := fetchViews(s.ctx, c, eventCreatedPages(d, s.ev), s.ev.Course.Start, s.asOf)
 	d.ViewStats = c.Stats()
 	if err != nil {
 		return err

@@ -239,7 +239,13 @@ func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
 
 // ShareAs is Share with the pseudonymizer given (nil: real names), so that
 // what a program prints can use the same pseudonyms as the files.
+//
+// A folder whose run.json names a campaign is refused before anything is
+// written (ErrOtherRun).
 func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
+	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+		return nil, err
+	}
 	out := a.Pseudonymized(pseudo)
 	var paths []string
 	var werr error
@@ -256,6 +262,11 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 	if err != nil {
 		return nil, err
 	}
+	vp, err := writePageViews(dir, a.Data.Views, pseudo)
+	if err != nil {
+		return nil, err
+	}
+	paths = append(paths, vp...)
 	if a.Baseline != nil {
 		bp, err := writeBaseline(dir, a.Baseline, pseudo)
 		if err != nil {

@@ -82,7 +82,7 @@ The course's dates and wikis come from the Dashboard, with its own totals (the D
 nb.ShowMarkdown(s.Event().EventSummary())
 nb.ShowTable(engagement.ParticipantsFrame(s.Event()), &nb.TableOptions{Rows: 10})'''),
 ("md", '''## 4. Preprocess
-Usernames are put in MediaWiki's canonical form (`jane_doe` → `Jane doe`), the same person enrolled twice is counted once, and some participants are **kept in the table but left out of the numbers**, each with a reason: facilitators, invalid usernames (accounts not found and bots are found in the next step). This table shows them.'''),
+Usernames are put in MediaWiki's canonical form (`jane_doe` → `Jane doe`), the same person enrolled twice is counted once, and some participants are **kept in the table but left out of the numbers**, each with a reason: facilitators, invalid usernames. Accounts not found and bots are found in the next step, whose output names them. This table shows the ones known now.'''),
 ("code", '''%%
 df := engagement.ParticipantsFrame(s.Event())
 nb.ShowTable(df.Filter(dataframe.F{Colname: engagement.ColExcluded, Comparator: "!=", Comparando: ""}), nil)'''),
@@ -206,6 +206,11 @@ a := nb.Must(s.Analysis())
 newOnly := nb.Must(s.Analyze(s.Params(), engagement.InSegment(a.Participants(), metrics.SegmentNew)))
 nb.ShowMetrics(newOnly.Headline())
 nb.ShowTable(newOnly.Pages(), &nb.TableOptions{Rows: 10})'''),
+("md", '''## Save any frame as CSV
+One line: `nb.SaveCSV(frame, path)`. The folder is made if needed, the file is replaced whole or not at all, and a text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'` (`dataset.Unprotect` reads it back).'''),
+("code", '''%%
+a := nb.Must(s.Analysis())
+nb.Check(nb.SaveCSV(a.Pages(), "../out/explore/pages_during.csv"))'''),
 ("md", '''## A custom retention window
 The share of new editors with an edit 14 or more days after the end (and up to the as-of date), straight from the frames.'''),
 ("code", '''%%
@@ -215,6 +220,11 @@ from := s.Event().Course.End.Add(time.Duration(Days) * 24 * time.Hour)
 after := engagement.InSegment(engagement.Between(a.Contributions(), from, s.AsOf().Add(time.Second)), metrics.SegmentNew)
 kept, all := engagement.PerParticipant(after).Nrow(), engagement.InSegment(a.Participants(), metrics.SegmentNew).Nrow()
 nb.ShowMarkdown(fmt.Sprintf("%d of %d new editors edited %d+ days after the end: **%.1f %%**", kept, all, Days, 100*float64(kept)/float64(all)))'''),
+("md", '''The same window as a metric, with its 95% interval: set `RetentionDays` in the parameters and the headline shows every window set.'''),
+("code", '''%%
+p := s.Params()
+p.RetentionDays = []int{14, 730}
+nb.ShowMetrics(nb.Must(s.Analyze(p)).Headline())'''),
 ("md", '''## Custom charts from a frame
 `chart.Bar`, `chart.Line`, `chart.Hist` and `chart.Heatmap` take a frame and column names, seaborn-style (`chart.Hue` colours by a column). Bytes added during the event by the 15 participants who added most; then how many edits participants made, new against experienced.'''),
 ("code", '''%%
@@ -276,7 +286,7 @@ nb.Check(a.ShowChart())'''),
 ("md", '''## Who keeps coming back
 The people who took part in two or more events as participants (facilitators of any event are left out), with their events in order.'''),
 ("code", '''%%
-nb.ShowTable(nb.Must(cs.Analysis()).Returning(), nil)'''),
+nb.ShowTable(nb.Must(cs.Analysis()).ReturningView(), nil)'''),
 ("md", '''## The campaign as a whole
 Each person counted once, measured from the end of the first event they took part in, and new if new then. `returning_participants` counts the people above. Every row of each event's own analysis is in `a.Events()` (events.csv).'''),
 ("code", '''%%

@@ -70,15 +70,8 @@ func parseCampaign(s, base string) (CampaignRef, error) {
 		if err != nil {
 			return CampaignRef{}, fmt.Errorf("campaign URL %q: %w", s, err)
 		}
-		if u.Scheme != "http" && u.Scheme != "https" {
-			return CampaignRef{}, fmt.Errorf("campaign URL %q: scheme %q, expected https", s, u.Scheme)
-		}
-		host := strings.ToLower(u.Host)
-		if base == "" {
-			if host != OutreachHost && host != WikiEduHost {
-				return CampaignRef{}, fmt.Errorf("campaign URL %q: host %q is not a Dashboard; expected %s or %s", s, u.Host, OutreachHost, WikiEduHost)
-			}
-			base = "https://" + host
+		if base, err = dashboardBase("campaign", s, u, base); err != nil {
+			return CampaignRef{}, err
 		}
 		rest, ok := strings.CutPrefix(u.Path, "/campaigns/")
 		if !ok {

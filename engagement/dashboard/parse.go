@@ -96,15 +96,8 @@ func parseCourse(s, base string) (CourseRef, error) {
 	if err != nil {
 		return CourseRef{}, fmt.Errorf("course URL %q: %w", s, err)
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return CourseRef{}, fmt.Errorf("course URL %q: scheme %q, expected https", s, u.Scheme)
-	}
-	host := strings.ToLower(u.Host)
-	if base == "" {
-		if host != OutreachHost && host != WikiEduHost {
-			return CourseRef{}, fmt.Errorf("course URL %q: host %q is not a Dashboard; expected %s or %s", s, u.Host, OutreachHost, WikiEduHost)
-		}
-		base = "https://" + host
+	if base, err = dashboardBase("course", s, u, base); err != nil {
+		return CourseRef{}, err
 	}
 	path := u.Path
 	if m := findCourse.FindStringSubmatch(path); m != nil {
@@ -408,4 +401,21 @@ func ParseUploadsJSON(r io.Reader, name string) ([]Upload, error) {
 	}
 	err := decodeWrapped(r, name, "course", &v)
 	return v.Uploads, err
+}
+
+// dashboardBase checks the scheme and host of u, the URL s of a course or
+// campaign (what), and returns base, or when base is empty the Dashboard
+// u names: its host must be one of the two Dashboards.
+func dashboardBase(what, s string, u *url.URL, base string) (string, error) {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("%s URL %q: scheme %q, expected https", what, s, u.Scheme)
+	}
+	if base != "" {
+		return base, nil
+	}
+	host := strings.ToLower(u.Host)
+	if host != OutreachHost && host != WikiEduHost {
+		return "", fmt.Errorf("%s URL %q: host %q is not a Dashboard; expected %s or %s", what, s, u.Host, OutreachHost, WikiEduHost)
+	}
+	return "https://" + host, nil
 }

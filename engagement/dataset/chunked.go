@@ -276,7 +276,7 @@ type chunkResult struct {
 func readContributionsChunked(r io.Reader, file string, sizeHint, chunk, workers, maxRecord int) (t *metrics.Table, info readInfo, err error) {
 	limit := 3*workers + 4 // queued, being parsed, being filled, the first chunk
 	ch := &chunker{r: r, size: chunk, line: 1, max: maxRecord, free: make(chan []byte, limit), limit: limit}
-	first := &rowParser{file: file, table: metrics.NewTable(sizeHint)}
+	first := &rowParser{file: file, table: metrics.NewTableAlloc(sizeHint, hugeColumns())}
 	// The header, then the first chunk's rows, here.
 	var m *memReader
 	for first.idx == nil {
@@ -383,7 +383,7 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, readI
 				case table = <-spare:
 					metrics.TableBuilder{T: table}.Reset()
 				default:
-					table = metrics.NewTable(len(j.b) / 80)
+					table = metrics.NewTableAlloc(len(j.b)/80, hugeColumns())
 				}
 				j.res <- out.parseChunk(ch, j.b, j.line, table)
 			}
@@ -423,3 +423,10 @@ func readChunks(ch *chunker, out *rowParser, workers int) (*metrics.Table, readI
 // canonicalHeader is the header line WriteContributions writes
 // (ContributionsHeader).
 const canonicalHeader = "wiki,username,revid,pageid,ns,title,timestamp,sizediff,new\n"
+
+// hugeColumns gives the columns of the tables contributions.csv is read
+// into memory advised for huge pages (hugealloc.Make): they are filled
+// once, from start to end, and read often.
+func hugeColumns() metrics.Alloc {
+	return metrics.Alloc{Uint32s: hugealloc.Make[uint32], Int64s: hugealloc.Make[int64], Ints: hugealloc.Make[int], Bytes: hugealloc.Make[byte]}
+}

@@ -129,27 +129,9 @@ func (lr *splitter) split(buf []byte) ([][]byte, error) {
 			if k := len(lr.fields); k < 64 {
 				lr.quoted |= 1 << k
 			}
-			// Quoted field: unescape "" in place.
-			out := b[1:1]
-			i := 1
-			for {
-				if i >= len(b) {
-					return nil, &ParseError{Line: lr.line, Err: errQuote}
-				}
-				if b[i] == '"' {
-					if i+1 < len(b) && b[i+1] == '"' {
-						out = append(out, '"')
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
-					i++ // a line break inside quotes reads as "\n", as encoding/csv does
-				}
-				out = append(out, b[i])
-				i++
+			out, i, ok := unquote(b)
+			if !ok {
+				return nil, &ParseError{Line: lr.line, Err: errQuote}
 			}
 			lr.fields = append(lr.fields, out)
 			if i == len(b) {
@@ -175,6 +157,32 @@ func (lr *splitter) split(buf []byte) ([][]byte, error) {
 		}
 		lr.fields = append(lr.fields, b[:i])
 		b = b[i+1:]
+	}
+}
+
+// unquote unescapes in place the quoted field at the start of b (b[0] is
+// its opening quote): it returns the field, the index in b just past its
+// closing quote, and false when the quote is not closed.
+func unquote(b []byte) ([]byte, int, bool) {
+	out := b[1:1]
+	i := 1
+	for {
+		if i >= len(b) {
+			return nil, i, false
+		}
+		if b[i] == '"' {
+			if i+1 < len(b) && b[i+1] == '"' {
+				out = append(out, '"')
+				i += 2
+				continue
+			}
+			return out, i + 1, true
+		}
+		if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+			i++ // a line break inside quotes reads as "\n", as encoding/csv does
+		}
+		out = append(out, b[i])
+		i++
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // breakdown adds an included participant's edit to the per wiki and
@@ -59,7 +60,7 @@ func tally(edits, editors *int, lastP *int32, pi int32) {
 func (a *pass) topPage(f *folds, pi int32, pk pageKey, c row) {
 	pg, _ := f.pages.get(pk)
 	if pg == nil {
-		pg = &pageAgg{PageCount: PageCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns, Title: a.contribs.Title(int(c.ci))}, lastP: -1}
+		pg = &pageAgg{PageCount: PageCount{Wiki: a.contribs.Wikis()[c.wiki], NS: c.ns}, lastP: -1, ci: c.ci}
 		f.pages.set(pk, pg)
 	}
 	tally(&pg.Edits, &pg.Editors, &pg.lastP, pi)
@@ -108,15 +109,36 @@ func (a *pass) breakdowns() ([]WikiNamespaceCount, []PageCount) {
 		}
 		return periodOrder[x.Period] < periodOrder[y.Period]
 	})
+	return wn, a.topPages()
+}
+
+// topPages returns the pages edited during the event, most edited first.
+// One string holds every title: a page's is a slice of it.
+func (a *pass) topPages() []PageCount {
 	var top []PageCount // nil when no page was edited
+	var ci []int32
 	if n := a.pages.len(); n > 0 {
-		top = make([]PageCount, 0, n)
+		top, ci = make([]PageCount, 0, n), make([]int32, 0, n)
 	}
+	size := 0
 	for _, pg := range a.pages.all() {
 		top = append(top, pg.PageCount)
+		ci = append(ci, pg.ci)
+		size += len(a.contribs.titleBytes(int(pg.ci)))
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, i := range ci {
+		b.Write(a.contribs.titleBytes(int(i)))
+	}
+	all, off := b.String(), 0
+	for i := range top {
+		n := len(a.contribs.titleBytes(int(ci[i])))
+		top[i].Title = all[off : off+n]
+		off += n
 	}
 	slices.SortFunc(top, comparePages)
-	return wn, top
+	return top
 }
 
 // comparePages orders pages most edited first, then by wiki and title, and

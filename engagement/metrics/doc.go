@@ -46,4 +46,13 @@
 // contributions held by column in a Table (table.go), the form a large
 // event is read in; Compute takes a slice. A new family of rows is a method on pass that
 // reads the per-participant results, indexed like pass.sums.
+//
+// # Dependencies
+//
+// metrics imports the standard library only. The huge-page advice for a
+// large table's columns belongs to whoever allocates them: NewTableAlloc
+// takes their memory from the caller (dataset, reading contributions.csv,
+// advises it with internal/hugealloc), and a re-analysis reserves its
+// whole heap in huge pages before reading (examples/workshop), which
+// covers the memory Compute takes while it runs.
 package metrics

@@ -3,8 +3,6 @@ package metrics
 import (
 	"slices"
 	"sync"
-
-	"example.com/engagement/internal/hugealloc"
 )
 
 // rec is one contribution reduced to what the hot loops need, in 16
@@ -66,6 +64,7 @@ type pageKey struct {
 type pageAgg struct {
 	PageCount
 	lastP int32
+	ci    int32 // the row whose title the page takes (breakdowns fills Title)
 }
 
 // pass is one computation: the inputs, the segmented participants, and what
@@ -146,7 +145,7 @@ func (f *folds) merge(o *folds) {
 			f.pages.set(k, pg)
 			continue
 		}
-		m.Edits += pg.Edits // the title stays the one first met, in f
+		m.Edits += pg.Edits // the title (ci) stays the one first met, in f
 		m.Editors += pg.Editors
 		m.Created = m.Created || pg.Created
 		m.BytesAdded += pg.BytesAdded
@@ -215,7 +214,7 @@ func (a *pass) selectContributions() {
 		a.recs = append(a.recs, newRec(pi, i, t.sec[i], a.isContent(wi, t.Wikis()[t.wiki[i]], t.ns[i])))
 	}
 	if a.byUser == nil {
-		a.recs = hugealloc.Make[rec](0, t.Len())
+		a.recs = make([]rec, 0, t.Len())
 		for i := range t.Len() {
 			take(i)
 		}
@@ -227,7 +226,7 @@ func (a *pass) selectContributions() {
 				n += len(of(u))
 			}
 		}
-		a.recs = hugealloc.Make[rec](0, n)
+		a.recs = make([]rec, 0, n)
 		a.ignored += t.Len() - n // the rows of other people
 		for u, pi := range users {
 			if pi > 0 {
@@ -260,7 +259,7 @@ func rowsByUser(t *Table) *userRows {
 		start[u+1] += start[u]
 	}
 	next := slices.Clone(start[:n])
-	rows := hugealloc.Make[int32](t.Len(), t.Len())
+	rows := make([]int32, t.Len())
 	for i, u := range t.user {
 		rows[next[u]] = int32(i)
 		next[u]++

@@ -5,8 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
-
-	"example.com/engagement/internal/hugealloc"
 )
 
 // sortRecs sorts the records by participant, time, revision and place in
@@ -98,7 +96,7 @@ func radixByTime(run, scratch []rec) []rec {
 		lo, hi = min(lo, r.t), max(hi, r.t)
 	}
 	if cap(scratch) < len(run) {
-		scratch = hugealloc.Make[rec](len(run), len(run))
+		scratch = make([]rec, len(run))
 	}
 	src, dst := run, scratch[:len(run)]
 	for shift := 0; shift < bits.Len64(uint64(hi-lo)); shift += 8 {

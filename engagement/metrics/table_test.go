@@ -119,3 +119,43 @@ func ExampleTable() {
 	// Ada 11 Ada Lovelace 2021-03-06 0 false
 	// 1 distinct user
 }
+
+// A table made with NewTableAlloc takes every column's memory from the
+// caller's Alloc, when made and when it grows (and its filtered copies
+// too), and holds the same rows as one made with make.
+func TestNewTableAllocTakesTheCallersMemory(t *testing.T) {
+	calls := map[string]int{}
+	a := Alloc{
+		Uint32s: func(n, c int) []uint32 { calls["uint32"]++; return make([]uint32, n, c) },
+		Int64s:  func(n, c int) []int64 { calls["int64"]++; return make([]int64, n, c) },
+		Ints:    func(n, c int) []int { calls["int"]++; return make([]int, n, c) },
+		Bytes:   func(n, c int) []byte { calls["byte"]++; return make([]byte, n, c) },
+	}
+	tab := NewTableAlloc(2, a)
+	// wiki and user; rev, page, sec and titleEnd; ns and size; flags (no
+	// title bytes asked for yet)
+	want := map[string]int{"uint32": 2, "int64": 4, "int": 2, "byte": 1}
+	if !reflect.DeepEqual(calls, want) {
+		t.Fatalf("NewTableAlloc(2) allocated %v, want %v", calls, want)
+	}
+	var cs []Contribution
+	for i := range 5 { // past the capacity of 2: every column grows once, and the titles
+		cs = append(cs, Contribution{Wiki: "en.wikipedia.org", Username: fmt.Sprint("U", i%2), RevID: int64(i + 1), PageID: 7, Title: fmt.Sprint("T", i),
+			Timestamp: time.Date(2021, 3, 5, 10, i, 0, 0, time.UTC), SizeDiff: i - 2, New: i == 0})
+	}
+	tab.Grow(len(cs), 10)
+	for _, c := range cs {
+		tab.Append(c)
+	}
+	want = map[string]int{"uint32": 4, "int64": 8, "int": 4, "byte": 3}
+	if !reflect.DeepEqual(calls, want) {
+		t.Fatalf("after growing: %v, want %v", calls, want)
+	}
+	if got := tab.Rows(); !reflect.DeepEqual(got, TableOf(cs).Rows()) {
+		t.Fatalf("rows = %+v, want %+v", got, cs)
+	}
+	f := tab.Filter(func(i int) bool { return i%2 == 0 })
+	if calls["int64"] != 12 || f.Len() != 3 || f.Title(2) != "T4" {
+		t.Fatalf("Filter: %v calls, %d rows, last title %q; want its columns from the Alloc, 3 rows, T4", calls, f.Len(), f.Title(2))
+	}
+}

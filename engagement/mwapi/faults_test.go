@@ -340,3 +340,30 @@ func TestCancelStopsRetries(t *testing.T) {
 		t.Errorf("err %v, waits %v, stats %v", err, waits, c.Stats())
 	}
 }
+
+// A wiki mapped to an endpoint of its own (a self-hosted or test wiki) has
+// no page views unless the REST base is mapped too: no request is sent,
+// least of all to Wikimedia's public service.
+func TestPageviewsOfAMappedWikiNeedTheirOwnService(t *testing.T) {
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		fmt.Fprint(w, `{"items":[{"timestamp":"2021030500","views":7}]}`)
+	}))
+	defer srv.Close()
+	var waits []time.Duration
+	day := time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC)
+	c := newClient(t, srv, &waits, mwapi.WithEndpoint("en.wikipedia.org", srv.URL+"/w/api.php"))
+	_, err := c.Pageviews(context.Background(), "en.wikipedia.org", "Ada Lovelace", mwapi.Daily, day, day)
+	if !errors.Is(err, mwapi.ErrNoPageviewsService) || requests != 0 {
+		t.Fatalf("mapped wiki, no REST base: err %v, %d requests; want ErrNoPageviewsService and none", err, requests)
+	}
+	if err := c.CheckPageviews("fr.wikipedia"); err != nil {
+		t.Errorf("an unmapped Wikimedia wiki is served: %v", err)
+	}
+	c = newClient(t, srv, &waits, mwapi.WithEndpoint("en.wikipedia.org", srv.URL+"/w/api.php"), mwapi.WithEndpoint(mwapi.PageviewsHost, srv.URL+"/api/rest_v1"))
+	pv, err := c.Pageviews(context.Background(), "en.wikipedia.org", "Ada Lovelace", mwapi.Daily, day, day)
+	if err != nil || len(pv) != 1 || requests != 1 {
+		t.Fatalf("with the REST base mapped: %+v, %v, %d requests", pv, err, requests)
+	}
+}

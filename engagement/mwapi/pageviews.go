@@ -34,6 +34,9 @@ type Pageview struct {
 // start and end inclusive. Days without views are absent; an article with no
 // views at all (the API's 404) gives an empty result, not an error.
 func (c *Client) Pageviews(ctx context.Context, project, article string, g Granularity, start, end time.Time) ([]Pageview, error) {
+	if err := c.CheckPageviews(project); err != nil {
+		return nil, fmt.Errorf("pageviews of %s: %w", article, err)
+	}
 	base := "https://wikimedia.org/api/rest_v1"
 	if u, ok := c.endpoints[PageviewsHost]; ok {
 		base = strings.TrimRight(u, "/")
@@ -77,4 +80,26 @@ func (c *Client) Pageviews(ctx context.Context, project, article string, g Granu
 		out = append(out, Pageview{Timestamp: t.UTC(), Views: it.Views})
 	}
 	return out, nil
+}
+
+// ErrNoPageviewsService is returned for a wiki whose API is mapped to an
+// endpoint of its own (WithEndpoint) while the pageviews REST base is not:
+// Wikimedia's service counts Wikimedia's wikis, not that one, so no request
+// is sent (a self-hosted or test wiki never makes a request to a public host).
+var ErrNoPageviewsService = errors.New("no pageviews service for this wiki: its API is mapped to an endpoint of its own and the pageviews REST base is not (map " + PageviewsHost + " too)")
+
+// CheckPageviews reports whether the client asks a pageviews service about
+// wiki (a domain such as "en.wikipedia.org", or a project such as
+// "en.wikipedia").
+func (c *Client) CheckPageviews(wiki string) error {
+	if _, ok := c.endpoints[PageviewsHost]; ok {
+		return nil
+	}
+	if !strings.HasSuffix(wiki, ".org") {
+		wiki += ".org"
+	}
+	if _, ok := c.endpoints[wiki]; ok {
+		return ErrNoPageviewsService
+	}
+	return nil
 }

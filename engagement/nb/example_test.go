@@ -23,10 +23,10 @@ func ExampleShowMetrics() {
 		fmt.Println(err)
 	}
 	// Output:
-	// metric              value       denominator
-	// participants        36          —
-	// bytes_added_during  44,595,500  —
-	// retention_7d        25.0 %      36
+	// measure                                  metric              value       denominator
+	// Participants counted                     participants        36          —
+	// Bytes added to content during the event  bytes_added_during  44,595,500  —
+	// Edited again 7+ days after the end       retention_7d        25.0 %      36
 }
 
 type settingErr struct{ error }

@@ -26,6 +26,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/report"
 )
 
 // InNotebook reports whether the program runs as a GoNB cell.
@@ -146,20 +147,32 @@ type TableOptions struct {
 	// row, whether the Percent columns hold shares (shown as percentages)
 	// or counts (shown as whole numbers). It is not shown.
 	ShareFlag string
+	// Points lists float columns holding differences of shares (-1..1)
+	// shown as percentage points ("−42.0 pts").
+	Points []string
+	// Label names a column of metric ids (e.g. "metric"): a column
+	// LabelColumn with each metric's name in words (report.Label) is shown
+	// before it. The ids are kept for analysts.
+	Label string
 }
+
+// LabelColumn is the column ShowTable adds before TableOptions.Label's.
+const LabelColumn = "measure"
 
 // ShareFlagColumn is the column of the engagement metric frames that tells
 // shares from counts.
 const ShareFlagColumn = "is_share"
 
 // MetricTable is the table options of ShowMetrics: every row; value,
-// ci_low and ci_high as percentages in the rows flagged is_share.
+// ci_low and ci_high as percentages in the rows flagged is_share; each
+// metric id labelled in words.
 func MetricTable() *TableOptions {
-	return &TableOptions{All: true, ShareFlag: ShareFlagColumn, Percent: []string{"value", "ci_low", "ci_high"}}
+	return &TableOptions{All: true, ShareFlag: ShareFlagColumn, Percent: []string{"value", "ci_low", "ci_high"}, Label: "metric"}
 }
 
 // ShowMetrics shows a metric frame (engagement's metrics or headline
-// frame): every row, counts as counts and shares as percentages.
+// frame): every row, counts as counts and shares as percentages, and each
+// metric's name in words before its id.
 func ShowMetrics(df dataframe.DataFrame) error {
 	return ShowTable(df, MetricTable())
 }
@@ -199,10 +212,15 @@ func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]
 	for _, c := range o.Percent {
 		pct[c] = true
 	}
+	pts := map[string]bool{}
+	for _, c := range o.Points {
+		pts[c] = true
+	}
 	var share []string
 	if o.ShareFlag != "" && slices.Contains(df.Names(), o.ShareFlag) {
 		share = df.Col(o.ShareFlag).Records()
 	}
+	df = withLabels(df, o.Label)
 	for _, name := range df.Names() {
 		if share == nil || name != o.ShareFlag {
 			head = append(head, name)
@@ -217,10 +235,48 @@ func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]
 		col := df.Col(name)
 		numeric[j] = col.Type() == series.Int || col.Type() == series.Float
 		for i := 0; i < n; i++ {
-			rows[i][j] = cell(col, i, pct[name] && (share == nil || share[i] == "true"))
+			switch {
+			case pts[name]:
+				rows[i][j] = points(col.Elem(i))
+			default:
+				rows[i][j] = cell(col, i, pct[name] && (share == nil || share[i] == "true"))
+			}
 		}
 	}
 	return head, rows, numeric
+}
+
+// withLabels returns df with a LabelColumn of report.Label of each id in
+// column id, placed before it; df unchanged when it has no such column or
+// already has a LabelColumn.
+func withLabels(df dataframe.DataFrame, id string) dataframe.DataFrame {
+	names := df.Names()
+	at := slices.Index(names, id)
+	if id == "" || at < 0 || slices.Contains(names, LabelColumn) {
+		return df
+	}
+	ids := df.Col(id).Records()
+	labels := make([]string, len(ids))
+	for i, m := range ids {
+		labels[i] = report.Label(m)
+	}
+	out := df.Mutate(series.New(labels, series.String, LabelColumn))
+	order := slices.Insert(slices.Clone(names), at, LabelColumn)
+	return out.Select(order)
+}
+
+// points formats a difference of shares as percentage points: -0.42 →
+// "−42.0 pts", "—" when missing.
+func points(e series.Element) string {
+	f := e.Float()
+	if e.IsNA() || math.IsNaN(f) {
+		return "—"
+	}
+	s := strconv.FormatFloat(100*f, 'f', 1, 64)
+	if f > 0 {
+		s = "+" + s
+	}
+	return strings.Replace(s, "-", "−", 1) + " pts"
 }
 
 func cell(col series.Series, i int, percent bool) string {

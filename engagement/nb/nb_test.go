@@ -73,11 +73,11 @@ func TestShowMetricsFormatsRowByRow(t *testing.T) {
 	if err := TableText(&b, df, MetricTable()); err != nil {
 		t.Fatal(err)
 	}
-	want := "metric              value       numerator  ci_low\n" +
-		"participants        36          —          —\n" +
-		"bytes_added_during  44,595,500  —          —\n" +
-		"retention_7d        25.0 %      9          13.8 %\n" +
-		"retention_365d      —           —          —\n"
+	want := "measure                                  metric              value       numerator  ci_low\n" +
+		"Participants counted                     participants        36          —          —\n" +
+		"Bytes added to content during the event  bytes_added_during  44,595,500  —          —\n" +
+		"Edited again 7+ days after the end       retention_7d        25.0 %      9          13.8 %\n" +
+		"Edited again 365+ days after the end     retention_365d      —           —          —\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

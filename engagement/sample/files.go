@@ -12,6 +12,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/metrics"
 )
 
 // dashTime formats a time as the Dashboard's JSON does.
@@ -69,92 +70,12 @@ func humanise(n int) string {
 // contributions.csv and accounts.csv.
 func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 	contribs := ev.Contributions()
-	inEvent := func(t time.Time) bool { return !t.Before(Start) && !t.After(End) }
-	students := map[string]*dashboard.Student{}
-	type art struct {
-		title   string
-		ns      int
-		wiki    string
-		pageID  int64
-		isNew   bool
-		chars   int
-		editors map[string]bool
-	}
-	arts := map[string]*art{}
-	var order []string
-	edits, created, edited, chars := 0, 0, 0, 0
-	for _, c := range contribs {
-		if !inEvent(c.Timestamp) {
-			continue
-		}
-		edits++
-		if c.NS == 0 {
-			key := c.Wiki + "|" + c.Title
-			a := arts[key]
-			if a == nil {
-				a = &art{title: c.Title, ns: c.NS, wiki: c.Wiki, pageID: c.PageID, editors: map[string]bool{}}
-				arts[key] = a
-				order = append(order, key)
-			}
-			a.isNew = a.isNew || c.New
-			if c.SizeDiff > 0 {
-				a.chars += c.SizeDiff
-				chars += c.SizeDiff
-			}
-			a.editors[c.Username] = true
-		}
-	}
-	for _, a := range arts {
-		edited++
-		if a.isNew {
-			created++
-		}
-	}
-	// Uploads: File pages students created on Commons during the event.
-	var uploads []ordered
-	uploadsBy := map[string]int{}
-	inUse := 0
-	for _, c := range contribs {
-		if !inEvent(c.Timestamp) || c.Wiki != Wikis[2] || c.NS != 6 || !c.New {
-			continue
-		}
-		file := strings.TrimPrefix(c.Title, "File:")
-		usage := int(c.PageID % 3) // deterministic: some files used in articles, some not
-		if usage > 0 {
-			inUse++
-		}
-		uploadsBy[c.Username]++
-		uploads = append(uploads, ordered{
-			{"id", 5120000 + len(uploads)}, {"file_name", file}, {"uploader", c.Username}, {"uploaded_at", dashTime(c.Timestamp)},
-			{"usage_count", usage}, {"url", "https://commons.wikimedia.org/wiki/File:" + underscore(file)},
-			{"thumburl", "https://upload.wikimedia.org/wikipedia/commons/thumb/" + underscore(file) + "/640px-" + underscore(file)},
-			{"thumbwidth", 640}, {"thumbheight", 480}, {"deleted", false},
-		})
-	}
-	usages := 0
-	for _, u := range uploads {
-		usages += u[4].v.(int)
-	}
-	distinct := map[string]bool{}
-	for _, u := range ev.Enrolment {
-		if u.Role == dashboard.RoleStudent {
-			distinct[u.Username] = true
-		}
-	}
-	course := ordered{
-		{"id", 21417}, {"title", "Women in Science Edit-a-thon"}, {"description", "A three-day edit-a-thon at the Sample Library to write and improve articles about women scientists, with Wikidata items and Commons photographs."},
-		{"school", "Sample Library"}, {"term", "March 2021"}, {"subject", "Science"}, {"slug", Slug}, {"url", nil}, {"type", "Editathon"},
-		{"start", dashTime(Start)}, {"end", dashTime(End)}, {"timeline_start", dashTime(Start)}, {"timeline_end", dashTime(End)},
-		{"use_start_and_end_times", true}, {"created_at", dashTime(Start.Add(-30 * 24 * time.Hour))}, {"updated_at", dashTime(End.Add(30*24*time.Hour + 4*time.Hour))},
-		{"home_wiki", ordered{{"id", 1}, {"language", "en"}, {"project", "wikipedia"}}},
-		{"wikis", []ordered{{{"language", "en"}, {"project", "wikipedia"}}, {{"language", nil}, {"project", "wikidata"}}, {{"language", "commons"}, {"project", "wikimedia"}}}},
-		{"namespaces", []string{}},
-		{"private", false}, {"withdrawn", false}, {"ended", true}, {"closed", false}, {"published", true}, {"needs_update", false},
-		{"update_until", dashTime(End.Add(30 * 24 * time.Hour))},
-		{"student_count", len(distinct)}, {"article_count", edited}, {"trained_count", 0}, {"character_sum", chars},
-		{"upload_count", len(uploads)}, {"uploads_in_use_count", inUse}, {"upload_usages_count", usages},
-		{"created_count", humanise(created)}, {"edited_count", humanise(edited)}, {"edit_count", humanise(edits)},
-		{"word_count", humanise(chars / 6)}, {"references_count", humanise(edits / 4)}, {"view_count", humanise(edited * 311)},
+	arts := articlesOf(contribs)
+	ups := uploadsOf(contribs)
+	per := userStatsOf(contribs)
+	byName := map[string]Person{}
+	for _, p := range ev.People {
+		byName[p.Enrolled] = p
 	}
 	files := map[string][]byte{}
 	put := func(name string, v any) error {
@@ -165,19 +86,184 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 		files[name] = append(b, '\n')
 		return nil
 	}
-	if err := put("course.json", course); err != nil {
+	if err := put("course.json", ev.courseJSON(arts, ups)); err != nil {
 		return nil, err
 	}
-	byName := map[string]Person{}
-	for _, p := range ev.People {
-		byName[p.Enrolled] = p
+	if err := put("users.json", ordered{{"users", ev.usersJSON(byName, per, ups.by)}}); err != nil {
+		return nil, err
 	}
-	// One pass over the contributions for the per-user numbers.
-	type userStats struct {
-		ms, us, draft, revs int
-		arts                map[string]bool
+	if err := put("articles.json", ordered{{"articles", arts.json(ev.studentIDs(byName))}}); err != nil {
+		return nil, err
 	}
-	per := map[string]*userStats{}
+	if err := put("uploads.json", ordered{{"uploads", ups.list}}); err != nil {
+		return nil, err
+	}
+	var csv bytes.Buffer
+	if err := dashboard.WriteStudentsCSV(&csv, ev.studentRows(byName, per)); err != nil {
+		return nil, err
+	}
+	files[StudentsFile] = csv.Bytes()
+	if err := ev.putGroundTruth(files, contribs); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// inEvent reports whether t lies in the event window, ends included.
+func inEvent(t time.Time) bool { return !t.Before(Start) && !t.After(End) }
+
+// art is an article (a main-namespace page) edited during the event, as
+// articles.json lists it.
+type art struct {
+	title   string
+	ns      int
+	wiki    string
+	pageID  int64
+	isNew   bool
+	chars   int
+	editors map[string]bool
+}
+
+// eventArticles are the articles edited during the event, in order of
+// first edit, with the course's totals.
+type eventArticles struct {
+	arts                          map[string]*art // by wiki|title
+	order                         []string
+	edits, created, edited, chars int
+}
+
+// articlesOf counts the event's edits and gathers the articles they touch.
+func articlesOf(contribs []metrics.Contribution) eventArticles {
+	e := eventArticles{arts: map[string]*art{}}
+	for _, c := range contribs {
+		if !inEvent(c.Timestamp) {
+			continue
+		}
+		e.edits++
+		if c.NS != 0 {
+			continue
+		}
+		key := c.Wiki + "|" + c.Title
+		a := e.arts[key]
+		if a == nil {
+			a = &art{title: c.Title, ns: c.NS, wiki: c.Wiki, pageID: c.PageID, editors: map[string]bool{}}
+			e.arts[key] = a
+			e.order = append(e.order, key)
+		}
+		a.isNew = a.isNew || c.New
+		if c.SizeDiff > 0 {
+			a.chars += c.SizeDiff
+			e.chars += c.SizeDiff
+		}
+		a.editors[c.Username] = true
+	}
+	for _, a := range e.arts {
+		e.edited++
+		if a.isNew {
+			e.created++
+		}
+	}
+	return e
+}
+
+// json returns articles.json's list, each article naming the Dashboard
+// user ids of its editors (userIDs, by canonical name).
+func (e eventArticles) json(userIDs map[string][]int64) []ordered {
+	var articles []ordered
+	for i, key := range e.order {
+		a := e.arts[key]
+		var ids []int64
+		for name := range a.editors {
+			ids = append(ids, userIDs[name]...)
+		}
+		slices.Sort(ids)
+		lang, project := "en", "wikipedia"
+		if a.wiki == Wikis[1] {
+			lang, project = "", "wikidata"
+		}
+		articles = append(articles, ordered{
+			{"id", 880000 + i}, {"title", a.title}, {"namespace", a.ns}, {"language", nullable(lang)}, {"project", project},
+			{"url", "https://" + a.wiki + "/wiki/" + underscore(a.title)}, {"mw_page_id", a.pageID}, {"deleted", false}, {"tracked", true},
+			{"new_article", a.isNew}, {"character_sum", a.chars}, {"references_count", a.chars / 400}, {"view_count", a.chars/7 + 40},
+			{"average_views", float64(a.chars%97) / 3}, {"user_ids", ids}, {"rating", nil}, {"rating_num", nil}, {"pretty_rating", nil},
+		})
+	}
+	return articles
+}
+
+// eventUploads are the File pages students created on Commons during the
+// event, as uploads.json lists them.
+type eventUploads struct {
+	list          []ordered
+	by            map[string]int // uploads per username
+	inUse, usages int
+}
+
+// uploadsOf gathers the event's uploads.
+func uploadsOf(contribs []metrics.Contribution) eventUploads {
+	u := eventUploads{list: []ordered{}, by: map[string]int{}}
+	for _, c := range contribs {
+		if !inEvent(c.Timestamp) || c.Wiki != Wikis[2] || c.NS != 6 || !c.New {
+			continue
+		}
+		file := strings.TrimPrefix(c.Title, "File:")
+		usage := int(c.PageID % 3) // deterministic: some files used in articles, some not
+		if usage > 0 {
+			u.inUse++
+		}
+		u.usages += usage
+		u.by[c.Username]++
+		u.list = append(u.list, ordered{
+			{"id", 5120000 + len(u.list)}, {"file_name", file}, {"uploader", c.Username}, {"uploaded_at", dashTime(c.Timestamp)},
+			{"usage_count", usage}, {"url", "https://commons.wikimedia.org/wiki/File:" + underscore(file)},
+			{"thumburl", "https://upload.wikimedia.org/wikipedia/commons/thumb/" + underscore(file) + "/640px-" + underscore(file)},
+			{"thumbwidth", 640}, {"thumbheight", 480}, {"deleted", false},
+		})
+	}
+	return u
+}
+
+// courseJSON returns course.json's course, with the totals of the event's
+// articles and uploads.
+func (ev *Event) courseJSON(e eventArticles, u eventUploads) ordered {
+	distinct := map[string]bool{}
+	for _, en := range ev.Enrolment {
+		if en.Role == dashboard.RoleStudent {
+			distinct[en.Username] = true
+		}
+	}
+	return ordered{
+		{"id", 21417}, {"title", "Women in Science Edit-a-thon"}, {"description", "A three-day edit-a-thon at the Sample Library to write and improve articles about women scientists, with Wikidata items and Commons photographs."},
+		{"school", "Sample Library"}, {"term", "March 2021"}, {"subject", "Science"}, {"slug", Slug}, {"url", nil}, {"type", "Editathon"},
+		{"start", dashTime(Start)}, {"end", dashTime(End)}, {"timeline_start", dashTime(Start)}, {"timeline_end", dashTime(End)},
+		{"use_start_and_end_times", true}, {"created_at", dashTime(Start.Add(-30 * 24 * time.Hour))}, {"updated_at", dashTime(End.Add(30*24*time.Hour + 4*time.Hour))},
+		{"home_wiki", ordered{{"id", 1}, {"language", "en"}, {"project", "wikipedia"}}},
+		{"wikis", []ordered{{{"language", "en"}, {"project", "wikipedia"}}, {{"language", nil}, {"project", "wikidata"}}, {{"language", "commons"}, {"project", "wikimedia"}}}},
+		{"namespaces", []string{}},
+		{"private", false}, {"withdrawn", false}, {"ended", true}, {"closed", false}, {"published", true}, {"needs_update", false},
+		{"update_until", dashTime(End.Add(30 * 24 * time.Hour))},
+		{"student_count", len(distinct)}, {"article_count", e.edited}, {"trained_count", 0}, {"character_sum", e.chars},
+		{"upload_count", len(u.list)}, {"uploads_in_use_count", u.inUse}, {"upload_usages_count", u.usages},
+		{"created_count", humanise(e.created)}, {"edited_count", humanise(e.edited)}, {"edit_count", humanise(e.edits)},
+		{"word_count", humanise(e.chars / 6)}, {"references_count", humanise(e.edits / 4)}, {"view_count", humanise(e.edited * 311)},
+	}
+}
+
+// userStats are one user's numbers during the event, as users.json and the
+// students CSV give them.
+type userStats struct {
+	ms, us, draft, revs int
+	arts                map[string]bool
+}
+
+// statsByUser holds the userStats of every user who edited during the
+// event.
+type statsByUser map[string]*userStats
+
+// userStatsOf makes one pass over the contributions for the per-user
+// numbers.
+func userStatsOf(contribs []metrics.Contribution) statsByUser {
+	per := statsByUser{}
 	for _, c := range contribs {
 		if !inEvent(c.Timestamp) {
 			continue
@@ -202,18 +288,26 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 			st.arts[c.Wiki+c.Title] = true
 		}
 	}
-	stats := func(name string) *userStats {
-		if st := per[name]; st != nil {
-			return st
-		}
-		return &userStats{arts: map[string]bool{}}
+	return per
+}
+
+// of returns name's numbers, zero when name did not edit during the event.
+func (per statsByUser) of(name string) *userStats {
+	if st := per[name]; st != nil {
+		return st
 	}
+	return &userStats{arts: map[string]bool{}}
+}
+
+// usersJSON returns users.json's list: every enrolment, a student's with
+// her numbers (byName maps an enrolled name to its person).
+func (ev *Event) usersJSON(byName map[string]Person, per statsByUser, uploadsBy map[string]int) []ordered {
 	var users []ordered
 	for _, u := range ev.Enrolment {
 		p := byName[u.Username]
 		var ms, us, ups int
 		if u.Role == dashboard.RoleStudent {
-			ms, us, ups = stats(p.Name).ms, stats(p.Name).us, uploadsBy[p.Name]
+			ms, us, ups = per.of(p.Name).ms, per.of(p.Name).us, uploadsBy[p.Name]
 		}
 		desc := any(nil)
 		if u.RoleDescription != "" {
@@ -226,18 +320,14 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 			{"recent_revisions", 0}, {"total_uploads", ups},
 			{"contribution_url", "https://en.wikipedia.org/wiki/Special:Contributions/" + u.Username},
 		})
-		if u.Role == dashboard.RoleStudent {
-			s := students[u.Username]
-			if s == nil {
-				s = &dashboard.Student{Username: u.Username, GlobalID: u.GlobalID, EnrollmentTimestamp: u.EnrolledAt, RegisteredAt: u.RegisteredAt}
-				students[u.Username] = s
-			}
-		}
 	}
-	if err := put("users.json", ordered{{"users", users}}); err != nil {
-		return nil, err
-	}
-	userIDs := map[string][]int64{} // canonical name → Dashboard user ids (role 0)
+	return users
+}
+
+// studentIDs maps a canonical name to the Dashboard user ids of its
+// student (role 0) enrolments.
+func (ev *Event) studentIDs(byName map[string]Person) map[string][]int64 {
+	userIDs := map[string][]int64{}
 	for _, u := range ev.Enrolment {
 		if u.Role == dashboard.RoleStudent {
 			n := byName[u.Username].Name
@@ -246,35 +336,12 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 			}
 		}
 	}
-	var articles []ordered
-	for i, key := range order {
-		a := arts[key]
-		var ids []int64
-		for name := range a.editors {
-			ids = append(ids, userIDs[name]...)
-		}
-		slices.Sort(ids)
-		lang, project := "en", "wikipedia"
-		if a.wiki == Wikis[1] {
-			lang, project = "", "wikidata"
-		}
-		articles = append(articles, ordered{
-			{"id", 880000 + i}, {"title", a.title}, {"namespace", a.ns}, {"language", nullable(lang)}, {"project", project},
-			{"url", "https://" + a.wiki + "/wiki/" + underscore(a.title)}, {"mw_page_id", a.pageID}, {"deleted", false}, {"tracked", true},
-			{"new_article", a.isNew}, {"character_sum", a.chars}, {"references_count", a.chars / 400}, {"view_count", a.chars/7 + 40},
-			{"average_views", float64(a.chars%97) / 3}, {"user_ids", ids}, {"rating", nil}, {"rating_num", nil}, {"pretty_rating", nil},
-		})
-	}
-	if err := put("articles.json", ordered{{"articles", articles}}); err != nil {
-		return nil, err
-	}
-	if uploads == nil {
-		uploads = []ordered{}
-	}
-	if err := put("uploads.json", ordered{{"uploads", uploads}}); err != nil {
-		return nil, err
-	}
-	// Students CSV: one row per distinct role-0 enrolment name.
+	return userIDs
+}
+
+// studentRows returns the students CSV's rows: one per distinct role-0
+// enrolment name, from its first enrolment.
+func (ev *Event) studentRows(byName map[string]Person, per statsByUser) []dashboard.Student {
 	var rows []dashboard.Student
 	seen := map[string]bool{}
 	for _, u := range ev.Enrolment {
@@ -282,31 +349,31 @@ func (ev *Event) DashboardFiles() (map[string][]byte, error) {
 			continue
 		}
 		seen[u.Username] = true
-		s := *students[u.Username]
-		p := byName[u.Username]
-		st := stats(p.Name)
+		s := dashboard.Student{Username: u.Username, GlobalID: u.GlobalID, EnrollmentTimestamp: u.EnrolledAt, RegisteredAt: u.RegisteredAt}
+		st := per.of(byName[u.Username].Name)
 		s.RevisionsDuringProject, s.MainspaceBytesAdded, s.UserspaceBytesAdded, s.DraftSpaceBytesAdded = st.revs, st.ms, st.us, st.draft
-		arts := st.arts
 		s.ReferencesAdded = s.MainspaceBytesAdded / 400
 		s.RegisteredDuringProject = !s.RegisteredAt.IsZero() && !s.RegisteredAt.Before(Start) && !s.RegisteredAt.After(End)
-		s.TotalArticlesEdited = len(arts)
+		s.TotalArticlesEdited = len(st.arts)
 		rows = append(rows, s)
 	}
-	var csv bytes.Buffer
-	if err := dashboard.WriteStudentsCSV(&csv, rows); err != nil {
-		return nil, err
-	}
-	files[StudentsFile] = csv.Bytes()
+	return rows
+}
+
+// putGroundTruth adds contributions.csv and accounts.csv to files, written
+// by dataset's writers: the sample's ground truth is in the very format a
+// run writes and a re-analysis reads.
+func (ev *Event) putGroundTruth(files map[string][]byte, contribs []metrics.Contribution) error {
 	var cb, ab bytes.Buffer
 	if err := dataset.WriteContributions(&cb, contribs); err != nil {
-		return nil, err
+		return err
 	}
 	if err := dataset.WriteAccounts(&ab, ev.Accounts()); err != nil {
-		return nil, err
+		return err
 	}
 	files[dataset.ContributionsFile] = cb.Bytes()
 	files[dataset.AccountsFile] = ab.Bytes()
-	return files, nil
+	return nil
 }
 
 // StudentsFile is the name of the students CSV export in the sample, as the

@@ -37,6 +37,16 @@
 //	go run ./engagement/sample/cmd/gensample
 //
 // and write the MediaWiki exports for a real wiki with -mediawiki DIR.
+//
+// The sample imports engagement/dataset, which the layout's rules list as
+// an exception: its ground truth, contributions.csv and accounts.csv, is
+// written with dataset's writers (WriteContributions, WriteAccounts), so
+// that it is in the very format a run writes and a re-analysis reads.
+// dataset owns every file format; a second writer here would be a second
+// definition of contributions.csv (its quoting, timestamps, the empty
+// sizediff) that could drift from the first. The Dashboard's own files
+// (JSON and the students CSV) are written here or by engagement/dashboard,
+// whose formats they are.
 package sample
 
 import (

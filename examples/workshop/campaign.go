@@ -27,6 +27,16 @@ func runCampaign(ctx context.Context, o *options, stdout, stderr io.Writer) erro
 	if err != nil {
 		return withFlag(err)
 	}
+	var names []string
+	for _, ev := range cs.Campaign().Events {
+		names = append(names, eventNames(ev)...)
+	}
+	return redacted(o.pseudonymize, names, analyseCampaign(o, cs, stdout))
+}
+
+// analyseCampaign analyses the opened campaign, prints what it found and
+// writes the outputs.
+func analyseCampaign(o *options, cs *engagement.CampaignSession, stdout io.Writer) error {
 	c := cs.Campaign()
 	fmt.Fprintf(stdout, "Campaign %s: %d events\n", c.Slug, len(c.Events))
 	for _, f := range c.Failed {
@@ -69,7 +79,7 @@ func printComparison(w io.Writer, a *engagement.CampaignAnalysis, pseudo *report
 	fmt.Fprintln(tw, "\nevent\tparticipants\tnew\talso elsewhere\tnew editors editing 7/30/90+ days after")
 	for _, e := range a.Compare() {
 		if e.Failed != "" {
-			fmt.Fprintf(tw, "%s\t—\t—\t—\tcould not be loaded\n", e.Course)
+			fmt.Fprintf(tw, "%s\t—\t—\t—\tcould not be loaded\n", e.Title)
 			continue
 		}
 		var ret []string
@@ -80,10 +90,13 @@ func printComparison(w io.Writer, a *engagement.CampaignAnalysis, pseudo *report
 				ret = append(ret, fmt.Sprintf("%d of %d", r.Numerator, r.Denominator))
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", e.Course, e.Participants, e.NewEditors, e.Returning, strings.Join(ret, " / "))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", e.Title, e.Participants, e.NewEditors, e.Returning, strings.Join(ret, " / "))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "combined: %s; %d returning participants\n", headline(a.Result.Combined), len(a.Result.Returning))
+	for _, n := range a.CombinedNotes(pseudo) {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
 	people := a.ReturningPeople()
 	for i, p := range people {
 		if i == maxListed {

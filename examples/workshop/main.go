@@ -6,11 +6,16 @@
 //	go run ./examples/workshop -course URL -contact you@example.org
 //	go run ./examples/workshop -from out            # re-analyse a previous run
 //
-// Outputs go to -out (default out/): report.html (with the page views of
+// Outputs go to -out (default out/, and out/campaign/ for -campaign; a
+// campaign refuses a folder whose run.json names an event, and an event
+// one that names a campaign, so that their files never mix): report.html (with the page views of
 // the pages created), report.wikitext, metrics.csv, participants.csv,
 // contributions.csv, accounts.csv, monthly.csv, namespaces.csv,
-// incomplete.csv, run.json (when the data was fetched, the as-of, the
-// course, the parameters, the program) and the charts. The as-of may not
+// incomplete.csv, pageviews.csv (the page views fetched, so that -from
+// shows them too), run.json (when the data was fetched, the as-of, the
+// course, the parameters, the program) and the charts. A campaign writes
+// events.csv, comparison.csv, returning.csv, events.png, report.html and
+// report.wikitext beside its metrics and data files, and no monthly.csv. The as-of may not
 // be after the data was fetched: a future -asof is refused, a rerun from
 // the cache observes by default up to when its oldest cached answer was
 // fetched, and -from up to its folder's run.json.
@@ -114,7 +119,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.from, "from", "", "re-analyse a folder holding contributions.csv and accounts.csv instead of asking the API")
 	fs.StringVar(&o.asOf, "asof", "", "observe up to this instant, YYYY-MM-DD[THH:MM:SSZ] (default: now; the sample's own as-of for the sample)")
 	fs.StringVar(&o.cache, "cache", ".cache", "folder for cached Dashboard and API responses (\"\" for none)")
-	fs.StringVar(&o.out, "out", "out", "folder for the outputs")
+	fs.StringVar(&o.out, "out", "out", "folder for the outputs (with -campaign: "+campaignOut+"); an event's folder is refused for a campaign and a campaign's for an event (its run.json says which)")
 	fs.BoolVar(&o.offline, "offline", false, "use cached responses only; a cache miss is an error")
 	fs.StringVar(&o.contact, "contact", os.Getenv("ENGAGEMENT_CONTACT"), "your email address or user page URL (or ENGAGEMENT_CONTACT): "+mwapi.ContactRule)
 	fs.IntVar(&o.lookback, "lookback", 14, "days before the start within which a registration makes a participant new")
@@ -137,6 +142,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
+	if o.campaign != "" && !isSet(fs, "out") {
+		o.out = campaignOut // a campaign's outputs never mix with an event's
+	}
 	if o.maxContribs < 1 {
 		return nil, fmt.Errorf("-max-contributions %d: must be at least 1", o.maxContribs)
 	}
@@ -146,6 +154,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 	}
 	return o, nil
+}
+
+// campaignOut is -out's default with -campaign.
+const campaignOut = "out/campaign"
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -178,6 +196,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return withFlag(err)
 	}
+	return redacted(o.pseudonymize, eventNames(s.Event()), runEvent(o, s, stdout))
+}
+
+// runEvent analyses the session's event, prints what it found and writes
+// the outputs.
+func runEvent(o *options, s *engagement.Session, stdout io.Writer) error {
 	printEvent(stdout, s.Event())
 	a, err := s.Analysis()
 	if err != nil {
@@ -207,6 +231,44 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, banner)
 	}
 	return nil
+}
+
+// eventNames are the usernames of an event's enrolment, facilitators too.
+func eventNames(ev *engagement.Event) []string {
+	names := make([]string, 0, len(ev.Participants))
+	for _, p := range ev.Participants {
+		names = append(names, p.Username)
+	}
+	return names
+}
+
+// redactedError is an error whose message names participants by
+// pseudonym; errors.Is and errors.As still see the error it replaces.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redacted returns err with every form of every one of names in its
+// message (spaces or underscores, first letter either case) replaced by a
+// pseudonym when pseudonymize is set: an error refusing a folder quotes
+// the username of the rows it refuses, and -pseudonymize promises that no
+// output names anyone. The pseudonyms are of a fresh key, like the
+// files'. err itself without pseudonymize, or when nil.
+func redacted(pseudonymize bool, names []string, err error) error {
+	if !pseudonymize || err == nil {
+		return err
+	}
+	pseudo := report.NewPseudonymizer(report.RandomKey())
+	pseudo.Learn(names...)
+	msg := pseudo.Title(" " + err.Error())[1:] // the leading space: never read as a "User:" title
+	if msg == err.Error() {
+		return err
+	}
+	return &redactedError{msg: msg, err: err}
 }
 
 // settingFlags maps the settings an error can name to the flag that sets it.

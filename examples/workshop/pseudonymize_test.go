@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,4 +134,40 @@ func TestPseudonymizeCampaignNamesNobody(t *testing.T) {
 		t.Fatalf("error %v; want partial data", err)
 	}
 	checkNoName(t, "-campaign", &stdout, &stderr, out, names)
+}
+
+// -pseudonymize: an error refusing a folder (revisions of an account that
+// accounts.csv lacks) names the account by pseudonym, where without it the
+// error names her; errors.Is still sees the error.
+func TestPseudonymizeRedactsAFolderRefusal(t *testing.T) {
+	real, cache := t.TempDir(), t.TempDir()
+	if err := run([]string{"-cache", cache, "-out", real}, io.Discard, io.Discard); err != nil && !errors.Is(err, errPartial) {
+		t.Fatal(err)
+	}
+	p := filepath.Join(real, "accounts.csv")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.SplitAfter(string(b), "\n") {
+		if !strings.Contains(l, "Amara Ivanova") {
+			kept = append(kept, l)
+		}
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(kept, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-cache", cache, "-from", real, "-out", t.TempDir()}
+	plain := run(args, io.Discard, io.Discard)
+	if plain == nil || !strings.Contains(plain.Error(), "Amara Ivanova") {
+		t.Fatalf("without -pseudonymize: want a refusal naming Amara Ivanova; got %v", plain)
+	}
+	err = run(append(args, "-pseudonymize"), io.Discard, io.Discard)
+	if err == nil || strings.Contains(err.Error(), "Amara") || !strings.Contains(err.Error(), "revisions of “Participant ") {
+		t.Errorf("with -pseudonymize: want the refusal with a pseudonym; got %v", err)
+	}
+	if l := leaks(err.Error(), realNames(t)); len(l) > 0 {
+		t.Errorf("the refusal names %v", l)
+	}
 }

@@ -1,0 +1,86 @@
+package engagement
+
+import (
+	"fmt"
+	"strings"
+
+	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
+)
+
+// CombinedNotes explains why the combined count of people is not the sum,
+// nor the largest, of the events' own counts: for each person counted as a
+// participant by one event but left out of the combined numbers as a
+// facilitator, because they facilitated another, one sentence ("Priya
+// Okafor took part in Women in Science Edit-a-thon and facilitated
+// Wikidata Workshop, so the campaign leaves them out as a facilitator").
+// Events are named by title, in order of start; people by pseudo's
+// pseudonym when pseudo is not nil. None when nobody is.
+func (a *CampaignAnalysis) CombinedNotes(pseudo *report.Pseudonymizer) []string {
+	var out []string
+	compared := a.Compare()
+	for _, p := range a.Result.Participants {
+		if p.Excluded != metrics.ExcludeFacilitator {
+			continue
+		}
+		var took, led []string
+		for _, c := range compared {
+			if c.Failed != "" {
+				continue
+			}
+			switch a.statusIn(c, p.Username) {
+			case "took":
+				took = append(took, c.Title)
+			case "led":
+				led = append(led, c.Title)
+			}
+		}
+		if len(took) == 0 {
+			continue // a facilitator everywhere: no event counted them
+		}
+		out = append(out, fmt.Sprintf("%s took part in %s and facilitated %s, so the campaign leaves them out as a facilitator",
+			pseudoName(pseudo, p.Username), strings.Join(took, " and "), strings.Join(led, " and ")))
+	}
+	return out
+}
+
+// statusIn says how an event has the person: "took" when it counts them as
+// a participant, "led" when they facilitated it, "" otherwise.
+func (a *CampaignAnalysis) statusIn(c ComparedEvent, user string) string {
+	for _, ev := range a.Campaign.Events {
+		if ev.Course.Slug != c.Course {
+			continue
+		}
+		for _, f := range facilitators(ev.Users) {
+			if f == user {
+				return "led"
+			}
+		}
+	}
+	for _, q := range a.eventResult(c.Course).Participants {
+		if q.Username != user {
+			continue
+		}
+		switch q.Excluded {
+		case metrics.ExcludeFacilitator:
+			return "led"
+		case metrics.NotExcluded, metrics.ExcludeIncomplete:
+			return "took"
+		}
+	}
+	return ""
+}
+
+// combinedCountLine is the combined count of people with why it is what it
+// is: "52 people, each counted once (Priya Okafor took part in …)".
+func (a *CampaignAnalysis) combinedCountLine(pseudo *report.Pseudonymizer) string {
+	n := 0
+	if row, ok := FindRow(a.Combined(), metrics.MetricParticipants, metrics.SegmentAll); ok {
+		n = int(row.Value)
+	}
+	s := fmt.Sprintf("%d people counted once each, from their first event", n)
+	if notes := a.CombinedNotes(pseudo); len(notes) > 0 {
+		s += ": " + strings.Join(notes, "; ")
+	}
+	return s
+}
