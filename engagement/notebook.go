@@ -92,11 +92,11 @@ func (a *Analysis) FetchSummary() string {
 	return b.String()
 }
 
-// ShowCharts shows the standard charts with their titles and captions:
-// those named (see Chart.Name), or all. A chart without data is replaced
-// by the reason.
+// ShowCharts shows the standard charts with their titles and captions, in
+// the session's language (WithLanguage): those named (see Chart.Name), or
+// all. A chart without data is replaced by the reason.
 func (a *Analysis) ShowCharts(names ...string) error {
-	charts, skipped := Charts(a.Event, a.Data, a.Result)
+	charts, skipped := chartsIn(reportLanguage(a.settings.language), a.Event, a.Data, a.Result)
 	for _, c := range charts {
 		if len(names) > 0 && !slices.Contains(names, c.Name) {
 			continue

@@ -3,6 +3,8 @@ package engagement
 import (
 	"context"
 	"errors"
+	"io"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -135,4 +137,50 @@ func TestSettingsAsTheNotebookCellGives(t *testing.T) {
 	if a.settings.language != "es" {
 		t.Fatalf("the analysis' language is %q; want es (its report is written in it)", a.settings.language)
 	}
+}
+
+// Settings.Language reaches the notebook's charts too: ShowCharts titles
+// and captions them in the session's language, and English stays English.
+func TestSettingsLanguageReachesShowCharts(t *testing.T) {
+	t.Chdir(t.TempDir()) // outside a notebook, ShowCharts saves the charts here
+	for _, tc := range []struct {
+		lang, want, not string
+	}{
+		{"es", "### Retención\nProporción con una edición al menos N días después del evento, con intervalos del 95\u00a0%.", "Share with"},
+		{"", "### Retention\nShare with an edit at least N days after the event, with 95% intervals.", "Proporción"},
+	} {
+		s, err := Open(context.Background(), Sample, WithSettings(Settings{Language: tc.lang}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.Analysis()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := captureStdout(t, func() error { return a.ShowCharts("retention") })
+		if !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) {
+			t.Errorf("Language %q: ShowCharts printed\n%s\nwant %q, not %q", tc.lang, out, tc.want, tc.not)
+		}
+	}
+}
+
+// captureStdout returns what f prints on standard output.
+func captureStdout(t *testing.T, f func() error) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := os.Stdout
+	os.Stdout = w
+	done := make(chan []byte)
+	go func() { b, _ := io.ReadAll(r); done <- b }()
+	ferr := f()
+	os.Stdout = stdout
+	w.Close()
+	out := <-done
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	return string(out)
 }
