@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks the message files of engagement/i18n with banana-checker, the
-# checker Wikimedia's tools (XTools, Event Metrics) run on their i18n/
-# folders: every key documented in qqq.json, @metadata present, es, fr and
+# Checks the message files of engagement/i18n (the reports' words) and of
+# notebooks/i18n (the notebooks' prose, one message per markdown cell) with
+# banana-checker, the checker Wikimedia's tools (XTools, Event Metrics) run
+# on their i18n/ folders: every key documented in qqq.json, @metadata present, es, fr and
 # pt complete, every key prefixed engagement-, the translations' parameters
 # those of English. It first proves the checker fails on a broken copy
 # (a key removed from es.json), so that a checker that checks nothing
@@ -44,5 +45,8 @@ if check "$broken" >"$broken/out.txt" 2>&1; then
 fi
 grep -q "engagement-summary-headline" "$broken/out.txt" || { echo "FAIL: banana-checker did not name the missing key"; cat "$broken/out.txt"; exit 1; }
 
-check engagement/i18n
-echo "banana-checker $VERSION: engagement/i18n clean ($(ls engagement/i18n/*.json | wc -l) files, $(( ($(date +%s%N) - start) / 1000000 )) ms)"
+for dir in engagement/i18n notebooks/i18n; do
+  check "$dir"
+  echo "banana-checker $VERSION: $dir clean ($(ls "$dir"/*.json | wc -l) files)"
+done
+echo "banana-checker: $(( ($(date +%s%N) - start) / 1000000 )) ms"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the notebooks against their generator and its rules, without
-# changing anything: regenerating them from make_notebooks.py must give the
-# committed files byte for byte (edit the generator, never an .ipynb), no code
+# changing anything: regenerating them from make_notebooks.py and the prose
+# in i18n/ must give the committed files byte for byte, in English and in
+# es/, fr/ and pt/ (edit the generator or the messages, never an .ipynb); no
+# notebook may exist that the generator does not write; no code
 # cell is over 15 lines, none calls panic( and none keeps an import alive with
 # a blank identifier. Their Go is compiled by `go test ./notebooks`.
 set -euo pipefail

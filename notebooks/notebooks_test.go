@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -157,24 +158,12 @@ func (p *program) source() string {
 // completed as GoNB completes them (goimports).
 func stitch(t *testing.T, path string) []byte {
 	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var nb notebook
-	if err := json.Unmarshal(raw, &nb); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
 	p := &program{decls: map[string]string{}}
-	for i, c := range nb.Cells {
-		if c.CellType != "code" {
+	for i, c := range cellsOf(t, path) {
+		if c[0] != "code" {
 			continue
 		}
-		src, err := source(c.Source)
-		if err != nil {
-			t.Fatalf("%s: cell %d: %v", path, i, err)
-		}
-		if err := p.addCell(fmt.Sprintf("cell%d", i), src); err != nil {
+		if err := p.addCell(fmt.Sprintf("cell%d", i), c[1]); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
 	}
@@ -267,5 +256,80 @@ func readLibrary(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// languages are the folders of the notebooks in other languages than
+// English (notebooks/<lang>/), as make_notebooks.py writes them.
+var languages = []string{"es", "fr", "pt"}
+
+// languageLine is the ✏️ cell's Language field.
+var languageLine = regexp.MustCompile(`(?m)^(\tLanguage:\s+)"[^"]*",`)
+
+// cellsOf reads a notebook's cells as (type, source) pairs.
+func cellsOf(t *testing.T, path string) [][2]string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb notebook
+	if err := json.Unmarshal(raw, &nb); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var cells [][2]string
+	for i, c := range nb.Cells {
+		src, err := source(c.Source)
+		if err != nil {
+			t.Fatalf("%s: cell %d: %v", path, i, err)
+		}
+		cells = append(cells, [2]string{c.CellType, src})
+	}
+	return cells
+}
+
+// Every English notebook exists in every language, with the same cells:
+// the code the same but the ✏️ cell's Language, which is the folder's,
+// and every markdown cell translated (none left as the English one).
+func TestNotebooksInEveryLanguage(t *testing.T) {
+	english, err := filepath.Glob("*.ipynb")
+	if err != nil || len(english) == 0 {
+		t.Fatalf("no English notebooks: %v", err)
+	}
+	for _, lang := range languages {
+		for _, name := range english {
+			path := filepath.Join(lang, name)
+			if _, err := os.Stat(path); err != nil {
+				t.Errorf("%s: %v (run python3 notebooks/make_notebooks.py)", path, err)
+				continue
+			}
+			en, tr := cellsOf(t, name), cellsOf(t, path)
+			if len(en) != len(tr) {
+				t.Errorf("%s has %d cells; %s has %d", path, len(tr), name, len(en))
+				continue
+			}
+			for i := range en {
+				compareCell(t, path, i, lang, en[i], tr[i])
+			}
+		}
+	}
+}
+
+// compareCell checks cell i of the lang notebook at path against the
+// English one.
+func compareCell(t *testing.T, path string, i int, lang string, en, tr [2]string) {
+	t.Helper()
+	switch {
+	case en[0] != tr[0]:
+		t.Errorf("%s: cell %d is %s; the English one is %s", path, i, tr[0], en[0])
+	case en[0] == "markdown" && en[1] == tr[1]:
+		t.Errorf("%s: cell %d is the English text, untranslated: %.60q", path, i, tr[1])
+	case en[0] == "code" && languageLine.MatchString(en[1]):
+		want := languageLine.ReplaceAllString(en[1], fmt.Sprintf("${1}%q,", lang))
+		if tr[1] != want || !strings.Contains(en[1], `"en",`) {
+			t.Errorf("%s: cell %d (✏️) is not the English one with Language %q:\n%s", path, i, lang, tr[1])
+		}
+	case en[0] == "code" && en[1] != tr[1]:
+		t.Errorf("%s: code cell %d differs from the English one:\n%s\n---\n%s", path, i, tr[1], en[1])
 	}
 }

@@ -7,7 +7,12 @@
 # the charts (PNG images), and that a second run sends no request to the
 # Dashboard or the API (nothing new in the cache, and the last cell's
 # request count is 0).
-#   bash notebooks/run.sh [notebook.ipynb ...]     default: notebooks/*.ipynb
+# The notebooks in other languages (notebooks/es/, fr/, pt/: the English
+# code but the ✏️ cell's Language) run once each, on the sample: their code
+# is the English notebooks', whose second run proves the cache. Every run
+# also checks that the report.html it wrote carries the notebook's language
+# (<html lang>).
+#   bash notebooks/run.sh [notebook.ipynb ...]     default: notebooks/*.ipynb, then notebooks/{es,fr,pt}/*.ipynb
 #   bash notebooks/run.sh --event DIR [notebook.ipynb ...]   the same on another event (see below)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,12 +59,12 @@ nb = json.load(open(src))
 done = False
 for c in nb["cells"]:
     text = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-    if c["cell_type"] == "code" and "THE CELL TO EDIT" in text:
-        text = re.sub(r'Course\s*=\s*"sample"', 'Course = %s' % json.dumps(course), text)
-        text = re.sub(r'Campaign\s*=\s*"sample"', 'Campaign = %s' % json.dumps(frm + "/campaign"), text)
-        text = re.sub(r'From(\s*)=\s*""', r'From\1= %s' % json.dumps(frm), text)
-        text = re.sub(r'AsOf(\s*)=\s*""', r'AsOf\1= %s' % json.dumps(asof), text)
-        text = re.sub(r'CacheDir(\s*)=\s*"\.\./\.cache"', r'CacheDir\1= "cache"', text)
+    if c["cell_type"] == "code" and "engagement.Settings{" in text:
+        text = re.sub(r'Course:(\s*)"sample"', lambda m: 'Course:%s%s' % (m.group(1), json.dumps(course)), text)
+        text = re.sub(r'Campaign:(\s*)"sample"', lambda m: 'Campaign:%s%s' % (m.group(1), json.dumps(frm + "/campaign")), text)
+        text = re.sub(r'From:(\s*)""', lambda m: 'From:%s%s' % (m.group(1), json.dumps(frm)), text)
+        text = re.sub(r'AsOf:(\s*)""', lambda m: 'AsOf:%s%s' % (m.group(1), json.dumps(asof)), text)
+        text = re.sub(r'CacheDir:(\s*)"\.\./\.cache"', r'CacheDir:\1"cache"', text)
         c["source"] = text
         done = True
 if not done:
@@ -82,10 +87,14 @@ PY
   done
   exit $status
 fi
-if [ $# -eq 0 ]; then set -- "$ROOT"/notebooks/*.ipynb; fi
+if [ $# -eq 0 ]; then set -- "$ROOT"/notebooks/*.ipynb "$ROOT"/notebooks/{es,fr,pt}/*.ipynb; fi
 status=0
+all=$(date +%s)
 for nb in "$@"; do
   name=$(basename "$nb" .ipynb)
+  folder=$(cd "$(dirname "$nb")" && pwd)
+  lang=en
+  if [ "$folder" != "$ROOT/notebooks" ] && [ -f "$folder/../make_notebooks.py" ]; then lang=$(basename "$folder"); name="$lang-$name"; fi
   if ! jq -e '[.cells[] | select(.cell_type=="code") | select((.outputs|length) > 0 or .execution_count != null)] | length == 0' "$nb" >/dev/null; then
     echo "FAIL $nb: committed with outputs; clear them (jq '.cells[] |= if .cell_type==\"code\" then .outputs=[] | .execution_count=null else . end')"
     status=1
@@ -97,6 +106,7 @@ for nb in "$@"; do
     echo "FAIL $nb: panic( or an import keeper (var _ =) in a code cell"; status=1; continue
   fi
   start=$(date +%s)
+  touch "$OUT/$name.started"
   if ! (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
         --output-dir "$OUT" --output "$name" "$(basename "$nb")" >"$OUT/$name.log" 2>&1); then
     echo "FAIL $nb: nbconvert failed"; tail -n 40 "$OUT/$name.log"; status=1; continue
@@ -114,6 +124,16 @@ for nb in "$@"; do
     echo "FAIL $nb: the HTML export $OUT/$name.html shows no PNG chart"; status=1; continue
   fi
   first=$(( $(date +%s) - start ))
+  # The reports this run wrote (into ../out beside the notebook's folder) are in its language.
+  wrong=""
+  while IFS= read -r -d '' report; do
+    grep -q "<html lang=\"$lang\"" "$report" || wrong="$wrong $report"
+  done < <(find "$folder/../out" -name report.html -newer "$OUT/$name.started" -print0 2>/dev/null)
+  if [ -n "$wrong" ]; then echo "FAIL $nb: report not in its notebook's language ($lang):$wrong"; status=1; continue; fi
+  if grep -q '\.Share(' "$nb" && [ -z "$(find "$folder/../out" -name report.html -newer "$OUT/$name.started" 2>/dev/null)" ]; then
+    echo "FAIL $nb: it shares, but wrote no report.html into $folder/../out"; status=1; continue
+  fi
+  if [ "$lang" != en ]; then echo "ok   $nb ($first s, once)"; continue; fi
   # The second run must be answered by the cache: no cache file written.
   touch "$OUT/$name.marker"; sleep 1
   if ! (cd "$(dirname "$nb")" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
@@ -127,4 +147,5 @@ for nb in "$@"; do
   fi
   echo "ok   $nb ($first s; second run: $last)"
 done
+echo "notebooks: $(( $(date +%s) - all )) s"
 exit $status
