@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // A Checked dump is one a query can read: its layout, how many lines it
@@ -38,11 +39,19 @@ func Locate(dumps []Checked, read string, line int) (string, int, bool) {
 	return "", 0, false
 }
 
-// escapedFields are the fields the query reads whose text is escaped:
-// each backslash in them must start \t, \n or \r (and \, in arrays). The
-// dumps do not escape the backslash itself, so any other sequence is
-// refused rather than guessed at.
-var escapedFields = []string{"event_user_text", "user_text", "page_title", "event_user_groups", "user_groups", "revision_deleted_parts"}
+// arrayFields are the array fields the query reads. The dumps write an
+// array as its items joined by commas, a comma inside an item as \, and
+// then TAB, LF and CR as \t, \n and \r (RS MediawikiEvent.scala,
+// formatArray and escape); a backslash itself is not escaped. So a
+// backslash followed by anything else is an item's own backslash, after
+// which no \, of the field can be told from the end of an item: such a
+// field is refused, naming the file and line, rather than split by guess.
+//
+// The text fields the query reads (page_title, event_user_text,
+// user_text) are not checked: the dumps escape only TAB, LF and CR, which
+// no MediaWiki title or user name can hold, so every backslash in them is
+// the title's or the name's own and is kept as it is.
+var arrayFields = []string{"user_groups", "revision_deleted_parts"}
 
 // workers is how many dumps are checked at a time.
 const workers = 2
@@ -210,7 +219,7 @@ func (c *Checked) start(n int, cp *copies) (*bufio.Writer, []int, error) {
 	}
 	c.Layout = l
 	var check []int
-	for _, f := range escapedFields {
+	for _, f := range arrayFields {
 		check = append(check, l.index(f))
 	}
 	c.From = cp.from(l)
@@ -219,7 +228,7 @@ func (c *Checked) start(n int, cp *copies) (*bufio.Writer, []int, error) {
 	return w, check, err
 }
 
-// checkLine checks one line's field count, wiki_db and escapes.
+// checkLine checks one line's field count, wiki_db and array escapes.
 func checkLine(c *Checked, fields [][]byte, check []int) error {
 	if len(fields) != c.Layout.Fields {
 		return fmt.Errorf("%s:%d: %d fields, but the file's first line has %d (layout %s)", c.Path, c.Lines, len(fields), c.Layout.Fields, c.Layout.Name)
@@ -228,8 +237,8 @@ func checkLine(c *Checked, fields [][]byte, check []int) error {
 		return fmt.Errorf("%s:%d: wiki_db %q in the folder of %s", c.Path, c.Lines, fields[0], c.WikiDB)
 	}
 	for k, i := range check {
-		if err := checkEscapes(fields[i], strings.HasSuffix(escapedFields[k], "s")); err != nil {
-			return fmt.Errorf("%s:%d: field %d (%s): %w", c.Path, c.Lines, i+1, escapedFields[k], err)
+		if err := checkArrayEscapes(fields[i]); err != nil {
+			return fmt.Errorf("%s:%d: field %d (%s): %w", c.Path, c.Lines, i+1, arrayFields[k], err)
 		}
 	}
 	return nil
@@ -247,26 +256,27 @@ func splitTabs(dst [][]byte, line []byte) [][]byte {
 	}
 }
 
-// checkEscapes checks that every backslash of a field starts an escape the
-// dumps write: \t, \n, \r, and \, in an array.
-func checkEscapes(b []byte, array bool) error {
+// checkArrayEscapes checks that every backslash of an array field starts
+// one of the escapes the dumps write there: \, \t \n \r.
+func checkArrayEscapes(b []byte) error {
 	for i := bytes.IndexByte(b, '\\'); i >= 0; i = bytes.IndexByte(b, '\\') {
 		if i+1 == len(b) {
-			return errors.New(`a backslash at the end of the field (the dumps escape only \t, \n, \r and \, in arrays)`)
+			return errors.New(`a backslash at the end of an array (the dumps escape only \, \t \n \r in arrays and do not escape a backslash, so its items cannot be told apart)`)
 		}
-		switch next := b[i+1]; {
-		case next == 't' || next == 'n' || next == 'r' || (array && next == ','):
+		switch b[i+1] {
+		case ',', 't', 'n', 'r':
 		default:
-			return fmt.Errorf(`unknown escape \%c (the dumps escape only \t, \n, \r and \, in arrays)`, next)
+			r, _ := utf8.DecodeRune(b[i+1:])
+			return fmt.Errorf(`unknown escape \%c in an array (the dumps escape only \, \t \n \r in arrays and do not escape a backslash, so its items cannot be told apart)`, r)
 		}
 		b = b[i+2:]
 	}
 	return nil
 }
 
-// Unescape undoes the dumps' escaping of a text field: \t, \n and \r
-// become a tab, a line feed and a carriage return.
-func Unescape(s string) string {
+// unescapeItem decodes one array item's escapes (\, was split on before):
+// \t, \n and \r become TAB, LF and CR.
+func unescapeItem(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}

@@ -94,7 +94,11 @@ func Convert(rows []Row, domains map[string]string) (*Data, error) {
 	return d, nil
 }
 
-// contribution turns a revision row into a contribution.
+// contribution turns a revision row into a contribution. The title and
+// the user name are taken as they are: the dumps escape only TAB, LF and
+// CR in them, which no MediaWiki title or user name holds, so a backslash
+// there (\t included) is the title's own (see arrayFields), and the Data
+// Lake's table escapes nothing.
 func contribution(r Row, wiki string) (metrics.Contribution, error) {
 	if !r.RevID.Valid || !r.PageID.Valid || !r.NS.Valid || !r.Timestamp.Valid {
 		return metrics.Contribution{}, fmt.Errorf("revision_id, page_id, page_namespace and event_timestamp must be set")
@@ -104,8 +108,8 @@ func contribution(r Row, wiki string) (metrics.Contribution, error) {
 		return metrics.Contribution{}, fmt.Errorf("event_timestamp: %w", err)
 	}
 	return metrics.Contribution{
-		Wiki: wiki, Username: Unescape(r.Username), RevID: r.RevID.Int64, PageID: r.PageID.Int64, NS: int(r.NS.Int64),
-		Title: FullTitle(wiki, int(r.NS.Int64), Unescape(r.Title.String)), Timestamp: t,
+		Wiki: wiki, Username: r.Username, RevID: r.RevID.Int64, PageID: r.PageID.Int64, NS: int(r.NS.Int64),
+		Title: FullTitle(wiki, int(r.NS.Int64), r.Title.String), Timestamp: t,
 		SizeDiff: int(r.BytesDiff.Int64), NoSizeDiff: !r.BytesDiff.Valid, New: r.CreatesPage.Bool,
 	}, nil
 }
@@ -147,13 +151,13 @@ func splitArray(s string) []string {
 			cur.WriteByte(',')
 			i++
 		case s[i] == ',':
-			out = append(out, Unescape(cur.String()))
+			out = append(out, unescapeItem(cur.String()))
 			cur.Reset()
 		default:
 			cur.WriteByte(s[i])
 		}
 	}
-	return append(out, Unescape(cur.String()))
+	return append(out, unescapeItem(cur.String()))
 }
 
 // parseTime reads the engines' timestamp text ("2021-03-05 10:00:00",

@@ -56,3 +56,27 @@ func TestWriteHistoryOfAShape(t *testing.T) {
 		t.Errorf("the commons revision's line: %q", b)
 	}
 }
+
+// A title or name with backslashes is written as the dumps write it (the
+// backslashes as they are); one with a TAB, which no MediaWiki title
+// holds and the dumps would write as \t, is refused, naming the revision.
+func TestWriteHistoryOfBackslashesAndTabs(t *testing.T) {
+	at := time.Date(2024, 5, 10, 10, 0, 0, 0, time.UTC)
+	cs := []metrics.Contribution{{Wiki: "en.wikipedia.org", Username: `Back\slash`, RevID: 10, PageID: 1, Title: `C:\tmp \\ x`, Timestamp: at, New: true}}
+	dir := t.TempDir()
+	o := sample.HistoryOptions{Snapshot: "2024-06"}
+	content := func(string, int) bool { return true }
+	if err := sample.WriteHistoryOf(dir, cs, nil, []string{"en.wikipedia.org"}, history.WikiDB, content, o); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "2024-06", "enwiki", "2024-06.enwiki.2024-05.tsv"))
+	f := strings.Split(strings.TrimSuffix(string(b), "\n"), "\t")
+	if col := func(name string) string { return f[slices.Index(history.Columns78, name)] }; col("page_title") != `C:\tmp_\\_x` || col("event_user_text") != `Back\slash` {
+		t.Errorf("the line: %q", b)
+	}
+	cs[0].Title = "Tab\there"
+	err := sample.WriteHistoryOf(t.TempDir(), cs, nil, []string{"en.wikipedia.org"}, history.WikiDB, content, o)
+	if err == nil || err.Error() != `revision 10 of en.wikipedia.org ("Tab\there" by "Back\\slash"): a TAB, LF or CR, which no MediaWiki title or user name holds` {
+		t.Errorf("a title with a TAB: %v", err)
+	}
+}
