@@ -177,3 +177,69 @@ func TestHistoryKeepsBackslashesAsTheAPIPathHasThem(t *testing.T) {
 		t.Errorf("participants.csv lacks the participant named with a backslash:\n%s", p)
 	}
 }
+
+// A campaign of 20 events made from the sample (sample.WriteCampaign),
+// read from the sample's dumps with -history, gives the campaign's files
+// that a re-analysis of the API path's data (the sample's contributions,
+// accounts and siteinfo namespaces, -from) gives.
+func TestHistoryReproducesTheAPIPathForATwentyEventCampaign(t *testing.T) {
+	ev, err := sample.Generate(sample.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	campaign, hist, data := filepath.Join(dir, "campaign"), filepath.Join(dir, "history"), filepath.Join(dir, "data")
+	if err := ev.WriteCampaign(campaign, 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := ev.WriteHistory(hist, sample.HistoryOptions{Snapshot: "2025-01", Compress: "bz2"}); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := sample.Contributions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ns []dataset.Namespace
+	for _, w := range sample.Wikis {
+		for _, n := range sample.Namespaces(w) {
+			ns = append(ns, dataset.Namespace{Wiki: w, NS: n.ID, Name: n.Name, Content: n.Content})
+		}
+	}
+	os.MkdirAll(data, 0o755)
+	for name, write := range map[string]func(io.Writer) error{
+		dataset.ContributionsFile: func(w io.Writer) error { return dataset.WriteContributions(w, cs) },
+		dataset.AccountsFile:      func(w io.Writer) error { return dataset.WriteAccounts(w, sample.MustAccounts()) },
+		dataset.NamespacesFile:    func(w io.Writer) error { return dataset.WriteNamespaces(w, ns) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(data, name), buf.Bytes(), 0o644)
+	}
+	api, fromHist := t.TempDir(), t.TempDir()
+	common := []string{"-campaign", campaign, "-asof", "2025-01-01T00:00:00Z", "-cache", "", "-offline"}
+	if err := run(append(common, "-from", data, "-out", api), io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	if err := run(append(common, "-history", hist, "-out", fromHist), &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"comparison.csv", "events.csv", "returning.csv", "metrics.csv", "participants.csv"} {
+		a, _ := os.ReadFile(filepath.Join(api, f))
+		h, err := os.ReadFile(filepath.Join(fromHist, f))
+		if err != nil || len(a) == 0 || !bytes.Equal(a, h) {
+			t.Errorf("%s differs from the API path's (%v)", f, err)
+		}
+	}
+	events, _ := os.ReadFile(filepath.Join(fromHist, "events.csv"))
+	slugs := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(events)), "\n")[1:] {
+		slug, _, _ := strings.Cut(line, ",")
+		slugs[slug] = true
+	}
+	if len(slugs) != 20 {
+		t.Errorf("events.csv holds %d events, want 20", len(slugs))
+	}
+}
