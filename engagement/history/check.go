@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -57,13 +58,14 @@ var arrayFields = []string{"user_groups", "revision_deleted_parts"}
 const workers = 2
 
 // Check reads every dump of s (decompressing bzip2 and gzip: DuckDB
-// cannot read bzip2), checks each line (the field count of a known
+// cannot read bzip2; bzip2 with the program bzip2, a path, or with Go's
+// compress/bzip2 when it is ""), checks each line (the field count of a known
 // layout, the same in the whole file; the wiki_db of its folder; the
 // escapes of the fields read) and copies the lines into plain files in
 // tmp, one per layout and worker, so that the engine scans a few large
 // files rather than hundreds of small ones. Errors name the dump's file
 // and line.
-func Check(ctx context.Context, s Snapshot, tmp string) ([]Checked, error) {
+func Check(ctx context.Context, s Snapshot, tmp, bzip2 string) ([]Checked, error) {
 	out := make([]Checked, len(s.Dumps))
 	errs := make([]error, len(s.Dumps))
 	next := make(chan int)
@@ -81,7 +83,7 @@ func Check(ctx context.Context, s Snapshot, tmp string) ([]Checked, error) {
 			defer wg.Done()
 			cp := copies{dir: tmp, worker: k, w: map[int]*copyFile{}}
 			for i := range next {
-				out[i], errs[i] = checkFile(ctx, s.Dumps[i], &cp)
+				out[i], errs[i] = checkFile(ctx, s.Dumps[i], &cp, bzip2)
 			}
 			closeErrs[k] = cp.close()
 		}()
@@ -144,7 +146,7 @@ func (c *copies) close() error {
 }
 
 // checkFile checks one dump, copying its lines.
-func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
+func checkFile(ctx context.Context, d Dump, cp *copies, bzip2Program string) (Checked, error) {
 	c := Checked{Dump: d}
 	f, err := os.Open(d.Path)
 	if err != nil {
@@ -152,9 +154,16 @@ func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
 	}
 	defer f.Close()
 	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
+	wait := func(abandon bool) error { return nil }
 	switch d.Compressed() {
 	case "bz2":
-		r = bzip2.NewReader(r)
+		if bzip2Program == "" {
+			r = bzip2.NewReader(r)
+			break
+		}
+		if r, wait, err = decompress(ctx, bzip2Program, f); err != nil {
+			return c, fmt.Errorf("%s: %w", d.Path, err)
+		}
 	case "gz":
 		gz, err := gzip.NewReader(r)
 		if err != nil {
@@ -163,8 +172,41 @@ func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
 		r = gz
 	}
 	err = checkLines(ctx, &c, r, cp)
+	if werr := wait(err != nil); err == nil && werr != nil {
+		err = fmt.Errorf("%s:%d: %w (a truncated or damaged file?)", c.Path, c.Lines+1, werr)
+	}
 	cp.done(c.Layout, c.Lines)
 	return c, err
+}
+
+// decompress starts the bzip2 program on f; its output is read from the
+// reader, and wait returns its failure (with what it wrote to stderr)
+// once the output is read, or stops it when the rest is abandoned.
+func decompress(ctx context.Context, program string, f *os.File) (io.Reader, func(abandon bool) error, error) {
+	cmd := exec.CommandContext(ctx, program, "-dc")
+	cmd.Stdin = f
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, fmt.Errorf("decompressing with %s: %w", program, err)
+	}
+	wait := func(abandon bool) error {
+		if abandon {
+			cmd.Process.Kill()
+			cmd.Wait()
+			return nil
+		}
+		if err := cmd.Wait(); err != nil {
+			first, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+			return fmt.Errorf("%s: %w: %s", program, err, strings.TrimSuffix(first, ";"))
+		}
+		return nil
+	}
+	return out, wait, nil
 }
 
 // checkLines checks the lines of r and copies them.
@@ -190,7 +232,7 @@ func checkLines(ctx context.Context, c *Checked, r io.Reader, cp *copies) error 
 		}
 		body := bytes.TrimSuffix(line, []byte{'\n'})
 		if err == io.EOF && c.Compressed() != "" {
-			return fmt.Errorf("%s:%d: the last line has no end of line (a truncated file?)", c.Path, c.Lines)
+			return fmt.Errorf("%s:%d: the last line has no end of line (a truncated or damaged file?)", c.Path, c.Lines)
 		}
 		fields = splitTabs(fields[:0], body)
 		if c.Layout.Fields == 0 {

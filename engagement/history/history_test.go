@@ -89,14 +89,21 @@ func writeDump(t *testing.T, dir, compress string, cols []string, lines ...sampl
 	return name
 }
 
-// check finds and checks the enwiki dumps of dir.
+// check finds and checks the enwiki dumps of dir, decompressing bzip2
+// with Go's library.
 func check(t *testing.T, dir string) ([]Checked, error) {
+	t.Helper()
+	return checkWith(t, dir, "")
+}
+
+// checkWith checks with the bzip2 program given ("" for Go's library).
+func checkWith(t *testing.T, dir, bzip2 string) ([]Checked, error) {
 	t.Helper()
 	s, err := Find(dir, "", []string{"enwiki"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Check(context.Background(), s, t.TempDir())
+	return Check(context.Background(), s, t.TempDir(), bzip2)
 }
 
 func TestCheckReadsEveryLayoutAndCompression(t *testing.T) {
@@ -163,8 +170,13 @@ func TestCheckRefusesBadDumpsNamingFileAndLine(t *testing.T) {
 	}
 }
 
+// A truncated bzip2 dump is an error naming its file and the line where
+// it breaks off, whether Go's library or the bzip2 program decompresses
+// it, cut inside a line or at a block's end (where only the program's
+// exit status tells); an intact one gives the same lines both ways.
 func TestCheckRefusesATruncatedBzip2(t *testing.T) {
 	needBzip2(t)
+	program, _ := exec.LookPath("bzip2")
 	dir := t.TempDir()
 	var lines []sample.HistoryEvent
 	for i := range 20000 {
@@ -174,10 +186,26 @@ func TestCheckRefusesATruncatedBzip2(t *testing.T) {
 	}
 	name := writeDump(t, dir, "bz2", Columns78, lines...)
 	b, _ := os.ReadFile(name)
-	os.WriteFile(name, b[:len(b)*2/3], 0o644)
-	_, err := check(t, dir)
-	if err == nil || !regexp.MustCompile(`2025-01\.enwiki\.2021-03\.tsv\.bz2:\d+: .*\(a truncated or damaged file\?\)`).MatchString(err.Error()) {
-		t.Fatalf("truncated bz2: %v", err)
+	var copies []string
+	for _, bz := range []string{"", program} {
+		c, err := checkWith(t, dir, bz)
+		if err != nil || c[0].Lines != 20000 {
+			t.Fatalf("intact, decompressed with %q: %v", bz, err)
+		}
+		copied, _ := os.ReadFile(c[0].Read)
+		copies = append(copies, string(copied))
+	}
+	if copies[0] != copies[1] {
+		t.Error("Go's library and the bzip2 program gave different lines")
+	}
+	for _, cut := range []int{len(b) * 2 / 3, 40} {
+		os.WriteFile(name, b[:cut], 0o644)
+		for _, bz := range []string{"", program} {
+			_, err := checkWith(t, dir, bz)
+			if err == nil || !regexp.MustCompile(`2025-01\.enwiki\.2021-03\.tsv\.bz2:\d+: .*\(a truncated or damaged file\?\)`).MatchString(err.Error()) {
+				t.Errorf("cut at byte %d, decompressed with %q: %v", cut, bz, err)
+			}
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"time"
 )
 
@@ -24,6 +25,24 @@ type Options struct {
 	// Tmp is where bzip2 dumps are decompressed for the engine ("" for
 	// the system's temporary folder); the copies are removed at the end.
 	Tmp string
+	// Bzip2 says how bzip2 dumps are decompressed: "" with the bzip2
+	// program when it is on PATH (about twice as fast as Go's library),
+	// else with Go's compress/bzip2; "go" with Go's always; anything else
+	// is the program to run (as bzip2 -dc). The lines are the same.
+	Bzip2 string
+}
+
+// bzip2Program returns the program Check decompresses with ("" for Go's
+// compress/bzip2).
+func (o Options) bzip2Program() string {
+	switch o.Bzip2 {
+	case "go":
+		return ""
+	case "":
+		p, _ := exec.LookPath("bzip2")
+		return p
+	}
+	return o.Bzip2
 }
 
 // Loaded is what Load read, with what the analysis must be told.
@@ -96,7 +115,7 @@ func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, erro
 	}
 	defer os.RemoveAll(tmp)
 	started := time.Now()
-	checked, err := Check(ctx, snap, tmp)
+	checked, err := Check(ctx, snap, tmp, o.bzip2Program())
 	if err != nil {
 		return nil, err
 	}

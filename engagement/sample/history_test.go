@@ -37,7 +37,7 @@ func TestWriteHistoryOfAShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked, err := history.Check(context.Background(), s, t.TempDir())
+	checked, err := history.Check(context.Background(), s, t.TempDir(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

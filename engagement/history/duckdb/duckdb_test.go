@@ -138,7 +138,7 @@ func TestTheSparkQueryOnDuckDBExportedAsCSVGivesTheSameData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked, err := history.Check(context.Background(), snap, t.TempDir())
+	checked, err := history.Check(context.Background(), snap, t.TempDir(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
