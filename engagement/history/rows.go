@@ -47,7 +47,7 @@ func Convert(rows []Row, domains map[string]string) (*Data, error) {
 		wiki string
 		rev  int64
 	}
-	seen := map[key]metrics.Contribution{}
+	seen := map[key]int{} // index in d.Contributions
 	accounts := map[string]*metrics.Account{}
 	hasReg := map[string]bool{}
 	ns := map[string]map[int]bool{}
@@ -63,13 +63,13 @@ func Convert(rows []Row, domains map[string]string) (*Data, error) {
 				return nil, fmt.Errorf("result row %d (%s, revision %d): %w", i+1, r.WikiDB, r.RevID.Int64, err)
 			}
 			k := key{wiki, c.RevID}
-			if prev, dup := seen[k]; dup {
-				if prev != c {
+			if j, dup := seen[k]; dup {
+				if prev := d.Contributions[j]; prev != c {
 					return nil, fmt.Errorf("result row %d: revision %d of %s twice, differently (%+v and %+v)", i+1, c.RevID, r.WikiDB, prev, c)
 				}
 				continue
 			}
-			seen[k] = c
+			seen[k] = len(d.Contributions)
 			d.Contributions = append(d.Contributions, c)
 			if ns[wiki] == nil {
 				ns[wiki] = map[int]bool{}

@@ -80,3 +80,50 @@ func TestWriteHistoryOfBackslashesAndTabs(t *testing.T) {
 		t.Errorf("a title with a TAB: %v", err)
 	}
 }
+
+// The filler writes exactly n revisions, one yearly file per wiki and
+// year, in time order within each file, with distinct revision ids, and
+// the same bytes on every run although two files are written at a time.
+func TestWriteFillerIsExactAndTheSameEveryRun(t *testing.T) {
+	read := func(dir string) map[string]string {
+		files := map[string]string{}
+		paths, _ := filepath.Glob(filepath.Join(dir, "2025-01", "*", "*.tsv"))
+		for _, p := range paths {
+			b, _ := os.ReadFile(p)
+			files[filepath.Base(p)] = string(b)
+		}
+		return files
+	}
+	var runs []map[string]string
+	for range 2 {
+		dir := t.TempDir()
+		for _, w := range sample.Wikis {
+			os.MkdirAll(filepath.Join(dir, "2025-01", sample.DBName(w)), 0o755)
+		}
+		if err := sample.WriteFiller(dir, sample.HistoryOptions{Snapshot: "2025-01"}, 1000, 7); err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, read(dir))
+	}
+	if len(runs[0]) != len(sample.Wikis)*len(sample.FillerYears) {
+		t.Fatalf("%d files, want %d", len(runs[0]), len(sample.Wikis)*len(sample.FillerYears))
+	}
+	revs := map[string]bool{}
+	for name, text := range runs[0] {
+		if runs[1][name] != text {
+			t.Errorf("%s differs between two runs", name)
+		}
+		last := ""
+		for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+			f := strings.Split(line, "\t")
+			at, rev := f[slices.Index(history.Columns78, "event_timestamp")], f[slices.Index(history.Columns78, "revision_id")]
+			if at < last || revs[rev] {
+				t.Fatalf("%s: %s after %s, or revision %s twice", name, at, last, rev)
+			}
+			last, revs[rev] = at, true
+		}
+	}
+	if len(revs) != 1000 {
+		t.Errorf("%d revisions, want 1000", len(revs))
+	}
+}
