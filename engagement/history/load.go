@@ -10,10 +10,10 @@ import (
 )
 
 // An Engine runs the query over checked dump files: it presents them as
-// Table (with a snapshot column), runs the query text as given and returns
-// its rows.
+// Table (with a snapshot column), runs the query text as given and passes
+// each row of its result to each, stopping at each's first error.
 type Engine interface {
-	Rows(ctx context.Context, dumps []Checked, snapshot, query string) ([]Row, error)
+	Rows(ctx context.Context, dumps []Checked, snapshot, query string, each func(Row) error) error
 }
 
 // Options say what to load.
@@ -120,17 +120,22 @@ func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, erro
 		return nil, err
 	}
 	checkedAt := time.Now()
-	rows, err := eng.Rows(ctx, checked, snap.Name, Query(spec))
+	cv := NewConverter(domains)
+	var convErr error // a row that does not convert, rather than the engine's failure
+	err = eng.Rows(ctx, checked, snap.Name, Query(spec), func(r Row) error {
+		convErr = cv.Add(r)
+		return convErr
+	})
+	if convErr != nil {
+		return nil, convErr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("querying the history of snapshot %s: %w", snap.Name, err)
 	}
 	queried := time.Since(checkedAt)
-	d, err := Convert(rows, domains)
-	if err != nil {
-		return nil, err
-	}
+	d := cv.Data()
 	d.Sort(o.Wikis, o.Participants)
-	l := &Loaded{Data: d, Snapshot: snap, Rows: len(rows), Check: checkedAt.Sub(started), Query: queried}
+	l := &Loaded{Data: d, Snapshot: snap, Rows: cv.Rows(), Check: checkedAt.Sub(started), Query: queried}
 	for _, c := range checked {
 		l.Lines += c.Lines
 	}
