@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/history"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
@@ -125,5 +126,38 @@ func TestWriteFillerIsExactAndTheSameEveryRun(t *testing.T) {
 	}
 	if len(revs) != 1000 {
 		t.Errorf("%d revisions, want 1000", len(revs))
+	}
+}
+
+// The count of the API path's requests from the client's batching gives
+// the sample's 25, the number measured against real MediaWiki 1.39 (the
+// integration tests) and by the example program's request counter.
+func TestCountAPIRequestsOfTheSample(t *testing.T) {
+	ev, err := engagement.LoadEvent(context.Background(), engagement.Config{}, engagement.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range ev.Participants {
+		if p.Excluded != metrics.ExcludeInvalid {
+			names = append(names, p.Username)
+		}
+	}
+	has := map[string]bool{}
+	for _, a := range sample.MustAccounts() {
+		has[a.Username] = true
+	}
+	cs, err := sample.Contributions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sample.CountAPIRequests(ev.Course.Domains(), names, func(u string) bool { return has[u] }, cs)
+	want := []sample.APIRequests{{"en.wikipedia.org", 1, 2, 11, 4706}, {"www.wikidata.org", 1, 2, 3, 834}, {"commons.wikimedia.org", 1, 2, 2, 451}}
+	total := 0
+	for _, r := range got {
+		total += r.Total()
+	}
+	if !slices.Equal(got, want) || total != 25 {
+		t.Errorf("%+v (%d requests), want %+v (25)", got, total, want)
 	}
 }
