@@ -15,7 +15,8 @@ ROOT=$PWD
 export PATH="/usr/local/go/bin:$PATH"
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 export CGO_ENABLED=1
-# bzip2 writes the generated dumps; cgo needs a C and C++ compiler.
+# bzip2 writes the generated dumps (and decompresses dumps for -history,
+# faster than Go's library); cgo needs a C and C++ compiler.
 if ! command -v bzip2 >/dev/null || ! command -v gcc >/dev/null || ! command -v g++ >/dev/null; then
   SUDO=""; if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
   $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q bzip2 gcc g++

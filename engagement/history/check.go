@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // A Checked dump is one a query can read: its layout, how many lines it
@@ -38,23 +40,32 @@ func Locate(dumps []Checked, read string, line int) (string, int, bool) {
 	return "", 0, false
 }
 
-// escapedFields are the fields the query reads whose text is escaped:
-// each backslash in them must start \t, \n or \r (and \, in arrays). The
-// dumps do not escape the backslash itself, so any other sequence is
-// refused rather than guessed at.
-var escapedFields = []string{"event_user_text", "user_text", "page_title", "event_user_groups", "user_groups", "revision_deleted_parts"}
+// arrayFields are the array fields the query reads. The dumps write an
+// array as its items joined by commas, a comma inside an item as \, and
+// then TAB, LF and CR as \t, \n and \r (RS MediawikiEvent.scala,
+// formatArray and escape); a backslash itself is not escaped. So a
+// backslash followed by anything else is an item's own backslash, after
+// which no \, of the field can be told from the end of an item: such a
+// field is refused, naming the file and line, rather than split by guess.
+//
+// The text fields the query reads (page_title, event_user_text,
+// user_text) are not checked: the dumps escape only TAB, LF and CR, which
+// no MediaWiki title or user name can hold, so every backslash in them is
+// the title's or the name's own and is kept as it is.
+var arrayFields = []string{"user_groups", "revision_deleted_parts"}
 
 // workers is how many dumps are checked at a time.
 const workers = 2
 
 // Check reads every dump of s (decompressing bzip2 and gzip: DuckDB
-// cannot read bzip2), checks each line (the field count of a known
+// cannot read bzip2; bzip2 with the program bzip2, a path, or with Go's
+// compress/bzip2 when it is ""), checks each line (the field count of a known
 // layout, the same in the whole file; the wiki_db of its folder; the
 // escapes of the fields read) and copies the lines into plain files in
 // tmp, one per layout and worker, so that the engine scans a few large
 // files rather than hundreds of small ones. Errors name the dump's file
 // and line.
-func Check(ctx context.Context, s Snapshot, tmp string) ([]Checked, error) {
+func Check(ctx context.Context, s Snapshot, tmp, bzip2 string) ([]Checked, error) {
 	out := make([]Checked, len(s.Dumps))
 	errs := make([]error, len(s.Dumps))
 	next := make(chan int)
@@ -72,7 +83,7 @@ func Check(ctx context.Context, s Snapshot, tmp string) ([]Checked, error) {
 			defer wg.Done()
 			cp := copies{dir: tmp, worker: k, w: map[int]*copyFile{}}
 			for i := range next {
-				out[i], errs[i] = checkFile(ctx, s.Dumps[i], &cp)
+				out[i], errs[i] = checkFile(ctx, s.Dumps[i], &cp, bzip2)
 			}
 			closeErrs[k] = cp.close()
 		}()
@@ -135,7 +146,7 @@ func (c *copies) close() error {
 }
 
 // checkFile checks one dump, copying its lines.
-func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
+func checkFile(ctx context.Context, d Dump, cp *copies, bzip2Program string) (Checked, error) {
 	c := Checked{Dump: d}
 	f, err := os.Open(d.Path)
 	if err != nil {
@@ -143,9 +154,16 @@ func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
 	}
 	defer f.Close()
 	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
+	wait := func(abandon bool) error { return nil }
 	switch d.Compressed() {
 	case "bz2":
-		r = bzip2.NewReader(r)
+		if bzip2Program == "" {
+			r = bzip2.NewReader(r)
+			break
+		}
+		if r, wait, err = decompress(ctx, bzip2Program, f); err != nil {
+			return c, fmt.Errorf("%s: %w", d.Path, err)
+		}
 	case "gz":
 		gz, err := gzip.NewReader(r)
 		if err != nil {
@@ -154,8 +172,41 @@ func checkFile(ctx context.Context, d Dump, cp *copies) (Checked, error) {
 		r = gz
 	}
 	err = checkLines(ctx, &c, r, cp)
+	if werr := wait(err != nil); err == nil && werr != nil {
+		err = fmt.Errorf("%s:%d: %w (a truncated or damaged file?)", c.Path, c.Lines+1, werr)
+	}
 	cp.done(c.Layout, c.Lines)
 	return c, err
+}
+
+// decompress starts the bzip2 program on f; its output is read from the
+// reader, and wait returns its failure (with what it wrote to stderr)
+// once the output is read, or stops it when the rest is abandoned.
+func decompress(ctx context.Context, program string, f *os.File) (io.Reader, func(abandon bool) error, error) {
+	cmd := exec.CommandContext(ctx, program, "-dc")
+	cmd.Stdin = f
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, fmt.Errorf("decompressing with %s: %w", program, err)
+	}
+	wait := func(abandon bool) error {
+		if abandon {
+			cmd.Process.Kill()
+			cmd.Wait()
+			return nil
+		}
+		if err := cmd.Wait(); err != nil {
+			first, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+			return fmt.Errorf("%s: %w: %s", program, err, strings.TrimSuffix(first, ";"))
+		}
+		return nil
+	}
+	return out, wait, nil
 }
 
 // checkLines checks the lines of r and copies them.
@@ -181,7 +232,7 @@ func checkLines(ctx context.Context, c *Checked, r io.Reader, cp *copies) error 
 		}
 		body := bytes.TrimSuffix(line, []byte{'\n'})
 		if err == io.EOF && c.Compressed() != "" {
-			return fmt.Errorf("%s:%d: the last line has no end of line (a truncated file?)", c.Path, c.Lines)
+			return fmt.Errorf("%s:%d: the last line has no end of line (a truncated or damaged file?)", c.Path, c.Lines)
 		}
 		fields = splitTabs(fields[:0], body)
 		if c.Layout.Fields == 0 {
@@ -210,7 +261,7 @@ func (c *Checked) start(n int, cp *copies) (*bufio.Writer, []int, error) {
 	}
 	c.Layout = l
 	var check []int
-	for _, f := range escapedFields {
+	for _, f := range arrayFields {
 		check = append(check, l.index(f))
 	}
 	c.From = cp.from(l)
@@ -219,7 +270,7 @@ func (c *Checked) start(n int, cp *copies) (*bufio.Writer, []int, error) {
 	return w, check, err
 }
 
-// checkLine checks one line's field count, wiki_db and escapes.
+// checkLine checks one line's field count, wiki_db and array escapes.
 func checkLine(c *Checked, fields [][]byte, check []int) error {
 	if len(fields) != c.Layout.Fields {
 		return fmt.Errorf("%s:%d: %d fields, but the file's first line has %d (layout %s)", c.Path, c.Lines, len(fields), c.Layout.Fields, c.Layout.Name)
@@ -228,8 +279,8 @@ func checkLine(c *Checked, fields [][]byte, check []int) error {
 		return fmt.Errorf("%s:%d: wiki_db %q in the folder of %s", c.Path, c.Lines, fields[0], c.WikiDB)
 	}
 	for k, i := range check {
-		if err := checkEscapes(fields[i], strings.HasSuffix(escapedFields[k], "s")); err != nil {
-			return fmt.Errorf("%s:%d: field %d (%s): %w", c.Path, c.Lines, i+1, escapedFields[k], err)
+		if err := checkArrayEscapes(fields[i]); err != nil {
+			return fmt.Errorf("%s:%d: field %d (%s): %w", c.Path, c.Lines, i+1, arrayFields[k], err)
 		}
 	}
 	return nil
@@ -247,26 +298,27 @@ func splitTabs(dst [][]byte, line []byte) [][]byte {
 	}
 }
 
-// checkEscapes checks that every backslash of a field starts an escape the
-// dumps write: \t, \n, \r, and \, in an array.
-func checkEscapes(b []byte, array bool) error {
+// checkArrayEscapes checks that every backslash of an array field starts
+// one of the escapes the dumps write there: \, \t \n \r.
+func checkArrayEscapes(b []byte) error {
 	for i := bytes.IndexByte(b, '\\'); i >= 0; i = bytes.IndexByte(b, '\\') {
 		if i+1 == len(b) {
-			return errors.New(`a backslash at the end of the field (the dumps escape only \t, \n, \r and \, in arrays)`)
+			return errors.New(`a backslash at the end of an array (the dumps escape only \, \t \n \r in arrays and do not escape a backslash, so its items cannot be told apart)`)
 		}
-		switch next := b[i+1]; {
-		case next == 't' || next == 'n' || next == 'r' || (array && next == ','):
+		switch b[i+1] {
+		case ',', 't', 'n', 'r':
 		default:
-			return fmt.Errorf(`unknown escape \%c (the dumps escape only \t, \n, \r and \, in arrays)`, next)
+			r, _ := utf8.DecodeRune(b[i+1:])
+			return fmt.Errorf(`unknown escape \%c in an array (the dumps escape only \, \t \n \r in arrays and do not escape a backslash, so its items cannot be told apart)`, r)
 		}
 		b = b[i+2:]
 	}
 	return nil
 }
 
-// Unescape undoes the dumps' escaping of a text field: \t, \n and \r
-// become a tab, a line feed and a carriage return.
-func Unescape(s string) string {
+// unescapeItem decodes one array item's escapes (\, was split on before):
+// \t, \n and \r become TAB, LF and CR.
+func unescapeItem(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}

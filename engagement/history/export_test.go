@@ -14,10 +14,11 @@ var domains = map[string]string{"enwiki": "en.wikipedia.org", "commonswiki": "co
 
 func TestExportAsPandasWritesItBecomesContributionsAndAccounts(t *testing.T) {
 	// wmfdata's frame written with to_csv: an index column, integers with
-	// NULLs as floats, booleans True/False, columns in another order.
+	// NULLs as floats, booleans True/False, columns in another order; the
+	// table escapes nothing, so a title's backslashes are its own.
 	csv := `,kind,wiki_db,username,revision_id,page_id,page_namespace,page_title,is_content,event_timestamp,bytes_diff,creates_page,registration,user_groups
 0,revision,enwiki,Ada O'Brien,101.0,7.0,3.0,Ada_O'Brien,False,2021-03-05 10:00:00,512.0,True,,
-1,revision,commonswiki,Ada O'Brien,5.0,9.0,6.0,Scan_1921\tb.jpg,True,2021-03-06 11:00:00.5,,False,,
+1,revision,commonswiki,Ada O'Brien,5.0,9.0,6.0,Scan_1921\tb\\.jpg,True,2021-03-06 11:00:00.5,,False,,
 2,revision,enwiki,Ada O'Brien,101.0,7.0,3.0,Ada_O'Brien,False,2021-03-05 10:00:00,512.0,True,,
 3,account,enwiki,Ada O'Brien,,,,,,,,,2021-03-01 09:00:00,
 4,account,commonswiki,Ada O'Brien,,,,,,,,,2020-01-01 00:00:00,"bot,rollbacker"
@@ -36,7 +37,7 @@ func TestExportAsPandasWritesItBecomesContributionsAndAccounts(t *testing.T) {
 	d.Sort([]string{"en.wikipedia.org", "commons.wikimedia.org"}, []string{"Old Timer", "Ada O'Brien"})
 	want := []metrics.Contribution{
 		{Wiki: "en.wikipedia.org", Username: "Ada O'Brien", RevID: 101, PageID: 7, NS: 3, Title: "User talk:Ada O'Brien", Timestamp: time.Date(2021, 3, 5, 10, 0, 0, 0, time.UTC), SizeDiff: 512, New: true},
-		{Wiki: "commons.wikimedia.org", Username: "Ada O'Brien", RevID: 5, PageID: 9, NS: 6, Title: "File:Scan 1921\tb.jpg", Timestamp: time.Date(2021, 3, 6, 11, 0, 0, 5e8, time.UTC), NoSizeDiff: true},
+		{Wiki: "commons.wikimedia.org", Username: "Ada O'Brien", RevID: 5, PageID: 9, NS: 6, Title: `File:Scan 1921\tb\\.jpg`, Timestamp: time.Date(2021, 3, 6, 11, 0, 0, 5e8, time.UTC), NoSizeDiff: true},
 	}
 	if len(d.Contributions) != 2 || d.Contributions[0] != want[0] || d.Contributions[1] != want[1] {
 		t.Fatalf("contributions %+v\nwant %+v", d.Contributions, want)

@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 	"io"
 	"os"
@@ -60,6 +61,12 @@ func dumpLine(db, user, title string, rev int64) sample.HistoryEvent {
 		"event_user_text": user, "page_id": "7", "page_title": title, "page_namespace": "0", "revision_id": "1", "revision_parent_id": "0"}
 }
 
+// withGroups sets a line's user_groups (escaped as in the dumps).
+func withGroups(e sample.HistoryEvent, groups string) sample.HistoryEvent {
+	e["user_groups"] = groups
+	return e
+}
+
 // writeDump writes lines (with cols) as one dump of enwiki, snapshot 2025-01.
 func writeDump(t *testing.T, dir, compress string, cols []string, lines ...sample.HistoryEvent) string {
 	t.Helper()
@@ -82,14 +89,21 @@ func writeDump(t *testing.T, dir, compress string, cols []string, lines ...sampl
 	return name
 }
 
-// check finds and checks the enwiki dumps of dir.
+// check finds and checks the enwiki dumps of dir, decompressing bzip2
+// with Go's library.
 func check(t *testing.T, dir string) ([]Checked, error) {
+	t.Helper()
+	return checkWith(t, dir, "")
+}
+
+// checkWith checks with the bzip2 program given ("" for Go's library).
+func checkWith(t *testing.T, dir, bzip2 string) ([]Checked, error) {
 	t.Helper()
 	s, err := Find(dir, "", []string{"enwiki"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Check(context.Background(), s, t.TempDir())
+	return Check(context.Background(), s, t.TempDir(), bzip2)
 }
 
 func TestCheckReadsEveryLayoutAndCompression(t *testing.T) {
@@ -133,8 +147,10 @@ func TestCheckRefusesBadDumpsNamingFileAndLine(t *testing.T) {
 			`2025-01.enwiki.2021-03.tsv:2: 77 fields, but the file's first line has 78 (layout 78 fields (with event_log_id, 2026-05))`},
 		{"unknown layout", []sample.HistoryEvent{dumpLine("enwiki", "Ada", "A", 1)}, [][]string{Columns78[:75]},
 			`2025-01.enwiki.2021-03.tsv:1: 75 tab-separated fields: not a mediawiki_history layout this reader knows`},
-		{"unknown escape", []sample.HistoryEvent{dumpLine("enwiki", "Ada", "A", 1), dumpLine("enwiki", "Ada", `C:\x`, 2)}, [][]string{Columns78, Columns78},
-			`2025-01.enwiki.2021-03.tsv:2: field 31 (page_title): unknown escape \x`},
+		{"unknown escape", []sample.HistoryEvent{dumpLine("enwiki", "Ada", `C:\x`, 1), withGroups(dumpLine("enwiki", "Ada", "A", 2), `sysop,bo\t,a\b`)}, [][]string{Columns78, Columns78},
+			`2025-01.enwiki.2021-03.tsv:2: field 49 (user_groups): unknown escape \b in an array (the dumps escape only \, \t \n \r in arrays and do not escape a backslash, so its items cannot be told apart)`},
+		{"a backslash ending an array", []sample.HistoryEvent{withGroups(dumpLine("enwiki", "Ada", "A", 1), `bot\`)}, [][]string{Columns78},
+			`2025-01.enwiki.2021-03.tsv:1: field 49 (user_groups): a backslash at the end of an array`},
 		{"another wiki", []sample.HistoryEvent{dumpLine("dewiki", "Ada", "A", 1)}, [][]string{Columns78},
 			`2025-01.enwiki.2021-03.tsv:1: wiki_db "dewiki" in the folder of enwiki`},
 	}
@@ -154,8 +170,13 @@ func TestCheckRefusesBadDumpsNamingFileAndLine(t *testing.T) {
 	}
 }
 
+// A truncated bzip2 dump is an error naming its file and the line where
+// it breaks off, whether Go's library or the bzip2 program decompresses
+// it, cut inside a line or at a block's end (where only the program's
+// exit status tells); an intact one gives the same lines both ways.
 func TestCheckRefusesATruncatedBzip2(t *testing.T) {
 	needBzip2(t)
+	program, _ := exec.LookPath("bzip2")
 	dir := t.TempDir()
 	var lines []sample.HistoryEvent
 	for i := range 20000 {
@@ -165,10 +186,26 @@ func TestCheckRefusesATruncatedBzip2(t *testing.T) {
 	}
 	name := writeDump(t, dir, "bz2", Columns78, lines...)
 	b, _ := os.ReadFile(name)
-	os.WriteFile(name, b[:len(b)*2/3], 0o644)
-	_, err := check(t, dir)
-	if err == nil || !regexp.MustCompile(`2025-01\.enwiki\.2021-03\.tsv\.bz2:\d+: .*\(a truncated or damaged file\?\)`).MatchString(err.Error()) {
-		t.Fatalf("truncated bz2: %v", err)
+	var copies []string
+	for _, bz := range []string{"", program} {
+		c, err := checkWith(t, dir, bz)
+		if err != nil || c[0].Lines != 20000 {
+			t.Fatalf("intact, decompressed with %q: %v", bz, err)
+		}
+		copied, _ := os.ReadFile(c[0].Read)
+		copies = append(copies, string(copied))
+	}
+	if copies[0] != copies[1] {
+		t.Error("Go's library and the bzip2 program gave different lines")
+	}
+	for _, cut := range []int{len(b) * 2 / 3, 40} {
+		os.WriteFile(name, b[:cut], 0o644)
+		for _, bz := range []string{"", program} {
+			_, err := checkWith(t, dir, bz)
+			if err == nil || !regexp.MustCompile(`2025-01\.enwiki\.2021-03\.tsv\.bz2:\d+: .*\(a truncated or damaged file\?\)`).MatchString(err.Error()) {
+				t.Errorf("cut at byte %d, decompressed with %q: %v", cut, bz, err)
+			}
+		}
 	}
 }
 
@@ -198,5 +235,35 @@ func TestFindTakesTheLatestSnapshotAndNamesWhatIsMissing(t *testing.T) {
 	if _, err := Load(context.Background(), nil, dir, Options{Wikis: []string{"en.wikipedia.org"}, AsOf: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}); err == nil ||
 		!strings.Contains(err.Error(), "build with -tags duckdb") {
 		t.Errorf("no engine: %v", err)
+	}
+}
+
+// Titles and user names keep every backslash as MediaWiki has it (the
+// dumps escape only TAB, LF and CR, which no title or name can hold), so
+// "\t" or "\\" in a title is read as those characters; arrays decode the
+// escapes the dumps write in them.
+func TestBackslashesInTitlesAndNamesAreTheirOwnAndArraysAreDecoded(t *testing.T) {
+	title := `C:\Program_Files\tools_\t_\n_\\_\x_end\`
+	dir := t.TempDir()
+	line := withGroups(dumpLine("enwiki", `Back\slash\t`, title, 1), `sys\,op,bot,x\ty`)
+	writeDump(t, dir, "", Columns78, line)
+	if _, err := check(t, dir); err != nil {
+		t.Fatalf("a title, a name and an array with backslashes: %v", err)
+	}
+	rev := Row{Kind: "revision", WikiDB: "enwiki", Username: `Back\slash\t`, RevID: sql.NullInt64{Int64: 1, Valid: true}, PageID: sql.NullInt64{Int64: 7, Valid: true},
+		NS: sql.NullInt64{Int64: 0, Valid: true}, Title: sql.NullString{String: title, Valid: true}, Timestamp: sql.NullString{String: "2021-03-05 10:00:00", Valid: true}}
+	acc := Row{Kind: "account", WikiDB: "enwiki", Username: `Back\slash\t`, Groups: sql.NullString{String: `sys\,op,bot,x\ty`, Valid: true}}
+	d, err := Convert([]Row{rev, acc}, domains)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Contributions[0]; got.Title != `C:\Program Files\tools \t \n \\ \x end\` || got.Username != `Back\slash\t` {
+		t.Errorf("title %q, user %q: want every backslash kept", got.Title, got.Username)
+	}
+	if a := d.Accounts[0]; !a.Bot || a.Username != `Back\slash\t` {
+		t.Errorf("account %+v: want the bot group found and the name as it is", a)
+	}
+	if got := splitArray(`sys\,op,bot,x\ty,a\nb\rc`); !slices.Equal(got, []string{"sys,op", "bot", "x\ty", "a\nb\rc"}) {
+		t.Errorf("splitArray: %q", got)
 	}
 }

@@ -42,59 +42,97 @@ type Data struct {
 // each wiki_db to its domain. A revision given twice is kept once; two
 // rows of one revision that disagree are an error.
 func Convert(rows []Row, domains map[string]string) (*Data, error) {
-	d := &Data{}
-	type key struct {
-		wiki string
-		rev  int64
-	}
-	seen := map[key]metrics.Contribution{}
-	accounts := map[string]*metrics.Account{}
-	hasReg := map[string]bool{}
-	ns := map[string]map[int]bool{}
-	for i, r := range rows {
-		wiki, ok := domains[r.WikiDB]
-		if !ok {
-			return nil, fmt.Errorf("result row %d: wiki_db %q is not a scope wiki", i+1, r.WikiDB)
-		}
-		switch r.Kind {
-		case "revision":
-			c, err := contribution(r, wiki)
-			if err != nil {
-				return nil, fmt.Errorf("result row %d (%s, revision %d): %w", i+1, r.WikiDB, r.RevID.Int64, err)
-			}
-			k := key{wiki, c.RevID}
-			if prev, dup := seen[k]; dup {
-				if prev != c {
-					return nil, fmt.Errorf("result row %d: revision %d of %s twice, differently (%+v and %+v)", i+1, c.RevID, r.WikiDB, prev, c)
-				}
-				continue
-			}
-			seen[k] = c
-			d.Contributions = append(d.Contributions, c)
-			if ns[wiki] == nil {
-				ns[wiki] = map[int]bool{}
-			}
-			ns[wiki][c.NS] = ns[wiki][c.NS] || r.IsContent.Bool
-		case "account":
-			if err := mergeAccount(accounts, hasReg, r); err != nil {
-				return nil, fmt.Errorf("result row %d (%s, user %q): %w", i+1, r.WikiDB, r.Username, err)
-			}
-		default:
-			return nil, fmt.Errorf("result row %d: kind %q, want revision or account", i+1, r.Kind)
+	c := NewConverter(domains)
+	for _, r := range rows {
+		if err := c.Add(r); err != nil {
+			return nil, err
 		}
 	}
-	for _, a := range accounts {
+	return c.Data(), nil
+}
+
+// A Converter is Convert one row at a time, so that an engine's rows need
+// not be held all at once.
+type Converter struct {
+	domains  map[string]string
+	d        Data
+	rows     int
+	seen     map[revKey]int // index in d.Contributions
+	accounts map[string]*metrics.Account
+	hasReg   map[string]bool
+	ns       map[string]map[int]bool
+}
+
+type revKey struct {
+	wiki string
+	rev  int64
+}
+
+// NewConverter returns a Converter for the scope wikis (wiki_db → domain).
+func NewConverter(domains map[string]string) *Converter {
+	return &Converter{domains: domains, seen: map[revKey]int{}, accounts: map[string]*metrics.Account{}, hasReg: map[string]bool{}, ns: map[string]map[int]bool{}}
+}
+
+// Rows returns how many rows were added.
+func (cv *Converter) Rows() int { return cv.rows }
+
+// Add converts one result row; errors name its position.
+func (cv *Converter) Add(r Row) error {
+	cv.rows++
+	i := cv.rows - 1
+	wiki, ok := cv.domains[r.WikiDB]
+	if !ok {
+		return fmt.Errorf("result row %d: wiki_db %q is not a scope wiki", i+1, r.WikiDB)
+	}
+	switch r.Kind {
+	case "revision":
+		c, err := contribution(r, wiki)
+		if err != nil {
+			return fmt.Errorf("result row %d (%s, revision %d): %w", i+1, r.WikiDB, r.RevID.Int64, err)
+		}
+		k := revKey{wiki, c.RevID}
+		if j, dup := cv.seen[k]; dup {
+			if prev := cv.d.Contributions[j]; prev != c {
+				return fmt.Errorf("result row %d: revision %d of %s twice, differently (%+v and %+v)", i+1, c.RevID, r.WikiDB, prev, c)
+			}
+			return nil
+		}
+		cv.seen[k] = len(cv.d.Contributions)
+		cv.d.Contributions = append(cv.d.Contributions, c)
+		if cv.ns[wiki] == nil {
+			cv.ns[wiki] = map[int]bool{}
+		}
+		cv.ns[wiki][c.NS] = cv.ns[wiki][c.NS] || r.IsContent.Bool
+	case "account":
+		if err := mergeAccount(cv.accounts, cv.hasReg, r); err != nil {
+			return fmt.Errorf("result row %d (%s, user %q): %w", i+1, r.WikiDB, r.Username, err)
+		}
+	default:
+		return fmt.Errorf("result row %d: kind %q, want revision or account", i+1, r.Kind)
+	}
+	return nil
+}
+
+// Data returns what the rows added give, sorted (wiki, user, time,
+// revision; accounts by username).
+func (cv *Converter) Data() *Data {
+	d := &Data{Contributions: cv.d.Contributions}
+	for _, a := range cv.accounts {
 		d.Accounts = append(d.Accounts, *a)
 	}
 	slices.SortFunc(d.Accounts, func(a, b metrics.Account) int { return cmp.Compare(a.Username, b.Username) })
 	slices.SortFunc(d.Contributions, func(a, b metrics.Contribution) int {
 		return cmp.Or(cmp.Compare(a.Wiki, b.Wiki), cmp.Compare(a.Username, b.Username), a.Timestamp.Compare(b.Timestamp), cmp.Compare(a.RevID, b.RevID))
 	})
-	d.Namespaces = namespaces(ns)
-	return d, nil
+	d.Namespaces = namespaces(cv.ns)
+	return d
 }
 
-// contribution turns a revision row into a contribution.
+// contribution turns a revision row into a contribution. The title and
+// the user name are taken as they are: the dumps escape only TAB, LF and
+// CR in them, which no MediaWiki title or user name holds, so a backslash
+// there (\t included) is the title's own (see arrayFields), and the Data
+// Lake's table escapes nothing.
 func contribution(r Row, wiki string) (metrics.Contribution, error) {
 	if !r.RevID.Valid || !r.PageID.Valid || !r.NS.Valid || !r.Timestamp.Valid {
 		return metrics.Contribution{}, fmt.Errorf("revision_id, page_id, page_namespace and event_timestamp must be set")
@@ -104,8 +142,8 @@ func contribution(r Row, wiki string) (metrics.Contribution, error) {
 		return metrics.Contribution{}, fmt.Errorf("event_timestamp: %w", err)
 	}
 	return metrics.Contribution{
-		Wiki: wiki, Username: Unescape(r.Username), RevID: r.RevID.Int64, PageID: r.PageID.Int64, NS: int(r.NS.Int64),
-		Title: FullTitle(wiki, int(r.NS.Int64), Unescape(r.Title.String)), Timestamp: t,
+		Wiki: wiki, Username: r.Username, RevID: r.RevID.Int64, PageID: r.PageID.Int64, NS: int(r.NS.Int64),
+		Title: FullTitle(wiki, int(r.NS.Int64), r.Title.String), Timestamp: t,
 		SizeDiff: int(r.BytesDiff.Int64), NoSizeDiff: !r.BytesDiff.Valid, New: r.CreatesPage.Bool,
 	}, nil
 }
@@ -147,13 +185,13 @@ func splitArray(s string) []string {
 			cur.WriteByte(',')
 			i++
 		case s[i] == ',':
-			out = append(out, Unescape(cur.String()))
+			out = append(out, unescapeItem(cur.String()))
 			cur.Reset()
 		default:
 			cur.WriteByte(s[i])
 		}
 	}
-	return append(out, Unescape(cur.String()))
+	return append(out, unescapeItem(cur.String()))
 }
 
 // parseTime reads the engines' timestamp text ("2021-03-05 10:00:00",

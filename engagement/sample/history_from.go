@@ -17,8 +17,14 @@ import (
 // gets a parent (its own id plus 10^12: the shapes give no parent), so
 // that only the page creations have revision_parent_id 0; content says
 // which namespaces are content. Accounts without a registration have none in
-// the dumps either.
+// the dumps either. Titles and user names are written as the dumps write
+// them (a backslash as it is); one holding a TAB, LF or CR, which no
+// MediaWiki title or user name can, is refused: the dumps would write it
+// as \t, \n or \r, which a reader takes as the title's own backslash.
 func WriteHistoryOf(dir string, cs []metrics.Contribution, accounts []metrics.Account, wikis []string, wikiDB func(string) (string, error), content func(wiki string, ns int) bool, o HistoryOptions) error {
+	if err := checkTitles(cs, accounts); err != nil {
+		return err
+	}
 	users := map[string]historyUser{}
 	for i, a := range accounts {
 		users[a.Username] = historyUser{ID: int64(i + 2), CentralID: int64(i + 2), Name: a.Username, Registration: a.Registration, Bot: a.Bot}
@@ -74,4 +80,19 @@ func lineOf(e HistoryEvent, w string, wikiDB func(string) (string, error), o His
 	}
 	e["wiki_db"] = db
 	return DumpLine{At: e.at(), Text: HistoryLine(e, o.columns())}
+}
+
+// checkTitles refuses a title or user name no MediaWiki can hold.
+func checkTitles(cs []metrics.Contribution, accounts []metrics.Account) error {
+	for _, a := range accounts {
+		if strings.ContainsAny(a.Username, "\t\n\r") {
+			return fmt.Errorf("account %q: a TAB, LF or CR, which no MediaWiki user name holds", a.Username)
+		}
+	}
+	for _, c := range cs {
+		if strings.ContainsAny(c.Title+c.Username, "\t\n\r") {
+			return fmt.Errorf("revision %d of %s (%q by %q): a TAB, LF or CR, which no MediaWiki title or user name holds", c.RevID, c.Wiki, c.Title, c.Username)
+		}
+	}
+	return nil
 }

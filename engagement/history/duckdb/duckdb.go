@@ -26,48 +26,57 @@ type Engine struct {
 	MemoryLimit string
 }
 
-// Rows presents the dumps as history.Table and runs query.
-func (e Engine) Rows(ctx context.Context, dumps []history.Checked, snapshot, query string) ([]history.Row, error) {
+// Rows presents the dumps as history.Table, runs query and passes each
+// row to each as it comes.
+func (e Engine) Rows(ctx context.Context, dumps []history.Checked, snapshot, query string, each func(history.Row) error) error {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
-		return nil, fmt.Errorf("opening DuckDB: %w", err)
+		return fmt.Errorf("opening DuckDB: %w", err)
 	}
 	defer db.Close()
 	conn, err := db.Conn(ctx) // one connection: the view lives in it
 	if err != nil {
-		return nil, fmt.Errorf("opening DuckDB: %w", err)
+		return fmt.Errorf("opening DuckDB: %w", err)
 	}
 	defer conn.Close()
-	var setup []string
+	for _, s := range append(e.settings(), history.ViewSQL(dumps, snapshot)...) {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("DuckDB: %w (in %.200s)", err, s)
+		}
+	}
+	rs, err := conn.QueryContext(ctx, query)
+	if err != nil {
+		return located(err, dumps)
+	}
+	defer rs.Close()
+	for n := 1; rs.Next(); n++ {
+		var r history.Row
+		if err := rs.Scan(&r.Kind, &r.WikiDB, &r.Username, &r.RevID, &r.PageID, &r.NS, &r.Title, &r.IsContent,
+			&r.Timestamp, &r.BytesDiff, &r.CreatesPage, &r.Registration, &r.Groups); err != nil {
+			return fmt.Errorf("DuckDB: reading row %d: %w", n, err)
+		}
+		if err := each(r); err != nil {
+			return err
+		}
+	}
+	if err := rs.Err(); err != nil {
+		return located(err, dumps)
+	}
+	return nil
+}
+
+// settings are the statements that bound DuckDB before the view.
+func (e Engine) settings() []string {
+	// The rows' order does not matter (history.Convert sorts them), and
+	// not keeping it lets DuckDB stream a large result with less memory.
+	setup := []string{"SET preserve_insertion_order = false"}
 	if e.Threads > 0 {
 		setup = append(setup, fmt.Sprintf("SET threads = %d", e.Threads))
 	}
 	if e.MemoryLimit != "" {
 		setup = append(setup, "SET memory_limit = "+history.Literal(e.MemoryLimit))
 	}
-	for _, s := range append(setup, history.ViewSQL(dumps, snapshot)...) {
-		if _, err := conn.ExecContext(ctx, s); err != nil {
-			return nil, fmt.Errorf("DuckDB: %w (in %.200s)", err, s)
-		}
-	}
-	rs, err := conn.QueryContext(ctx, query)
-	if err != nil {
-		return nil, located(err, dumps)
-	}
-	defer rs.Close()
-	var out []history.Row
-	for rs.Next() {
-		var r history.Row
-		if err := rs.Scan(&r.Kind, &r.WikiDB, &r.Username, &r.RevID, &r.PageID, &r.NS, &r.Title, &r.IsContent,
-			&r.Timestamp, &r.BytesDiff, &r.CreatesPage, &r.Registration, &r.Groups); err != nil {
-			return nil, fmt.Errorf("DuckDB: reading row %d: %w", len(out)+1, err)
-		}
-		out = append(out, r)
-	}
-	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("DuckDB: %w", err)
-	}
-	return out, nil
+	return setup
 }
 
 var csvError = regexp.MustCompile(`(?s)CSV Error on Line: (\d+).*?\n\s*(Error when converting column[^\n]*)\n.*?file = ([^\n]+)\n`)

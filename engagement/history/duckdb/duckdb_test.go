@@ -5,6 +5,7 @@ package duckdb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -124,12 +125,9 @@ func TestAFolderMixingLayoutsIsRead(t *testing.T) {
 	checkSample(t, got, o)
 }
 
-// TestTheSparkQueryOnDuckDBExportedAsCSVGivesTheSameData runs the query
-// text exactly as written for the Data Lake on DuckDB, exports its result
-// as CSV (as an analyst exports spark3-sql's), and reads the export back.
-func TestTheSparkQueryOnDuckDBExportedAsCSVGivesTheSameData(t *testing.T) {
-	dir := sampleDumps(t, sample.HistoryOptions{Snapshot: "2025-01", Compress: "bz2"})
-	o := sampleOptions(t)
+// checkedSample finds and checks the dumps in dir for the query of o.
+func checkedSample(t *testing.T, dir string, o history.Options) (history.Spec, []history.Checked) {
+	t.Helper()
 	spec, _, err := o.Spec("2025-01")
 	if err != nil {
 		t.Fatal(err)
@@ -138,10 +136,20 @@ func TestTheSparkQueryOnDuckDBExportedAsCSVGivesTheSameData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked, err := history.Check(context.Background(), snap, t.TempDir())
+	checked, err := history.Check(context.Background(), snap, t.TempDir(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return spec, checked
+}
+
+// TestTheSparkQueryOnDuckDBExportedAsCSVGivesTheSameData runs the query
+// text exactly as written for the Data Lake on DuckDB, exports its result
+// as CSV (as an analyst exports spark3-sql's), and reads the export back.
+func TestTheSparkQueryOnDuckDBExportedAsCSVGivesTheSameData(t *testing.T) {
+	dir := sampleDumps(t, sample.HistoryOptions{Snapshot: "2025-01", Compress: "bz2"})
+	o := sampleOptions(t)
+	spec, checked := checkedSample(t, dir, o)
 	export := filepath.Join(t.TempDir(), "export.csv")
 	if err := exportCSV(checked, history.Query(spec), export); err != nil {
 		t.Fatal(err)
@@ -219,5 +227,24 @@ func TestOpenSessionOnTheHistory(t *testing.T) {
 	}
 	if r := s.Requests(); r.API != 0 || r.APICached != 0 { // the sample's Dashboard answers come from memory
 		t.Errorf("%v", r)
+	}
+}
+
+// Rows streams: the first error of each stops the query and is returned
+// as it is, after exactly the rows passed so far.
+func TestRowsStopsAtTheFirstErrorOfEach(t *testing.T) {
+	dir := sampleDumps(t, sample.HistoryOptions{Snapshot: "2025-01"})
+	o := sampleOptions(t)
+	spec, checked := checkedSample(t, dir, o)
+	stop := errors.New("enough")
+	n := 0
+	err := Engine{}.Rows(context.Background(), checked, "2025-01", history.Query(spec), func(history.Row) error {
+		if n++; n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 {
+		t.Fatalf("%v after %d rows, want %v after 3", err, n, stop)
 	}
 }

@@ -19,11 +19,19 @@
 // writes the contributions.csv and accounts.csv of DIR (an event shape, or
 // a run's output) as dumps to OUT/history instead, for the wikis of
 // DIR/course when it holds a course.
+//
+//	go run ./engagement/sample/cmd/genhistory -requests OUT/course
+//
+// prints what the API path asks for the event of a folder that holds its
+// Dashboard files, contributions.csv and accounts.csv (OUT/course of a
+// generated event): the requests by wiki, counted from the client's
+// batching (sample.CountAPIRequests), and writes nothing.
 package main
 
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 	"os"
 	"path/filepath"
@@ -32,6 +40,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/history"
+	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -43,7 +52,14 @@ func main() {
 	contributions := flag.Int("contributions", 0, "approximate participants' revisions of a larger event")
 	filler := flag.Int("filler", 0, "revisions by non-participants added to a larger event's dumps")
 	from := flag.String("from", "", "write this folder's contributions.csv and accounts.csv as dumps instead")
+	requests := flag.String("requests", "", "print the API path's requests for the event in this folder instead")
 	flag.Parse()
+	if *requests != "" {
+		if err := countRequests(*requests); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *compress == "none" {
 		*compress = ""
 	}
@@ -103,4 +119,33 @@ func fromFolder(from, out string, o sample.HistoryOptions) error {
 		}
 	}
 	return sample.WriteHistoryOf(out, cs, d.Accounts, wikis, history.WikiDB, content, o)
+}
+
+// countRequests prints the API path's requests for the event in dir.
+func countRequests(dir string) error {
+	ev, err := engagement.LoadEvent(context.Background(), engagement.Config{}, dir)
+	if err != nil {
+		return err
+	}
+	d, err := dataset.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, p := range ev.Participants {
+		if p.Excluded != metrics.ExcludeInvalid {
+			names = append(names, p.Username)
+		}
+	}
+	has := map[string]bool{}
+	for _, a := range d.Accounts {
+		has[a.Username] = true
+	}
+	total := 0
+	for _, r := range sample.CountAPIRequests(ev.Course.Domains(), names, func(u string) bool { return has[u] }, d.Contributions.Rows()) {
+		fmt.Printf("%s: %d siteinfo + %d list=users + %d list=usercontribs = %d requests (%d contributions)\n", r.Wiki, r.SiteInfo, r.Users, r.Contribs, r.Total(), r.Contributions)
+		total += r.Total()
+	}
+	fmt.Printf("%d participants asked for, %d with an account: %d requests\n", len(names), len(has), total)
+	return nil
 }
