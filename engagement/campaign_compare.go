@@ -181,7 +181,8 @@ func (a *CampaignAnalysis) Chart() (*plot.Plot, error) {
 		}
 		day := c.Start.Format("2 Jan 2006")
 		if l := reportLanguage(a.settings.language); l != nil && l.Lang() != "en" {
-			day = strings.ReplaceAll(l.Date(c.Start), " ", "\u00a0") // the date on one line
+			day = l.T("engagement-chart-day-month", c.Start.Day(), l.ShortMonth(c.Start.Month())) + " " + strconv.Itoa(c.Start.Year())
+			day = strings.ReplaceAll(day, " ", "\u00a0") // short, on one line
 		}
 		names = append(names, c.Title+" ("+day+")")
 		events = append(events, c.EventComparison)

@@ -284,7 +284,7 @@ var campaignTmpl = template.Must(template.New("campaign").Parse(`<!DOCTYPE html>
 <html lang="{{.L.Lang}}" dir="{{.L.Dir}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.L.T "engagement-campaign-title" .Title}}</title>
 ` + pageStyle + `
-<style>.events td.t{min-width:11em}.events th{vertical-align:bottom}.events td.why{overflow-wrap:anywhere}</style></head><body>
+<style>.events td.t{min-width:11em}.events th{vertical-align:bottom}.events th.n,.events td.n .note{white-space:normal}.events th.n{min-width:4.5em}.events td.why{overflow-wrap:anywhere}</style></head><body>
 {{range .Banners}}<p class="banner" role="alert">{{.}}. <a href="#data-notes">{{$.L.T "engagement-banner-details"}}</a>.</p>{{end}}
 <h1>{{.Title}}</h1>
 <p>{{if .URL}}<a href="{{.URL}}">{{.L.T "engagement-campaign-link"}}</a> · {{end}}{{.L.T "engagement-observed-asof" .AsOf}}</p>
@@ -295,7 +295,7 @@ var campaignTmpl = template.Must(template.New("campaign").Parse(`<!DOCTYPE html>
 <p class="muted">{{.L.Count "engagement-campaign-events-intro" .Lookback}}</p>
 <div class="scroll"><table class="events"><thead><tr><th rowspan="2">{{.L.T "engagement-col-event"}}</th><th class="n" rowspan="2">{{.L.T "engagement-col-participants"}}</th><th class="n" rowspan="2">{{.L.T "engagement-report-col-new-editors"}}</th><th class="n" rowspan="2">{{.L.T "engagement-col-also-elsewhere"}}</th><th class="n" colspan="{{len .Windows}}">{{.L.T "engagement-col-still-editing"}}</th></tr>
 <tr>{{range .Windows}}<th class="n">{{.}}</th>{{end}}</tr></thead><tbody>
-{{range .Events}}<tr><td class="t">{{if .URL}}<a href="{{.URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}<br><span class="muted">{{.Dates}}</span></td><td class="n">{{$.L.Int .Participants}}</td><td class="n">{{$.L.Int .New}}</td><td class="n">{{$.L.Int .Returning}}</td>{{range .Retention}}<td class="n">{{.Value}}<br><span class="muted">{{.Count}}{{if .Interval}}<br>{{.Interval}}{{end}}</span></td>{{end}}</tr>
+{{range .Events}}<tr><td class="t">{{if .URL}}<a href="{{.URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}<br><span class="muted">{{.Dates}}</span></td><td class="n">{{$.L.Int .Participants}}</td><td class="n">{{$.L.Int .New}}</td><td class="n">{{$.L.Int .Returning}}</td>{{range .Retention}}<td class="n">{{.Value}}<br>{{if .Interval}}<span class="muted">{{.Count}}<br>{{.Interval}}</span>{{else}}<span class="muted note">{{.Count}}</span>{{end}}</td>{{end}}</tr>
 {{end}}{{range .Failed}}<tr><td class="t">{{.Title}}</td><td colspan="{{$.FailedSpan}}" class="muted why">{{$.L.T "engagement-campaign-failed-row" .Failed}}</td></tr>{{end}}</tbody></table></div>
 <p class="muted">{{.L.T "engagement-campaign-events-note"}}</p>
 {{with .Figure}}{{.}}{{end}}</section>
