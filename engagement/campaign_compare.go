@@ -179,10 +179,15 @@ func (a *CampaignAnalysis) Chart() (*plot.Plot, error) {
 		if c.Failed != "" {
 			continue
 		}
-		names = append(names, c.Title+" ("+c.Start.Format("2 Jan 2006")+")")
+		day := c.Start.Format("2 Jan 2006")
+		if l := reportLanguage(a.settings.language); l != nil && l.Lang() != "en" {
+			day = l.T("engagement-chart-day-month", c.Start.Day(), l.ShortMonth(c.Start.Month())) + " " + strconv.Itoa(c.Start.Year())
+			day = strings.ReplaceAll(day, " ", "\u00a0") // short, on one line
+		}
+		names = append(names, c.Title+" ("+day+")")
 		events = append(events, c.EventComparison)
 	}
-	return chart.EventRetention(names, events)
+	return chart.EventRetention(names, events, chart.Language(reportLanguage(a.settings.language)))
 }
 
 // ChartFigure is Chart as a figure 800 pixels wide, as tall as its events

@@ -18,6 +18,15 @@ import (
 // pseudonym when pseudo is not nil. None when nobody is.
 func (a *CampaignAnalysis) CombinedNotes(pseudo *report.Pseudonymizer) []string {
 	var out []string
+	for _, e := range a.explained(pseudo) {
+		out = append(out, e.Text(reportLanguage(a.settings.language)))
+	}
+	return out
+}
+
+// explained are CombinedNotes' people, with their events, for the report.
+func (a *CampaignAnalysis) explained(pseudo *report.Pseudonymizer) []report.Explained {
+	var out []report.Explained
 	compared := a.Compare()
 	for _, p := range a.Result.Participants {
 		if p.Excluded != metrics.ExcludeFacilitator {
@@ -38,8 +47,7 @@ func (a *CampaignAnalysis) CombinedNotes(pseudo *report.Pseudonymizer) []string 
 		if len(took) == 0 {
 			continue // a facilitator everywhere: no event counted them
 		}
-		out = append(out, fmt.Sprintf("%s took part in %s and facilitated %s, so the campaign leaves them out as a facilitator",
-			pseudoName(pseudo, p.Username), strings.Join(took, " and "), strings.Join(led, " and ")))
+		out = append(out, report.Explained{Username: pseudoName(pseudo, p.Username), Took: took, Facilitated: led})
 	}
 	return out
 }

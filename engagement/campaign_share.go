@@ -83,6 +83,7 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		paths = append(paths, p)
 	}
 	in := a.reportInput(compared, returning, pseudo, res)
+	tr := reportLanguageOrEnglish(in.Lang)
 	if fig, err := a.ChartFigure(); err == nil {
 		png, err := fig.PNG()
 		var narrow []byte
@@ -95,12 +96,12 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 				return paths, fmt.Errorf("saving the chart: %w", err)
 			}
 			paths = append(paths, p)
-			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png, Narrow: narrow}
+			in.Figure = &report.Figure{Title: tr.T("engagement-campaign-events-heading"), Caption: tr.T("engagement-campaign-figure-caption"), PNG: png, Narrow: narrow}
 		} else {
-			in.Notes = append(in.Notes, "Chart left out: "+err.Error())
+			in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
 		}
 	} else {
-		in.Notes = append(in.Notes, "Chart left out: "+err.Error())
+		in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
 	}
 	p := filepath.Join(dir, "report.html")
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
@@ -126,9 +127,9 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 // as written (pseudonymised or not).
 func (a *CampaignAnalysis) reportInput(compared []ComparedEvent, returning []ReturningPerson, pseudo *report.Pseudonymizer, res *metrics.CampaignResult) report.CampaignInput {
 	title := map[string]string{}
-	notes := append([]string{"Combined: " + a.combinedCountLine(pseudo)}, a.Data.Notes...)
-	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: Version, Pseudonyms: pseudo != nil, Notes: notes,
-		Combined: &metrics.Result{Rows: res.Combined, Participants: res.Participants, Params: a.Params}}
+	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: Version, Pseudonyms: pseudo != nil, Notes: a.Data.Notes,
+		Combined:  &metrics.Result{Rows: res.Combined, Participants: res.Participants, Params: a.Params},
+		Explained: a.explained(pseudo), PageViews: pseudonymViews(a.Views(), pseudo), Lang: reportLanguage(a.settings.language)}
 	if in.Title == "" {
 		in.Title = a.Campaign.Slug
 	}
@@ -147,7 +148,8 @@ func (a *CampaignAnalysis) reportInput(compared []ComparedEvent, returning []Ret
 		in.Failures = append(in.Failures, pseudoName(pseudo, f.Username)+": "+f.Cause())
 	}
 	sent, cached := a.Campaign.DashboardRequests()
-	in.Stats = fmt.Sprintf("Dashboard: %d requests, %d answers from the cache. Wikimedia API: %s", sent, cached, a.Data.Stats.String())
+	st := a.Data.Stats
+	in.Stats = report.CampaignStats(in.Lang, sent, cached, report.Requests{Requests: st.Requests, CacheHits: st.CacheHits, Retries: st.Retries, Bytes: st.Bytes, Waited: st.Waited})
 	return in
 }
 

@@ -126,7 +126,7 @@ func TestCampaignShareFailedCourse(t *testing.T) {
 		t.Errorf("comparison.csv:\n%s", b)
 	}
 	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
-	if !strings.Contains(string(html), `<p class="banner" role="alert">1 of 2 events could not be loaded and are left out of every number (Sample_Library/Wikidata_Workshop_(April_2021))`) {
+	if !strings.Contains(string(html), `<p class="banner" role="alert">1 of 2 events could not be loaded and is left out of every number (Sample_Library/Wikidata_Workshop_(April_2021))`) {
 		t.Error("the report has no banner naming the course left out")
 	}
 	// Nobody returns: the one other event is missing.
@@ -231,7 +231,7 @@ func TestCampaignWikitext(t *testing.T) {
 	s := string(b)
 	for _, want := range []string{
 		"{| class=\"wikitable sortable\"\n! Event !! Dates !! style=\"text-align:right\" | Participants",
-		"| [https://outreachdashboard.wmflabs.org/courses/Sample_Library/Women_in_Science_Edit-a-thon_%28March_2021%29 Women in Science Edit-a-thon] || 5 Mar 2021 – 7 Mar 2021 || style=\"text-align:right\" | 53 || style=\"text-align:right\" | 36 || style=\"text-align:right\" | 3 || style=\"text-align:right\" | 25.0 % (9 of 36)",
+		"| [https://outreachdashboard.wmflabs.org/courses/Sample_Library/Women_in_Science_Edit-a-thon_%28March_2021%29 Women in Science Edit-a-thon] || 5 March 2021 – 7 March 2021 || style=\"text-align:right\" | 53 || style=\"text-align:right\" | 36 || style=\"text-align:right\" | 3 || style=\"text-align:right\" | 25.0 % (9 of 36)",
 		"| style=\"text-align:right\" | 52 || people took part || each counted once, from their first event",
 	} {
 		if !strings.Contains(s, want) {

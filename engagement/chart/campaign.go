@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -12,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -44,8 +47,9 @@ func EventRetentionHeight(n int) vg.Length {
 // lines. names label the rows (long names are wrapped and shortened) and
 // are followed by the number of new editors; an event without new editors,
 // or with none of its windows observable yet, says so on its row. Use
-// EventRetentionHeight for the figure's height.
-func EventRetention(names []string, events []metrics.EventComparison) (p *plot.Plot, err error) {
+// EventRetentionHeight for the figure's height. Language writes its words
+// in the reader's language; names are shown as they are.
+func EventRetention(names []string, events []metrics.EventComparison, opts ...Option) (p *plot.Plot, err error) {
 	const name = "events side by side"
 	defer recoverInto(&err, name)
 	if len(names) != len(events) {
@@ -54,7 +58,8 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 	if len(events) == 0 {
 		return nil, noData(name, "no events")
 	}
-	p = newPlot("New editors still editing after each event", "share of new editors editing again that many days after", "")
+	l := newOptions(opts).tr()
+	p = newPlot(l.T("engagement-chart-campaign-title"), l.T("engagement-chart-campaign-x"), "")
 	n := len(events)
 	labels := make([]string, n)
 	dots := &intervalDots{}
@@ -62,11 +67,12 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 	var windows []string
 	for i, e := range events {
 		y := float64(n - 1 - i) // the first event on top
-		labels[n-1-i] = eventLabel(names[i], e.NewEditors)
+		labels[n-1-i] = eventLabel(l, names[i], e.NewEditors)
 		shown := 0
 		for j, r := range e.Retention {
 			if j >= len(windows) {
-				windows = append(windows, strings.TrimSuffix(strings.TrimPrefix(r.Metric, "retention_"), "d")+" days")
+				d, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(r.Metric, "retention_"), "d"))
+				windows = append(windows, l.Count("engagement-chart-campaign-days", d))
 			}
 			if r.Empty || math.IsNaN(r.Value) {
 				continue
@@ -77,7 +83,7 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 		}
 		if shown == 0 {
 			notes.XYs = append(notes.XYs, plotter.XY{X: 1, Y: y})
-			notes.Labels = append(notes.Labels, emptyReason(e))
+			notes.Labels = append(notes.Labels, emptyReason(l, e))
 		}
 	}
 	p.Add(dots)
@@ -94,7 +100,7 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 	for j, w := range windows {
 		p.Legend.Add(w, dotThumb{windowColor(j)})
 	}
-	p.Legend.Add("95% interval", whiskerThumb{})
+	p.Legend.Add(l.T("engagement-chart-interval"), whiskerThumb{})
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.XOffs = -vg.Points(6)
 	p.Add(reserve{width: vg.Points(14)}) // room for the last tick label, "100%"
@@ -104,15 +110,16 @@ func EventRetention(names []string, events []metrics.EventComparison) (p *plot.P
 	// covers a point and the data keep the figure's whole width.
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4+legendRows
 	p.X.Min, p.X.Max = 0, 100
-	p.X.Tick.Marker = percentTicks{}
+	p.X.Tick.Marker = percentTicks{l}
 	return p, nil
 }
 
 // eventLabel is a row's label: the name in at most two lines of about 34
 // characters (a longer one keeps its beginning and its end, which tell
 // events of a series apart), then the number of new editors.
-func eventLabel(name string, newEditors int) string {
-	r := []rune(keepDates(strings.Join(strings.Fields(name), " ")))
+func eventLabel(l *i18n.Localizer, name string, newEditors int) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }) // a no-break space holds a date together
+	r := []rune(keepDates(strings.Join(words, " ")))
 	if len(r) > 64 {
 		r = append(append(r[:36:36], []rune(" … ")...), r[len(r)-25:]...)
 	}
@@ -125,20 +132,26 @@ func eventLabel(name string, newEditors int) string {
 			lines[i] = string(lr[:20]) + "…" + string(lr[len(lr)-20:])
 		}
 	}
-	return strings.Join(lines, "\n") + fmt.Sprintf(" · %d new", newEditors)
+	return strings.Join(lines, "\n") + " · " + l.Count("engagement-chart-campaign-new", newEditors)
 }
 
 // emptyReason says why a row shows no point.
-func emptyReason(e metrics.EventComparison) string {
+func emptyReason(l *i18n.Localizer, e metrics.EventComparison) string {
 	if e.NewEditors == 0 {
-		return "no new editors"
+		return l.T("engagement-note-no-new-editors")
 	}
 	for _, r := range e.Retention {
-		if r.Note != "" {
-			return r.Note
+		switch r.Note {
+		case "":
+			continue
+		case metrics.NoteNotObservable:
+			return l.T("engagement-note-not-observable")
+		case metrics.NoteEmptySegment:
+			return l.T("engagement-note-empty-segment")
 		}
+		return r.Note
 	}
-	return "nothing to show"
+	return l.T("engagement-chart-why-nothing")
 }
 
 // intervalDots draws points with horizontal interval lines.

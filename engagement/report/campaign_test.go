@@ -38,11 +38,11 @@ func TestWriteCampaignHTML(t *testing.T) {
 	}
 	html := b.String()
 	for _, want := range []string{
-		"Over 2 events, 52 people took part, each counted once: 35 new to editing, and 3 came to two or more events.",
-		`25.0 %<br><span class="muted">9 of 36<br>13.8–41.1 %</span>`,
-		`—<br><span class="muted">no new editors</span>`,
+		"Over 2 events, 52 people took part, each counted once: 35 were new to editing, and 3 were at two or more events.",
+		`25.0 %<br><span class="muted">9 of 36<br>13.8 %–41.1 %</span>`,
+		`—<br><span class="muted note">no new editors</span>`,
 		`<td class="t">Gone/Course</td><td colspan="6" class="muted why">could not be loaded: HTTP 500</td>`,
-		"1 of 3 events could not be loaded and are left out of every number (Gone/Course)",
+		"1 of 3 events could not be loaded and is left out of every number (Gone/Course)",
 		"<td>Ada Okafor</td><td class=\"n\">2</td><td>Edit-a-thon; Workshop</td>",
 		"Returning participants (two or more events)",
 		"“3 of 10, 95% CI 10.8 %–60.3 %” means 3 of the 10 people counted did it", // the campaign's own numbers

@@ -39,11 +39,11 @@ func TestWriteCampaignWikitext(t *testing.T) {
 	const right = `style="text-align:right" | `
 	for _, want := range []string{
 		"== Lib 2021: results ==\n",
-		"'''1 of 3 events could not be loaded and are left out of every number (Gone/Course): returning participants may be undercounted.'''",
-		"Over 2 events, 52 people took part, each counted once: 35 new to editing, and 3 came to two or more events.<ref name=\"asof\">",
+		"'''1 of 3 events could not be loaded and is left out of every number (Gone/Course): returning participants may be undercounted.'''",
+		"Over 2 events, 52 people took part, each counted once: 35 were new to editing, and 3 were at two or more events.<ref name=\"asof\">",
 		"|-\n| " + right + "52 || people took part || each counted once, from their first event\n",
-		"| [https://outreachdashboard.wmflabs.org/courses/Lib/Edit-a-thon Edit-a-thon] || 5 Mar 2021 – 7 Mar 2021 || " + right + "53 || " + right + "36 || " + right + "3 || " + right + "25.0 % (9 of 36) || ",
-		"| Workshop || 5 Mar 2021 – 5 Mar 2021 || " + right + "4 || " + right + "0 || " + right + "0 || " + right + "— (no new editors) || ",
+		"| [https://outreachdashboard.wmflabs.org/courses/Lib/Edit-a-thon Edit-a-thon] || 5 March 2021 – 7 March 2021 || " + right + "53 || " + right + "36 || " + right + "3 || " + right + "25.0 % (9 of 36) || ",
+		"| Workshop || 5 March 2021 – 5 March 2021 || " + right + "4 || " + right + "0 || " + right + "0 || " + right + "— (no new editors) || ",
 		"* Gone/Course: could not be loaded (HTTP 500); left out of every number.\n",
 		"1 person took part in two or more events.",
 		"<references />",

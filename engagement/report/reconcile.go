@@ -187,10 +187,3 @@ func whyDiffer(l *i18n.Localizer, r *metrics.Result, created map[string]int) []s
 	}
 	return append(why, l.T("engagement-why-wikis"), l.T("engagement-why-window"), l.T("engagement-why-deleted"))
 }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return thousands(n) + " " + word + "s"
-}

@@ -88,7 +88,7 @@ func TestWorkshopCampaignURLPartial(t *testing.T) {
 	var stdout bytes.Buffer
 	args := []string{"-campaign", "https://outreachdashboard.wmflabs.org/campaigns/sample_library_2021/programs", "-cache", cache, "-offline", "-out", out, "-asof", "2025-01-01"}
 	err = run(args, &stdout, io.Discard)
-	if !errors.Is(err, errPartial) || !strings.Contains(err.Error(), "1 of 2 courses could not be loaded and are left out of every number") {
+	if !errors.Is(err, errPartial) || !strings.Contains(err.Error(), "1 of 2 courses could not be loaded and is left out of every number") {
 		t.Errorf("error %v, want the partial status naming the course left out", err)
 	}
 	for _, want := range []string{

@@ -17,7 +17,6 @@ var (
 	reTag    = regexp.MustCompile(`<[^>]*>`)
 	reMarkup = regexp.MustCompile(`\{\{PLURAL:\$\d+\|[^{}]*\}\}|\$\d+`)
 	reSpace  = regexp.MustCompile(`\s+`)
-	reFigure = regexp.MustCompile(`(?s)<figure>.*?</figure>`)
 )
 
 // visibleText is what a reader of the HTML sees: tags, the style sheet
@@ -110,26 +109,33 @@ func TestReportInEachLanguage(t *testing.T) {
 			if want := `<html lang="` + c.lang + `" dir="ltr">`; !strings.Contains(page, want) {
 				t.Errorf("report.html lacks %s", want)
 			}
-			text := visibleText(page)
-			// The figures' titles and captions come from the charts,
-			// which are not translated yet: their text is left out here.
-			noFigures := visibleText(reFigure.ReplaceAllString(page, " "))
-			for _, left := range englishLeft(t, c.lang, english, noFigures) {
-				t.Errorf("report.html still in English: %s", left)
-			}
+			text := visibleText(page) // the figures' titles and captions too
 			wiki := visibleText(readOut(t, dir, "report.wikitext"))
-			for _, left := range englishLeft(t, c.lang, englishWiki, wiki) {
-				t.Errorf("report.wikitext still in English: %s", left)
-			}
-			for _, w := range c.want {
-				if !strings.Contains(text, w) && !strings.HasPrefix(w, "==") {
-					t.Errorf("report.html lacks %q", w)
-				}
-				if !strings.Contains(wiki, w) {
-					t.Errorf("report.wikitext lacks %q", w)
-				}
-			}
+			checkTranslated(t, c.lang, "", [2]string{english, text}, [2]string{englishWiki, wiki}, c.want)
 		})
+	}
+}
+
+// checkTranslated checks the visible text of a translated report.html and
+// report.wikitext, each given with the English one: none of the English
+// phrases they translate, and each of want in both (a "==" heading in
+// the wikitext only). what names the report in the errors ("" or "the
+// campaign's ").
+func checkTranslated(t *testing.T, lang, what string, page, wiki [2]string, want []string) {
+	t.Helper()
+	for _, left := range englishLeft(t, lang, page[0], page[1]) {
+		t.Errorf("%sreport.html still in English: %s", what, left)
+	}
+	for _, left := range englishLeft(t, lang, wiki[0], wiki[1]) {
+		t.Errorf("%sreport.wikitext still in English: %s", what, left)
+	}
+	for _, w := range want {
+		if !strings.Contains(page[1], w) && !strings.HasPrefix(w, "==") {
+			t.Errorf("%sreport.html lacks %q", what, w)
+		}
+		if !strings.Contains(wiki[1], w) {
+			t.Errorf("%sreport.wikitext lacks %q", what, w)
+		}
 	}
 }
 

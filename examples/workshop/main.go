@@ -38,6 +38,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -171,8 +172,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	sy, err := newSay(o.lang)
+	if err != nil {
+		return err
+	}
 	if o.cacheList || o.cacheClear {
-		return cacheCommand(o, stdout)
+		return cacheCommand(o, sy, stdout)
 	}
 	prepareMemory(o.from, o.course)
 	if o.cpuprofile != "" {
@@ -190,19 +195,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	defer cleanup()
 	if o.campaign != "" {
-		return runCampaign(ctx, o, stdout, stderr)
+		return runCampaign(ctx, o, sy, stdout, stderr)
 	}
 	s, err := open(ctx, o, stderr)
 	if err != nil {
 		return withFlag(err)
 	}
-	return redacted(o.pseudonymize, eventNames(s.Event()), runEvent(o, s, stdout))
+	return redacted(o.pseudonymize, eventNames(s.Event()), runEvent(o, sy, s, stdout))
 }
 
 // runEvent analyses the session's event, prints what it found and writes
 // the outputs.
-func runEvent(o *options, s *engagement.Session, stdout io.Writer) error {
-	printEvent(stdout, s.Event())
+func runEvent(o *options, sy say, s *engagement.Session, stdout io.Writer) error {
+	printEvent(stdout, sy, s.Event())
 	a, err := s.Analysis()
 	if err != nil {
 		return withFlag(err)
@@ -212,23 +217,23 @@ func runEvent(o *options, s *engagement.Session, stdout io.Writer) error {
 		pseudo = a.Pseudonymizer()
 	}
 	shown := a.Pseudonymized(pseudo)
-	printData(stdout, o, shown.Data)
-	banner := engagement.Banner(a.Result)
+	printData(stdout, o, sy, shown.Data)
+	banner := report.IncompleteBannerIn(sy.l, a.Result)
 	if nothingFetched(a.Result) {
-		return fmt.Errorf("no participant's data could be fetched, so there is nothing to report: %s; check the network (or -api endpoints) and run again: what was fetched is cached", banner)
+		return errors.New(sy.T("engagement-summary-nothing-fetched", banner))
 	}
 	if banner != "" {
-		fmt.Fprintf(stdout, "⚠ %s\n\n", banner)
+		fmt.Fprintf(stdout, "%s\n\n", sy.T("engagement-summary-warning", banner))
 	}
-	printSummary(stdout, shown.Result)
-	printBaseline(stdout, a)
+	printSummary(stdout, sy, shown.Result)
+	printBaseline(stdout, sy, a)
 	paths, err := a.ShareAs(o.out, pseudo)
 	if err != nil {
 		return err
 	}
-	printWritten(stdout, a.Params.AsOf, paths)
+	printWritten(stdout, sy, a.Params.AsOf, paths)
 	if banner != "" {
-		return fmt.Errorf("%w: %s; the results cover the others; run again to fetch what failed (what was fetched is cached)", errPartial, banner)
+		return fmt.Errorf("%w: %s", errPartial, sy.T("engagement-summary-partial", banner))
 	}
 	return nil
 }
@@ -297,7 +302,7 @@ func withFlag(err error) error {
 	return err
 }
 
-func cacheCommand(o *options, stdout io.Writer) error {
+func cacheCommand(o *options, sy say, stdout io.Writer) error {
 	c, err := mwapi.OpenCache(o.cache)
 	if err != nil {
 		return err
@@ -307,7 +312,7 @@ func cacheCommand(o *options, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "removed %d cached responses from %s\n", n, o.cache)
+		fmt.Fprintln(stdout, sy.count("engagement-summary-cache-removed", n, o.cache))
 		return nil
 	}
 	entries, err := c.List()
@@ -319,7 +324,11 @@ func cacheCommand(o *options, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%8d  %s\n", e.Bytes, e.Request)
 		total += e.Bytes
 	}
-	fmt.Fprintf(stdout, "%d cached responses, %.1f MB in %s\n", len(entries), float64(total)/1e6, o.cache)
+	mb := strconv.FormatFloat(float64(total)/1e6, 'f', 1, 64)
+	if !sy.english() {
+		mb = sy.l.Decimal(float64(total)/1e6, 1)
+	}
+	fmt.Fprintln(stdout, sy.count("engagement-summary-cache-list", len(entries), mb, o.cache))
 	return nil
 }
 
@@ -357,39 +366,38 @@ func sessionOptions(o *options, stderr io.Writer) []engagement.Option {
 	return append(opts, engagement.WithProgress(update), engagement.WithProgressDone(done))
 }
 
-func printEvent(w io.Writer, ev *engagement.Event) {
+func printEvent(w io.Writer, sy say, ev *engagement.Event) {
 	c := ev.Course
-	fmt.Fprintf(w, "%s\n%s – %s on %s\n", c.Title, c.Start.Format("2 Jan 2006 15:04 MST"), c.End.Format("2 Jan 2006 15:04 MST"), strings.Join(c.Domains(), ", "))
-	fmt.Fprintf(w, "Dashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added, %s views\n\n",
-		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
+	const day = "2 Jan 2006 15:04 MST"
+	fmt.Fprintf(w, "%s\n%s\n", c.Title, sy.T("engagement-summary-event", sy.instant(c.Start, day), sy.instant(c.End, day), strings.Join(c.Domains(), ", ")))
+	fmt.Fprintf(w, "%s\n\n", sy.T("engagement-summary-dashboard-totals", sy.num(c.StudentCount), sy.num(c.ArticleCount), c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount))
 }
 
 // printData says what came: fetched, or re-read and normalised.
-func printData(stdout io.Writer, o *options, data *engagement.Data) {
+func printData(stdout io.Writer, o *options, sy say, data *engagement.Data) {
+	contribs, accounts := data.Contributions.Len(), len(data.Accounts)
 	if o.from != "" {
-		fmt.Fprintf(stdout, "Re-analysing %s: %d contributions of %d accounts (no API requests)\n", o.from, data.Contributions.Len(), len(data.Accounts))
+		fmt.Fprintln(stdout, sy.T("engagement-summary-reanalysing", o.from, contribs, sy.num(contribs), accounts, sy.num(accounts)))
 		for _, l := range data.Normalised.Lines() {
-			fmt.Fprintln(stdout, "Normalised:", l)
+			fmt.Fprintln(stdout, sy.T("engagement-summary-normalised", l))
 		}
 		for _, n := range data.Notes {
-			fmt.Fprintln(stdout, "Note:", n)
+			fmt.Fprintln(stdout, sy.T("engagement-summary-note", n))
 		}
 		fmt.Fprintln(stdout)
 		return
 	}
-	fmt.Fprintf(stdout, "Fetched %d contributions of %d accounts: %v\n", data.Contributions.Len(), len(data.Accounts), data.Stats)
+	fmt.Fprintln(stdout, sy.T("engagement-summary-fetched", contribs, sy.num(contribs), accounts, sy.num(accounts), sy.requests(data.Stats)))
 	if v := data.Views; v != nil {
-		fmt.Fprintf(stdout, "Fetched the page views of %d pages created, %s to %s: %v\n", len(v.Views), v.Start.Format(time.DateOnly), v.End.Format(time.DateOnly), data.ViewStats)
+		fmt.Fprintln(stdout, sy.count("engagement-summary-views-fetched", len(v.Views), sy.date(v.Start), sy.date(v.End), sy.requests(data.ViewStats)))
 		if len(v.Failed) > 0 {
-			fmt.Fprintf(stdout, "Note: the views of %d pages could not be fetched (shown as such in the report, never as zero views)\n", len(v.Failed))
+			fmt.Fprintln(stdout, sy.count("engagement-summary-views-failed", len(v.Failed)))
 		}
 	}
 	for _, n := range data.Notes {
-		fmt.Fprintln(stdout, "Note:", n)
+		fmt.Fprintln(stdout, sy.T("engagement-summary-note", n))
 	}
-	if s := data.FailureSummary(); s != "" {
-		fmt.Fprint(stdout, s)
-	}
+	fmt.Fprint(stdout, sy.failures(data))
 	fmt.Fprintln(stdout)
 }
 
@@ -408,7 +416,7 @@ func nothingFetched(res *metrics.Result) bool {
 	return incomplete > 0
 }
 
-func printSummary(w io.Writer, res *metrics.Result) {
+func printSummary(w io.Writer, sy say, res *metrics.Result) {
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	seg := map[metrics.Segment]int{}
 	long := 0
@@ -422,41 +430,42 @@ func printSummary(w io.Writer, res *metrics.Result) {
 			reasons[string(p.Excluded)] = append(reasons[string(p.Excluded)], p.Username)
 		}
 	}
-	fmt.Fprintln(tw, "Participants by segment\t")
-	fmt.Fprintf(tw, "  new (registered from 14 days before the start)\t%d\n", seg[metrics.SegmentNew])
-	fmt.Fprintf(tw, "  experienced\t%d\n", seg[metrics.SegmentExperienced])
-	fmt.Fprintf(tw, "    of whom long-term (500+ edits before)\t%d\n", long)
-	fmt.Fprintf(tw, "  left out of the numbers\t%d\n", seg[metrics.SegmentExcluded])
+	lookback := int(res.Params.NewEditorLookback.Hours() / 24)
+	fmt.Fprintf(tw, "%s\t\n", sy.T("engagement-summary-segments"))
+	fmt.Fprintf(tw, "  %s\t%s\n", sy.count("engagement-summary-new-line", lookback), sy.num(seg[metrics.SegmentNew]))
+	fmt.Fprintf(tw, "  %s\t%s\n", sy.T("engagement-summary-experienced-line"), sy.num(seg[metrics.SegmentExperienced]))
+	fmt.Fprintf(tw, "    %s\t%s\n", sy.count("engagement-summary-long-term-line", res.Params.LongTermEdits), sy.num(long))
+	fmt.Fprintf(tw, "  %s\t%s\n", sy.T("engagement-summary-left-out-line"), sy.num(seg[metrics.SegmentExcluded]))
 	keys := make([]string, 0, len(reasons))
 	for k := range reasons {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		fmt.Fprintf(tw, "    %s\t%d\t%s\n", k, len(reasons[k]), strings.Join(reasons[k], ", "))
+		fmt.Fprintf(tw, "    %s\t%s\t%s\n", report.ExclusionIn(sy.l, metrics.Exclusion(k)), sy.num(len(reasons[k])), strings.Join(reasons[k], ", "))
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Headline\t\t")
+	fmt.Fprintf(tw, "%s\t\t\n", sy.T("engagement-summary-headline"))
 	for _, h := range engagement.HeadlineRows(res) {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", h.Label, engagement.FormatValue(h.Row), engagement.FormatDetail(h.Row))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", sy.headlineLabel(h), report.FormatValueIn(sy.l, h.Row), report.FormatDetailIn(sy.l, h.Row))
 	}
 	tw.Flush()
 }
 
 // printBaseline says how the new editors compare with the baseline.
-func printBaseline(w io.Writer, a *engagement.Analysis) {
+func printBaseline(w io.Writer, sy say, a *engagement.Analysis) {
 	rb := a.ReportBaseline()
 	if rb == nil {
 		return
 	}
-	fmt.Fprintf(w, "\nComparable newcomers on %s: %s (%v).\n%s\n%s\n", report.WikiName(rb.Wiki), rb.Note, a.Baseline.Stats, rb.LeftOut, report.BaselineSentence(rb))
+	fmt.Fprintf(w, "\n%s\n%s\n%s\n", sy.T("engagement-summary-baseline", report.WikiName(rb.Wiki), rb.Note, sy.requests(a.Baseline.Stats)), rb.LeftOut, report.BaselineSentenceIn(sy.l, rb))
 }
 
 // printWritten says the as-of and the files written.
-func printWritten(w io.Writer, asOf time.Time, paths []string) {
-	fmt.Fprintf(w, "\nAs of %s. Wrote:\n", asOf.Format(time.RFC3339))
+func printWritten(w io.Writer, sy say, asOf time.Time, paths []string) {
+	fmt.Fprintf(w, "\n%s\n", sy.T("engagement-summary-wrote", sy.instant(asOf, time.RFC3339)))
 	for _, p := range paths {
 		fmt.Fprintln(w, " ", p)
 	}
