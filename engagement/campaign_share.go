@@ -56,7 +56,8 @@ func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data
 // folder whose run.json names an event is refused before anything is
 // written (ErrOtherRun).
 func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
-	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+	prev, err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course)
+	if err != nil {
 		return nil, err
 	}
 	data, res := a.Data, a.Result
@@ -116,10 +117,11 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
 	}
 	paths = append(paths, wp)
-	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+	paths = append(append([]string{p}, paths...), filepath.Join(dir, dataset.RunFile))
+	if err := dataset.ReplaceRun(dir, prev, a.RunInfo(pseudo != nil), paths); err != nil {
 		return paths, fmt.Errorf("recording the run: %w", err)
 	}
-	return append(append([]string{p}, paths...), filepath.Join(dir, dataset.RunFile)), nil
+	return paths, nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result

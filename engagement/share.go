@@ -243,7 +243,8 @@ func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
 // A folder whose run.json names a campaign is refused before anything is
 // written (ErrOtherRun).
 func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
-	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+	prev, err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course)
+	if err != nil {
 		return nil, err
 	}
 	out := a.Pseudonymized(pseudo)
@@ -274,11 +275,11 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 		}
 		paths = append(paths, bp...)
 	}
-	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+	paths = append(append(paths, filepath.Join(dir, dataset.RunFile)), more...)
+	if err := dataset.ReplaceRun(dir, prev, a.RunInfo(pseudo != nil), paths); err != nil {
 		return nil, fmt.Errorf("recording the run: %w", err)
 	}
-	paths = append(paths, filepath.Join(dir, dataset.RunFile))
-	return append(paths, more...), nil
+	return paths, nil
 }
 
 // hasSegment reports whether any row is of segment sg.
