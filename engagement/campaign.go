@@ -290,12 +290,7 @@ func (c *Campaign) Analyze(d *Data, p metrics.Params) (*metrics.CampaignResult, 
 	incomplete := d.Incomplete()
 	events := make([]metrics.CampaignEvent, len(c.Events))
 	for i, ev := range c.Events {
-		ps := make([]metrics.Participant, len(ev.Participants))
-		for j, pa := range ev.Participants {
-			ps[j] = pa.Metrics()
-			ps[j].Incomplete = incomplete[ps[j].Username]
-		}
-		events[i] = metrics.CampaignEvent{Course: ev.Course.Slug, Event: ev.MetricsEvent(), Participants: ps, Facilitators: facilitators(ev.Users)}
+		events[i] = metrics.CampaignEvent{Course: ev.Course.Slug, Event: ev.MetricsEvent(), Participants: metricsParticipants(ev.Participants, incomplete), Facilitators: facilitators(ev.Users)}
 	}
 	return metrics.ComputeCampaign(events, d.Accounts, d.Contributions, p)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -119,7 +120,7 @@ func (cs *CampaignSession) fetchViews(d *Data) error {
 func eventCreatedPages(d *Data, ev *Event) []CreatedPage {
 	in := map[string]bool{}
 	for _, p := range ev.Participants {
-		if p.Excluded == metrics.NotExcluded {
+		if p.Excluded == dashboard.NotExcluded {
 			in[p.Username] = true
 		}
 	}

@@ -69,6 +69,8 @@
 //
 // Dependencies point one way, and internal/layout's test says so: outputs
 // (report, chart, nb) never import the clients (mwapi, dashboard); the
-// clients import neither metrics nor dataset (dashboard still takes
-// metrics.Exclusion, a listed exception); gonbui is imported by nb alone.
+// clients import neither metrics nor dataset (dashboard has its own
+// Exclusion and ParseError); gonbui is imported by nb alone. sample
+// imports dataset: its ground truth is written and read in the run's own
+// format by that format's one owner.
 package engagement

@@ -319,7 +319,7 @@ func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Prog
 	}
 	var names []string
 	for _, p := range ev.Participants {
-		if p.Excluded != metrics.ExcludeInvalid {
+		if p.Excluded != dashboard.ExcludeInvalid {
 			names = append(names, p.Username)
 		}
 	}
@@ -437,13 +437,18 @@ func Analyze(ev *Event, d *Data, p metrics.Params) (*metrics.Result, error) {
 	if p.ContentNamespaces == nil && len(d.ContentNamespaces) > 0 {
 		p.ContentNamespaces = d.ContentNamespaces
 	}
-	incomplete := d.Incomplete()
-	ps := make([]metrics.Participant, len(ev.Participants))
-	for i, pa := range ev.Participants {
-		ps[i] = pa.Metrics()
-		ps[i].Incomplete = incomplete[ps[i].Username]
+	return metrics.ComputeTable(ev.MetricsEvent(), metricsParticipants(ev.Participants, d.Incomplete()), d.Accounts, d.Contributions, p)
+}
+
+// metricsParticipants returns the participants as the metrics package
+// takes them, each with why their data is incomplete (incomplete, by
+// username; none when absent).
+func metricsParticipants(ps []dashboard.Participant, incomplete map[string]string) []metrics.Participant {
+	out := make([]metrics.Participant, len(ps))
+	for i, pa := range ps {
+		out[i] = metrics.Participant{Username: pa.Username, Excluded: metrics.Exclusion(pa.Excluded), Incomplete: incomplete[pa.Username]}
 	}
-	return metrics.ComputeTable(ev.MetricsEvent(), ps, d.Accounts, d.Contributions, p)
+	return out
 }
 
 // WriteOutputs writes metrics.csv, participants.csv, monthly.csv,
