@@ -38,7 +38,7 @@ type Campaign struct {
 	// IsSample marks the embedded sample campaign; its API answers come from
 	// memory.
 	IsSample bool
-	dash     *cachingTransport
+	dash     *mwapi.AnswerCache
 }
 
 // CourseFailure is a course of a campaign that could not be loaded.
@@ -72,10 +72,10 @@ const SettingCampaign = "Campaign"
 // cannot be loaded is left out and listed in Campaign.Failed; when none can
 // be, the error names each.
 func LoadCampaign(ctx context.Context, cfg Config, src string) (*Campaign, error) {
-	return loadCampaign(ctx, cfg, src, &cachingTransport{dir: cfg.CacheDir, offline: cfg.Offline})
+	return loadCampaign(ctx, cfg, src, dashboardCache(cfg.CacheDir, cfg.Offline))
 }
 
-func loadCampaign(ctx context.Context, cfg Config, src string, t *cachingTransport) (*Campaign, error) {
+func loadCampaign(ctx context.Context, cfg Config, src string, t *mwapi.AnswerCache) (*Campaign, error) {
 	var c *Campaign
 	var err error
 	switch info, statErr := os.Stat(src); {
@@ -161,15 +161,13 @@ func loadCampaignFS(fsys fs.FS, dir string) (*Campaign, error) {
 
 // loadCampaignLive asks the Dashboard for the campaign at src (a URL or a
 // slug) and its courses, through t.
-func loadCampaignLive(ctx context.Context, cfg Config, src string, t *cachingTransport) (*Campaign, error) {
+func loadCampaignLive(ctx context.Context, cfg Config, src string, t *mwapi.AnswerCache) (*Campaign, error) {
 	ref, err := dashboard.ParseCampaign(src)
 	if err != nil {
 		return nil, &SettingError{Setting: SettingCampaign, Err: fmt.Errorf("%w; or give a folder holding campaign.json, users.json and courses/", err)}
 	}
-	if !cfg.Offline && !inProcess(cfg.HTTPClient) {
-		if err := contactError(cfg.Contact); err != nil {
-			return nil, err
-		}
+	if err := cfg.requireContact(false); err != nil {
+		return nil, err
 	}
 	dc, err := dashboardClient(cfg, t)
 	if err != nil {
@@ -245,7 +243,7 @@ func (c *Campaign) DashboardRequests() (sent, cached int) {
 	if c.dash == nil {
 		return 0, 0
 	}
-	return int(c.dash.sent.Load()), int(c.dash.hits.Load())
+	return c.dash.Sent(), c.dash.Hits()
 }
 
 // union is one event standing for the whole campaign when fetching: every

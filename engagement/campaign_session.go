@@ -63,10 +63,8 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	if s.from != "" {
 		d, err = LoadData(s.from)
 	} else {
-		if !cs.c.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
-			if err := contactError(s.cfg.Contact); err != nil {
-				return nil, err
-			}
+		if err := s.cfg.requireContact(cs.c.IsSample); err != nil {
+			return nil, err
 		}
 		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
 		if d != nil && s.progressDone != nil {
@@ -149,7 +147,7 @@ func (cs *CampaignSession) Analysis() (*CampaignAnalysis, error) { return cs.Ana
 
 // Requests returns what the session has asked so far.
 func (cs *CampaignSession) Requests() Requests {
-	r := Requests{Dashboard: int(cs.s.dash.sent.Load()), DashboardCached: int(cs.s.dash.hits.Load())}
+	r := Requests{Dashboard: cs.s.dash.Sent(), DashboardCached: cs.s.dash.Hits()}
 	if cs.data != nil {
 		r.API, r.APICached = cs.data.Stats.Requests+cs.data.ViewStats.Requests, cs.data.Stats.CacheHits+cs.data.ViewStats.CacheHits
 	}

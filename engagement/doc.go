@@ -59,7 +59,7 @@
 //
 //   - dashboard: course URLs, JSON endpoints and CSV exports of the Dashboard
 //   - username: MediaWiki's username rules
-//   - mwapi: the MediaWiki API and pageviews client, its cache, the one contact rule
+//   - mwapi: the MediaWiki API and pageviews client, the HTTP cache (the Dashboard's answers too: AnswerCache), the one contact rule (RequireContact)
 //   - metrics: every metric, pure functions with an explicit as-of (the standard library only)
 //   - dataset: every file format (the CSV files, run.json) and the one output writer
 //   - chart, nb, report: charts, notebook display, the one-file HTML report and wikitext

@@ -63,21 +63,15 @@ func (c Config) UserAgent() string {
 	return fmt.Sprintf("engagement/%s (%s) Go-mwapi/%s", Version, strings.TrimSpace(c.Contact), Version)
 }
 
-// inProcess reports whether h answers without leaving the process (the
-// sample's in-memory API: mwapi.InProcess), so that it needs no contact.
-func inProcess(h *http.Client) bool {
-	if h == nil {
-		return false
+// requireContact is the SettingError of a live run (not the sample's)
+// whose contact mwapi's one contact rule refuses (mwapi.RequireContact:
+// none, or not an email address or URL); nil when none is needed or the
+// contact is usable.
+func (c Config) requireContact(sample bool) error {
+	if sample {
+		return nil
 	}
-	t, ok := h.Transport.(mwapi.InProcess)
-	return ok && t.InProcess()
-}
-
-// contactError is the SettingError of a live run whose contact mwapi's one
-// contact rule refuses (none, or not an email address or URL); nil when
-// the contact is usable.
-func contactError(contact string) error {
-	if err := mwapi.CheckContact(contact); err != nil {
+	if err := mwapi.RequireContact(c.Contact, c.HTTPClient, c.Offline); err != nil {
 		return &SettingError{Setting: SettingContact, Err: err}
 	}
 	return nil
@@ -101,15 +95,15 @@ type Event struct {
 // preprocesses its participants. With cfg.CacheDir set, the Dashboard's
 // answers are kept there, so loading the course again sends no request.
 func LoadEvent(ctx context.Context, cfg Config, course string) (*Event, error) {
-	return loadEvent(ctx, cfg, course, &cachingTransport{dir: cfg.CacheDir, offline: cfg.Offline})
+	return loadEvent(ctx, cfg, course, dashboardCache(cfg.CacheDir, cfg.Offline))
 }
 
-func loadEvent(ctx context.Context, cfg Config, course string, t *cachingTransport) (*Event, error) {
+func loadEvent(ctx context.Context, cfg Config, course string, t *mwapi.AnswerCache) (*Event, error) {
 	ev := &Event{Source: course}
 	switch info, err := os.Stat(course); {
 	case course == Sample || course == "":
 		ev.Source, ev.IsSample = Sample, true
-		t.next = sample.Transport()
+		t.Next = sample.Transport()
 		ref, _ := dashboard.ParseCourse(sample.CourseURL)
 		if err := ev.fetch(ctx, cfg, ref, t); err != nil {
 			return nil, err
@@ -126,10 +120,8 @@ func loadEvent(ctx context.Context, cfg Config, course string, t *cachingTranspo
 		if err != nil {
 			return nil, &SettingError{Setting: SettingCourse, Err: err}
 		}
-		if !cfg.Offline && !inProcess(cfg.HTTPClient) {
-			if err := contactError(cfg.Contact); err != nil {
-				return nil, err
-			}
+		if err := cfg.requireContact(false); err != nil {
+			return nil, err
 		}
 		if err := ev.fetch(ctx, cfg, ref, t); err != nil {
 			if errors.Is(err, dashboard.ErrNotFound) {
@@ -164,7 +156,7 @@ func (ev *Event) prepare() error {
 // fetch asks the Dashboard for the course and its participants through t,
 // which caches the answers. The articles list is not asked for: nothing
 // reads it.
-func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef, t *cachingTransport) error {
+func (ev *Event) fetch(ctx context.Context, cfg Config, ref dashboard.CourseRef, t *mwapi.AnswerCache) error {
 	dc, err := dashboardClient(cfg, t)
 	if err != nil {
 		return err
@@ -194,14 +186,19 @@ func noNetwork(host string, err error, format string) error {
 	return fmt.Errorf(format, err)
 }
 
+// dashboardCache returns the cache of the Dashboard's answers (mwapi's
+// AnswerCache, checked by dashboard.CheckAnswer, capped at the Dashboard
+// files' size) in dir.
+func dashboardCache(dir string, offline bool) *mwapi.AnswerCache {
+	return &mwapi.AnswerCache{Service: "the Dashboard", MaxBody: dashboard.MaxFileSize, Dir: dir, Offline: offline,
+		Check: func(url string, body []byte) error { _, err := dashboard.CheckAnswer(url, body); return err }}
+}
+
 // dashboardClient returns a Dashboard client asking through t (which
 // caches the answers), itself asking through cfg's HTTP client's transport.
-func dashboardClient(cfg Config, t *cachingTransport) (*dashboard.Client, error) {
-	if t.next == nil {
-		t.next = http.DefaultTransport
-		if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
-			t.next = cfg.HTTPClient.Transport
-		}
+func dashboardClient(cfg Config, t *mwapi.AnswerCache) (*dashboard.Client, error) {
+	if t.Next == nil && cfg.HTTPClient != nil {
+		t.Next = cfg.HTTPClient.Transport
 	}
 	timeout := 60 * time.Second
 	if cfg.HTTPClient != nil && cfg.HTTPClient.Timeout > 0 {
@@ -308,10 +305,8 @@ func (c Config) Client(isSample bool) (*mwapi.Client, error) {
 // course wikis. Participants with invalid usernames are not asked for.
 // Failures per user are in Data.Failures; what was fetched is kept.
 func Enrich(ctx context.Context, cfg Config, ev *Event, progress func(mwapi.Progress)) (*Data, error) {
-	if !ev.IsSample && !cfg.Offline && !inProcess(cfg.HTTPClient) {
-		if err := contactError(cfg.Contact); err != nil {
-			return nil, err
-		}
+	if err := cfg.requireContact(ev.IsSample); err != nil {
+		return nil, err
 	}
 	c, err := cfg.Client(ev.IsSample)
 	if err != nil {

@@ -69,7 +69,7 @@ func WithOffline(offline bool) Option {
 // WithRefresh asks the Dashboard again even when its answers are cached
 // (a live course that changed). The API's answers stay cached.
 func WithRefresh(refresh bool) Option {
-	return func(s *Session) error { s.dash.refresh = refresh; return nil }
+	return func(s *Session) error { s.dash.Refresh = refresh; return nil }
 }
 
 // WithAsOf sets the instant observed up to (default: the event's own
@@ -147,7 +147,7 @@ func ParseAsOf(s string) (time.Time, error) {
 type Session struct {
 	ctx  context.Context
 	cfg  Config
-	dash *cachingTransport
+	dash *mwapi.AnswerCache
 	ev   *Event
 	asOf time.Time
 	// asOfSet is true when the user chose the as-of; otherwise openAsOf is
@@ -209,13 +209,13 @@ func (s *Session) initAsOf(def func(now time.Time) time.Time) error {
 
 // newSession applies the options to a session with nothing loaded yet.
 func newSession(ctx context.Context, opts []Option) (*Session, error) {
-	s := &Session{ctx: ctx, dash: &cachingTransport{}}
+	s := &Session{ctx: ctx, dash: dashboardCache("", false)}
 	for _, o := range opts {
 		if err := o(s); err != nil {
 			return nil, err
 		}
 	}
-	s.dash.dir, s.dash.offline = s.cfg.CacheDir, s.cfg.Offline
+	s.dash.Dir, s.dash.Offline = s.cfg.CacheDir, s.cfg.Offline
 	return s, nil
 }
 
@@ -246,10 +246,8 @@ func (s *Session) Fetch() (*Data, error) {
 			err = s.settleAsOf(d, s.ev.IsSample)
 		}
 	} else {
-		if !s.ev.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
-			if err := contactError(s.cfg.Contact); err != nil {
-				return nil, err
-			}
+		if err := s.cfg.requireContact(s.ev.IsSample); err != nil {
+			return nil, err
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {
@@ -409,7 +407,7 @@ func (r Requests) String() string {
 
 // Requests returns what the session has asked so far.
 func (s *Session) Requests() Requests {
-	r := Requests{Dashboard: int(s.dash.sent.Load()), DashboardCached: int(s.dash.hits.Load())}
+	r := Requests{Dashboard: s.dash.Sent(), DashboardCached: s.dash.Hits()}
 	if s.data != nil {
 		r.API, r.APICached = s.data.Stats.Requests+s.data.ViewStats.Requests, s.data.Stats.CacheHits+s.data.ViewStats.CacheHits
 	}
