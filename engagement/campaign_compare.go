@@ -1,16 +1,12 @@
 package engagement
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-	"time"
-
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 	"gonum.org/v1/plot"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -45,12 +41,8 @@ func (a *CampaignAnalysis) Compare() []ComparedEvent {
 }
 
 // ReturningPerson is someone who took part in two or more events of the
-// campaign as a participant.
-type ReturningPerson struct {
-	Username string
-	// Courses are the events they took part in, in order of start.
-	Courses []string
-}
+// campaign as a participant (a row of returning.csv).
+type ReturningPerson = dataset.ReturningPerson
 
 // ReturningPeople lists the people who took part in two or more events
 // (metrics.CampaignResult.Returning) with their events.
@@ -83,40 +75,15 @@ func (a *CampaignAnalysis) eventResult(course string) *metrics.Result {
 	return &metrics.Result{}
 }
 
-// comparisonRecords is comparison.csv: a header and one row per event.
+// comparisonRecords is comparison.csv: a header and one row per event
+// (dataset.ComparisonRecords).
 func comparisonRecords(cs []ComparedEvent) [][]string {
-	head := []string{"course", "title", "start", "end", "participants", "new_editors", "returning"}
-	days := metrics.DefaultComparisonDays
-	for _, d := range days {
-		m := metrics.RetentionMetric(d)
-		head = append(head, m, m+"_numerator", m+"_denominator", m+"_ci_low", m+"_ci_high")
+	rows := make([]dataset.ComparisonRow, len(cs))
+	for i, c := range cs {
+		rows[i] = dataset.ComparisonRow{Title: c.Title, EventComparison: c.EventComparison, Failed: c.Failed}
 	}
-	recs := [][]string{append(head, "note")}
-	for _, c := range cs {
-		if c.Failed != "" {
-			rec := make([]string, len(head)+1)
-			rec[0], rec[1], rec[len(rec)-1] = c.Course, c.Title, "could not be loaded: "+c.Failed
-			recs = append(recs, rec)
-			continue
-		}
-		rec := []string{c.Course, c.Title, stamp(c.Start), stamp(c.End), strconv.Itoa(c.Participants), strconv.Itoa(c.NewEditors), strconv.Itoa(c.Returning)}
-		var notes []string
-		for i, r := range c.Retention {
-			if r.Empty {
-				rec = append(rec, "", "", "", "", "")
-				notes = append(notes, fmt.Sprintf("%s: %s", metrics.RetentionMetric(days[i]), r.Note))
-				continue
-			}
-			rec = append(rec, num(r.Value), strconv.Itoa(r.Numerator), strconv.Itoa(r.Denominator), num(r.CILow), num(r.CIHigh))
-		}
-		recs = append(recs, append(rec, strings.Join(notes, "; ")))
-	}
-	return recs
+	return dataset.ComparisonRecords(rows)
 }
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // Comparison is the events side by side as a frame (comparison.csv): per
 // event its course, title, start and end, participants, new editors,
@@ -138,16 +105,8 @@ func (a *CampaignAnalysis) Comparison() dataframe.DataFrame {
 // Returning is the returning people as a frame (returning.csv): username,
 // the number of events and the courses, in order of start.
 func (a *CampaignAnalysis) Returning() dataframe.DataFrame {
-	recs := returningRecords(a.ReturningPeople())
+	recs := dataset.ReturningRecords(a.ReturningPeople())
 	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.WithTypes(map[string]series.Type{"username": series.String, "events": series.Int, "courses": series.String}))
-}
-
-func returningRecords(ps []ReturningPerson) [][]string {
-	recs := [][]string{{"username", "events", "courses"}}
-	for _, p := range ps {
-		recs = append(recs, []string{p.Username, strconv.Itoa(len(p.Courses)), strings.Join(p.Courses, "; ")})
-	}
-	return recs
 }
 
 // Events is events.csv as a frame: every row of each event's own analysis

@@ -1,7 +1,6 @@
 package engagement
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,8 +12,8 @@ import (
 
 // Files a campaign's analysis writes beside those of WriteCampaignOutputs.
 const (
-	ComparisonFile = "comparison.csv"
-	ReturningFile  = "returning.csv"
+	ComparisonFile = dataset.ComparisonFile
+	ReturningFile  = dataset.ReturningFile
 	CampaignChart  = "events.png"
 )
 
@@ -76,9 +75,9 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	for _, file := range []struct {
 		name string
 		recs [][]string
-	}{{ComparisonFile, comparisonRecords(compared)}, {ReturningFile, returningRecords(returning)}} {
+	}{{ComparisonFile, comparisonRecords(compared)}, {ReturningFile, dataset.ReturningRecords(returning)}} {
 		p := filepath.Join(dir, file.name)
-		if err := writeCSV(p, file.recs); err != nil {
+		if err := dataset.WriteFile(p, func(w io.Writer) error { return dataset.WriteRecords(w, file.recs) }); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)
@@ -191,8 +190,4 @@ func pseudoName(p *report.Pseudonymizer, name string) string {
 		return name
 	}
 	return p.Name(name)
-}
-
-func writeCSV(path string, recs [][]string) error {
-	return dataset.WriteFile(path, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(recs) })
 }
