@@ -18,6 +18,7 @@ import (
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 	"example.com/engagement/engagement/username"
 )
 
@@ -72,7 +73,7 @@ const SettingCampaign = "Campaign"
 // cannot be loaded is left out and listed in Campaign.Failed; when none can
 // be, the error names each.
 func LoadCampaign(ctx context.Context, cfg Config, src string) (*Campaign, error) {
-	return loadCampaign(ctx, cfg, src, dashboardCache(cfg.CacheDir, cfg.Offline))
+	return loadCampaign(ctx, cfg, src, study.DashboardCache(cfg.CacheDir, cfg.Offline))
 }
 
 func loadCampaign(ctx context.Context, cfg Config, src string, t *mwapi.AnswerCache) (*Campaign, error) {
@@ -166,10 +167,10 @@ func loadCampaignLive(ctx context.Context, cfg Config, src string, t *mwapi.Answ
 	if err != nil {
 		return nil, &SettingError{Setting: SettingCampaign, Err: fmt.Errorf("%w; or give a folder holding campaign.json, users.json and courses/", err)}
 	}
-	if err := cfg.requireContact(false); err != nil {
+	if err := cfg.RequireContact(false); err != nil {
 		return nil, err
 	}
-	dc, err := dashboardClient(cfg, t)
+	dc, err := study.DashboardClient(cfg, t)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +189,7 @@ func loadCampaignLive(ctx context.Context, cfg Config, src string, t *mwapi.Answ
 	return c, c.loadCourses(dashboard.CampaignCourses(enrolments), ref.JSONURL("users"), func(slug string) (*Event, error) {
 		cr := ref.Course(slug)
 		ev := &Event{Source: cr.String()}
-		return ev, ev.fetch(ctx, cfg, cr, t)
+		return ev, ev.FetchCourse(ctx, cfg, cr, t)
 	})
 }
 
@@ -202,7 +203,7 @@ func (c *Campaign) loadCourses(courses []string, listedIn string, load func(slug
 	for _, slug := range courses {
 		ev, err := load(slug)
 		if err == nil {
-			err = ev.prepare()
+			err = ev.Prepare()
 		}
 		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -288,7 +289,7 @@ func (c *Campaign) Analyze(d *Data, p metrics.Params) (*metrics.CampaignResult, 
 	incomplete := d.Incomplete()
 	events := make([]metrics.CampaignEvent, len(c.Events))
 	for i, ev := range c.Events {
-		events[i] = metrics.CampaignEvent{Course: ev.Course.Slug, Event: ev.MetricsEvent(), Participants: metricsParticipants(ev.Participants, incomplete), Facilitators: facilitators(ev.Users)}
+		events[i] = metrics.CampaignEvent{Course: ev.Course.Slug, Event: ev.MetricsEvent(), Participants: study.MetricsParticipants(ev.Participants, incomplete), Facilitators: facilitators(ev.Users)}
 	}
 	return metrics.ComputeCampaign(events, d.Accounts, d.Contributions, p)
 }
@@ -315,7 +316,7 @@ func facilitators(users []dashboard.User) []string {
 // calendars differ (events.csv has each event's own rows). A monthly.csv
 // left in dir by a version that wrote it empty is removed.
 func WriteCampaignOutputs(dir string, d *Data, r *metrics.CampaignResult) ([]string, error) {
-	paths, err := writeOutputs(dir, d, &metrics.Result{Rows: r.Combined, Participants: r.Participants}, false)
+	paths, err := study.WriteFiles(dir, d, &metrics.Result{Rows: r.Combined, Participants: r.Participants}, false)
 	if err != nil {
 		return paths, err
 	}

@@ -8,6 +8,7 @@ import (
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // CampaignSession is a campaign held open for analysis, as Session is for
@@ -63,7 +64,7 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	if s.from != "" {
 		d, err = LoadData(s.from)
 	} else {
-		if err := s.cfg.requireContact(cs.c.IsSample); err != nil {
+		if err := s.cfg.RequireContact(cs.c.IsSample); err != nil {
 			return nil, err
 		}
 		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
@@ -104,7 +105,7 @@ func (cs *CampaignSession) fetchViews(d *Data) error {
 			start = ev.Course.Start
 		}
 	}
-	v, err := fetchViews(cs.s.ctx, c, pages, start, cs.s.asOf)
+	v, err := study.FetchViews(cs.s.ctx, c, pages, start, cs.s.asOf)
 	d.ViewStats = c.Stats()
 	if err != nil {
 		return err
@@ -122,7 +123,7 @@ func eventCreatedPages(d *Data, ev *Event) []CreatedPage {
 			in[p.Username] = true
 		}
 	}
-	return createdPages(d, ev.MetricsEvent(), in)
+	return study.CreatedPagesBy(d, ev.MetricsEvent(), in)
 }
 
 // Analyze fetches (see Fetch) and computes each event's metrics and the
@@ -187,5 +188,5 @@ func (a *CampaignAnalysis) Views() *report.PageViews {
 			pages = append(pages, CreatedPages(a.Data, r)...)
 		}
 	}
-	return v.For(pages)
+	return viewsFor(v, pages)
 }

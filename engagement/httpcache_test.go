@@ -11,6 +11,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/study"
 )
 
 const goodUsersJSON = `{"course":{"users":[{"id":1,"username":"Jane doe","global_id":9,"role":0,"enrolled_at":"2021-03-05T09:00:00.000Z"}]}}`
@@ -33,7 +34,7 @@ func TestDashboardCacheKeepsOnlyGoodAnswers(t *testing.T) {
 	u := ref.JSONURL("users")
 	dir := t.TempDir()
 	users := func(offline bool) ([]dashboard.User, *mwapi.AnswerCache, error) {
-		tr := dashboardCache(dir, offline)
+		tr := study.DashboardCache(dir, offline)
 		dc, err := dashboard.NewClient(dashboard.WithUserAgent("engagement-test/1 (test@example.org)"), dashboard.WithHTTPClient(&http.Client{Transport: tr}))
 		if err != nil {
 			t.Fatal(err)
@@ -94,7 +95,7 @@ func TestDashboardCacheRefetchesAPoisonedAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	get := func(offline bool) error {
-		tr := dashboardCache(dir, offline)
+		tr := study.DashboardCache(dir, offline)
 		dc, _ := dashboard.NewClient(dashboard.WithUserAgent("engagement-test/1 (test@example.org)"), dashboard.WithHTTPClient(&http.Client{Transport: tr}))
 		_, err := dc.Users(context.Background(), ref)
 		return err

@@ -43,23 +43,3 @@ func writePageViews(dir string, v *FetchedViews, pseudo *report.Pseudonymizer) (
 	}
 	return []string{p}, nil
 }
-
-// readPageViews reads dir's PageViewsFile: nil, nil when there is none.
-// An error names the file, the line and the column.
-func readPageViews(dir string) (*FetchedViews, error) {
-	f, ok, err := dataset.ReadPageViewsFile(dir)
-	if !ok {
-		return nil, err
-	}
-	v := &FetchedViews{Start: f.Start, End: f.End, Views: map[PageKey]int{}, Failed: map[PageKey]string{}, NS: map[PageKey]int{}}
-	for _, l := range f.Pages {
-		k := PageKey{l.Wiki, l.Title}
-		v.NS[k] = l.NS
-		if l.NotFetched != "" {
-			v.Failed[k] = l.NotFetched
-		} else {
-			v.Views[k] = l.Views
-		}
-	}
-	return v, nil
-}

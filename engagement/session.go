@@ -12,33 +12,8 @@ import (
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
-
-// Names of the settings a user changes to fix a SettingError: the
-// variables of a notebook's ✏️ cell.
-const (
-	SettingCourse        = "Course"
-	SettingContact       = "Contact"
-	SettingCacheDir      = "CacheDir"
-	SettingAsOf          = "AsOf"
-	SettingLookbackDays  = "LookbackDays"
-	SettingLongTermEdits = "LongTermEdits"
-)
-
-// SettingError is an error the user fixes by changing one setting, named
-// in Setting (one of the Setting constants).
-type SettingError struct {
-	Setting string
-	Err     error
-}
-
-func (e *SettingError) Error() string { return e.Err.Error() }
-
-// SettingName returns the setting to change.
-func (e *SettingError) SettingName() string { return e.Setting }
-
-// Unwrap returns the underlying error.
-func (e *SettingError) Unwrap() error { return e.Err }
 
 // An Option configures a Session.
 type Option func(*Session) error
@@ -180,7 +155,7 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	if s.from != "" { // the largest file, read while the event loads
 		s.reading = dataset.StartReading(s.from)
 	}
-	ev, err := loadEvent(ctx, s.cfg, course, s.dash)
+	ev, err := study.LoadEventVia(ctx, s.cfg, course, s.dash)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +184,7 @@ func (s *Session) initAsOf(def func(now time.Time) time.Time) error {
 
 // newSession applies the options to a session with nothing loaded yet.
 func newSession(ctx context.Context, opts []Option) (*Session, error) {
-	s := &Session{ctx: ctx, dash: dashboardCache("", false)}
+	s := &Session{ctx: ctx, dash: study.DashboardCache("", false)}
 	for _, o := range opts {
 		if err := o(s); err != nil {
 			return nil, err
@@ -242,11 +217,11 @@ func (s *Session) Fetch() (*Data, error) {
 		if s.reading = nil; r == nil { // a second try reads the folder again
 			r = dataset.StartReading(s.from)
 		}
-		if d, err = loadEventData(s.from, r, s.ev); err == nil {
+		if d, err = study.LoadEventDataFrom(s.from, r, s.ev); err == nil {
 			err = s.settleAsOf(d, s.ev.IsSample)
 		}
 	} else {
-		if err := s.cfg.requireContact(s.ev.IsSample); err != nil {
+		if err := s.cfg.RequireContact(s.ev.IsSample); err != nil {
 			return nil, err
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
@@ -327,7 +302,7 @@ func (s *Session) fetchViews(d *Data) error {
 		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
 		return nil
 	}
-	v, err := fetchViews(s.ctx, c, eventCreatedPages(d, s.ev), s.ev.Course.Start, s.asOf)
+	v, err := study.FetchViews(s.ctx, c, eventCreatedPages(d, s.ev), s.ev.Course.Start, s.asOf)
 	d.ViewStats = c.Stats()
 	if err != nil {
 		return err
@@ -342,7 +317,7 @@ func views(d *Data, res *metrics.Result) *report.PageViews {
 	if d.Views == nil || !d.Views.End.Equal(res.Params.AsOf.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)) {
 		return nil
 	}
-	return d.Views.For(CreatedPages(d, res))
+	return viewsFor(d.Views, CreatedPages(d, res))
 }
 
 // Params returns the default parameters with the session's as-of,

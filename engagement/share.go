@@ -233,7 +233,7 @@ func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
 		cp.Failures[i].Username = pseudo.Name(cp.Failures[i].Username)
 	}
 	cp.Normalised = d.Normalised.Redacted(pseudo.Name)
-	cp.source = nil // the file read holds the real names
+	cp.DropSource() // the file read holds the real names
 	return &cp
 }
 

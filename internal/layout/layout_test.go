@@ -25,6 +25,8 @@ type rule struct {
 }
 
 var rules = []rule{
+	{From: []string{"engagement/study/..."}, To: []string{"engagement/report/...", "engagement/chart/...", "engagement/nb/...", "engagement/frame/...", "github.com/go-gota/gota/...", "github.com/janpfeifer/gonb/..."},
+		Why: "the core shows nothing to a reader: no report, chart, notebook display nor DataFrame"},
 	{From: []string{"engagement/report/...", "engagement/chart/...", "engagement/nb/...", "engagement/frame/..."},
 		To: []string{"engagement/mwapi/...", "engagement/dashboard/..."}, Why: "outputs never fetch"},
 	{From: []string{"engagement/dashboard/...", "engagement/mwapi/...", "engagement/username/..."},
@@ -158,12 +160,14 @@ func TestRulesCatchAnImport(t *testing.T) {
 		{ImportPath: module + "engagement/metrics", Imports: []string{"gonum.org/v1/plot", "sort"}},
 		{ImportPath: module + "engagement/dataset", Imports: []string{"C"}},
 		{ImportPath: module + "engagement/history/duckdb", Imports: []string{"C"}},
+		{ImportPath: module + "engagement/study", Imports: []string{module + "engagement/report", module + "engagement/mwapi"}},
 	})
 	want := []string{
 		"engagement/chart -> github.com/janpfeifer/gonb/gonbui",
 		"engagement/dataset -> C",
 		"engagement/metrics -> gonum.org/v1/plot",
 		"engagement/report -> engagement/mwapi",
+		"engagement/study -> engagement/report",
 	}
 	var keys []string
 	for k := range got {
