@@ -62,16 +62,8 @@ func (s *Session) baselineFor(p metrics.Params) (*Baseline, error) {
 	return b, nil
 }
 
-// addBaseline appends the baseline's rows to a and pairs them with the
-// new editors' when the session asks for a baseline.
-func (s *Session) addBaseline(a *Analysis) error {
-	if s.baseline == nil {
-		return nil
-	}
-	b, err := s.baselineFor(a.Params)
-	if err != nil {
-		return err
-	}
+// addBaseline appends b's rows to a and pairs them with the new editors'.
+func (a *Analysis) addBaseline(b *Baseline) error {
 	rows, err := metrics.BaselineRows(a.Result.Event, a.Params, b.Sample, b.Contributions, b.Note())
 	if err != nil {
 		return fmt.Errorf("measuring the baseline: %w", err)

@@ -57,22 +57,6 @@ func viewsFor(v *FetchedViews, pages []CreatedPage) *report.PageViews {
 	return out
 }
 
-// PageViews fetches the views of the pages created during the event, from
-// the start to the analysis's as-of, with the configuration's client (its
-// cache and endpoints), and keeps them in a.Views for the report. Wikidata
-// and Commons are listed as not served.
-func (a *Analysis) PageViews(ctx context.Context, cfg Config) (*report.PageViews, error) {
-	c, err := cfg.Client(a.Event.IsSample)
-	if err != nil {
-		return nil, fmt.Errorf("page views: %w", err)
-	}
-	v, err := FetchPageViews(ctx, c, CreatedPages(a.Data, a.Result), a.Result.Event.Start, a.Result.Params.AsOf)
-	if err == nil {
-		a.Views = v
-	}
-	return v, err
-}
-
 // pseudonymViews returns v with the titles pseudonymised, or v itself
 // without a pseudonymizer.
 func pseudonymViews(v *report.PageViews, pseudo *report.Pseudonymizer) *report.PageViews {

@@ -333,7 +333,9 @@ func (s *Session) Params() metrics.Params {
 	return p
 }
 
-// Analyze fetches (see Fetch) and computes every metric with p. Each frame
+// Analyze fetches (see Fetch; and the baseline for p's new-editor window,
+// see Baseline, when the session asks for one), then computes every metric
+// with p, which asks nothing of the network. Each frame
 // in only narrows the analysis, with the same definitions: a participants
 // frame (e.g. Analysis.Participants filtered to new editors) to those
 // participants, a contributions frame (e.g. OnWiki(a.Contributions(),
@@ -352,15 +354,28 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 			return nil, err
 		}
 	}
+	var b *Baseline
+	if s.baseline != nil {
+		if b, err = s.baselineFor(p); err != nil {
+			return nil, err
+		}
+	}
+	return analyze(ev, d, p, b, s.runSettings())
+}
+
+// analyze computes every metric of ev with p, and the baseline's rows
+// beside the new editors' when b is set. It asks nothing of the network:
+// the data and the baseline are fetched before.
+func analyze(ev *Event, d *Data, p metrics.Params, b *Baseline, settings runSettings) (*Analysis, error) {
 	res, err := Analyze(ev, d, p)
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res), settings: s.runSettings()}
-	if err := s.addBaseline(a); err != nil {
-		return nil, err
+	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res), settings: settings}
+	if b == nil {
+		return a, nil
 	}
-	return a, nil
+	return a, a.addBaseline(b)
 }
 
 // Analysis computes every metric with the session's parameters (Params).
