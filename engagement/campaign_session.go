@@ -31,7 +31,7 @@ func OpenCampaign(ctx context.Context, src string, opts ...Option) (*CampaignSes
 	if err != nil {
 		return nil, err
 	}
-	c, err := loadCampaign(ctx, s.cfg, src, s.dash)
+	c, err := study.LoadCampaignVia(ctx, s.cfg, src, s.dash, sampleCampaignFS())
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 		if err := s.cfg.RequireContact(cs.c.IsSample); err != nil {
 			return nil, err
 		}
-		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
+		d, err = cs.c.EnrichWith(s.ctx, s.cfg, s.progress)
 		if d != nil && s.progressDone != nil {
 			s.progressDone(d.Stats.String())
 		}

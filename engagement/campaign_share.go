@@ -8,6 +8,7 @@ import (
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // Files a campaign's analysis writes beside those of WriteCampaignOutputs.
@@ -160,7 +161,7 @@ func (a *CampaignAnalysis) names() []string {
 		for _, p := range ev.Participants {
 			out = append(out, p.Username)
 		}
-		out = append(out, facilitators(ev.Users)...)
+		out = append(out, study.Facilitators(ev.Users)...)
 	}
 	for _, acc := range a.Data.Accounts {
 		out = append(out, acc.Username)
