@@ -84,24 +84,12 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		paths = append(paths, p)
 	}
 	in := a.reportInput(compared, returning, pseudo, res)
-	if fig, err := a.ChartFigure(); err == nil {
-		png, err := fig.PNG()
-		var narrow []byte
-		if err == nil {
-			narrow, err = fig.NarrowPNG()
-		}
-		if err == nil {
-			p := filepath.Join(dir, CampaignChart)
-			if err := dataset.WriteFileBytes(p, png); err != nil {
-				return paths, fmt.Errorf("saving the chart: %w", err)
-			}
-			paths = append(paths, p)
-			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png, Narrow: narrow}
-		} else {
-			in.Notes = append(in.Notes, "Chart left out: "+err.Error())
-		}
-	} else {
-		in.Notes = append(in.Notes, "Chart left out: "+err.Error())
+	cp, err := a.writeChart(dir, &in)
+	if err != nil {
+		return paths, err
+	}
+	if cp != "" {
+		paths = append(paths, cp)
 	}
 	p := filepath.Join(dir, "report.html")
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
@@ -122,6 +110,32 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		return paths, fmt.Errorf("recording the run: %w", err)
 	}
 	return paths, nil
+}
+
+// writeChart saves the events side by side (CampaignChart) into dir and
+// adds it to in, returning its path; a chart that cannot be drawn is a
+// note in in instead ("" returned).
+func (a *CampaignAnalysis) writeChart(dir string, in *report.CampaignInput) (path string, err error) {
+	if fig, err := a.ChartFigure(); err == nil {
+		png, err := fig.PNG()
+		var narrow []byte
+		if err == nil {
+			narrow, err = fig.NarrowPNG()
+		}
+		if err == nil {
+			p := filepath.Join(dir, CampaignChart)
+			if err := dataset.WriteFileBytes(p, png); err != nil {
+				return "", fmt.Errorf("saving the chart: %w", err)
+			}
+			path = p
+			in.Figure = &report.Figure{Title: "The events side by side", Caption: "Each row is an event; each point the share of its new editors who edited again that many days after its end, or later, with its 95% interval. A window not yet observable has no point.", PNG: png, Narrow: narrow}
+		} else {
+			in.Notes = append(in.Notes, "Chart left out: "+err.Error())
+		}
+	} else {
+		in.Notes = append(in.Notes, "Chart left out: "+err.Error())
+	}
+	return path, nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result

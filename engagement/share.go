@@ -145,14 +145,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	for _, s := range skipped {
 		notes = append(notes, "Chart left out: "+s.Error())
 	}
-	var failures []string
-	for _, f := range d.Failures {
-		name := f.Username
-		if pseudo != nil {
-			name = pseudo.Name(name)
-		}
-		failures = append(failures, name+": "+f.Cause()) // built from fields: no name inside error texts
-	}
+	failures := failureLines(d, pseudo)
 	c := ev.Course
 	stats := ""
 	if d.Stats.Requests+d.Stats.CacheHits > 0 {
@@ -178,6 +171,21 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		return paths, fmt.Errorf("writing the report: %w", err)
 	}
 	return append([]string{path, wt}, paths...), nil
+}
+
+// failureLines are d's failures as the report lists them, each user as
+// pseudo names them (nil: as they are), built from fields so that no name
+// hides inside an error's text.
+func failureLines(d *Data, pseudo *report.Pseudonymizer) []string {
+	var failures []string
+	for _, f := range d.Failures {
+		name := f.Username
+		if pseudo != nil {
+			name = pseudo.Name(name)
+		}
+		failures = append(failures, name+": "+f.Cause())
+	}
+	return failures
 }
 
 // Share writes every output into dir, as the example program does: the CSV
