@@ -1,15 +1,7 @@
 package engagement
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-
 	"example.com/engagement/engagement/dataset"
-	"example.com/engagement/engagement/metrics"
-	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
 )
 
@@ -36,30 +28,4 @@ func writeBaseline(dir string, b *Baseline, pseudo *report.Pseudonymizer) ([]str
 		f.Failures = append(f.Failures, dataset.BaselineFailure{Username: name(x.Username), Wiki: x.Wiki, Stage: string(x.Stage), Cause: x.Why()})
 	}
 	return dataset.WriteBaseline(dir, f)
-}
-
-// LoadBaseline re-reads the baseline a run wrote into dir.
-func LoadBaseline(dir string) (*Baseline, error) {
-	f, err := dataset.ReadBaseline(dir)
-	if errors.Is(err, fs.ErrNotExist) && !fileExists(filepath.Join(dir, BaselineFile)) {
-		return nil, &SettingError{Setting: SettingBaseline, Err: fmt.Errorf("%s holds no baseline (no %s): run once without re-analysis to fetch it", dir, BaselineFile)}
-	}
-	if err != nil {
-		return nil, err
-	}
-	b := &Baseline{Wiki: f.Wiki, From: f.From, To: f.To, Listed: f.Listed, InRoster: f.InRoster, Checked: f.Checked,
-		Bots: f.Bots, NotActivated: f.NotActivated, Failed: f.Failed, Qualified: f.Qualified, Complete: f.Complete, Contributions: f.Contributions}
-	for _, m := range f.Sample {
-		b.Sample = append(b.Sample, metrics.Registration{Username: m.Username, Registered: m.Registered, FirstEdit: m.FirstEdit})
-	}
-	for _, x := range f.Failures {
-		b.Failures = append(b.Failures, mwapi.UserFailure{Username: x.Username, Wiki: x.Wiki, Stage: mwapi.Stage(x.Stage), Detail: x.Cause})
-	}
-	return b, nil
-}
-
-// fileExists reports whether path names something (a file, a link).
-func fileExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }

@@ -29,7 +29,28 @@ type (
 	// FetchedViews are the page views fetched for the pages created
 	// during an event (study.FetchedViews).
 	FetchedViews = study.FetchedViews
+	// Baseline is a sample of comparable newcomers on the event's home
+	// wiki (study.Baseline).
+	Baseline = study.Baseline
+	// BaselineOptions tunes FetchBaseline (study.BaselineOptions).
+	BaselineOptions = study.BaselineOptions
 )
+
+// DefaultBaselineSeed makes the baseline's sample the same on every run.
+const DefaultBaselineSeed = study.DefaultBaselineSeed
+
+// SettingBaseline names the baseline's sample size in errors.
+const SettingBaseline = study.SettingBaseline
+
+// FetchBaseline fetches a baseline of comparable newcomers for ev's
+// new-editor window of p (study.FetchBaseline).
+func FetchBaseline(ctx context.Context, cfg Config, ev *Event, p metrics.Params, opts BaselineOptions) (*Baseline, error) {
+	return study.FetchBaseline(ctx, cfg, ev, p, opts)
+}
+
+// LoadBaseline re-reads the baseline a run wrote into dir
+// (study.LoadBaseline).
+func LoadBaseline(dir string) (*Baseline, error) { return study.LoadBaseline(dir) }
 
 // Version is the library's version, recorded in reports.
 const Version = study.Version

@@ -1,4 +1,4 @@
-package engagement
+package study
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
-	"example.com/engagement/engagement/study"
 )
 
 // maxBaselineRound bounds the registrations checked in one round.
@@ -88,7 +87,7 @@ func (b *Baseline) checkRound(ctx context.Context, c *mwapi.Client, batch []metr
 		bots[a.Name] = a.Bot
 	}
 	byUser := map[string][]metrics.Contribution{}
-	for _, x := range study.MetricsContributions(e.Contributions) {
+	for _, x := range MetricsContributions(e.Contributions) {
 		byUser[x.Username] = append(byUser[x.Username], x)
 	}
 	var found []metrics.Registration
@@ -143,7 +142,7 @@ func (b *Baseline) fetchOthers(ctx context.Context, c *mwapi.Client, wikis []str
 		failed[f.Username] = true
 		b.Failures = append(b.Failures, f)
 	}
-	b.Contributions = append(b.Contributions, study.MetricsContributions(e.Contributions)...)
+	b.Contributions = append(b.Contributions, MetricsContributions(e.Contributions)...)
 	if len(failed) == 0 {
 		return nil
 	}
