@@ -8,72 +8,30 @@ import (
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/study"
 )
 
-// ComparedEvent is one event of a campaign in the side-by-side view.
-type ComparedEvent struct {
-	Title, URL string
-	metrics.EventComparison
-	// Failed says why the course could not be loaded ("" when it was): its
-	// numbers are unknown, not zero.
-	Failed string
+// ComparedEvent is one event of a campaign in the side-by-side view
+// (study.ComparedEvent).
+type ComparedEvent = study.ComparedEvent
+
+// Compare sets the campaign's events side by side, in order of start
+// (study.Compare). Courses that could not be loaded follow, with why.
+func (a *CampaignAnalysis) Compare() []ComparedEvent { return study.Compare(a.Campaign, a.Result) }
+
+// ReturningPeople lists the people who took part in two or more events
+// with their events (study.ReturningPeople).
+func (a *CampaignAnalysis) ReturningPeople() []ReturningPerson {
+	return study.ReturningPeople(a.Campaign, a.Result)
 }
 
-// Compare sets the campaign's events side by side, in order of start:
-// participants, new editors, returning people and the retention of new
-// editors at 7, 30 and 90 days with 95% intervals
-// (metrics.CompareEvents). Courses that could not be loaded follow, with
-// why.
-func (a *CampaignAnalysis) Compare() []ComparedEvent {
-	byCourse := map[string]*Event{}
-	for _, ev := range a.Campaign.Events {
-		byCourse[ev.Course.Slug] = ev
-	}
-	var out []ComparedEvent
-	for _, c := range metrics.CompareEvents(a.Result) {
-		ev := byCourse[c.Course]
-		out = append(out, ComparedEvent{Title: ev.Course.Title, URL: ev.Ref.String(), EventComparison: c})
-	}
-	for _, f := range a.Campaign.Failed {
-		out = append(out, ComparedEvent{Title: f.Course, EventComparison: metrics.EventComparison{Course: f.Course}, Failed: f.Err.Error()})
-	}
-	return out
+func (a *CampaignAnalysis) eventResult(course string) *metrics.Result {
+	return study.EventResult(a.Result, course)
 }
 
 // ReturningPerson is someone who took part in two or more events of the
 // campaign as a participant (a row of returning.csv).
 type ReturningPerson = dataset.ReturningPerson
-
-// ReturningPeople lists the people who took part in two or more events
-// (metrics.CampaignResult.Returning) with their events.
-func (a *CampaignAnalysis) ReturningPeople() []ReturningPerson {
-	returning := map[string]int{}
-	out := make([]ReturningPerson, len(a.Result.Returning))
-	for i, u := range a.Result.Returning {
-		returning[u] = i
-		out[i].Username = u
-	}
-	for _, c := range a.Compare() {
-		if c.Failed != "" {
-			continue
-		}
-		for _, p := range a.eventResult(c.Course).Participants {
-			if i, ok := returning[p.Username]; ok && p.Excluded != metrics.ExcludeFacilitator && p.Excluded != metrics.ExcludeInvalid {
-				out[i].Courses = append(out[i].Courses, c.Course)
-			}
-		}
-	}
-	return out
-}
-
-func (a *CampaignAnalysis) eventResult(course string) *metrics.Result {
-	for _, e := range a.Result.Events {
-		if e.Course == course {
-			return e.Result
-		}
-	}
-	return &metrics.Result{}
-}
 
 // comparisonRecords is comparison.csv: a header and one row per event
 // (dataset.ComparisonRecords).
