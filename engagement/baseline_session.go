@@ -8,9 +8,6 @@ import (
 	"example.com/engagement/engagement/report"
 )
 
-// SettingBaseline names the baseline's sample size in errors.
-const SettingBaseline = "Baseline"
-
 // WithBaseline adds a baseline of comparable newcomers on the home wiki
 // to every analysis (see FetchBaseline): size newcomers at most (0: the
 // default 500). Re-analysing a folder (WithDataFrom) reads the baseline
@@ -62,16 +59,8 @@ func (s *Session) baselineFor(p metrics.Params) (*Baseline, error) {
 	return b, nil
 }
 
-// addBaseline appends the baseline's rows to a and pairs them with the
-// new editors' when the session asks for a baseline.
-func (s *Session) addBaseline(a *Analysis) error {
-	if s.baseline == nil {
-		return nil
-	}
-	b, err := s.baselineFor(a.Params)
-	if err != nil {
-		return err
-	}
+// addBaseline appends b's rows to a and pairs them with the new editors'.
+func (a *Analysis) addBaseline(b *Baseline) error {
 	rows, err := metrics.BaselineRows(a.Result.Event, a.Params, b.Sample, b.Contributions, b.Note())
 	if err != nil {
 		return fmt.Errorf("measuring the baseline: %w", err)
@@ -89,11 +78,11 @@ func (a *Analysis) ReportBaseline() *report.Baseline {
 	if b == nil {
 		return nil
 	}
-	return &report.Baseline{Wiki: b.Wiki, Note: b.Note(), LeftOut: b.LeftOut(), Comparisons: a.Comparisons}
+	return &report.Baseline{Wiki: b.Wiki, Note: b.Note(), LeftOut: baselineLeftOut(b), Comparisons: a.Comparisons}
 }
 
-// LeftOut says which registrations the baseline left out and why.
-func (b *Baseline) LeftOut() string {
+// baselineLeftOut says which registrations b left out and why.
+func baselineLeftOut(b *Baseline) string {
 	s := fmt.Sprintf("Of the %s accounts registered in the window, %s the event's own people.", report.Thousands(b.Listed), isAre(b.InRoster))
 	checked := "Of the others"
 	if !b.Complete {

@@ -1,122 +1,50 @@
 package engagement
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 	"gonum.org/v1/plot"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/study"
 )
 
-// ComparedEvent is one event of a campaign in the side-by-side view.
-type ComparedEvent struct {
-	Title, URL string
-	metrics.EventComparison
-	// Failed says why the course could not be loaded ("" when it was): its
-	// numbers are unknown, not zero.
-	Failed string
-}
+// ComparedEvent is one event of a campaign in the side-by-side view
+// (study.ComparedEvent).
+type ComparedEvent = study.ComparedEvent
 
-// Compare sets the campaign's events side by side, in order of start:
-// participants, new editors, returning people and the retention of new
-// editors at 7, 30 and 90 days with 95% intervals
-// (metrics.CompareEvents). Courses that could not be loaded follow, with
-// why.
-func (a *CampaignAnalysis) Compare() []ComparedEvent {
-	byCourse := map[string]*Event{}
-	for _, ev := range a.Campaign.Events {
-		byCourse[ev.Course.Slug] = ev
-	}
-	var out []ComparedEvent
-	for _, c := range metrics.CompareEvents(a.Result) {
-		ev := byCourse[c.Course]
-		out = append(out, ComparedEvent{Title: ev.Course.Title, URL: ev.Ref.String(), EventComparison: c})
-	}
-	for _, f := range a.Campaign.Failed {
-		out = append(out, ComparedEvent{Title: f.Course, EventComparison: metrics.EventComparison{Course: f.Course}, Failed: f.Err.Error()})
-	}
-	return out
-}
-
-// ReturningPerson is someone who took part in two or more events of the
-// campaign as a participant.
-type ReturningPerson struct {
-	Username string
-	// Courses are the events they took part in, in order of start.
-	Courses []string
-}
+// Compare sets the campaign's events side by side, in order of start
+// (study.Compare). Courses that could not be loaded follow, with why.
+func (a *CampaignAnalysis) Compare() []ComparedEvent { return study.Compare(a.Campaign, a.Result) }
 
 // ReturningPeople lists the people who took part in two or more events
-// (metrics.CampaignResult.Returning) with their events.
+// with their events (study.ReturningPeople).
 func (a *CampaignAnalysis) ReturningPeople() []ReturningPerson {
-	returning := map[string]int{}
-	out := make([]ReturningPerson, len(a.Result.Returning))
-	for i, u := range a.Result.Returning {
-		returning[u] = i
-		out[i].Username = u
-	}
-	for _, c := range a.Compare() {
-		if c.Failed != "" {
-			continue
-		}
-		for _, p := range a.eventResult(c.Course).Participants {
-			if i, ok := returning[p.Username]; ok && p.Excluded != metrics.ExcludeFacilitator && p.Excluded != metrics.ExcludeInvalid {
-				out[i].Courses = append(out[i].Courses, c.Course)
-			}
-		}
-	}
-	return out
+	return study.ReturningPeople(a.Campaign, a.Result)
 }
 
 func (a *CampaignAnalysis) eventResult(course string) *metrics.Result {
-	for _, e := range a.Result.Events {
-		if e.Course == course {
-			return e.Result
-		}
-	}
-	return &metrics.Result{}
+	return study.EventResult(a.Result, course)
 }
 
-// comparisonRecords is comparison.csv: a header and one row per event.
+// ReturningPerson is someone who took part in two or more events of the
+// campaign as a participant (a row of returning.csv).
+type ReturningPerson = dataset.ReturningPerson
+
+// comparisonRecords is comparison.csv: a header and one row per event
+// (dataset.ComparisonRecords).
 func comparisonRecords(cs []ComparedEvent) [][]string {
-	head := []string{"course", "title", "start", "end", "participants", "new_editors", "returning"}
-	days := metrics.DefaultComparisonDays
-	for _, d := range days {
-		m := metrics.RetentionMetric(d)
-		head = append(head, m, m+"_numerator", m+"_denominator", m+"_ci_low", m+"_ci_high")
+	rows := make([]dataset.ComparisonRow, len(cs))
+	for i, c := range cs {
+		rows[i] = dataset.ComparisonRow{Title: c.Title, EventComparison: c.EventComparison, Failed: c.Failed}
 	}
-	recs := [][]string{append(head, "note")}
-	for _, c := range cs {
-		if c.Failed != "" {
-			rec := make([]string, len(head)+1)
-			rec[0], rec[1], rec[len(rec)-1] = c.Course, c.Title, "could not be loaded: "+c.Failed
-			recs = append(recs, rec)
-			continue
-		}
-		rec := []string{c.Course, c.Title, stamp(c.Start), stamp(c.End), strconv.Itoa(c.Participants), strconv.Itoa(c.NewEditors), strconv.Itoa(c.Returning)}
-		var notes []string
-		for i, r := range c.Retention {
-			if r.Empty {
-				rec = append(rec, "", "", "", "", "")
-				notes = append(notes, fmt.Sprintf("%s: %s", metrics.RetentionMetric(days[i]), r.Note))
-				continue
-			}
-			rec = append(rec, num(r.Value), strconv.Itoa(r.Numerator), strconv.Itoa(r.Denominator), num(r.CILow), num(r.CIHigh))
-		}
-		recs = append(recs, append(rec, strings.Join(notes, "; ")))
-	}
-	return recs
+	return dataset.ComparisonRecords(rows)
 }
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // Comparison is the events side by side as a frame (comparison.csv): per
 // event its course, title, start and end, participants, new editors,
@@ -138,16 +66,8 @@ func (a *CampaignAnalysis) Comparison() dataframe.DataFrame {
 // Returning is the returning people as a frame (returning.csv): username,
 // the number of events and the courses, in order of start.
 func (a *CampaignAnalysis) Returning() dataframe.DataFrame {
-	recs := returningRecords(a.ReturningPeople())
+	recs := dataset.ReturningRecords(a.ReturningPeople())
 	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.WithTypes(map[string]series.Type{"username": series.String, "events": series.Int, "courses": series.String}))
-}
-
-func returningRecords(ps []ReturningPerson) [][]string {
-	recs := [][]string{{"username", "events", "courses"}}
-	for _, p := range ps {
-		recs = append(recs, []string{p.Username, strconv.Itoa(len(p.Courses)), strings.Join(p.Courses, "; ")})
-	}
-	return recs
 }
 
 // Events is events.csv as a frame: every row of each event's own analysis

@@ -6,6 +6,7 @@ import (
 
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // CombinedNotes explains why the combined count of people is not the sum,
@@ -59,7 +60,7 @@ func (a *CampaignAnalysis) statusIn(c ComparedEvent, user string) string {
 		if ev.Course.Slug != c.Course {
 			continue
 		}
-		for _, f := range facilitators(ev.Users) {
+		for _, f := range study.Facilitators(ev.Users) {
 			if f == user {
 				return "led"
 			}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // CampaignSession is a campaign held open for analysis, as Session is for
@@ -29,7 +31,7 @@ func OpenCampaign(ctx context.Context, src string, opts ...Option) (*CampaignSes
 	if err != nil {
 		return nil, err
 	}
-	c, err := loadCampaign(ctx, s.cfg, src, s.dash)
+	c, err := study.LoadCampaignVia(ctx, s.cfg, src, s.dash, sampleCampaignFS())
 	if err != nil {
 		return nil, err
 	}
@@ -62,12 +64,10 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	if s.from != "" {
 		d, err = LoadData(s.from)
 	} else {
-		if !cs.c.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
-			if err := contactError(s.cfg.Contact); err != nil {
-				return nil, err
-			}
+		if err := s.cfg.RequireContact(cs.c.IsSample); err != nil {
+			return nil, err
 		}
-		d, err = cs.c.enrich(s.ctx, s.cfg, s.progress)
+		d, err = cs.c.EnrichWith(s.ctx, s.cfg, s.progress)
 		if d != nil && s.progressDone != nil {
 			s.progressDone(d.Stats.String())
 		}
@@ -105,7 +105,7 @@ func (cs *CampaignSession) fetchViews(d *Data) error {
 			start = ev.Course.Start
 		}
 	}
-	v, err := fetchViews(cs.s.ctx, c, pages, start, cs.s.asOf)
+	v, err := study.FetchViews(cs.s.ctx, c, pages, start, cs.s.asOf)
 	d.ViewStats = c.Stats()
 	if err != nil {
 		return err
@@ -119,11 +119,11 @@ func (cs *CampaignSession) fetchViews(d *Data) error {
 func eventCreatedPages(d *Data, ev *Event) []CreatedPage {
 	in := map[string]bool{}
 	for _, p := range ev.Participants {
-		if p.Excluded == metrics.NotExcluded {
+		if p.Excluded == dashboard.NotExcluded {
 			in[p.Username] = true
 		}
 	}
-	return createdPages(d, ev.MetricsEvent(), in)
+	return study.CreatedPagesBy(d, ev.MetricsEvent(), in)
 }
 
 // Analyze fetches (see Fetch) and computes each event's metrics and the
@@ -148,7 +148,7 @@ func (cs *CampaignSession) Analysis() (*CampaignAnalysis, error) { return cs.Ana
 
 // Requests returns what the session has asked so far.
 func (cs *CampaignSession) Requests() Requests {
-	r := Requests{Dashboard: int(cs.s.dash.sent.Load()), DashboardCached: int(cs.s.dash.hits.Load())}
+	r := Requests{Dashboard: cs.s.dash.Sent(), DashboardCached: cs.s.dash.Hits()}
 	if cs.data != nil {
 		r.API, r.APICached = cs.data.Stats.Requests+cs.data.ViewStats.Requests, cs.data.Stats.CacheHits+cs.data.ViewStats.CacheHits
 	}
@@ -188,5 +188,5 @@ func (a *CampaignAnalysis) Views() *report.PageViews {
 			pages = append(pages, CreatedPages(a.Data, r)...)
 		}
 	}
-	return v.For(pages)
+	return viewsFor(v, pages)
 }

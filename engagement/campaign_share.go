@@ -1,7 +1,6 @@
 package engagement
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -9,12 +8,13 @@ import (
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // Files a campaign's analysis writes beside those of WriteCampaignOutputs.
 const (
-	ComparisonFile = "comparison.csv"
-	ReturningFile  = "returning.csv"
+	ComparisonFile = dataset.ComparisonFile
+	ReturningFile  = dataset.ReturningFile
 	CampaignChart  = "events.png"
 )
 
@@ -56,7 +56,8 @@ func (a *CampaignAnalysis) PseudonymizedData(pseudo *report.Pseudonymizer) *Data
 // folder whose run.json names an event is refused before anything is
 // written (ErrOtherRun).
 func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
-	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+	prev, err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course)
+	if err != nil {
 		return nil, err
 	}
 	data, res := a.Data, a.Result
@@ -75,33 +76,20 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	for _, file := range []struct {
 		name string
 		recs [][]string
-	}{{ComparisonFile, comparisonRecords(compared)}, {ReturningFile, returningRecords(returning)}} {
+	}{{ComparisonFile, comparisonRecords(compared)}, {ReturningFile, dataset.ReturningRecords(returning)}} {
 		p := filepath.Join(dir, file.name)
-		if err := writeCSV(p, file.recs); err != nil {
+		if err := dataset.WriteFile(p, func(w io.Writer) error { return dataset.WriteRecords(w, file.recs) }); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)
 	}
 	in := a.reportInput(compared, returning, pseudo, res)
-	tr := reportLanguageOrEnglish(in.Lang)
-	if fig, err := a.ChartFigure(); err == nil {
-		png, err := fig.PNG()
-		var narrow []byte
-		if err == nil {
-			narrow, err = fig.NarrowPNG()
-		}
-		if err == nil {
-			p := filepath.Join(dir, CampaignChart)
-			if err := dataset.WriteFileBytes(p, png); err != nil {
-				return paths, fmt.Errorf("saving the chart: %w", err)
-			}
-			paths = append(paths, p)
-			in.Figure = &report.Figure{Title: tr.T("engagement-campaign-events-heading"), Caption: tr.T("engagement-campaign-figure-caption"), PNG: png, Narrow: narrow}
-		} else {
-			in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
-		}
-	} else {
-		in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
+	cp, err := a.writeChart(dir, &in)
+	if err != nil {
+		return paths, err
+	}
+	if cp != "" {
+		paths = append(paths, cp)
 	}
 	p := filepath.Join(dir, "report.html")
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
@@ -117,10 +105,38 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
 	}
 	paths = append(paths, wp)
-	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+	paths = append(append([]string{p}, paths...), filepath.Join(dir, dataset.RunFile))
+	if err := dataset.ReplaceRun(dir, prev, a.RunInfo(pseudo != nil), paths); err != nil {
 		return paths, fmt.Errorf("recording the run: %w", err)
 	}
-	return append(append([]string{p}, paths...), filepath.Join(dir, dataset.RunFile)), nil
+	return paths, nil
+}
+
+// writeChart saves the events side by side (CampaignChart) into dir and
+// adds it to in, returning its path; a chart that cannot be drawn is a
+// note in in instead ("" returned).
+func (a *CampaignAnalysis) writeChart(dir string, in *report.CampaignInput) (path string, err error) {
+	tr := reportLanguageOrEnglish(in.Lang)
+	if fig, err := a.ChartFigure(); err == nil {
+		png, err := fig.PNG()
+		var narrow []byte
+		if err == nil {
+			narrow, err = fig.NarrowPNG()
+		}
+		if err == nil {
+			p := filepath.Join(dir, CampaignChart)
+			if err := dataset.WriteFileBytes(p, png); err != nil {
+				return "", fmt.Errorf("saving the chart: %w", err)
+			}
+			path = p
+			in.Figure = &report.Figure{Title: tr.T("engagement-campaign-events-heading"), Caption: tr.T("engagement-campaign-figure-caption"), PNG: png, Narrow: narrow}
+		} else {
+			in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
+		}
+	} else {
+		in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
+	}
+	return path, nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result
@@ -161,7 +177,7 @@ func (a *CampaignAnalysis) names() []string {
 		for _, p := range ev.Participants {
 			out = append(out, p.Username)
 		}
-		out = append(out, facilitators(ev.Users)...)
+		out = append(out, study.Facilitators(ev.Users)...)
 	}
 	for _, acc := range a.Data.Accounts {
 		out = append(out, acc.Username)
@@ -191,8 +207,4 @@ func pseudoName(p *report.Pseudonymizer, name string) string {
 		return name
 	}
 	return p.Name(name)
-}
-
-func writeCSV(path string, recs [][]string) error {
-	return dataset.WriteFile(path, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(recs) })
 }

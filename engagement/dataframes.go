@@ -452,7 +452,7 @@ func Head(df dataframe.DataFrame, n int) dataframe.DataFrame {
 // Namespaces is namespaces.csv: one row per wiki and namespace, its local
 // name and whether it is content, by wiki and namespace.
 func (a *Analysis) Namespaces() dataframe.DataFrame {
-	ns := a.Data.namespaces()
+	ns := a.Data.NamespaceRows()
 	slices.SortFunc(ns, func(x, y dataset.Namespace) int {
 		return cmp.Or(cmp.Compare(x.Wiki, y.Wiki), cmp.Compare(x.NS, y.NS))
 	})
@@ -475,7 +475,7 @@ const (
 // Incomplete is incomplete.csv: one row per participant, wiki and stage
 // whose data could not be fetched, with the cause, by username.
 func (a *Analysis) Incomplete() dataframe.DataFrame {
-	rows := a.Data.incomplete()
+	rows := a.Data.IncompleteRows()
 	slices.SortFunc(rows, func(x, y dataset.Incomplete) int {
 		return cmp.Or(cmp.Compare(x.Username, y.Username), cmp.Compare(x.Wiki, y.Wiki), cmp.Compare(x.Stage, y.Stage))
 	})

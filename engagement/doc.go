@@ -57,18 +57,25 @@
 //
 // # Packages
 //
+//   - study: the core types (Config, Event, Data, CreatedPage, SettingError,
+//     aliased here) and the pipeline's steps as separate calls: load, fetch,
+//     re-read, analyse (never the network), write the data files; it shows
+//     nothing to a reader
 //   - dashboard: course URLs, JSON endpoints and CSV exports of the Dashboard
 //   - username: MediaWiki's username rules
-//   - mwapi: the MediaWiki API and pageviews client, its cache, the one contact rule
+//   - mwapi: the MediaWiki API and pageviews client, the HTTP cache (the Dashboard's answers too: AnswerCache), the one contact rule (RequireContact)
 //   - metrics: every metric, pure functions with an explicit as-of (the standard library only)
-//   - dataset: every file format (the CSV files, run.json) and the one output writer
+//   - dataset: every file format (the CSV files, pageviews.csv, comparison.csv, returning.csv, baseline.json, run.json) and the one output writer
 //   - chart, nb, report: charts, notebook display, the one-file HTML report and wikitext
 //   - i18n: the message files and their reader
 //   - history: mediawiki_history dumps and the SQL engines (cgo in history/duckdb only)
 //   - sample: the embedded sample event and the generators
 //
 // Dependencies point one way, and internal/layout's test says so: outputs
-// (report, chart, nb) never import the clients (mwapi, dashboard); the
-// clients import neither metrics nor dataset (dashboard still takes
-// metrics.Exclusion, a listed exception); gonbui is imported by nb alone.
+// (report, chart, nb) never import the clients (mwapi, dashboard); study
+// imports no report, chart, nb, frame, gota nor gonbui; the
+// clients import neither metrics nor dataset (dashboard has its own
+// Exclusion and ParseError); gonbui is imported by nb alone. sample
+// imports dataset: its ground truth is written and read in the run's own
+// format by that format's one owner.
 package engagement

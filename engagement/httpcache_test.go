@@ -11,6 +11,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/study"
 )
 
 const goodUsersJSON = `{"course":{"users":[{"id":1,"username":"Jane doe","global_id":9,"role":0,"enrolled_at":"2021-03-05T09:00:00.000Z"}]}}`
@@ -32,8 +33,8 @@ func TestDashboardCacheKeepsOnlyGoodAnswers(t *testing.T) {
 	}
 	u := ref.JSONURL("users")
 	dir := t.TempDir()
-	users := func(offline bool) ([]dashboard.User, *cachingTransport, error) {
-		tr := &cachingTransport{next: http.DefaultTransport, dir: dir, offline: offline}
+	users := func(offline bool) ([]dashboard.User, *mwapi.AnswerCache, error) {
+		tr := study.DashboardCache(dir, offline)
 		dc, err := dashboard.NewClient(dashboard.WithUserAgent("engagement-test/1 (test@example.org)"), dashboard.WithHTTPClient(&http.Client{Transport: tr}))
 		if err != nil {
 			t.Fatal(err)
@@ -54,8 +55,8 @@ func TestDashboardCacheKeepsOnlyGoodAnswers(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), bad.want) {
 			t.Errorf("%s: error %v, want it to start with %s", bad.name, err, bad.want)
 		}
-		if n := asked.Load() - before; n != 1 || tr.sent.Load() != 1 {
-			t.Errorf("%s: %d requests (%d sent), want 1", bad.name, n, tr.sent.Load())
+		if n := asked.Load() - before; n != 1 || tr.Sent() != 1 {
+			t.Errorf("%s: %d requests (%d sent), want 1", bad.name, n, tr.Sent())
 		}
 		if _, _, err := users(true); err == nil || !strings.Contains(err.Error(), "is not in the cache") {
 			t.Errorf("%s: cached anyway: offline gives %v", bad.name, err)
@@ -63,10 +64,10 @@ func TestDashboardCacheKeepsOnlyGoodAnswers(t *testing.T) {
 	}
 	body.Store(goodUsersJSON)
 	before := asked.Load()
-	if us, tr, err := users(false); err != nil || len(us) != 1 || asked.Load()-before != 1 || tr.sent.Load() != 1 {
+	if us, tr, err := users(false); err != nil || len(us) != 1 || asked.Load()-before != 1 || tr.Sent() != 1 {
 		t.Fatalf("good answer on the rerun: %v %v, %d requests", us, err, asked.Load()-before)
 	}
-	if us, tr, err := users(false); err != nil || len(us) != 1 || asked.Load()-before != 1 || tr.hits.Load() != 1 {
+	if us, tr, err := users(false); err != nil || len(us) != 1 || asked.Load()-before != 1 || tr.Hits() != 1 {
 		t.Errorf("the good answer is not cached: %v %v, %d requests", us, err, asked.Load()-before)
 	}
 	if us, _, err := users(true); err != nil || len(us) != 1 {
@@ -94,7 +95,7 @@ func TestDashboardCacheRefetchesAPoisonedAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	get := func(offline bool) error {
-		tr := &cachingTransport{next: http.DefaultTransport, dir: dir, offline: offline}
+		tr := study.DashboardCache(dir, offline)
 		dc, _ := dashboard.NewClient(dashboard.WithUserAgent("engagement-test/1 (test@example.org)"), dashboard.WithHTTPClient(&http.Client{Transport: tr}))
 		_, err := dc.Users(context.Background(), ref)
 		return err

@@ -58,15 +58,6 @@ func WithProgressBar() Option {
 	}
 }
 
-// EventSummary is the course's facts and the Dashboard's own totals, in
-// Markdown.
-func (ev *Event) EventSummary() string {
-	c := ev.Course
-	return fmt.Sprintf("**%s** · %s – %s · wikis: %s · %d participants\n\nDashboard totals: %d editors, %d articles, %s edits, %s articles created, %s words added, %s views.",
-		c.Title, c.Start.Format("2 Jan 2006 15:04 MST"), c.End.Format("2 Jan 2006 15:04 MST"), strings.Join(c.Domains(), ", "), len(ev.Participants),
-		c.StudentCount, c.ArticleCount, c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
-}
-
 // FetchSummary is what the fetch brought, in Markdown: the data-incomplete
 // banner first when some participants are left out, then the counts, the
 // requests, the notes, what re-reading a previous run's files normalised,

@@ -1,6 +1,7 @@
 package engagement_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -97,5 +98,65 @@ func TestAnotherEventsFolderIsReplaced(t *testing.T) {
 	}
 	if run, err := dataset.ReadRun(d); err != nil || run.Course.Slug != a.Event.Course.Slug {
 		t.Errorf("run.json after: %v, %v", run.Course, err)
+	}
+}
+
+// An event written into the folder of another event that had a baseline
+// leaves none of that event's files the new one does not write: a
+// re-analysis of the folder finds no baseline, where it would have read
+// the other event's as its own. The user's own file stays.
+func TestAnotherEventsFilesAreRemoved(t *testing.T) {
+	ctx := context.Background()
+	s, err := engagement.Open(ctx, engagement.Sample, engagement.WithCacheDir(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withBaseline, err := s.AnalysisWithBaseline(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := withBaseline.Share(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, dataset.RunFile)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), withBaseline.Event.Course.Slug, "Other/Event", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(mine, []byte("my notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, a, _ := sampleFolder(t)
+	paths, err := a.Share(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{engagement.BaselineFile, engagement.BaselineContributionsFile} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the other event's %s is still there: %v", name, err)
+		}
+	}
+	if b, err := os.ReadFile(mine); err != nil || string(b) != "my notes" {
+		t.Errorf("the user's file: %q, %v", b, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(paths)+1 {
+		t.Errorf("%d files in the folder, want the %d written and notes.txt", len(entries), len(paths))
+	}
+	re, err := engagement.Open(ctx, engagement.Sample, engagement.WithDataFrom(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := re.AnalysisWithBaseline(0)
+	if err != nil || c.Baseline != nil || !strings.Contains(c.NoBaseline, "holds no baseline.json") {
+		t.Errorf("re-analysis of the folder: %v, baseline %v, %q", err, c.Baseline != nil, c.NoBaseline)
 	}
 }

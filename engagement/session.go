@@ -12,33 +12,8 @@ import (
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
-
-// Names of the settings a user changes to fix a SettingError: the
-// variables of a notebook's ✏️ cell.
-const (
-	SettingCourse        = "Course"
-	SettingContact       = "Contact"
-	SettingCacheDir      = "CacheDir"
-	SettingAsOf          = "AsOf"
-	SettingLookbackDays  = "LookbackDays"
-	SettingLongTermEdits = "LongTermEdits"
-)
-
-// SettingError is an error the user fixes by changing one setting, named
-// in Setting (one of the Setting constants).
-type SettingError struct {
-	Setting string
-	Err     error
-}
-
-func (e *SettingError) Error() string { return e.Err.Error() }
-
-// SettingName returns the setting to change.
-func (e *SettingError) SettingName() string { return e.Setting }
-
-// Unwrap returns the underlying error.
-func (e *SettingError) Unwrap() error { return e.Err }
 
 // An Option configures a Session.
 type Option func(*Session) error
@@ -69,7 +44,7 @@ func WithOffline(offline bool) Option {
 // WithRefresh asks the Dashboard again even when its answers are cached
 // (a live course that changed). The API's answers stay cached.
 func WithRefresh(refresh bool) Option {
-	return func(s *Session) error { s.dash.refresh = refresh; return nil }
+	return func(s *Session) error { s.dash.Refresh = refresh; return nil }
 }
 
 // WithAsOf sets the instant observed up to (default: the event's own
@@ -147,7 +122,7 @@ func ParseAsOf(s string) (time.Time, error) {
 type Session struct {
 	ctx  context.Context
 	cfg  Config
-	dash *cachingTransport
+	dash *mwapi.AnswerCache
 	ev   *Event
 	asOf time.Time
 	// asOfSet is true when the user chose the as-of; otherwise openAsOf is
@@ -180,7 +155,7 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	if s.from != "" { // the largest file, read while the event loads
 		s.reading = dataset.StartReading(s.from)
 	}
-	ev, err := loadEvent(ctx, s.cfg, course, s.dash)
+	ev, err := study.LoadEventVia(ctx, s.cfg, course, s.dash)
 	if err != nil {
 		return nil, err
 	}
@@ -209,13 +184,13 @@ func (s *Session) initAsOf(def func(now time.Time) time.Time) error {
 
 // newSession applies the options to a session with nothing loaded yet.
 func newSession(ctx context.Context, opts []Option) (*Session, error) {
-	s := &Session{ctx: ctx, dash: &cachingTransport{}}
+	s := &Session{ctx: ctx, dash: study.DashboardCache("", false)}
 	for _, o := range opts {
 		if err := o(s); err != nil {
 			return nil, err
 		}
 	}
-	s.dash.dir, s.dash.offline = s.cfg.CacheDir, s.cfg.Offline
+	s.dash.Dir, s.dash.Offline = s.cfg.CacheDir, s.cfg.Offline
 	return s, nil
 }
 
@@ -242,14 +217,12 @@ func (s *Session) Fetch() (*Data, error) {
 		if s.reading = nil; r == nil { // a second try reads the folder again
 			r = dataset.StartReading(s.from)
 		}
-		if d, err = loadEventData(s.from, r, s.ev); err == nil {
+		if d, err = study.LoadEventDataFrom(s.from, r, s.ev); err == nil {
 			err = s.settleAsOf(d, s.ev.IsSample)
 		}
 	} else {
-		if !s.ev.IsSample && !s.cfg.Offline && !inProcess(s.cfg.HTTPClient) {
-			if err := contactError(s.cfg.Contact); err != nil {
-				return nil, err
-			}
+		if err := s.cfg.RequireContact(s.ev.IsSample); err != nil {
+			return nil, err
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {
@@ -329,7 +302,7 @@ func (s *Session) fetchViews(d *Data) error {
 		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
 		return nil
 	}
-	v, err := fetchViews(s.ctx, c, eventCreatedPages(d, s.ev), s.ev.Course.Start, s.asOf)
+	v, err := study.FetchViews(s.ctx, c, eventCreatedPages(d, s.ev), s.ev.Course.Start, s.asOf)
 	d.ViewStats = c.Stats()
 	if err != nil {
 		return err
@@ -344,7 +317,7 @@ func views(d *Data, res *metrics.Result) *report.PageViews {
 	if d.Views == nil || !d.Views.End.Equal(res.Params.AsOf.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)) {
 		return nil
 	}
-	return d.Views.For(CreatedPages(d, res))
+	return viewsFor(d.Views, CreatedPages(d, res))
 }
 
 // Params returns the default parameters with the session's as-of,
@@ -360,7 +333,9 @@ func (s *Session) Params() metrics.Params {
 	return p
 }
 
-// Analyze fetches (see Fetch) and computes every metric with p. Each frame
+// Analyze fetches (see Fetch; and the baseline for p's new-editor window,
+// see Baseline, when the session asks for one), then computes every metric
+// with p, which asks nothing of the network. Each frame
 // in only narrows the analysis, with the same definitions: a participants
 // frame (e.g. Analysis.Participants filtered to new editors) to those
 // participants, a contributions frame (e.g. OnWiki(a.Contributions(),
@@ -379,15 +354,28 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 			return nil, err
 		}
 	}
+	var b *Baseline
+	if s.baseline != nil {
+		if b, err = s.baselineFor(p); err != nil {
+			return nil, err
+		}
+	}
+	return analyze(ev, d, p, b, s.runSettings())
+}
+
+// analyze computes every metric of ev with p, and the baseline's rows
+// beside the new editors' when b is set. It asks nothing of the network:
+// the data and the baseline are fetched before.
+func analyze(ev *Event, d *Data, p metrics.Params, b *Baseline, settings runSettings) (*Analysis, error) {
 	res, err := Analyze(ev, d, p)
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}
-	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res), settings: s.runSettings()}
-	if err := s.addBaseline(a); err != nil {
-		return nil, err
+	a := &Analysis{Event: ev, Data: d, Result: res, Params: p, Views: views(d, res), settings: settings}
+	if b == nil {
+		return a, nil
 	}
-	return a, nil
+	return a, a.addBaseline(b)
 }
 
 // Analysis computes every metric with the session's parameters (Params).
@@ -409,7 +397,7 @@ func (r Requests) String() string {
 
 // Requests returns what the session has asked so far.
 func (s *Session) Requests() Requests {
-	r := Requests{Dashboard: int(s.dash.sent.Load()), DashboardCached: int(s.dash.hits.Load())}
+	r := Requests{Dashboard: s.dash.Sent(), DashboardCached: s.dash.Hits()}
 	if s.data != nil {
 		r.API, r.APICached = s.data.Stats.Requests+s.data.ViewStats.Requests, s.data.Stats.CacheHits+s.data.ViewStats.CacheHits
 	}

@@ -145,14 +145,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	for _, s := range skipped {
 		notes = append(notes, "Chart left out: "+s.Error())
 	}
-	var failures []string
-	for _, f := range d.Failures {
-		name := f.Username
-		if pseudo != nil {
-			name = pseudo.Name(name)
-		}
-		failures = append(failures, name+": "+f.Cause()) // built from fields: no name inside error texts
-	}
+	failures := failureLines(d, pseudo)
 	c := ev.Course
 	stats := ""
 	if d.Stats.Requests+d.Stats.CacheHits > 0 {
@@ -178,6 +171,21 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		return paths, fmt.Errorf("writing the report: %w", err)
 	}
 	return append([]string{path, wt}, paths...), nil
+}
+
+// failureLines are d's failures as the report lists them, each user as
+// pseudo names them (nil: as they are), built from fields so that no name
+// hides inside an error's text.
+func failureLines(d *Data, pseudo *report.Pseudonymizer) []string {
+	var failures []string
+	for _, f := range d.Failures {
+		name := f.Username
+		if pseudo != nil {
+			name = pseudo.Name(name)
+		}
+		failures = append(failures, name+": "+f.Cause())
+	}
+	return failures
 }
 
 // Share writes every output into dir, as the example program does: the CSV
@@ -233,7 +241,7 @@ func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
 		cp.Failures[i].Username = pseudo.Name(cp.Failures[i].Username)
 	}
 	cp.Normalised = d.Normalised.Redacted(pseudo.Name)
-	cp.source = nil // the file read holds the real names
+	cp.DropSource() // the file read holds the real names
 	return &cp
 }
 
@@ -243,7 +251,8 @@ func pseudonymData(d *Data, pseudo *report.Pseudonymizer) *Data {
 // A folder whose run.json names a campaign is refused before anything is
 // written (ErrOtherRun).
 func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, error) {
-	if err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course); err != nil {
+	prev, err := checkOutDir(dir, a.RunInfo(pseudo != nil).Course)
+	if err != nil {
 		return nil, err
 	}
 	out := a.Pseudonymized(pseudo)
@@ -274,11 +283,11 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 		}
 		paths = append(paths, bp...)
 	}
-	if err := dataset.WriteRun(dir, a.RunInfo(pseudo != nil)); err != nil {
+	paths = append(append(paths, filepath.Join(dir, dataset.RunFile)), more...)
+	if err := dataset.ReplaceRun(dir, prev, a.RunInfo(pseudo != nil), paths); err != nil {
 		return nil, fmt.Errorf("recording the run: %w", err)
 	}
-	paths = append(paths, filepath.Join(dir, dataset.RunFile))
-	return append(paths, more...), nil
+	return paths, nil
 }
 
 // hasSegment reports whether any row is of segment sg.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/i18n"
 )
 
@@ -186,7 +186,9 @@ func wrapTitle(s string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// Save writes <dir>/<name>.png and <dir>/<name>.svg and returns their paths.
+// Save writes <dir>/<name>.png and <dir>/<name>.svg (as dataset.WriteFile:
+// atomic, a planted link replaced, the user's umask) and returns their
+// paths.
 func (f Figure) Save(dir string) ([]string, error) {
 	var paths []string
 	for _, format := range []string{"png", "svg"} {
@@ -195,7 +197,7 @@ func (f Figure) Save(dir string) ([]string, error) {
 			return paths, err
 		}
 		path := filepath.Join(dir, f.Name+"."+format)
-		if err := os.WriteFile(path, b, 0o644); err != nil {
+		if err := dataset.WriteFileBytes(path, b); err != nil {
 			return paths, fmt.Errorf("chart %s: %w", f.Name, err)
 		}
 		paths = append(paths, path)

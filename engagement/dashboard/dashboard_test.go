@@ -170,8 +170,11 @@ func TestParticipants(t *testing.T) {
 	if ps[3].Reason != "an IP address" || ps[2].Reason != "also enrolled as facilitator" {
 		t.Errorf("reasons: %q %q", ps[3].Reason, ps[2].Reason)
 	}
-	if ps[0].Metrics() != (metrics.Participant{Username: "Alice"}) {
-		t.Error("Metrics()")
+	for _, c := range []struct{ d, m string }{{string(NotExcluded), string(metrics.NotExcluded)},
+		{string(ExcludeFacilitator), string(metrics.ExcludeFacilitator)}, {string(ExcludeInvalid), string(metrics.ExcludeInvalid)}} {
+		if c.d != c.m {
+			t.Errorf("dashboard's exclusion %q is metrics' %q: the one no longer converts into the other", c.d, c.m)
+		}
 	}
 	if err := RequireParticipants("A/B", nil); err == nil || !strings.Contains(err.Error(), "course A/B has no participants") {
 		t.Errorf("RequireParticipants = %v", err)

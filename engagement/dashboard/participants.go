@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/username"
 )
 
@@ -22,17 +21,27 @@ type Participant struct {
 	Roles []Role
 	// Excluded is why the participant is left out of aggregates, if at all;
 	// Reason explains it in words.
-	Excluded     metrics.Exclusion
+	Excluded     Exclusion
 	Reason       string
 	GlobalID     int64
 	EnrolledAt   time.Time
 	RegisteredAt time.Time // as the Dashboard knows it; zero when unknown
 }
 
-// Metrics returns the participant as the metrics package needs it.
-func (p Participant) Metrics() metrics.Participant {
-	return metrics.Participant{Username: p.Username, Excluded: p.Excluded}
-}
+// Exclusion is why preprocessing leaves a participant out of the numbers;
+// the empty Exclusion means "included". Its values are those of the
+// metrics package's Exclusion of the same name (metrics.md, "Exclusions"),
+// so that one converts into the other: metrics.Exclusion(p.Excluded). The
+// clients know no metric, so the type is declared here.
+type Exclusion string
+
+// The exclusions preprocessing decides; the others (account not found,
+// bot, data incomplete) depend on fetched data and are the metrics'.
+const (
+	NotExcluded        Exclusion = ""
+	ExcludeFacilitator Exclusion = "facilitator"
+	ExcludeInvalid     Exclusion = "invalid username"
+)
 
 // Participants preprocesses users.json enrolments: role-0 users become
 // participants with canonical usernames; the same person enrolled twice
@@ -62,7 +71,7 @@ func Participants(users []User) []Participant {
 		p := Participant{Username: name, Enrolled: []string{u.Username}, Roles: []Role{RoleStudent}, GlobalID: u.GlobalID, EnrolledAt: u.EnrolledAt, RegisteredAt: u.RegisteredAt}
 		if err != nil {
 			p.Username = u.Username
-			p.Excluded = metrics.ExcludeInvalid
+			p.Excluded = ExcludeInvalid
 			var ie *username.InvalidError
 			if errors.As(err, &ie) {
 				p.Reason = ie.Reason
@@ -76,8 +85,8 @@ func Participants(users []User) []Participant {
 			}
 			continue
 		}
-		if r, ok := staff[p.Username]; ok && p.Excluded == metrics.NotExcluded {
-			p.Excluded = metrics.ExcludeFacilitator
+		if r, ok := staff[p.Username]; ok && p.Excluded == NotExcluded {
+			p.Excluded = ExcludeFacilitator
 			p.Reason = "also enrolled as " + r.String()
 			p.Roles = append(p.Roles, r)
 		}

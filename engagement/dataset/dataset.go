@@ -102,7 +102,10 @@
 // a field given twice, a wrong type, a missing or invalid value are errors
 // naming the file and the field; the file may hold at most MaxRunBytes.
 // ReadDir notes in Data.Normalised a file whose size is not the one
-// recorded in files (cut short at a line end, edited, or gone).
+// recorded in files (cut short at a line end, edited, or gone). A run
+// written into the folder later removes the files listed there that it
+// does not write itself, and nothing else (ReplaceRun): the folder holds
+// one run's files.
 package dataset
 
 import (

@@ -236,7 +236,7 @@ func (r Run) Validate() error {
 		return bad("program.version", "missing")
 	}
 	for name, size := range r.Files {
-		if name == "" || filepath.Base(name) != name || size < 0 {
+		if !validName(name) || size < 0 {
 			return bad("files", "%q: %d: expected the name of a file of the folder and its size", name, size)
 		}
 	}

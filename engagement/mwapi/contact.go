@@ -97,3 +97,14 @@ func hasContact(ua string) bool {
 	}
 	return false
 }
+
+// RequireContact is the one contact rule of a run: a request through h
+// that can reach Wikimedia (not offline, and h's transport not InProcess;
+// a nil h is http.DefaultClient, which can) needs a contact CheckContact
+// accepts. It returns CheckContact's *ContactError, or nil.
+func RequireContact(contact string, h *http.Client, offline bool) error {
+	if offline || (h != nil && !needsContact(h)) {
+		return nil
+	}
+	return CheckContact(contact)
+}

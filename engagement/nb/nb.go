@@ -26,6 +26,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/report"
 )
 
@@ -105,7 +106,7 @@ func savePlot(p *plot.Plot, name string, o plotOptions) error {
 		path := filepath.Join(o.dir, name+"."+f)
 		b, err := render(p, o, f)
 		if err == nil {
-			err = os.WriteFile(path, b, 0o644)
+			err = dataset.WriteFileBytes(path, b)
 		}
 		if err != nil {
 			return fmt.Errorf("nb: saving %s: %w", path, err)

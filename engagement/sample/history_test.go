@@ -2,6 +2,7 @@ package sample_test
 
 import (
 	"context"
+	"example.com/engagement/engagement/dashboard"
 	"os"
 	"path/filepath"
 	"slices"
@@ -139,7 +140,7 @@ func TestCountAPIRequestsOfTheSample(t *testing.T) {
 	}
 	var names []string
 	for _, p := range ev.Participants {
-		if p.Excluded != metrics.ExcludeInvalid {
+		if p.Excluded != dashboard.ExcludeInvalid {
 			names = append(names, p.Username)
 		}
 	}

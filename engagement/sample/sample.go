@@ -38,8 +38,8 @@
 //
 // and write the MediaWiki exports for a real wiki with -mediawiki DIR.
 //
-// The sample imports engagement/dataset, which the layout's rules list as
-// an exception: its ground truth, contributions.csv and accounts.csv, is
+// The sample imports engagement/dataset, an arrow the layout's rules
+// allow (internal/layout, engagement's package doc): its ground truth, contributions.csv and accounts.csv, is
 // written with dataset's writers (WriteContributions, WriteAccounts), so
 // that it is in the very format a run writes and a re-analysis reads.
 // dataset owns every file format; a second writer here would be a second

@@ -54,7 +54,7 @@ func TestComposition(t *testing.T) {
 	}
 	var mp []metrics.Participant
 	for _, p := range ps {
-		mp = append(mp, p.Metrics())
+		mp = append(mp, metrics.Participant{Username: p.Username, Excluded: metrics.Exclusion(p.Excluded)})
 	}
 	cs, err := Contributions()
 	if err != nil {

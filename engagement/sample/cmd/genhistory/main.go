@@ -30,6 +30,7 @@ package main
 
 import (
 	"context"
+	"example.com/engagement/engagement/dashboard"
 	"flag"
 	"fmt"
 	"log"
@@ -40,7 +41,6 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/history"
-	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -133,7 +133,7 @@ func countRequests(dir string) error {
 	}
 	var names []string
 	for _, p := range ev.Participants {
-		if p.Excluded != metrics.ExcludeInvalid {
+		if p.Excluded != dashboard.ExcludeInvalid {
 			names = append(names, p.Username)
 		}
 	}

@@ -1,4 +1,4 @@
-package engagement
+package study
 
 import (
 	"context"
@@ -87,7 +87,7 @@ func (b *Baseline) checkRound(ctx context.Context, c *mwapi.Client, batch []metr
 		bots[a.Name] = a.Bot
 	}
 	byUser := map[string][]metrics.Contribution{}
-	for _, x := range metricsContributions(e.Contributions) {
+	for _, x := range MetricsContributions(e.Contributions) {
 		byUser[x.Username] = append(byUser[x.Username], x)
 	}
 	var found []metrics.Registration
@@ -142,7 +142,7 @@ func (b *Baseline) fetchOthers(ctx context.Context, c *mwapi.Client, wikis []str
 		failed[f.Username] = true
 		b.Failures = append(b.Failures, f)
 	}
-	b.Contributions = append(b.Contributions, metricsContributions(e.Contributions)...)
+	b.Contributions = append(b.Contributions, MetricsContributions(e.Contributions)...)
 	if len(failed) == 0 {
 		return nil
 	}
@@ -150,13 +150,4 @@ func (b *Baseline) fetchOthers(ctx context.Context, c *mwapi.Client, wikis []str
 	b.Sample = slices.DeleteFunc(b.Sample, func(r metrics.Registration) bool { return failed[r.Username] })
 	b.Contributions = slices.DeleteFunc(b.Contributions, func(x metrics.Contribution) bool { return failed[x.Username] })
 	return nil
-}
-
-// metricsContributions converts fetched contributions to the metrics'.
-func metricsContributions(in []mwapi.Contribution) []metrics.Contribution {
-	out := make([]metrics.Contribution, len(in))
-	for i, c := range in {
-		out[i] = metrics.Contribution{Wiki: c.Wiki, Username: c.User, RevID: c.RevID, PageID: c.PageID, NS: c.NS, Title: c.Title, Timestamp: c.Timestamp, SizeDiff: c.SizeDiff, NoSizeDiff: c.NoSizeDiff, New: c.New}
-	}
-	return out
 }

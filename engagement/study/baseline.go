@@ -1,4 +1,4 @@
-package engagement
+package study
 
 import (
 	"cmp"
@@ -7,9 +7,9 @@ import (
 	"slices"
 	"time"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
-	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/username"
 )
 
@@ -65,7 +65,7 @@ type Baseline struct {
 func (b *Baseline) Note() string {
 	note := b.sampleNote()
 	if b.Failed > 0 {
-		note += fmt.Sprintf("; %s could not be fetched and %s left out", report.Thousands(b.Failed), map[bool]string{true: "is", false: "are"}[b.Failed == 1])
+		note += fmt.Sprintf("; %s could not be fetched and %s left out", count(b.Failed), map[bool]string{true: "is", false: "are"}[b.Failed == 1])
 	}
 	return note
 }
@@ -74,11 +74,11 @@ func (b *Baseline) sampleNote() string {
 	n := len(b.Sample)
 	switch {
 	case b.Complete && n == b.Qualified:
-		return fmt.Sprintf("all %s qualifying newcomers", report.Thousands(n))
+		return fmt.Sprintf("all %s qualifying newcomers", count(n))
 	case b.Complete:
-		return fmt.Sprintf("sample of %s of %s", report.Thousands(n), report.Thousands(b.Qualified))
+		return fmt.Sprintf("sample of %s of %s", count(n), count(b.Qualified))
 	}
-	return fmt.Sprintf("sample of %s of about %s (activation estimated from %s registrations checked)", report.Thousands(n), report.Thousands(b.Qualified), report.Thousands(b.Checked))
+	return fmt.Sprintf("sample of %s of about %s (activation estimated from %s registrations checked)", count(n), count(b.Qualified), count(b.Checked))
 }
 
 // FetchBaseline lists the registrations on the event's home wiki in the
@@ -154,4 +154,14 @@ func (b *Baseline) candidates(log []mwapi.NewAccount, roster map[string]bool) []
 		return cmp.Or(x.Registered.Compare(y.Registered), cmp.Compare(x.Username, y.Username))
 	})
 	return out
+}
+
+// count formats a count with English separators (3,120), as the metrics'
+// notes are written.
+func count(n int) string {
+	l, err := i18n.New("en")
+	if err != nil {
+		panic(fmt.Sprintf("study: the embedded English messages: %v", err)) // checked by i18n's tests: a broken build
+	}
+	return l.Int(n)
 }
