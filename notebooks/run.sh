@@ -88,10 +88,6 @@ PY
   done
   exit $status
 fi
-# Notebooks whose report does not follow Language yet: the campaign report
-# (engagement/report/campaign*.go) is still English. Their report's language
-# is not checked; the run says when it can be.
-UNTRANSLATED=" campaign "
 if [ $# -eq 0 ]; then
   set -- "$ROOT"/notebooks/*.ipynb
   for l in ${NOTEBOOK_LANGUAGES:-es fr pt}; do set -- "$@" "$ROOT/notebooks/$l"/*.ipynb; done
@@ -137,10 +133,6 @@ for nb in "$@"; do
   while IFS= read -r -d '' report; do
     grep -q "<html lang=\"$lang\"" "$report" || wrong="$wrong $report"
   done < <(find "$folder/../out" -name report.html -newer "$OUT/$name.started" -print0 2>/dev/null)
-  if [[ "$UNTRANSLATED" == *" $(basename "$nb" .ipynb) "* ]]; then
-    if [ "$lang" != en ] && [ -z "$wrong" ]; then echo "note $nb: its report is now in $lang: take $(basename "$nb" .ipynb) out of UNTRANSLATED in notebooks/run.sh"; fi
-    wrong=""
-  fi
   if [ -n "$wrong" ]; then echo "FAIL $nb: report not in its notebook's language ($lang):$wrong"; status=1; continue; fi
   if grep -q '\.Share(' "$nb" && [ -z "$(find "$folder/../out" -name report.html -newer "$OUT/$name.started" 2>/dev/null)" ]; then
     echo "FAIL $nb: it shares, but wrote no report.html into $folder/../out"; status=1; continue
