@@ -79,6 +79,9 @@ func parseCampaign(s, base string) (CampaignRef, error) {
 		}
 		path = rest
 	} else {
+		if err := checkNotPath(s, "campaign", example); err != nil {
+			return CampaignRef{}, err
+		}
 		path, _, _ = strings.Cut(path, "?")
 		path = strings.TrimPrefix(strings.Trim(path, "/"), "campaigns/")
 	}

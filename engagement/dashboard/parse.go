@@ -79,6 +79,9 @@ func parseCourse(s, base string) (CourseRef, error) {
 	}
 	if !strings.Contains(s, "://") {
 		// A bare slug.
+		if err := checkNotPath(s, "course", "https://outreachdashboard.wmflabs.org/courses/School/Title_(Term)"); err != nil {
+			return CourseRef{}, err
+		}
 		slug := strings.Trim(s, "/")
 		slug = strings.TrimPrefix(slug, "courses/")
 		if dec, err := url.PathUnescape(slug); err == nil {
@@ -418,4 +421,23 @@ func dashboardBase(what, s string, u *url.URL, base string) (string, error) {
 		return "", fmt.Errorf("%s URL %q: host %q is not a Dashboard; expected %s or %s", what, s, u.Host, OutreachHost, WikiEduHost)
 	}
 	return "https://" + host, nil
+}
+
+// checkNotPath refuses s when it is written as a path on this computer
+// ("/tmp/x", "./x", "../x", "~/x", `C:\x`) rather than a Dashboard slug:
+// the callers try a folder first, so such a name is a folder that is not
+// there, and reading it as a slug ("/tmp/x" as the campaign "tmp") would
+// ask the Dashboard for something else. A slug written after the
+// Dashboard's own path ("/courses/…", "/campaigns/…") is a slug.
+func checkNotPath(s, kind, example string) error {
+	if strings.HasPrefix(s, "/courses/") || strings.HasPrefix(s, "/campaigns/") {
+		return nil
+	}
+	drive := len(s) > 2 && s[1] == ':' && (s[2] == '\\' || s[2] == '/')
+	for _, p := range []string{"/", "./", "../", "~", `.\`, `..\`, `\`} {
+		if strings.HasPrefix(s, p) || drive {
+			return fmt.Errorf("%s %q: no folder of that name was found (check the path); a Dashboard %s is given by its URL, such as %s, or its slug", kind, s, kind, example)
+		}
+	}
+	return nil
 }
