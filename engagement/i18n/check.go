@@ -112,6 +112,10 @@ func compareShapes(lang, key string, en, tr shape) []string {
 		count, n, _ := strings.Cut(p, " ")
 		want, ok := forms[count]
 		switch {
+		case !ok && countsOn(strings.TrimPrefix(count, "count="), en.Args):
+			// A language may need forms where English needs none (French
+			// "1er" for the first day of a month), as translatewiki.net
+			// allows, when the count is one of English's placeholders.
 		case !ok:
 			out = append(out, fmt.Sprintf("%s.json: %s: {{PLURAL:%s}} where English has none", lang, key, strings.TrimPrefix(count, "count=")))
 		case want != n:
@@ -119,6 +123,16 @@ func compareShapes(lang, key string, en, tr shape) []string {
 		}
 	}
 	return out
+}
+
+// countsOn reports whether a PLURAL's count is "$N" for one of args.
+func countsOn(count string, args []int) bool {
+	for _, a := range args {
+		if count == fmt.Sprintf("$%d", a) {
+			return true
+		}
+	}
+	return false
 }
 
 func dollars(args []int) string {

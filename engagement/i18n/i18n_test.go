@@ -158,6 +158,15 @@ func TestDatesInEachLanguage(t *testing.T) {
 			}
 		}
 	}
+	// French writes the first day of a month as an ordinal, and no other.
+	for day, w := range map[int]string{1: "1er janvier 2021", 11: "11 janvier 2021", 21: "21 janvier 2021", 31: "31 janvier 2021"} {
+		if got := mustNew(t, "fr").Date(time.Date(2021, time.January, day, 0, 0, 0, 0, time.UTC)); got != w {
+			t.Errorf("fr day %d: %q, want %q", day, got, w)
+		}
+	}
+	if got := mustNew(t, "en").Date(time.Date(2021, time.January, 1, 0, 0, 0, 0, time.UTC)); got != "1 January 2021" {
+		t.Errorf("en first day: %q", got)
+	}
 	if got := mustNew(t, "fr").ShortMonth(time.February); got != "févr." {
 		t.Errorf("fr short February: %q", got)
 	}

@@ -58,7 +58,7 @@ func TestCheckFindsMismatches(t *testing.T) {
 		"en.json":  {Data: []byte(`{` + meta + `, "a": "$2 {{PLURAL:$1|edit|edits}}", "b": "on $1", "c": "x", "d": "plain"}`)},
 		"qqq.json": {Data: []byte(`{` + meta + `, "a": "$10 is another; $2 formatted", "b": "", "d": "doc", "z": "doc"}`)},
 		"es.json":  {Data: []byte(`{` + meta + `, "a": "$2 {{PLURAL:$1|edición|ediciones|otra}}", "b": "en $2", "x": "y", "d": "{{PLURAL:$1|a|b}}"}`)},
-		"fr.json":  {Data: []byte(`{"a": "$2 {{PLURAL:$1|modification|modifications}}", "b": "sur $1", "c": "x", "d": "simple"}`)},
+		"fr.json":  {Data: []byte(`{"a": "$2 {{PLURAL:$1|modification|modifications}}", "b": "{{PLURAL:$1|1=au premier|sur $1}}", "c": "x", "d": "simple"}`)},
 	})
 	want := []string{
 		"es.json: a: {{PLURAL:$1}} with forms=3, English has forms=2",
