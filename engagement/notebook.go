@@ -6,13 +6,16 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/nb"
+	"example.com/engagement/engagement/report"
 )
 
 // ProgressBar returns a progress function drawing the fetch as a bar: in a
@@ -64,18 +67,25 @@ func WithProgressBar() Option {
 // and the failures. It names every participant the fetch found to be left
 // out, a bot or an account not found, with the reason.
 func (a *Analysis) FetchSummary() string {
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
 	var b strings.Builder
-	if s := Banner(a.Result); s != "" {
+	if s := report.IncompleteBannerIn(l, a.Result); s != "" {
 		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
 	}
 	d := a.Data
-	fmt.Fprintf(&b, "%d contributions of %d accounts. Wikimedia API: %s.\n", d.Contributions.Len(), len(d.Accounts), d.Stats)
-	for _, n := range d.Notes {
-		fmt.Fprintf(&b, "\n- Note: %s", n)
+	st := d.Stats
+	api := report.Requests{Requests: st.Requests, CacheHits: st.CacheHits, Retries: st.Retries, Bytes: st.Bytes, Waited: st.Waited}
+	num := l.Int
+	if l.Lang() == "en" { // English keeps the digits ungrouped, as before
+		num = strconv.Itoa
 	}
-	b.WriteString(leftOutByFetch(a.Result))
-	for _, l := range d.Normalised.Lines() {
-		fmt.Fprintf(&b, "\n- Normalised: %s", l)
+	b.WriteString(l.T("engagement-nb-fetched", d.Contributions.Len(), num(d.Contributions.Len()), len(d.Accounts), num(len(d.Accounts)), api.In(l)) + "\n")
+	for _, n := range d.Notes {
+		b.WriteString("\n- " + l.T("engagement-nb-note", n))
+	}
+	b.WriteString(leftOutByFetch(l, a.Result))
+	for _, line := range d.Normalised.Lines() {
+		b.WriteString("\n- " + l.T("engagement-nb-normalised", line))
 	}
 	if s := d.FailureSummary(); s != "" {
 		fmt.Fprintf(&b, "\n\n```\n%s```\n", s)
@@ -109,16 +119,16 @@ func (a *Analysis) ShowCharts(names ...string) error {
 
 // leftOutByFetch lists, in Markdown, the participants left out as bots or
 // accounts not found, by name: "" when there are none.
-func leftOutByFetch(r *metrics.Result) string {
+func leftOutByFetch(l *i18n.Localizer, r *metrics.Result) string {
 	if r == nil {
 		return ""
 	}
 	fetchExclusions := []struct {
-		why  metrics.Exclusion
-		text string
+		why metrics.Exclusion
+		key string
 	}{ // the reasons only the fetch finds, in words
-		{metrics.ExcludeBot, "a bot: the account is in the bot group, so its edits are not counted"},
-		{metrics.ExcludeNotFound, "account not found: no such account on the event's wikis, so there is nothing to count"},
+		{metrics.ExcludeBot, "engagement-nb-left-out-bot"},
+		{metrics.ExcludeNotFound, "engagement-nb-left-out-not-found"},
 	}
 	var b strings.Builder
 	for _, e := range fetchExclusions {
@@ -129,7 +139,7 @@ func leftOutByFetch(r *metrics.Result) string {
 			}
 		}
 		if len(names) > 0 {
-			fmt.Fprintf(&b, "\n- Left out, %s (%d): %s", e.text, len(names), strings.Join(names, ", "))
+			b.WriteString("\n- " + l.T(e.key, l.Int(len(names)), strings.Join(names, ", ")))
 		}
 	}
 	return b.String()

@@ -159,6 +159,7 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
+	ev.Language = s.lang // EventSummary's language
 	s.ev = ev
 	if err := s.initAsOf(ev.AsOf); err != nil {
 		return nil, err
