@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,21 +22,21 @@ import (
 // request is sent, so a fetch answered from the cache draws nothing. Call
 // the returned done with the final summary.
 func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
-	bar := nb.NewProgressTo("Fetching", w)
+	return ProgressBarIn(nil, w)
+}
+
+// ProgressBarIn is ProgressBar with its words in l's language (nil:
+// English); WithProgressBar draws it in the session's language.
+func ProgressBarIn(l *i18n.Localizer, w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
+	l = reportLanguageOrEnglish(l)
+	bar := nb.NewProgressTo(l.T("engagement-nb-progress-title"), w)
 	var shown atomic.Bool
 	update = func(p mwapi.Progress) {
 		if p.Requests == 0 && !shown.Load() {
 			return
 		}
 		shown.Store(true)
-		detail := fmt.Sprintf("%d/%d user-wikis, %d requests, %d cached", p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits)
-		if p.Remaining > 0 {
-			detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
-		}
-		if p.Waiting > 0 {
-			detail = fmt.Sprintf("waiting %s on %s: %s", p.Waiting.Round(time.Second), p.Wiki, p.WaitReason)
-		}
-		bar.Update(p.UsersDone, p.UsersTotal, detail)
+		bar.Update(p.UsersDone, p.UsersTotal, progressDetail(l, p))
 	}
 	done = func(summary string) {
 		if shown.Load() {
@@ -47,16 +46,40 @@ func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary st
 	return update, done
 }
 
+// progressDetail is the bar's words: "12/40 user-wikis, 30 requests, 2
+// cached, about 5s left", or what a wait is for.
+func progressDetail(l *i18n.Localizer, p mwapi.Progress) string {
+	if p.Waiting > 0 {
+		return l.T("engagement-nb-progress-waiting", p.Waiting.Round(time.Second).String(), p.Wiki, p.WaitReason)
+	}
+	num := plainOr(l)
+	detail := l.T("engagement-nb-progress", num(p.UsersDone), num(p.UsersTotal), p.Requests, num(p.Requests), num(p.CacheHits))
+	if p.Remaining > 0 {
+		detail = l.T("engagement-nb-progress-left", detail, p.Remaining.Round(time.Second).String())
+	}
+	return detail
+}
+
+// plainOr formats counts ungrouped in English, as the notebooks always
+// wrote them, and as the language writes them otherwise.
+func plainOr(l *i18n.Localizer) func(int) string {
+	if l.Lang() == "en" {
+		return strconv.Itoa
+	}
+	return l.Int
+}
+
 // WithProgressDone is called with the fetch's summary when it ends (see
 // ProgressBar).
 func WithProgressDone(done func(summary string)) Option {
-	return func(s *Session) error { s.progressDone = done; return nil }
+	return func(s *Session) error { s.progressDone, s.progressBar = done, false; return nil }
 }
 
-// WithProgressBar shows the fetch's progress as a bar (see ProgressBar).
+// WithProgressBar shows the fetch's progress as a bar (see ProgressBar),
+// in the session's language.
 func WithProgressBar() Option {
 	return func(s *Session) error {
-		s.progress, s.progressDone = ProgressBar(os.Stderr)
+		s.progressBar = true
 		return nil
 	}
 }
@@ -73,13 +96,8 @@ func (a *Analysis) FetchSummary() string {
 		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
 	}
 	d := a.Data
-	st := d.Stats
-	api := report.Requests{Requests: st.Requests, CacheHits: st.CacheHits, Retries: st.Retries, Bytes: st.Bytes, Waited: st.Waited}
-	num := l.Int
-	if l.Lang() == "en" { // English keeps the digits ungrouped, as before
-		num = strconv.Itoa
-	}
-	b.WriteString(l.T("engagement-nb-fetched", d.Contributions.Len(), num(d.Contributions.Len()), len(d.Accounts), num(len(d.Accounts)), api.In(l)) + "\n")
+	num := plainOr(l)
+	b.WriteString(l.T("engagement-nb-fetched", d.Contributions.Len(), num(d.Contributions.Len()), len(d.Accounts), num(len(d.Accounts)), requestsText(l, d.Stats)) + "\n")
 	for _, n := range d.Notes {
 		b.WriteString("\n- " + l.T("engagement-nb-note", n))
 	}

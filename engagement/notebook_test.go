@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"example.com/engagement/engagement/mwapi"
 )
@@ -36,5 +37,34 @@ func TestSweepRejectsOtherSettings(t *testing.T) {
 	}
 	if _, err := s.Sweep(SettingLongTermEdits, []int{1}, MetricRef{"nonsense", "new"}); err == nil || !strings.Contains(err.Error(), `"nonsense"`) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// The bar speaks the session's language whichever option comes first, and
+// writes its counts as the language does.
+func TestProgressBarInLanguage(t *testing.T) {
+	var b bytes.Buffer
+	update, done := ProgressBarIn(reportLanguage("fr"), &b)
+	update(mwapi.Progress{UsersDone: 3, UsersTotal: 1200, Requests: 1234, CacheHits: 2, Remaining: 90 * time.Second})
+	done("fini")
+	want := "Récupération [....................]   0% 3/1\u202f200 utilisateur-wikis, 1\u202f234 requêtes, 2 en cache, il reste environ 1m30s"
+	if got := b.String(); !strings.Contains(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for _, opts := range [][]Option{{WithProgressBar(), WithLanguage("fr")}, {WithLanguage("fr"), WithProgressBar()}} {
+		s, err := newSession(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.progressBar || s.progress == nil || s.progressDone == nil {
+			t.Errorf("no bar: %+v", s)
+		}
+	}
+	s, err := newSession(context.Background(), []Option{WithProgressBar(), WithProgress(func(mwapi.Progress) {})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.progressBar {
+		t.Error("WithProgress after WithProgressBar still draws the bar")
 	}
 }
