@@ -24,7 +24,9 @@ func notebookOutputs(t *testing.T, lang string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Event().EventSummary() + "\n" + a.FetchSummary() + "\n" + a.ViewsSummary()
+	h := a.Headline()
+	table := strings.Join(h.Col("measure").Records(), "\n") + "\n" + strings.Join(h.Col("detail").Records(), "\n")
+	return s.Event().EventSummary() + "\n" + a.FetchSummary() + "\n" + a.ViewsSummary() + "\n" + table
 }
 
 // englishPhrases are the words of en.json's notebook messages
@@ -63,19 +65,29 @@ func TestNotebookOutputsInLanguage(t *testing.T) {
 	if len(phrases) < 10 {
 		t.Fatalf("only %d English phrases: %q", len(phrases), phrases)
 	}
+	_, enAnalysis := openSample(t)
+	englishHeadline := enAnalysis.Headline()
 	en := notebookOutputs(t, "en")
-	for _, want := range []string{"Dashboard totals", "contributions of 55 accounts", "so its edits are not counted", "**205,954 views** from 2021-03-05"} {
+	for _, want := range []string{"\nParticipants\nNew editors\nEdits during the event\n", "Retention 7 days, experienced", "9 of 36, 95% CI 13.8 %–41.1 %", "Dashboard totals", "contributions of 55 accounts", "so its edits are not counted", "**205,954 views** from 2021-03-05"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English lacks %q:\n%s", want, en)
 		}
 	}
 	for lang, want := range map[string][]string{
 		// Spanish groups digits from five on (CLDR's minimum grouping digits)
-		"es": {"5991 contribuciones de 55 cuentas", "**205.954 visitas** del 5 de marzo de 2021", "5 mar 2021, 00:00 UTC", "1229,5 kB"},
-		"fr": {"5\u202f991 contributions de 55 comptes", "**205\u202f954 vues** du 5 mars 2021", "5 mars 2021 à 00:00 UTC", "1\u202f229,5\u00a0ko"},
-		"pt": {"5.991 contribuições de 55 contas", "**205.954 visualizações** de 5 de março de 2021", "5 mar. 2021, 00:00 UTC", "1.229,5 kB"},
+		"es": {"Retención a 30 días, nuevos", "9 de 36, IC 95\u00a0% 13,8\u00a0%–41,1\u00a0%", "5991 contribuciones de 55 cuentas", "**205.954 visitas** del 5 de marzo de 2021", "5 mar 2021, 00:00 UTC", "1229,5 kB"},
+		"fr": {"Rétention à 30 jours, nouveaux", "9 sur 36, IC à 95\u202f% 13,8\u202f%–41,1\u202f%", "5\u202f991 contributions de 55 comptes", "**205\u202f954 vues** du 5 mars 2021", "5 mars 2021 à 00:00 UTC", "1\u202f229,5\u00a0ko"},
+		"pt": {"Retenção em 30 dias, novos", "9 de 36, IC 95% 13,8%–41,1%", "5.991 contribuições de 55 contas", "**205.954 visualizações** de 5 de março de 2021", "5 mar. 2021, 00:00 UTC", "1.229,5 kB"},
 	} {
 		got := notebookOutputs(t, lang)
+		for _, label := range englishHeadline.Col("measure").Records() {
+			if lang == "fr" && label == "Participants" { // the same word in French
+				continue
+			}
+			if strings.Contains(got, "\n"+label+"\n") {
+				t.Errorf("%s: the English headline %q is left:\n%s", lang, label, got)
+			}
+		}
 		for _, p := range phrases {
 			if strings.Contains(got, p) {
 				t.Errorf("%s: the English %q is left:\n%s", lang, p, got)
