@@ -115,7 +115,8 @@ func (a *Analysis) FetchSummary() string {
 // the session's language (WithLanguage): those named (see Chart.Name), or
 // all. A chart without data is replaced by the reason.
 func (a *Analysis) ShowCharts(names ...string) error {
-	charts, skipped := chartsIn(reportLanguage(a.settings.language), a.Event, a.Data, a.Result)
+	l := reportLanguage(a.settings.language)
+	charts, skipped := chartsIn(l, a.Event, a.Data, a.Result)
 	for _, c := range charts {
 		if len(names) > 0 && !slices.Contains(names, c.Name) {
 			continue
@@ -130,7 +131,7 @@ func (a *Analysis) ShowCharts(names ...string) error {
 		if errors.As(e, &sc) && len(names) > 0 && !slices.Contains(names, sc.Name) {
 			continue
 		}
-		nb.ShowMarkdown("Chart left out: " + e.Error())
+		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", e.Error()))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 )
 
@@ -66,5 +67,27 @@ func TestProgressBarInLanguage(t *testing.T) {
 	}
 	if s.progressBar {
 		t.Error("WithProgress after WithProgressBar still draws the bar")
+	}
+}
+
+// A chart without data is replaced by its reason, introduced in the
+// session's language.
+func TestShowChartsLeftOutInLanguage(t *testing.T) {
+	t.Chdir(t.TempDir()) // outside a notebook, ShowCharts saves the charts here
+	for lang, want := range map[string]string{"": "Chart left out: chart: participants by segment: no participants", "es": "Gráfico omitido: chart: participants by segment: no participants", "fr": "Graphique omis : chart: participants by segment"} {
+		s, err := Open(context.Background(), Sample, WithLanguage(lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.Analysis()
+		if err != nil {
+			t.Fatal(err)
+		}
+		empty := *a
+		empty.Result = &metrics.Result{Params: a.Result.Params}
+		out := captureStdout(t, func() error { return empty.ShowCharts("participants") })
+		if !strings.HasPrefix(out, want) {
+			t.Errorf("Language %q: ShowCharts printed %q, want %q", lang, out, want)
+		}
 	}
 }
