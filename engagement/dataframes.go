@@ -56,8 +56,11 @@ func (a *Analysis) Metrics() dataframe.DataFrame { return MetricsFrame(a.Result)
 // Monthly is monthly.csv: one row per calendar month and segment.
 func (a *Analysis) Monthly() dataframe.DataFrame { return MonthlyFrame(a.Result) }
 
-// Headline is the headline numbers organizers report.
-func (a *Analysis) Headline() dataframe.DataFrame { return Headline(a.Result) }
+// Headline is the headline numbers organizers report, the measures and
+// details in the session's language (WithLanguage).
+func (a *Analysis) Headline() dataframe.DataFrame {
+	return HeadlineIn(reportLanguage(a.settings.language), a.Result)
+}
 
 // Contributions is one row per revision: contributions.csv's columns, then
 // its author's segment, whether the author is counted (included), whether

@@ -10,6 +10,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -160,22 +161,27 @@ type HeadlineRow struct {
 }
 
 // HeadlineRows returns the numbers organizers report, in order.
-func HeadlineRows(r *metrics.Result) []HeadlineRow {
+func HeadlineRows(r *metrics.Result) []HeadlineRow { return HeadlineRowsIn(nil, r) }
+
+// HeadlineRowsIn is HeadlineRows with the labels in l's language (nil:
+// English).
+func HeadlineRowsIn(l *i18n.Localizer, r *metrics.Result) []HeadlineRow {
+	l = reportLanguageOrEnglish(l)
 	type item struct {
 		label, metric string
 		seg           metrics.Segment
 	}
 	items := []item{
-		{"Participants", metrics.MetricParticipants, metrics.SegmentAll},
-		{"New editors", metrics.MetricParticipants, metrics.SegmentNew},
-		{"Edits during the event", metrics.MetricEditsDuring, metrics.SegmentAll},
-		{"Pages created", metrics.MetricPagesCreatedDuring, metrics.SegmentAll},
-		{"Bytes added", metrics.MetricBytesAddedDuring, metrics.SegmentAll},
+		{l.T("engagement-headline-participants"), metrics.MetricParticipants, metrics.SegmentAll},
+		{l.T("engagement-headline-new-editors"), metrics.MetricParticipants, metrics.SegmentNew},
+		{l.T("engagement-headline-edits-during"), metrics.MetricEditsDuring, metrics.SegmentAll},
+		{l.T("engagement-headline-pages-created"), metrics.MetricPagesCreatedDuring, metrics.SegmentAll},
+		{l.T("engagement-headline-bytes-added"), metrics.MetricBytesAddedDuring, metrics.SegmentAll},
 	}
 	for _, d := range headlineWindows(r.Params.RetentionDays) {
 		items = append(items,
-			item{"Retention " + itoa(d) + " days, new", metrics.RetentionMetric(d), metrics.SegmentNew},
-			item{"Retention " + itoa(d) + " days, experienced", metrics.RetentionMetric(d), metrics.SegmentExperienced})
+			item{l.Count("engagement-headline-retention-new", d), metrics.RetentionMetric(d), metrics.SegmentNew},
+			item{l.Count("engagement-headline-retention-experienced", d), metrics.RetentionMetric(d), metrics.SegmentExperienced})
 	}
 	var out []HeadlineRow
 	for _, it := range items {
@@ -208,12 +214,17 @@ func headlineWindows(computed []int) []int {
 // Headline returns the headline table: measure, value (a count, or a share
 // from 0 to 1 when is_share), and the detail ("k of n, 95% CI a–b" or the
 // note). Empty values are NaN.
-func Headline(r *metrics.Result) dataframe.DataFrame {
-	rows := HeadlineRows(r)
+func Headline(r *metrics.Result) dataframe.DataFrame { return HeadlineIn(nil, r) }
+
+// HeadlineIn is Headline with the measures and details in l's language
+// (nil: English); the column names stay as they are.
+func HeadlineIn(l *i18n.Localizer, r *metrics.Result) dataframe.DataFrame {
+	l = reportLanguageOrEnglish(l)
+	rows := HeadlineRowsIn(l, r)
 	labels, detail := make([]string, len(rows)), make([]string, len(rows))
 	values, share := make([]float64, len(rows)), make([]bool, len(rows))
 	for i, h := range rows {
-		labels[i], values[i], share[i], detail[i] = h.Label, h.Row.Value, h.Row.IsShare, FormatDetail(h.Row)
+		labels[i], values[i], share[i], detail[i] = h.Label, h.Row.Value, h.Row.IsShare, report.FormatDetailIn(l, h.Row)
 		if h.Row.Empty {
 			values[i] = math.NaN()
 		}

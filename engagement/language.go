@@ -2,6 +2,8 @@ package engagement
 
 import (
 	"example.com/engagement/engagement/i18n"
+	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/report"
 )
 
 // SettingLanguage names the language setting in a SettingError.
@@ -46,4 +48,14 @@ func reportLanguageOrEnglish(l *i18n.Localizer) *i18n.Localizer {
 		panic("engagement: the embedded English messages: " + err.Error())
 	}
 	return en
+}
+
+// requestsText says what an API client did in l's language (nil:
+// English): in English exactly as mwapi.Stats.String writes it, as the
+// notebooks and scripts have always read it.
+func requestsText(l *i18n.Localizer, st mwapi.Stats) string {
+	if l == nil || l.Lang() == "en" {
+		return st.String()
+	}
+	return report.Requests{Requests: st.Requests, CacheHits: st.CacheHits, Retries: st.Retries, Bytes: st.Bytes, Waited: st.Waited}.In(l)
 }

@@ -4,15 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/nb"
+	"example.com/engagement/engagement/report"
 )
 
 // ProgressBar returns a progress function drawing the fetch as a bar: in a
@@ -20,21 +22,21 @@ import (
 // request is sent, so a fetch answered from the cache draws nothing. Call
 // the returned done with the final summary.
 func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
-	bar := nb.NewProgressTo("Fetching", w)
+	return ProgressBarIn(nil, w)
+}
+
+// ProgressBarIn is ProgressBar with its words in l's language (nil:
+// English); WithProgressBar draws it in the session's language.
+func ProgressBarIn(l *i18n.Localizer, w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
+	l = reportLanguageOrEnglish(l)
+	bar := nb.NewProgressTo(l.T("engagement-nb-progress-title"), w)
 	var shown atomic.Bool
 	update = func(p mwapi.Progress) {
 		if p.Requests == 0 && !shown.Load() {
 			return
 		}
 		shown.Store(true)
-		detail := fmt.Sprintf("%d/%d user-wikis, %d requests, %d cached", p.UsersDone, p.UsersTotal, p.Requests, p.CacheHits)
-		if p.Remaining > 0 {
-			detail += ", about " + p.Remaining.Round(time.Second).String() + " left"
-		}
-		if p.Waiting > 0 {
-			detail = fmt.Sprintf("waiting %s on %s: %s", p.Waiting.Round(time.Second), p.Wiki, p.WaitReason)
-		}
-		bar.Update(p.UsersDone, p.UsersTotal, detail)
+		bar.Update(p.UsersDone, p.UsersTotal, progressDetail(l, p))
 	}
 	done = func(summary string) {
 		if shown.Load() {
@@ -44,16 +46,40 @@ func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary st
 	return update, done
 }
 
+// progressDetail is the bar's words: "12/40 user-wikis, 30 requests, 2
+// cached, about 5s left", or what a wait is for.
+func progressDetail(l *i18n.Localizer, p mwapi.Progress) string {
+	if p.Waiting > 0 {
+		return l.T("engagement-nb-progress-waiting", p.Waiting.Round(time.Second).String(), p.Wiki, p.WaitReason)
+	}
+	num := plainOr(l)
+	detail := l.T("engagement-nb-progress", num(p.UsersDone), num(p.UsersTotal), p.Requests, num(p.Requests), num(p.CacheHits))
+	if p.Remaining > 0 {
+		detail = l.T("engagement-nb-progress-left", detail, p.Remaining.Round(time.Second).String())
+	}
+	return detail
+}
+
+// plainOr formats counts ungrouped in English, as the notebooks always
+// wrote them, and as the language writes them otherwise.
+func plainOr(l *i18n.Localizer) func(int) string {
+	if l.Lang() == "en" {
+		return strconv.Itoa
+	}
+	return l.Int
+}
+
 // WithProgressDone is called with the fetch's summary when it ends (see
 // ProgressBar).
 func WithProgressDone(done func(summary string)) Option {
-	return func(s *Session) error { s.progressDone = done; return nil }
+	return func(s *Session) error { s.progressDone, s.progressBar = done, false; return nil }
 }
 
-// WithProgressBar shows the fetch's progress as a bar (see ProgressBar).
+// WithProgressBar shows the fetch's progress as a bar (see ProgressBar),
+// in the session's language.
 func WithProgressBar() Option {
 	return func(s *Session) error {
-		s.progress, s.progressDone = ProgressBar(os.Stderr)
+		s.progressBar = true
 		return nil
 	}
 }
@@ -64,18 +90,20 @@ func WithProgressBar() Option {
 // and the failures. It names every participant the fetch found to be left
 // out, a bot or an account not found, with the reason.
 func (a *Analysis) FetchSummary() string {
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
 	var b strings.Builder
-	if s := Banner(a.Result); s != "" {
+	if s := report.IncompleteBannerIn(l, a.Result); s != "" {
 		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
 	}
 	d := a.Data
-	fmt.Fprintf(&b, "%d contributions of %d accounts. Wikimedia API: %s.\n", d.Contributions.Len(), len(d.Accounts), d.Stats)
+	num := plainOr(l)
+	b.WriteString(l.T("engagement-nb-fetched", d.Contributions.Len(), num(d.Contributions.Len()), len(d.Accounts), num(len(d.Accounts)), requestsText(l, d.Stats)) + "\n")
 	for _, n := range d.Notes {
-		fmt.Fprintf(&b, "\n- Note: %s", n)
+		b.WriteString("\n- " + l.T("engagement-nb-note", n))
 	}
-	b.WriteString(leftOutByFetch(a.Result))
-	for _, l := range d.Normalised.Lines() {
-		fmt.Fprintf(&b, "\n- Normalised: %s", l)
+	b.WriteString(leftOutByFetch(l, a.Result))
+	for _, line := range d.Normalised.Lines() {
+		b.WriteString("\n- " + l.T("engagement-nb-normalised", line))
 	}
 	if s := d.FailureSummary(); s != "" {
 		fmt.Fprintf(&b, "\n\n```\n%s```\n", s)
@@ -87,7 +115,8 @@ func (a *Analysis) FetchSummary() string {
 // the session's language (WithLanguage): those named (see Chart.Name), or
 // all. A chart without data is replaced by the reason.
 func (a *Analysis) ShowCharts(names ...string) error {
-	charts, skipped := chartsIn(reportLanguage(a.settings.language), a.Event, a.Data, a.Result)
+	l := reportLanguage(a.settings.language)
+	charts, skipped := chartsIn(l, a.Event, a.Data, a.Result)
 	for _, c := range charts {
 		if len(names) > 0 && !slices.Contains(names, c.Name) {
 			continue
@@ -102,23 +131,23 @@ func (a *Analysis) ShowCharts(names ...string) error {
 		if errors.As(e, &sc) && len(names) > 0 && !slices.Contains(names, sc.Name) {
 			continue
 		}
-		nb.ShowMarkdown("Chart left out: " + e.Error())
+		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", e.Error()))
 	}
 	return nil
 }
 
 // leftOutByFetch lists, in Markdown, the participants left out as bots or
 // accounts not found, by name: "" when there are none.
-func leftOutByFetch(r *metrics.Result) string {
+func leftOutByFetch(l *i18n.Localizer, r *metrics.Result) string {
 	if r == nil {
 		return ""
 	}
 	fetchExclusions := []struct {
-		why  metrics.Exclusion
-		text string
+		why metrics.Exclusion
+		key string
 	}{ // the reasons only the fetch finds, in words
-		{metrics.ExcludeBot, "a bot: the account is in the bot group, so its edits are not counted"},
-		{metrics.ExcludeNotFound, "account not found: no such account on the event's wikis, so there is nothing to count"},
+		{metrics.ExcludeBot, "engagement-nb-left-out-bot"},
+		{metrics.ExcludeNotFound, "engagement-nb-left-out-not-found"},
 	}
 	var b strings.Builder
 	for _, e := range fetchExclusions {
@@ -129,7 +158,7 @@ func leftOutByFetch(r *metrics.Result) string {
 			}
 		}
 		if len(names) > 0 {
-			fmt.Fprintf(&b, "\n- Left out, %s (%d): %s", e.text, len(names), strings.Join(names, ", "))
+			b.WriteString("\n- " + l.T(e.key, l.Int(len(names)), strings.Join(names, ", ")))
 		}
 	}
 	return b.String()

@@ -2,7 +2,6 @@ package engagement
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -95,18 +94,22 @@ func (a *Analysis) PageViewsFrame() dataframe.DataFrame {
 // which wikis the service does not count and how many pages' views could
 // not be fetched (never counted as zero).
 func (a *Analysis) ViewsSummary() string {
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
 	v := a.Views
 	if v == nil {
-		return "Page views are fetched with the contributions: a re-analysis of a folder (`From`) has none."
+		return l.T("engagement-nb-views-none")
+	}
+	total, start, end := report.Thousands(v.Total()), v.Start.Format(time.DateOnly), v.End.Format(time.DateOnly)
+	if l.Lang() != "en" { // English keeps its ISO dates, as before
+		total, start, end = l.Int(v.Total()), l.Date(v.Start), l.Date(v.End)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s views** from %s to %s of the %d pages created during the event that the page views service counts.",
-		report.Thousands(v.Total()), v.Start.Format(time.DateOnly), v.End.Format(time.DateOnly), len(v.Pages))
+	b.WriteString(l.T("engagement-nb-views", v.Total(), total, start, end, len(v.Pages), l.Int(len(v.Pages))))
 	for _, n := range v.NotServed {
-		fmt.Fprintf(&b, " %s: %d pages created there, whose views the service does not count.", n.Wiki, n.Pages)
+		b.WriteString(" " + l.T("engagement-nb-views-not-served", n.Wiki, n.Pages, l.Int(n.Pages)))
 	}
 	if v.Failed > 0 {
-		fmt.Fprintf(&b, " ⚠ %d pages: their views could not be fetched (left out, not counted as zero); run again to fetch them.", v.Failed)
+		b.WriteString(" " + l.Count("engagement-nb-views-failed", v.Failed))
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package engagement
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -95,7 +96,7 @@ func WithLongTermEdits(edits int) Option {
 
 // WithProgress receives the fetch's progress.
 func WithProgress(f func(mwapi.Progress)) Option {
-	return func(s *Session) error { s.progress = f; return nil }
+	return func(s *Session) error { s.progress, s.progressBar = f, false; return nil }
 }
 
 // WithDataFrom makes Fetch re-read a previous run's contributions.csv and
@@ -134,9 +135,12 @@ type Session struct {
 	progress func(mwapi.Progress)
 	// progressDone finishes the progress bar of WithProgressBar.
 	progressDone func(summary string)
-	from         string
-	reading      *dataset.Reading // contributions.csv of from, read since Open
-	data         *Data
+	// progressBar is true when the progress is WithProgressBar's, drawn in
+	// the session's language once every option is read.
+	progressBar bool
+	from        string
+	reading     *dataset.Reading // contributions.csv of from, read since Open
+	data        *Data
 	// baseline, when set, adds comparable newcomers to every analysis;
 	// baselines holds them by look-back.
 	baseline  *BaselineOptions
@@ -159,6 +163,7 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
+	ev.Language = s.lang // EventSummary's language
 	s.ev = ev
 	if err := s.initAsOf(ev.AsOf); err != nil {
 		return nil, err
@@ -189,6 +194,9 @@ func newSession(ctx context.Context, opts []Option) (*Session, error) {
 		if err := o(s); err != nil {
 			return nil, err
 		}
+	}
+	if s.progressBar { // the language may be set after WithProgressBar
+		s.progress, s.progressDone = ProgressBarIn(reportLanguage(s.lang), os.Stderr)
 	}
 	s.dash.Dir, s.dash.Offline = s.cfg.CacheDir, s.cfg.Offline
 	return s, nil
@@ -226,7 +234,7 @@ func (s *Session) Fetch() (*Data, error) {
 		}
 		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {
-			s.progressDone(d.Stats.String())
+			s.progressDone(requestsText(reportLanguage(s.lang), d.Stats))
 		}
 		if err == nil {
 			err = s.settleAsOf(d, s.ev.IsSample)
