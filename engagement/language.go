@@ -59,3 +59,18 @@ func requestsText(l *i18n.Localizer, st mwapi.Stats) string {
 	}
 	return report.Requests{Requests: st.Requests, CacheHits: st.CacheHits, Retries: st.Retries, Bytes: st.Bytes, Waited: st.Waited}.In(l)
 }
+
+// RequestsNote is the line a notebook cell shows after it runs, in the
+// session's language: "Requests sent by this cell: 0 requests (Dashboard
+// 0, Wikimedia API 0); 36 answers from the cache".
+func (s *Session) RequestsNote() string { return requestsNote(s.lang, s.Requests()) }
+
+// RequestsNote is Session.RequestsNote for the campaign's session.
+func (cs *CampaignSession) RequestsNote() string { return requestsNote(cs.s.lang, cs.Requests()) }
+
+// requestsNote writes r through the message engagement-nb-requests-cell.
+func requestsNote(lang string, r Requests) string {
+	l := reportLanguageOrEnglish(reportLanguage(lang))
+	cached := r.DashboardCached + r.APICached
+	return l.T("engagement-nb-requests-cell", r.Total(), l.Int(r.Total()), l.Int(r.Dashboard), l.Int(r.API), cached, l.Int(cached))
+}

@@ -63,7 +63,7 @@ var s = nb.Must(engagement.Open(context.Background(), Settings.Course,
 
 REQUESTS = '''%%
 nb.Must(s.Analysis())
-nb.ShowMarkdown("Requests sent by this cell: " + s.Requests().String())'''
+nb.ShowMarkdown(s.RequestsNote())'''
 
 workshop = [
 ("md", "workshop-intro"),
@@ -265,7 +265,7 @@ nb.ShowMarkdown(fmt.Sprintf("**../out/campaign/report.html** · `../out/campaign
 ("md", "rerun"),
 ("code", '''%%
 nb.Must(cs.Analysis())
-nb.ShowMarkdown("Requests sent by this cell: " + cs.Requests().String())'''),
+nb.ShowMarkdown(cs.RequestsNote())'''),
 ]
 
 def messages(lang):
