@@ -1,0 +1,101 @@
+package frame
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/metrics"
+)
+
+// Every frame begins with its CSV file's header, in the file's order: the
+// one schema is dataset's.
+func TestFramesBeginWithTheirFilesHeader(t *testing.T) {
+	r := &metrics.Result{}
+	for _, tc := range []struct {
+		file   string
+		header []string
+		df     dataframe.DataFrame
+	}{
+		{dataset.ContributionsFile, dataset.ContributionsHeader, Contributions(nil, metrics.Event{}, nil, nil)},
+		{"accounts.csv", dataset.AccountsHeader, Accounts(nil)},
+		{dataset.ParticipantsFile, dataset.ParticipantsHeader, Summary(r)},
+		{"metrics.csv", dataset.MetricsHeader, Metrics(r)},
+		{"monthly.csv", dataset.MonthlyHeader, Monthly(r)},
+		{"namespaces.csv", dataset.NamespacesHeader, Namespaces(nil)},
+		{"incomplete.csv", dataset.IncompleteHeader(), Incomplete(nil)},
+	} {
+		names := tc.df.Names()
+		if len(names) < len(tc.header) || !slices.Equal(names[:len(tc.header)], tc.header) {
+			t.Errorf("%s: the frame's columns %v do not begin with the file's header %v", tc.file, names, tc.header)
+		}
+	}
+	if got := strings.Join(Contributions(nil, metrics.Event{}, nil, nil).Names()[len(dataset.ContributionsHeader):], " "); got != "segment included content day period" {
+		t.Errorf("contributions frame adds %s", got)
+	}
+}
+
+func TestNamespacesAndIncompleteAreSortedWithoutTouchingTheirInput(t *testing.T) {
+	ns := []dataset.Namespace{{Wiki: "fr", NS: 2, Name: "Utilisateur"}, {Wiki: "en", NS: 0, Content: true}, {Wiki: "en", NS: -1, Name: "Special"}}
+	df := Namespaces(ns)
+	if got := strings.Join(df.Col(ColWiki).Records(), ",") + " " + strings.Join(df.Col(ColNS).Records(), ","); got != "en,en,fr -1,0,2" {
+		t.Errorf("namespaces in order %s, want en,en,fr -1,0,2", got)
+	}
+	if ns[0].Wiki != "fr" {
+		t.Errorf("Namespaces reordered its input: %+v", ns)
+	}
+	in := []dataset.Incomplete{{Username: "Bob", Wiki: "en", Stage: "contributions", Cause: "timeout"}, {Username: "Ann", Wiki: "fr", Stage: "accounts", Cause: "HTTP 500"}}
+	if got := Incomplete(in).Records()[1]; strings.Join(got, " ") != "Ann fr accounts HTTP 500" {
+		t.Errorf("first incomplete row %v, want Ann's", got)
+	}
+}
+
+func TestKindAndRevisions(t *testing.T) {
+	at := time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)
+	cs := []metrics.Contribution{{Wiki: "en", Username: "Ann", RevID: 41, Timestamp: at}, {Wiki: "fr", Username: "Bob", RevID: 42, Timestamp: at}}
+	df := Contributions(cs, metrics.Event{Start: at, End: at}, nil, nil)
+	if k, err := Kind(df); err != nil || k != KindContributions {
+		t.Fatalf("Kind = %q, %v; want contributions", k, err)
+	}
+	revs, err := Revisions(df)
+	if err != nil || !slices.Equal(revs, []Revision{{"en", 41}, {"fr", 42}}) {
+		t.Errorf("Revisions = %v, %v", revs, err)
+	}
+	if got := strings.Join(Usernames(df), ","); got != "Ann,Bob" {
+		t.Errorf("Usernames = %s", got)
+	}
+	holed := df.Mutate(series.New([]float64{41, math.NaN()}, series.Float, ColRevID))
+	if _, err := Revisions(holed); err == nil || err.Error() != "the contributions frame to analyse: row 2 has no revid" {
+		t.Errorf("a row without a revid: %v", err)
+	}
+	if k, err := Kind(Summary(&metrics.Result{})); err != nil || k != KindParticipants {
+		t.Errorf("a summary frame is %q, %v; want participants", k, err)
+	}
+	if _, err := Kind(Accounts(nil)); err == nil || !strings.Contains(err.Error(), "it has username, registration, bot") {
+		t.Errorf("an accounts frame: %v", err)
+	}
+}
+
+func TestHeadlineKeepsLabelsAndDetailsAndEmptiesAreNaN(t *testing.T) {
+	df := Headline([]Measure{
+		{Label: "Participants", Row: metrics.Row{Value: 12}, Detail: ""},
+		{Label: "Retention 7 days, new", Row: metrics.Row{Value: 0.25, IsShare: true}, Detail: "1 of 4"},
+		{Label: "Bytes added", Row: metrics.Row{Empty: true, Value: 3, Note: "none"}, Detail: "none"},
+	})
+	if got := strings.Join(df.Names(), " "); got != "measure value is_share detail" {
+		t.Errorf("columns %s", got)
+	}
+	v := df.Col(ColValue).Float()
+	if v[0] != 12 || v[1] != 0.25 || !math.IsNaN(v[2]) {
+		t.Errorf("values %v, want 12, 0.25, NaN", v)
+	}
+	if got := strings.Join(df.Col("detail").Records(), "|"); got != "|1 of 4|none" {
+		t.Errorf("details %s", got)
+	}
+}
