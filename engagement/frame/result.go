@@ -148,3 +148,35 @@ func Headline(rows []Measure) dataframe.DataFrame {
 	return dataframe.New(series.New(labels, series.String, "measure"), series.New(values, series.Float, ColValue),
 		series.New(share, series.Bool, ColIsShare), series.New(detail, series.String, "detail"))
 }
+
+// MetricsBy is Metrics(r) with a first integer column named col holding
+// vals (one per row of r: a sweep's value of the setting it varied).
+func MetricsBy(col string, vals []int, r *metrics.Result) dataframe.DataFrame {
+	df := Metrics(r)
+	out := make([]series.Series, 0, df.Ncol()+1)
+	out = append(out, series.New(vals, series.Int, col))
+	for _, n := range df.Names() {
+		out = append(out, df.Col(n))
+	}
+	return dataframe.New(out...)
+}
+
+// PageView is one row of the page views frame: a page and its views.
+type PageView struct {
+	Wiki  string
+	NS    int
+	Title string
+	Views int
+}
+
+// PageViews is the page views frame: wiki, ns, title, views, one row per
+// page in the order given.
+func PageViews(pages []PageView) dataframe.DataFrame {
+	n := len(pages)
+	wiki, title, ns, views := make([]string, n), make([]string, n), make([]int, n), make([]int, n)
+	for i, p := range pages {
+		wiki[i], ns[i], title[i], views[i] = p.Wiki, p.NS, p.Title, p.Views
+	}
+	return dataframe.New(series.New(wiki, series.String, ColWiki), series.New(ns, series.Int, ColNS),
+		series.New(title, series.String, ColTitle), series.New(views, series.Int, ColViews))
+}

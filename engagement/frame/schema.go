@@ -64,6 +64,9 @@ const (
 	// ColPartial is monthly.csv's flag of a month observed only in part.
 	ColPartial = "partial"
 
+	// ColViews is the page views frame's count of views.
+	ColViews = "views"
+
 	// Columns of namespaces.csv and incomplete.csv.
 	ColNamespaceName = "name"
 	ColStage         = "stage"

@@ -99,3 +99,30 @@ func TestHeadlineKeepsLabelsAndDetailsAndEmptiesAreNaN(t *testing.T) {
 		t.Errorf("details %s", got)
 	}
 }
+
+func TestMetricsByPutsTheSettingFirst(t *testing.T) {
+	r := &metrics.Result{Rows: []metrics.Row{
+		{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew, Value: 4},
+		{Metric: metrics.MetricParticipants, Segment: metrics.SegmentNew, Value: 6},
+	}}
+	df := MetricsBy("lookback_days", []int{30, 90}, r)
+	if got := strings.Join(df.Names(), " "); got != "lookback_days "+strings.Join(Metrics(r).Names(), " ") {
+		t.Errorf("columns %s", got)
+	}
+	if df.Col("lookback_days").Type() != series.Int || strings.Join(df.Col("lookback_days").Records(), ",") != "30,90" {
+		t.Errorf("setting column %v", df.Col("lookback_days"))
+	}
+	if v := df.Col(ColValue).Float(); v[0] != 4 || v[1] != 6 {
+		t.Errorf("values %v, want 4, 6", v)
+	}
+}
+
+func TestPageViewsKeepsTheOrderGiven(t *testing.T) {
+	df := PageViews([]PageView{{Wiki: "fr.wikipedia.org", NS: 0, Title: "Curie", Views: 90}, {Wiki: "en.wikipedia.org", NS: 2, Title: "User:Ann", Views: 3}})
+	if got := joinRecords(df.Records()); got != "wiki ns title views|fr.wikipedia.org 0 Curie 90|en.wikipedia.org 2 User:Ann 3" {
+		t.Errorf("page views %s", got)
+	}
+	if df.Col(ColViews).Type() != series.Int {
+		t.Error("views must be integers")
+	}
+}
