@@ -126,3 +126,23 @@ func TestPageViewsKeepsTheOrderGiven(t *testing.T) {
 		t.Error("views must be integers")
 	}
 }
+
+func TestCampaignFrames(t *testing.T) {
+	people := []dataset.ReturningPerson{{Username: "Ann", Courses: []string{"A/one", "A/two"}}}
+	ret := Returning(people)
+	if ret.Err != nil || ret.Col("events").Type() != series.Int || joinRecords(ret.Records()) != "username events courses|Ann 2 A/one; A/two" {
+		t.Errorf("returning frame %v: %s", ret.Err, joinRecords(ret.Records()))
+	}
+	r := &metrics.Result{Rows: []metrics.Row{{Metric: metrics.MetricParticipants, Segment: metrics.SegmentAll, Value: 3}}}
+	ev := Events([]CourseResult{{"A/one", r}, {"A/two", r}})
+	if got := strings.Join(ev.Col("course").Records(), ","); ev.Err != nil || got != "A/one,A/two" || ev.Names()[1] != ColMetric {
+		t.Errorf("events frame %v: courses %s, columns %v", ev.Err, got, ev.Names())
+	}
+	if none := Events(nil); none.Err == nil || !strings.Contains(none.Err.Error(), "no event") {
+		t.Errorf("no events: %v", none.Err)
+	}
+	cmp := Comparison([]dataset.ComparisonRow{{Title: "One", Failed: "not found"}})
+	if cmp.Err != nil || cmp.Col("title").Type() != series.String || cmp.Col("participants").Type() != series.Float {
+		t.Errorf("comparison frame %v: %v", cmp.Err, cmp.Types())
+	}
+}
