@@ -5,11 +5,11 @@ import (
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 	"gonum.org/v1/plot"
 
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/study"
 )
@@ -39,11 +39,16 @@ type ReturningPerson = dataset.ReturningPerson
 // comparisonRecords is comparison.csv: a header and one row per event
 // (dataset.ComparisonRecords).
 func comparisonRecords(cs []ComparedEvent) [][]string {
+	return dataset.ComparisonRecords(comparisonRows(cs))
+}
+
+// comparisonRows are comparison.csv's rows, one per event.
+func comparisonRows(cs []ComparedEvent) []dataset.ComparisonRow {
 	rows := make([]dataset.ComparisonRow, len(cs))
 	for i, c := range cs {
 		rows[i] = dataset.ComparisonRow{Title: c.Title, EventComparison: c.EventComparison, Failed: c.Failed}
 	}
-	return dataset.ComparisonRecords(rows)
+	return rows
 }
 
 // Comparison is the events side by side as a frame (comparison.csv): per
@@ -53,40 +58,23 @@ func comparisonRecords(cs []ComparedEvent) [][]string {
 // the event had no new editors; the note says which). A course that could
 // not be loaded has only its note.
 func (a *CampaignAnalysis) Comparison() dataframe.DataFrame {
-	recs := comparisonRecords(a.Compare())
-	types := map[string]series.Type{"course": series.String, "title": series.String, "start": series.String, "end": series.String, "note": series.String}
-	for _, h := range recs[0][4:] {
-		if _, ok := types[h]; !ok {
-			types[h] = series.Float
-		}
-	}
-	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.WithTypes(types))
+	return frame.Comparison(comparisonRows(a.Compare()))
 }
 
 // Returning is the returning people as a frame (returning.csv): username,
 // the number of events and the courses, in order of start.
 func (a *CampaignAnalysis) Returning() dataframe.DataFrame {
-	recs := dataset.ReturningRecords(a.ReturningPeople())
-	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.WithTypes(map[string]series.Type{"username": series.String, "events": series.Int, "courses": series.String}))
+	return frame.Returning(a.ReturningPeople())
 }
 
 // Events is events.csv as a frame: every row of each event's own analysis
 // with its course.
 func (a *CampaignAnalysis) Events() dataframe.DataFrame {
-	var parts []dataframe.DataFrame
-	for _, e := range a.Result.Events {
-		f := MetricsFrame(e.Result)
-		course := make([]string, f.Nrow())
-		for i := range course {
-			course[i] = e.Course
-		}
-		parts = append(parts, dataframe.New(series.New(course, series.String, "course")).CBind(f))
+	events := make([]frame.CourseResult, len(a.Result.Events))
+	for i, e := range a.Result.Events {
+		events[i] = frame.CourseResult{Course: e.Course, Result: e.Result}
 	}
-	out := parts[0]
-	for _, p := range parts[1:] {
-		out = out.RBind(p)
-	}
-	return out
+	return frame.Events(events)
 }
 
 // Chart draws the events side by side (chart.EventRetention), labelled by

@@ -66,6 +66,9 @@
 //   - mwapi: the MediaWiki API and pageviews client, the HTTP cache (the Dashboard's answers too: AnswerCache), the one contact rule (RequireContact)
 //   - metrics: every metric, pure functions with an explicit as-of (the standard library only)
 //   - dataset: every file format (the CSV files, pageviews.csv, comparison.csv, returning.csv, baseline.json, run.json) and the one output writer
+//   - frame: the one boundary with gota: the frames' schema (dataset's CSV
+//     headers, the Col constants aliased here), conversions, filters and
+//     groupings; the frame functions here (CountBy, InPeriod, …) wrap it
 //   - chart, nb, report: charts, notebook display, the one-file HTML report and wikitext
 //   - i18n: the message files and their reader
 //   - history: mediawiki_history dumps and the SQL engines (cgo in history/duckdb only)
@@ -75,7 +78,10 @@
 // (report, chart, nb) never import the clients (mwapi, dashboard); study
 // imports no report, chart, nb, frame, gota nor gonbui; the
 // clients import neither metrics nor dataset (dashboard has its own
-// Exclusion and ParseError); gonbui is imported by nb alone. sample
+// Exclusion and ParseError); frame imports neither this package, study,
+// report, chart, nb nor a client; gota is imported by frame, chart and nb
+// (and, until its wrappers go, by this package); gonbui is imported by nb
+// alone. sample
 // imports dataset: its ground truth is written and read in the run's own
 // format by that format's one owner.
 package engagement

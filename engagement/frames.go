@@ -1,158 +1,72 @@
 package engagement
 
 import (
-	"math"
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
 
-// Column names of the DataFrames.
+// Column names of the DataFrames: package frame's schema (see there).
 const (
-	ColUsername     = "username"
-	ColEnrolledAs   = "enrolled_as"
-	ColSegment      = "segment"
-	ColExcluded     = "excluded_reason"
-	ColReason       = "detail"
-	ColRegistration = "registration"
-	ColLongTerm     = "long_term"
-	ColEditsBefore  = "edits_before"
-	ColEditsDuring  = "edits_during"
-	ColEditsAfter   = "edits_after"
-	ColDaysToReturn = "days_to_return"
-	ColMetric       = "metric"
-	ColValue        = "value"
-	ColNumerator    = "numerator"
-	ColDenominator  = "denominator"
-	ColCILow        = "ci_low"
-	ColCIHigh       = "ci_high"
-	ColNote         = "note"
-	ColMonth        = "month"
-	ColEditing      = "editing_participants"
-	ColActive       = "active_editors"
-	ColRetained     = "retained_editors"
-	ColEdits        = "edits"
+	ColUsername     = frame.ColUsername
+	ColEnrolledAs   = frame.ColEnrolledAs
+	ColSegment      = frame.ColSegment
+	ColExcluded     = frame.ColExcluded
+	ColReason       = frame.ColReason
+	ColRegistration = frame.ColRegistration
+	ColLongTerm     = frame.ColLongTerm
+	ColEditsBefore  = frame.ColEditsBefore
+	ColEditsDuring  = frame.ColEditsDuring
+	ColEditsAfter   = frame.ColEditsAfter
+	ColDaysToReturn = frame.ColDaysToReturn
+	ColMetric       = frame.ColMetric
+	ColValue        = frame.ColValue
+	ColNumerator    = frame.ColNumerator
+	ColDenominator  = frame.ColDenominator
+	ColCILow        = frame.ColCILow
+	ColCIHigh       = frame.ColCIHigh
+	ColNote         = frame.ColNote
+	ColMonth        = frame.ColMonth
+	ColEditing      = frame.ColEditing
+	ColActive       = frame.ColActive
+	ColRetained     = frame.ColRetained
+	ColEdits        = frame.ColEdits
 )
 
-func day(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format("2006-01-02")
-}
-
-// csvTime formats an instant as the CSV files do: RFC 3339 in UTC, "" for
-// the zero time.
-func csvTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
-// ParticipantsFrame is the preprocessed participant table: one row per
-// distinct participant, with why they are left out, if they are.
+// ParticipantsFrame is frame.Participants of the event's participants:
+// one row per distinct participant, with why they are left out, if they
+// are.
 func ParticipantsFrame(ev *Event) dataframe.DataFrame {
-	n := len(ev.Participants)
-	user, as, excl, why, reg := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	ps := make([]frame.Participant, len(ev.Participants))
 	for i, p := range ev.Participants {
-		user[i], as[i], excl[i], why[i], reg[i] = p.Username, strings.Join(p.Enrolled, "; "), string(p.Excluded), p.Reason, day(p.RegisteredAt)
+		ps[i] = frame.Participant{Username: p.Username, Enrolled: p.Enrolled, Excluded: metrics.Exclusion(p.Excluded), Reason: p.Reason, RegisteredAt: p.RegisteredAt}
 	}
-	return dataframe.New(
-		series.New(user, series.String, ColUsername), series.New(as, series.String, ColEnrolledAs),
-		series.New(excl, series.String, ColExcluded), series.New(why, series.String, ColReason),
-		series.New(reg, series.String, ColRegistration))
+	return frame.Participants(ps)
 }
 
 // Column names of participants.csv that only the summary frame has.
 const (
-	ColFirstEditAfter = "first_edit_after"
-	ColLastEditAt     = "last_edit"
+	ColFirstEditAfter = frame.ColFirstEditAfter
+	ColLastEditAt     = frame.ColLastEditAt
 )
 
-// SummaryFrame is the per-participant summary: participants.csv's columns
-// (registration, first_edit_after and last_edit in RFC 3339, "" when
-// none; days_to_return an integer, NaN when the participant has not
-// returned).
-func SummaryFrame(r *metrics.Result) dataframe.DataFrame {
-	n := len(r.Participants)
-	user, seg, excl, reg, first, last, ret, detail := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	long := make([]bool, n)
-	before, during, after := make([]int, n), make([]int, n), make([]int, n)
-	for i, p := range r.Participants {
-		user[i], seg[i], excl[i], reg[i], long[i] = p.Username, string(p.Segment), string(p.Excluded), csvTime(p.Registration), p.LongTerm
-		before[i], during[i], after[i] = p.EditsBefore, p.EditsDuring, p.EditsAfter
-		first[i], last[i], detail[i], ret[i] = csvTime(p.FirstEditAfter), csvTime(p.LastEdit), p.Detail, "NaN"
-		if p.HasReturned {
-			ret[i] = strconv.Itoa(p.DaysToReturn)
-		}
-	}
-	return dataframe.New(
-		series.New(user, series.String, ColUsername), series.New(seg, series.String, ColSegment),
-		series.New(excl, series.String, ColExcluded), series.New(reg, series.String, ColRegistration),
-		series.New(long, series.Bool, ColLongTerm), series.New(before, series.Int, ColEditsBefore),
-		series.New(during, series.Int, ColEditsDuring), series.New(after, series.Int, ColEditsAfter),
-		series.New(first, series.String, ColFirstEditAfter), series.New(last, series.String, ColLastEditAt),
-		series.New(ret, series.Int, ColDaysToReturn), series.New(detail, series.String, ColReason))
-}
+// SummaryFrame is frame.Summary: participants.csv's columns.
+func SummaryFrame(r *metrics.Result) dataframe.DataFrame { return frame.Summary(r) }
 
-// MetricsFrame is metrics.csv as a DataFrame, then is_share: empty values
-// are NaN and their note says why; is_share tells shares (0..1) from
-// counts.
-func MetricsFrame(r *metrics.Result) dataframe.DataFrame {
-	n := len(r.Rows)
-	name, seg, note := make([]string, n), make([]string, n), make([]string, n)
-	val, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
-	num, den := make([]float64, n), make([]float64, n)
-	share := make([]bool, n)
-	for i, row := range r.Rows {
-		name[i], seg[i], note[i], share[i] = row.Metric, string(row.Segment), row.Note, row.IsShare
-		val[i], lo[i], hi[i], num[i], den[i] = row.Value, row.CILow, row.CIHigh, float64(row.Numerator), float64(row.Denominator)
-		if row.Empty {
-			val[i] = math.NaN()
-		}
-		if !row.IsShare || row.Empty {
-			lo[i], hi[i] = math.NaN(), math.NaN()
-		}
-		if !row.IsShare {
-			num[i], den[i] = math.NaN(), math.NaN()
-		}
-	}
-	return dataframe.New(
-		series.New(name, series.String, ColMetric), series.New(seg, series.String, ColSegment),
-		series.New(val, series.Float, ColValue), series.New(num, series.Float, ColNumerator),
-		series.New(den, series.Float, ColDenominator), series.New(lo, series.Float, ColCILow),
-		series.New(hi, series.Float, ColCIHigh), series.New(note, series.String, ColNote),
-		series.New(share, series.Bool, ColIsShare))
-}
+// MetricsFrame is frame.Metrics: metrics.csv's columns, then is_share.
+func MetricsFrame(r *metrics.Result) dataframe.DataFrame { return frame.Metrics(r) }
 
 // ColPartial is monthly.csv's flag of a month observed only in part.
-const ColPartial = "partial"
+const ColPartial = frame.ColPartial
 
-// MonthlyFrame is monthly.csv as a DataFrame.
-func MonthlyFrame(r *metrics.Result) dataframe.DataFrame {
-	n := len(r.Monthly)
-	month, seg := make([]string, n), make([]string, n)
-	ed, act, ret, edits := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
-	partial := make([]bool, n)
-	for i, m := range r.Monthly {
-		month[i], seg[i], partial[i] = m.Month.Format("2006-01"), string(m.Segment), m.Partial
-		ed[i], act[i], ret[i], edits[i] = m.EditingParticipants, m.ActiveEditors, m.RetainedEditors, m.Edits
-	}
-	return dataframe.New(
-		series.New(month, series.String, ColMonth), series.New(seg, series.String, ColSegment),
-		series.New(ed, series.Int, ColEditing), series.New(act, series.Int, ColActive),
-		series.New(ret, series.Int, ColRetained), series.New(edits, series.Int, ColEdits),
-		series.New(partial, series.Bool, ColPartial))
-}
+// MonthlyFrame is frame.Monthly: monthly.csv as a DataFrame.
+func MonthlyFrame(r *metrics.Result) dataframe.DataFrame { return frame.Monthly(r) }
 
 // HeadlineRow is one of the numbers organizers report.
 type HeadlineRow struct {
@@ -221,16 +135,11 @@ func Headline(r *metrics.Result) dataframe.DataFrame { return HeadlineIn(nil, r)
 func HeadlineIn(l *i18n.Localizer, r *metrics.Result) dataframe.DataFrame {
 	l = reportLanguageOrEnglish(l)
 	rows := HeadlineRowsIn(l, r)
-	labels, detail := make([]string, len(rows)), make([]string, len(rows))
-	values, share := make([]float64, len(rows)), make([]bool, len(rows))
+	ms := make([]frame.Measure, len(rows))
 	for i, h := range rows {
-		labels[i], values[i], share[i], detail[i] = h.Label, h.Row.Value, h.Row.IsShare, report.FormatDetailIn(l, h.Row)
-		if h.Row.Empty {
-			values[i] = math.NaN()
-		}
+		ms[i] = frame.Measure{Label: h.Label, Row: h.Row, Detail: report.FormatDetailIn(l, h.Row)}
 	}
-	return dataframe.New(series.New(labels, series.String, "measure"), series.New(values, series.Float, ColValue),
-		series.New(share, series.Bool, ColIsShare), series.New(detail, series.String, "detail"))
+	return frame.Headline(ms)
 }
 
 // FindRow returns the metrics row for a metric and segment.

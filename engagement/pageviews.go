@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/study"
@@ -71,23 +71,19 @@ func pseudonymViews(v *report.PageViews, pseudo *report.Pseudonymizer) *report.P
 }
 
 // ColViews is the page views frame's count of views.
-const ColViews = "views"
+const ColViews = frame.ColViews
 
 // PageViewsFrame is the views of the pages created during the event, one
 // row per page the service counts (wiki, ns, title, views), most viewed
 // first; no rows when page views were not fetched (a re-analysis).
 func (a *Analysis) PageViewsFrame() dataframe.DataFrame {
-	var pages []report.PageView
+	var pages []frame.PageView
 	if a.Views != nil {
-		pages = a.Views.Pages
+		for _, p := range a.Views.Pages {
+			pages = append(pages, frame.PageView{Wiki: p.Wiki, NS: p.NS, Title: p.Title, Views: p.Views})
+		}
 	}
-	n := len(pages)
-	wiki, title, ns, views := make([]string, n), make([]string, n), make([]int, n), make([]int, n)
-	for i, p := range pages {
-		wiki[i], ns[i], title[i], views[i] = p.Wiki, p.NS, p.Title, p.Views
-	}
-	return dataframe.New(series.New(wiki, series.String, ColWiki), series.New(ns, series.Int, ColNS),
-		series.New(title, series.String, ColTitle), series.New(views, series.Int, ColViews))
+	return frame.PageViews(pages)
 }
 
 // ViewsSummary says in Markdown how often the pages created were viewed,

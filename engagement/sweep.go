@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -44,16 +44,7 @@ func (s *Session) Sweep(setting string, values []int, rows ...MetricRef) (datafr
 			vals = append(vals, v)
 		}
 	}
-	df := MetricsFrame(res)
-	return dataframe.New(append([]series.Series{series.New(vals, series.Int, setting)}, columns(df)...)...), nil
-}
-
-func columns(df dataframe.DataFrame) []series.Series {
-	out := make([]series.Series, 0, df.Ncol())
-	for _, n := range df.Names() {
-		out = append(out, df.Col(n))
-	}
-	return out
+	return frame.MetricsBy(setting, vals, res), nil
 }
 
 func sweepSetter(setting string) (func(*metrics.Params, int), error) {

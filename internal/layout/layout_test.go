@@ -29,6 +29,8 @@ var rules = []rule{
 		Why: "the core shows nothing to a reader: no report, chart, notebook display nor DataFrame"},
 	{From: []string{"engagement/report/...", "engagement/chart/...", "engagement/nb/...", "engagement/frame/..."},
 		To: []string{"engagement/mwapi/...", "engagement/dashboard/..."}, Why: "outputs never fetch"},
+	{From: []string{"engagement/frame/..."}, To: []string{"engagement", "engagement/study/...", "engagement/report/...", "engagement/chart/...", "engagement/nb/...", "engagement/mwapi/...", "engagement/dashboard/..."},
+		Why: "frame is the boundary with gota under the core: it knows metrics' records and dataset's headers, no facade, core type, report, chart, notebook nor client"},
 	{From: []string{"engagement/dashboard/...", "engagement/mwapi/...", "engagement/username/..."},
 		To: []string{"engagement/metrics/...", "engagement/dataset/..."}, Why: "the clients give records; they know no metric nor file format"},
 	{From: []string{"engagement/metrics/..."}, To: []string{"*module*", "*third-party*", "unsafe"},
@@ -54,8 +56,14 @@ var allowedTo = map[string][]string{
 // The test fails when a break appears that is not listed here, and when a
 // listed one is gone (then delete its line): the list only shrinks.
 var exceptions = map[string]string{
-	"engagement -> github.com/go-gota/gota/dataframe": "the facade still declares the frames (engagement/frame is to take them)",
-	"engagement -> github.com/go-gota/gota/series":    "the facade still declares the frames",
+	// The facade keeps one-line wrappers of package frame (ContributionsFrame,
+	// CountBy, InPeriod, …) and Analysis methods returning frames, which the
+	// notebooks and examples call: this exception goes with the wrappers.
+	"engagement -> github.com/go-gota/gota/dataframe": "the facade's wrappers of engagement/frame still take and return gota frames",
+	// The facade still builds frames of its own (the campaign comparison,
+	// the baseline and campaign notebook tables): this goes when those move
+	// to frame or nb.
+	"engagement -> github.com/go-gota/gota/series": "the facade still builds the campaign comparison and notebook frames",
 }
 
 type pkg struct {
@@ -161,12 +169,17 @@ func TestRulesCatchAnImport(t *testing.T) {
 		{ImportPath: module + "engagement/dataset", Imports: []string{"C"}},
 		{ImportPath: module + "engagement/history/duckdb", Imports: []string{"C"}},
 		{ImportPath: module + "engagement/study", Imports: []string{module + "engagement/report", module + "engagement/mwapi"}},
+		{ImportPath: module + "engagement/frame", Imports: []string{module + "engagement", module + "engagement/study", module + "engagement/metrics", module + "engagement/dataset", "github.com/go-gota/gota/dataframe"}},
+		{ImportPath: module + "engagement/sample", Imports: []string{"github.com/go-gota/gota/series"}},
 	})
 	want := []string{
 		"engagement/chart -> github.com/janpfeifer/gonb/gonbui",
 		"engagement/dataset -> C",
+		"engagement/frame -> engagement",
+		"engagement/frame -> engagement/study",
 		"engagement/metrics -> gonum.org/v1/plot",
 		"engagement/report -> engagement/mwapi",
+		"engagement/sample -> github.com/go-gota/gota/series",
 		"engagement/study -> engagement/report",
 	}
 	var keys []string
