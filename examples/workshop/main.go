@@ -111,6 +111,30 @@ type options struct {
 	hist                                                historyFlags
 }
 
+// strayArgument refuses a word that is not a flag: flag parsing stops at
+// it, so the flags after it would be silently left unread ("-baseline 100
+// -out dir" would write into the default folder). A bool flag right
+// before it is named, as it takes no value.
+func strayArgument(fs *flag.FlagSet, args []string) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	stray := fs.Arg(0)
+	msg := fmt.Sprintf("unexpected argument %q: every setting is a flag (-name value), and nothing after %q was read", stray, stray)
+	if i := len(args) - fs.NArg() - 1; i >= 0 {
+		name := strings.TrimLeft(strings.SplitN(args[i], "=", 2)[0], "-")
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() && !strings.Contains(args[i], "=") {
+				msg += fmt.Sprintf("; -%s takes no value", name)
+				if name == "baseline" {
+					msg += " (the sample's size is -baseline-size N)"
+				}
+			}
+		}
+	}
+	return errors.New(msg)
+}
+
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	o := &options{api: apiFlags{}}
 	fs := flag.NewFlagSet("workshop", flag.ContinueOnError)
@@ -141,6 +165,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if err := strayArgument(fs, args); err != nil {
 		return nil, err
 	}
 	if o.campaign != "" && !isSet(fs, "out") {
