@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -72,29 +73,42 @@ func (a *Analysis) addBaseline(b *Baseline) error {
 }
 
 // ReportBaseline is the comparison with the baseline as the report shows
-// it; nil without a baseline.
+// it, its sentences in the analysis's language; nil without a baseline.
 func (a *Analysis) ReportBaseline() *report.Baseline {
 	b := a.Baseline
 	if b == nil {
 		return nil
 	}
-	return &report.Baseline{Wiki: b.Wiki, Note: b.Note(), LeftOut: baselineLeftOut(b), Comparisons: a.Comparisons}
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
+	return &report.Baseline{Wiki: b.Wiki, Note: baselineNoteIn(l, b), LeftOut: baselineLeftOutIn(l, b), Comparisons: a.Comparisons}
 }
 
-// baselineLeftOut says which registrations b left out and why.
-func baselineLeftOut(b *Baseline) string {
-	s := fmt.Sprintf("Of the %s accounts registered in the window, %s the event's own people.", report.Thousands(b.Listed), isAre(b.InRoster))
-	checked := "Of the others"
+// baselineNoteIn describes b's sample in l's language (in English, what
+// Baseline.Note writes into metrics.csv).
+func baselineNoteIn(l *i18n.Localizer, b *Baseline) string {
+	n := len(b.Sample)
+	var note string
+	switch {
+	case b.Complete && n == b.Qualified:
+		note = l.T("engagement-baseline-note-all", n, l.Int(n))
+	case b.Complete:
+		note = l.T("engagement-baseline-note-sample", n, l.Int(n), l.Int(b.Qualified))
+	default:
+		note = l.T("engagement-baseline-note-estimated", n, l.Int(n), l.Int(b.Qualified), l.Int(b.Checked))
+	}
+	if b.Failed > 0 {
+		note += l.T("engagement-baseline-note-failed", b.Failed, l.Int(b.Failed))
+	}
+	return note
+}
+
+// baselineLeftOutIn says which registrations b left out and why, in l's
+// language.
+func baselineLeftOutIn(l *i18n.Localizer, b *Baseline) string {
+	s := l.T("engagement-baseline-left-out", b.Listed, l.Int(b.Listed), b.InRoster, l.Int(b.InRoster))
+	checked := l.T("engagement-baseline-left-out-others")
 	if !b.Complete {
-		checked = fmt.Sprintf("Of the others, %s were checked in random order until the sample was full; of them", report.Thousands(b.Checked))
+		checked = l.T("engagement-baseline-left-out-checked", b.Checked, l.Int(b.Checked))
 	}
-	return fmt.Sprintf("%s %s: bots %s; no edit within a day of registering %s; could not be fetched %s (left out, not counted as inactive).",
-		s, checked, report.Thousands(b.Bots), report.Thousands(b.NotActivated), report.Thousands(b.Failed))
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "1 is"
-	}
-	return report.Thousands(n) + " are"
+	return s + " " + l.T("engagement-baseline-left-out-reasons", checked, l.Int(b.Bots), l.Int(b.NotActivated), l.Int(b.Failed))
 }
