@@ -2,46 +2,88 @@ package engagement
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
+	"example.com/engagement/engagement/report"
 )
 
-// Summary says what the campaign holds, in Markdown: the banner first when
-// courses or people are missing from the numbers, then each event with
-// its dates and participants, what was fetched, and the combined count of
-// people with who it leaves out as facilitators of another event.
+// Summary says what the campaign holds, in Markdown and in the session's
+// language: the banner first when courses or people are missing from the
+// numbers, then each event with its dates and participants, what was
+// fetched, and the combined count of people with who it leaves out as
+// facilitators of another event.
 func (a *CampaignAnalysis) Summary() string {
 	var b strings.Builder
 	c := a.Campaign
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
 	if n := len(c.Failed); n > 0 {
-		fmt.Fprintf(&b, "**⚠️ %d of %d courses could not be loaded and are left out of every number:**\n\n", n, n+len(c.Events))
+		total := n + len(c.Events)
+		fmt.Fprintf(&b, "**⚠️ %s**\n\n", l.T("engagement-nb-campaign-failed", nbInt(l, n), total, nbInt(l, total)))
 		for _, f := range c.Failed {
 			fmt.Fprintf(&b, "- %s: %v\n", f.Course, f.Err)
 		}
 		b.WriteString("\n")
 	}
-	if s := Banner(a.Combined()); s != "" {
+	if s := report.IncompleteBannerIn(l, a.Combined()); s != "" {
 		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
 	}
 	title := c.Title
 	if title == "" {
 		title = c.Slug
 	}
-	fmt.Fprintf(&b, "**%s**: %d events, each person fetched once per wiki: %d contributions of %d accounts (Wikimedia API: %s).\n",
-		title, len(c.Events), a.Data.Contributions.Len(), len(a.Data.Accounts), a.Data.Stats)
+	nc, na := a.Data.Contributions.Len(), len(a.Data.Accounts)
+	b.WriteString(l.T("engagement-nb-campaign-summary", title, len(c.Events), nbInt(l, len(c.Events)), nc, nbInt(l, nc), na, nbInt(l, na), requestsText(l, a.Data.Stats)))
 	for _, e := range a.Compare() {
 		if e.Failed == "" {
-			fmt.Fprintf(&b, "\n- %s · %s – %s · %d participants", e.Title, e.Start.Format("2 Jan 2006"), e.End.Format("2 Jan 2006"), e.Participants)
+			b.WriteString("\n" + l.T("engagement-nb-campaign-event", e.Participants, nbInt(l, e.Participants), e.Title, nbDate(l, e.Start), nbDate(l, e.End)))
 		}
 	}
-	fmt.Fprintf(&b, "\n\nCombined: %s.", a.combinedCountLine(nil))
+	b.WriteString("\n\n" + l.T("engagement-nb-campaign-combined", a.combinedCountIn(l, nil)))
 	return b.String()
+}
+
+// nbDate is t as the notebooks write a short date: "5 Mar 2021" in
+// English, "5 mar 2021" in Spanish (message engagement-nb-event-date).
+func nbDate(l *i18n.Localizer, t time.Time) string {
+	return l.T("engagement-nb-event-date", t.Day(), l.ShortMonth(t.Month()), t.Year())
+}
+
+// nbInt is n for a reader of l: plain digits in English, as the notebooks
+// have always written their counts, grouped as the language does
+// otherwise.
+func nbInt(l *i18n.Localizer, n int) string {
+	if l.Lang() == "en" {
+		return strconv.Itoa(n)
+	}
+	return l.Int(n)
+}
+
+// combinedCountIn is the combined count of people with why it is what it
+// is, in l's language: "52 people counted once each, from their first
+// event: Priya Okafor took part in …".
+func (a *CampaignAnalysis) combinedCountIn(l *i18n.Localizer, pseudo *report.Pseudonymizer) string {
+	n := 0
+	if row, ok := FindRow(a.Combined(), metrics.MetricParticipants, metrics.SegmentAll); ok {
+		n = int(row.Value)
+	}
+	s := l.T("engagement-nb-campaign-counted", n, nbInt(l, n))
+	if notes := a.CombinedNotes(pseudo); len(notes) > 0 {
+		list := notes[0]
+		for _, n := range notes[1:] {
+			list = l.T("engagement-campaign-list-semicolon", list, n)
+		}
+		s += l.T("engagement-nb-campaign-counted-notes", list)
+	}
+	return s
 }
 
 // ShowChart shows the events side by side (Chart) in a notebook, as tall
