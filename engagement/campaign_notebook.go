@@ -77,11 +77,7 @@ func (a *CampaignAnalysis) combinedCountIn(l *i18n.Localizer, pseudo *report.Pse
 	}
 	s := l.T("engagement-nb-campaign-counted", n, nbInt(l, n))
 	if notes := a.CombinedNotes(pseudo); len(notes) > 0 {
-		list := notes[0]
-		for _, n := range notes[1:] {
-			list = l.T("engagement-campaign-list-semicolon", list, n)
-		}
-		s += l.T("engagement-nb-campaign-counted-notes", list)
+		s += l.T("engagement-nb-campaign-counted-notes", semicolonList(l, notes))
 	}
 	return s
 }
@@ -99,8 +95,11 @@ func (a *CampaignAnalysis) ShowChart() error {
 // ComparisonView is the events side by side for reading: per event its
 // title, dates, participants, new editors, people also at another event,
 // and each retention window as "25.0 % · 9 of 36 · 13.8–41.1 %" (or why
-// it is empty). Comparison has the same numbers as numbers.
+// it is empty). The cells are in the session's language, the column names
+// (those of the CSV files) in English. Comparison has the same numbers as
+// numbers.
 func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
 	head := []string{"event", "dates", "participants", "new editors", "also at another event"}
 	for _, d := range metrics.DefaultComparisonDays {
 		head = append(head, fmt.Sprintf("new editors editing %d+ days after", d))
@@ -109,27 +108,41 @@ func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
 	for _, e := range a.Compare() {
 		if e.Failed != "" {
 			rec := make([]string, len(head))
-			rec[0], rec[1] = e.Title, "could not be loaded: "+e.Failed
+			rec[0], rec[1] = e.Title, l.T("engagement-campaign-failed-row", e.Failed)
 			recs = append(recs, rec)
 			continue
 		}
-		rec := []string{e.Title, e.Start.Format("2 Jan 2006") + " – " + e.End.Format("2 Jan 2006"), itoa(e.Participants), itoa(e.NewEditors), itoa(e.Returning)}
+		rec := []string{e.Title, nbDate(l, e.Start) + " – " + nbDate(l, e.End), itoa(e.Participants), itoa(e.NewEditors), itoa(e.Returning)}
 		for _, r := range e.Retention {
-			if r.Empty {
-				rec = append(rec, "— ("+r.Note+")")
-				continue
-			}
-			rec = append(rec, fmt.Sprintf("%s · %d of %d · %s", FormatValue(r), r.Numerator, r.Denominator, strings.TrimSuffix(FormatValue(metrics.Row{IsShare: true, Value: r.CILow}), " %")+"–"+FormatValue(metrics.Row{IsShare: true, Value: r.CIHigh})))
+			rec = append(rec, retentionCell(l, r))
 		}
 		recs = append(recs, rec)
 	}
 	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.HasHeader(true))
 }
 
+// retentionCell is a share of ComparisonView in l's language: "25.0 % ·
+// 9 of 36 · 13.8–41.1 %", or "— (why it is empty)".
+func retentionCell(l *i18n.Localizer, r metrics.Row) string {
+	if r.Empty {
+		note := r.Note
+		if l.Lang() != "en" {
+			note = report.FormatDetailIn(l, r)
+		}
+		return "— (" + note + ")"
+	}
+	zero := report.FormatValueIn(l, metrics.Row{IsShare: true})
+	sign := strings.TrimLeft(zero, "0123456789.,") // " %", "\u202f%", "%"
+	low := strings.TrimSuffix(report.FormatValueIn(l, metrics.Row{IsShare: true, Value: r.CILow}), sign)
+	return report.FormatValueIn(l, r) + " · " + l.T("engagement-campaign-k-of-n", nbInt(l, r.Numerator), nbInt(l, r.Denominator)) +
+		" · " + low + "–" + report.FormatValueIn(l, metrics.Row{IsShare: true, Value: r.CIHigh})
+}
+
 // ReturningView is the returning people for reading: username, the number
-// of events and the events by title, in order of start. Returning has the
-// course slugs.
+// of events and the events by title, in order of start, listed as the
+// session's language separates them. Returning has the course slugs.
 func (a *CampaignAnalysis) ReturningView() dataframe.DataFrame {
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
 	title := map[string]string{}
 	for _, c := range a.Compare() {
 		title[c.Course] = c.Title
@@ -141,7 +154,20 @@ func (a *CampaignAnalysis) ReturningView() dataframe.DataFrame {
 		for j, c := range p.Courses {
 			ts[j] = title[c]
 		}
-		user[i], n[i], titles[i] = p.Username, len(p.Courses), strings.Join(ts, "; ")
+		user[i], n[i], titles[i] = p.Username, len(p.Courses), semicolonList(l, ts)
 	}
 	return dataframe.New(series.New(user, series.String, ColUsername), series.New(n, series.Int, "events"), series.New(titles, series.String, "event titles"))
+}
+
+// semicolonList is items separated by semicolons as l writes them ("a; b",
+// in French "a\u202f; b"); "" for none.
+func semicolonList(l *i18n.Localizer, items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	list := items[0]
+	for _, it := range items[1:] {
+		list = l.T("engagement-campaign-list-semicolon", list, it)
+	}
+	return list
 }

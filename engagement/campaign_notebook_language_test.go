@@ -58,3 +58,49 @@ func TestCampaignSummaryInLanguage(t *testing.T) {
 		}
 	}
 }
+
+// viewText is a frame's cells, one a line.
+func viewText(df interface{ Records() [][]string }) string {
+	var lines []string
+	for _, rec := range df.Records()[1:] {
+		lines = append(lines, strings.Join(rec, " | "))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// The campaign's views keep their column names (those of the CSV files)
+// and write their cells in the session's language: the dates, each share
+// with "9 of 36" and its interval, why a share is empty, and the
+// returning people's events.
+func TestCampaignViewsInLanguage(t *testing.T) {
+	en := campaignInLanguage(t, "en")
+	enCmp := en.ComparisonView()
+	english := []string{"Mar 2021", " of 36 ", "no new editors"}
+	for _, want := range append(english, "5 Mar 2021 – 7 Mar 2021", "25.0 % · 9 of 36 · 13.8–41.1 %", "— (no new editors)", "Women in Science Edit-a-thon; Wikidata Workshop") {
+		if got := viewText(enCmp) + "\n" + viewText(en.ReturningView()); !strings.Contains(got, want) {
+			t.Errorf("English lacks %q:\n%s", want, got)
+		}
+	}
+	for lang, want := range map[string][]string{
+		"es": {"5 mar 2021 – 7 mar 2021", "25,0\u00a0% · 9 de 36 · 13,8–41,1\u00a0%", "— (ningún editor nuevo)", "Women in Science Edit-a-thon; Wikidata Workshop"},
+		"fr": {"5 mars 2021 – 7 mars 2021", "25,0\u202f% · 9 sur 36 · 13,8–41,1\u202f%", "Women in Science Edit-a-thon\u202f; Wikidata Workshop"},
+		"pt": {"5 mar. 2021 – 7 mar. 2021", "25,0% · 9 de 36 · 13,8–41,1%", "Women in Science Edit-a-thon; Wikidata Workshop"},
+	} {
+		a := campaignInLanguage(t, lang)
+		cmp := a.ComparisonView()
+		if got, want := strings.Join(cmp.Names(), "|"), strings.Join(enCmp.Names(), "|"); got != want {
+			t.Errorf("%s: columns %s, want those of English %s", lang, got, want)
+		}
+		got := viewText(cmp) + "\n" + viewText(a.ReturningView())
+		for _, p := range english {
+			if strings.Contains(got, p) {
+				t.Errorf("%s: the English %q is left:\n%s", lang, p, got)
+			}
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: no %q in:\n%s", lang, w, got)
+			}
+		}
+	}
+}
