@@ -24,7 +24,8 @@ func (s *Session) AnalysisWithBaseline(size int) (*Analysis, error) {
 	if s.from != "" && !hasBaseline(s.from) {
 		a, err := s.Analysis()
 		if err == nil {
-			a.NoBaseline = fmt.Sprintf("No baseline: %s holds no %s. It is written by a run that fetched one (the example program's -baseline, or this cell with From = \"\").", s.from, BaselineFile)
+			l := reportLanguageOrEnglish(reportLanguage(s.lang))
+			a.NoBaseline = l.T("engagement-nb-baseline-none", s.from, BaselineFile)
 		}
 		return a, err
 	}
@@ -91,9 +92,17 @@ func (a *Analysis) ShowBaseline() error {
 	if rb == nil {
 		return fmt.Errorf("no baseline in this analysis: use s.AnalysisWithBaseline(500)")
 	}
-	nb.ShowMarkdown(fmt.Sprintf("**%s**\n\nComparable newcomers on %s: %s. %s", report.BaselineSentence(rb), report.WikiName(rb.Wiki), rb.Note, rb.LeftOut))
+	nb.ShowMarkdown(a.baselineMarkdown(rb))
 	if err := a.ShowCharts("baseline"); err != nil {
 		return err
 	}
 	return nb.ShowTable(a.BaselineComparison(), BaselineTable())
+}
+
+// baselineMarkdown is what ShowBaseline writes above the chart, in the
+// session's language: the sentence, then who the newcomers are. The
+// sample's note and what it left out (rb.Note, rb.LeftOut) are English.
+func (a *Analysis) baselineMarkdown(rb *report.Baseline) string {
+	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
+	return "**" + report.BaselineSentenceIn(l, rb) + "**\n\n" + l.T("engagement-baseline-summary", report.WikiName(rb.Wiki), rb.Note) + " " + rb.LeftOut
 }

@@ -1,9 +1,6 @@
 package engagement
 
 import (
-	"fmt"
-	"strings"
-
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/study"
@@ -78,18 +75,4 @@ func (a *CampaignAnalysis) statusIn(c ComparedEvent, user string) string {
 		}
 	}
 	return ""
-}
-
-// combinedCountLine is the combined count of people with why it is what it
-// is: "52 people, each counted once (Priya Okafor took part in …)".
-func (a *CampaignAnalysis) combinedCountLine(pseudo *report.Pseudonymizer) string {
-	n := 0
-	if row, ok := FindRow(a.Combined(), metrics.MetricParticipants, metrics.SegmentAll); ok {
-		n = int(row.Value)
-	}
-	s := fmt.Sprintf("%d people counted once each, from their first event", n)
-	if notes := a.CombinedNotes(pseudo); len(notes) > 0 {
-		s += ": " + strings.Join(notes, "; ")
-	}
-	return s
 }
