@@ -37,3 +37,14 @@ func TestStrayArgumentIsRefused(t *testing.T) {
 		t.Errorf("flags only: %v", err)
 	}
 }
+
+// The progress bar speaks -lang's language too.
+func TestProgressBarInTheLanguage(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if err := run([]string{"-lang", "fr", "-out", t.TempDir(), "-cache", ""}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr.String(), "Récupération") || strings.Contains(stderr.String(), "Fetching") {
+		t.Errorf("the progress bar is not in French:\n%s", stderr.String())
+	}
+}

@@ -389,7 +389,11 @@ func sessionOptions(o *options, stderr io.Writer) []engagement.Option {
 	if o.from != "" {
 		return append(opts, engagement.WithDataFrom(o.from))
 	}
-	update, done := engagement.ProgressBar(stderr)
+	l, err := i18n.New(o.lang) // a malformed code was refused by newSay before
+	if err != nil {
+		l = nil
+	}
+	update, done := engagement.ProgressBarIn(l, stderr)
 	return append(opts, engagement.WithProgress(update), engagement.WithProgressDone(done))
 }
 
