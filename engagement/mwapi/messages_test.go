@@ -36,7 +36,13 @@ func TestFailuresSayWhatHappened(t *testing.T) {
 			srv := httptest.NewServer(tt.handler)
 			defer srv.Close()
 			hc := srv.Client()
-			hc.Timeout = 50 * time.Millisecond
+			// Only the hanging server needs a short timeout; the others
+			// answer, and a slow machine (the race detector) must not
+			// turn a size failure into a timeout.
+			hc.Timeout = 30 * time.Second
+			if tt.name == "hang" {
+				hc.Timeout = 50 * time.Millisecond
+			}
 			var waits []time.Duration
 			c := newClient(t, srv, &waits, append([]mwapi.Option{mwapi.WithHTTPClient(hc)}, tt.opts...)...)
 			e, err := mwapi.Enrich(context.Background(), c, []string{"test.wiki"}, []string{"Alice"}, nil)
