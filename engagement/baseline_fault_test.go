@@ -10,6 +10,7 @@ import (
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // refuse answers 403 to the requests match picks, and like the sample to
@@ -26,13 +27,13 @@ func (f refuse) RoundTrip(r *http.Request) (*http.Response, error) {
 func fetchSampleBaseline(t *testing.T, match func(*http.Request) bool) (*Baseline, error) {
 	t.Helper()
 	ctx := context.Background()
-	ev, err := LoadEvent(ctx, Config{}, Sample)
+	ev, err := study.LoadEvent(ctx, Config{}, Sample)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ev.IsSample = false // through the configured client
 	cfg := Config{Contact: "test@example.org", HTTPClient: &http.Client{Transport: refuse(match)}}
-	return FetchBaseline(ctx, cfg, ev, metrics.DefaultParams(sample.AsOf), BaselineOptions{})
+	return study.FetchBaseline(ctx, cfg, ev, metrics.DefaultParams(sample.AsOf), BaselineOptions{})
 }
 
 func contribsOn(wiki string) func(*http.Request) bool {

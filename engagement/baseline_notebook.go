@@ -9,6 +9,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/report"
@@ -59,7 +60,7 @@ func (a *Analysis) BaselineComparison() dataframe.DataFrame {
 		d[i], lo[i], hi[i] = c.Difference.Value, c.Difference.Low, c.Difference.High
 	}
 	return dataframe.New(
-		series.New(name, series.String, ColMetric),
+		series.New(name, series.String, frame.ColMetric),
 		series.New(nv, series.Float, "new"), series.New(nk, series.Int, "new_numerator"), series.New(nn, series.Int, "new_denominator"),
 		series.New(bv, series.Float, "baseline"), series.New(bk, series.Int, "baseline_numerator"), series.New(bn, series.Int, "baseline_denominator"),
 		series.New(d, series.Float, "difference"), series.New(lo, series.Float, "difference_low"), series.New(hi, series.Float, "difference_high"),
@@ -77,7 +78,7 @@ func shareValue(r metrics.Row) float64 {
 // metric labelled in words, shares as percentages, differences as
 // percentage points.
 func BaselineTable() *nb.TableOptions {
-	return &nb.TableOptions{All: true, Label: ColMetric, Percent: []string{"new", "baseline"},
+	return &nb.TableOptions{All: true, Label: frame.ColMetric, Percent: []string{"new", "baseline"},
 		Points: []string{"difference", "difference_low", "difference_high"}}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // The baseline's notebook output in Spanish, French and Portuguese: the
@@ -34,7 +35,7 @@ func TestBaselineNotebookInLanguage(t *testing.T) {
 			t.Fatalf("%s: no baseline", lang)
 		}
 		empty := t.TempDir()
-		if _, err := WriteOutputs(empty, a.Data, a.Result); err != nil {
+		if _, err := study.WriteOutputs(empty, a.Data, a.Result); err != nil {
 			t.Fatal(err)
 		}
 		re, err := Open(ctx, Sample, WithDataFrom(empty), WithLanguage(lang))

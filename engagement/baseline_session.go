@@ -7,6 +7,7 @@ import (
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // WithBaseline adds a baseline of comparable newcomers on the home wiki
@@ -40,12 +41,12 @@ func (s *Session) baselineFor(p metrics.Params) (*Baseline, error) {
 	var b *Baseline
 	var err error
 	if s.from != "" {
-		b, err = LoadBaseline(s.from)
+		b, err = study.LoadBaseline(s.from)
 	} else {
 		if s.baseline.Progress == nil {
 			s.baseline.Progress = s.progress
 		}
-		b, err = FetchBaseline(s.ctx, s.cfg, s.ev, p, *s.baseline)
+		b, err = study.FetchBaseline(s.ctx, s.cfg, s.ev, p, *s.baseline)
 		if b != nil && s.progressDone != nil {
 			s.progressDone("comparable newcomers: " + b.Stats.String())
 		}

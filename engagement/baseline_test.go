@@ -12,6 +12,7 @@ import (
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // TestBaselineOnSample checks the baseline of the embedded sample against
@@ -21,13 +22,13 @@ import (
 // registered a second outside the window are never listed), leaving six.
 func TestBaselineOnSample(t *testing.T) {
 	ctx := context.Background()
-	ev, err := LoadEvent(ctx, Config{}, Sample)
+	ev, err := study.LoadEvent(ctx, Config{}, Sample)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := metrics.DefaultParams(sample.AsOf)
 	cfg := Config{CacheDir: t.TempDir()}
-	b, err := FetchBaseline(ctx, cfg, ev, p, BaselineOptions{})
+	b, err := study.FetchBaseline(ctx, cfg, ev, p, BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestBaselineOnSample(t *testing.T) {
 			t.Errorf("%s %s: NoSizeDiff %v; only Birch Alder's edit of 20 March comes without sizediff", c.Username, c.Timestamp, c.NoSizeDiff)
 		}
 	}
-	again, err := FetchBaseline(ctx, cfg, ev, p, BaselineOptions{})
+	again, err := study.FetchBaseline(ctx, cfg, ev, p, BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestAnalysisWithBaselineFromFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir() // the CSV files and the baseline, as Share writes them
-	if _, err := WriteOutputs(dir, a.Data, a.Result); err != nil {
+	if _, err := study.WriteOutputs(dir, a.Data, a.Result); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := writeBaseline(dir, a.Baseline, nil); err != nil {
@@ -139,7 +140,7 @@ func TestAnalysisWithBaselineFromFolder(t *testing.T) {
 		t.Errorf("the baseline table's first row is not labelled, in %% and in points:\n%s", table.String())
 	}
 	empty := t.TempDir()
-	if _, err := WriteOutputs(empty, a.Data, a.Result); err != nil {
+	if _, err := study.WriteOutputs(empty, a.Data, a.Result); err != nil {
 		t.Fatal(err)
 	}
 	none, err := Open(ctx, Sample, WithDataFrom(empty))

@@ -15,6 +15,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/study"
 )
 
 // bigWiki answers like a wiki where n accounts registered in the window,
@@ -120,7 +121,7 @@ func TestBaselineOnABigWikiChecksOnlyWhatTheSampleNeeds(t *testing.T) {
 	w := &bigWiki{n: 20000, count: map[string]int{}, users: map[string]int{}}
 	ev, p := bigWikiEvent(w)
 	cfg := Config{Contact: "test@example.org", HTTPClient: &http.Client{Transport: w}}
-	b, err := FetchBaseline(context.Background(), cfg, ev, p, BaselineOptions{})
+	b, err := study.FetchBaseline(context.Background(), cfg, ev, p, BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,11 +151,11 @@ func TestBaselineOnABigWikiChecksOnlyWhatTheSampleNeeds(t *testing.T) {
 	}
 	w2 := &bigWiki{n: 20000, start: w.start, count: map[string]int{}, users: map[string]int{}}
 	cfg.HTTPClient = &http.Client{Transport: w2}
-	again, err := FetchBaseline(context.Background(), cfg, ev, p, BaselineOptions{})
+	again, err := study.FetchBaseline(context.Background(), cfg, ev, p, BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := FetchBaseline(context.Background(), cfg, ev, p, BaselineOptions{Seed: 7})
+	other, err := study.FetchBaseline(context.Background(), cfg, ev, p, BaselineOptions{Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/report"
 )
 
 // OpenCampaign holds a campaign for analysis: here the sample's two events
@@ -24,7 +25,7 @@ func ExampleOpenCampaign() {
 	}
 	for _, e := range a.Compare() {
 		r := e.Retention[0] // 7 days
-		fmt.Printf("%s: %d participants, %d new; 7 days: %s %s\n", e.Title, e.Participants, e.NewEditors, engagement.FormatValue(r), engagement.FormatDetail(r))
+		fmt.Printf("%s: %d participants, %d new; 7 days: %s %s\n", e.Title, e.Participants, e.NewEditors, report.FormatValue(r), report.FormatDetail(r))
 	}
 	for _, p := range a.ReturningPeople() {
 		fmt.Printf("%s came to %d events\n", p.Username, len(p.Courses))

@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // A generated campaign folder loads as the Dashboard's would: three
@@ -21,7 +21,7 @@ func TestGeneratedCampaignLoads(t *testing.T) {
 	if err := ev.WriteCampaign(dir, 3); err != nil {
 		t.Fatal(err)
 	}
-	c, err := engagement.LoadCampaignDir(context.Background(), dir)
+	c, err := study.LoadCampaignDir(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,10 +15,11 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // fakeDashboard serves a campaign as the Dashboard does, from the files of
-// testdata/campaign, answering /campaigns/<slug>.json, its users.json and
+// study/testdata/campaign, answering /campaigns/<slug>.json, its users.json and
 // each course's course.json and users.json. Unknown campaigns give 500
 // (campaign JSON) or 404 (member routes), as the Dashboard's code does.
 type fakeDashboard struct {
@@ -36,7 +37,7 @@ func (f *fakeDashboard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.requests = append(f.requests, r.URL.RequestURI())
 	f.agents = append(f.agents, r.UserAgent())
 	f.mu.Unlock()
-	dir := filepath.Join("testdata", "campaign")
+	dir := filepath.Join("study", "testdata", "campaign")
 	p := r.URL.Path
 	switch {
 	case p == "/campaigns/sample_library_2021.json":
@@ -102,7 +103,7 @@ func TestLoadCampaignLive(t *testing.T) {
 	ctx := context.Background()
 	f := &fakeDashboard{}
 	cfg := serveCampaign(t, f)
-	c, err := engagement.LoadCampaign(ctx, cfg, "https://outreachdashboard.wmflabs.org/campaigns/sample_library_2021/programs?page=2")
+	c, err := study.LoadCampaign(ctx, cfg, "https://outreachdashboard.wmflabs.org/campaigns/sample_library_2021/programs?page=2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func TestLoadCampaignLive(t *testing.T) {
 	}
 	for _, offline := range []bool{false, true} {
 		cfg.Offline = offline
-		again, err := engagement.LoadCampaign(ctx, cfg, "sample_library_2021")
+		again, err := study.LoadCampaign(ctx, cfg, "sample_library_2021")
 		if err != nil {
 			t.Fatalf("offline %v: %v", offline, err)
 		}
@@ -147,11 +148,11 @@ func TestLoadCampaignLive(t *testing.T) {
 func TestLiveCampaignEqualsFolder(t *testing.T) {
 	ctx := context.Background()
 	cfg := serveCampaign(t, &fakeDashboard{})
-	live, err := engagement.LoadCampaign(ctx, cfg, "sample_library_2021")
+	live, err := study.LoadCampaign(ctx, cfg, "sample_library_2021")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, err := engagement.LoadCampaign(ctx, cfg, filepath.Join("testdata", "campaign"))
+	dir, err := study.LoadCampaign(ctx, cfg, filepath.Join("study", "testdata", "campaign"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestLoadCampaignErrors(t *testing.T) {
 			if tt.noContact {
 				cfg.Contact = ""
 			}
-			_, err := engagement.LoadCampaign(ctx, cfg, tt.src)
+			_, err := study.LoadCampaign(ctx, cfg, tt.src)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -217,7 +218,7 @@ func TestLoadCampaignErrors(t *testing.T) {
 func TestCampaignCourseFails(t *testing.T) {
 	ctx := context.Background()
 	f := &fakeDashboard{broken: "Sample_Library/Wikidata_Workshop_(April_2021)"}
-	c, err := engagement.LoadCampaign(ctx, serveCampaign(t, f), "sample_library_2021")
+	c, err := study.LoadCampaign(ctx, serveCampaign(t, f), "sample_library_2021")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
@@ -72,7 +73,7 @@ func nbInt(l *i18n.Localizer, n int) string {
 // event: Priya Okafor took part in …".
 func (a *CampaignAnalysis) combinedCountIn(l *i18n.Localizer, pseudo *report.Pseudonymizer) string {
 	n := 0
-	if row, ok := FindRow(a.Combined(), metrics.MetricParticipants, metrics.SegmentAll); ok {
+	if row, ok := a.Combined().Find(metrics.MetricParticipants, metrics.SegmentAll); ok {
 		n = int(row.Value)
 	}
 	s := l.T("engagement-nb-campaign-counted", n, nbInt(l, n))
@@ -112,7 +113,7 @@ func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
 			recs = append(recs, rec)
 			continue
 		}
-		rec := []string{e.Title, nbDate(l, e.Start) + " – " + nbDate(l, e.End), itoa(e.Participants), itoa(e.NewEditors), itoa(e.Returning)}
+		rec := []string{e.Title, nbDate(l, e.Start) + " – " + nbDate(l, e.End), strconv.Itoa(e.Participants), strconv.Itoa(e.NewEditors), strconv.Itoa(e.Returning)}
 		for _, r := range e.Retention {
 			rec = append(rec, retentionCell(l, r))
 		}
@@ -156,7 +157,7 @@ func (a *CampaignAnalysis) ReturningView() dataframe.DataFrame {
 		}
 		user[i], n[i], titles[i] = p.Username, len(p.Courses), semicolonList(l, ts)
 	}
-	return dataframe.New(series.New(user, series.String, ColUsername), series.New(n, series.Int, "events"), series.New(titles, series.String, "event titles"))
+	return dataframe.New(series.New(user, series.String, frame.ColUsername), series.New(n, series.Int, "events"), series.New(titles, series.String, "event titles"))
 }
 
 // semicolonList is items separated by semicolons as l writes them ("a; b",

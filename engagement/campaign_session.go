@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/study"
+	"github.com/go-gota/gota/dataframe"
 )
 
 // CampaignSession is a campaign held open for analysis, as Session is for
@@ -31,7 +33,7 @@ func OpenCampaign(ctx context.Context, src string, opts ...Option) (*CampaignSes
 	if err != nil {
 		return nil, err
 	}
-	c, err := study.LoadCampaignVia(ctx, s.cfg, src, s.dash, sampleCampaignFS())
+	c, err := study.LoadCampaignVia(ctx, s.cfg, src, s.dash)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +64,7 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 	var d *Data
 	var err error
 	if s.from != "" {
-		d, err = LoadData(s.from)
+		d, err = study.LoadData(s.from)
 	} else {
 		if err := s.cfg.RequireContact(cs.c.IsSample); err != nil {
 			return nil, err
@@ -173,6 +175,16 @@ func (a *CampaignAnalysis) Combined() *metrics.Result {
 	return &metrics.Result{Rows: a.Result.Combined, Participants: a.Result.Participants, Params: a.Params}
 }
 
+// Headline is the combined campaign's headline numbers, the measures and
+// details in the session's language (WithLanguage), as Analysis.Headline.
+func (a *CampaignAnalysis) Headline() dataframe.DataFrame {
+	return headlineFrame(reportLanguage(a.settings.language), a.Combined())
+}
+
+// Metrics is every metric of the combined campaign (the campaign's
+// metrics.csv); is_share says whether value is a share or a count.
+func (a *CampaignAnalysis) Metrics() dataframe.DataFrame { return frame.Metrics(a.Combined()) }
+
 // Views returns the page views of the pages the campaign counts: those
 // created during each event by its participants left in the numbers, when
 // they were fetched up to the day before the as-of (nil otherwise: a
@@ -185,7 +197,7 @@ func (a *CampaignAnalysis) Views() *report.PageViews {
 	var pages []CreatedPage
 	for _, ev := range a.Campaign.Events {
 		if r := a.eventResult(ev.Course.Slug); r != nil {
-			pages = append(pages, CreatedPages(a.Data, r)...)
+			pages = append(pages, study.CreatedPages(a.Data, r)...)
 		}
 	}
 	return viewsFor(v, pages)

@@ -12,6 +12,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 func sampleCampaign(t *testing.T) *engagement.CampaignAnalysis {
@@ -150,7 +151,7 @@ func TestCampaignShareFailedCourse(t *testing.T) {
 // as inactive), and the report and the summary say so at the top.
 func TestCampaignIncompleteData(t *testing.T) {
 	ctx := context.Background()
-	c, err := engagement.LoadCampaignDir(ctx, filepath.Join("testdata", "campaign"))
+	c, err := study.LoadCampaignDir(ctx, filepath.Join("study", "testdata", "campaign"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestCampaignIncompleteData(t *testing.T) {
 			}
 		}
 	}
-	row, _ := engagement.FindRow(&metrics.Result{Rows: r.Combined}, metrics.MetricExcluded, metrics.Segment(metrics.ExcludeIncomplete))
+	row, _ := (&metrics.Result{Rows: r.Combined}).Find(metrics.MetricExcluded, metrics.Segment(metrics.ExcludeIncomplete))
 	if left == 0 || int(row.Value) != left {
 		t.Fatalf("%d people left out as data incomplete, the combined row says %v", left, row.Value)
 	}
@@ -202,7 +203,7 @@ func TestCampaignIncompleteData(t *testing.T) {
 // the notes say so by the events' titles.
 func TestCombinedCountExplained(t *testing.T) {
 	a := sampleCampaign(t)
-	row, _ := engagement.FindRow(a.Combined(), metrics.MetricParticipants, metrics.SegmentAll)
+	row, _ := a.Combined().Find(metrics.MetricParticipants, metrics.SegmentAll)
 	want := []string{"Priya Okafor took part in Women in Science Edit-a-thon and facilitated Wikidata Workshop, so the campaign leaves them out as a facilitator",
 		"Librarian Lucy took part in Wikidata Workshop and facilitated Women in Science Edit-a-thon, so the campaign leaves them out as a facilitator"}
 	if got := a.CombinedNotes(nil); row.Value != 52 || fmt.Sprint(got) != fmt.Sprint(want) {

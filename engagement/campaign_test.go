@@ -12,6 +12,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // A campaign of the sample event and a later workshop with three of its
@@ -24,7 +25,7 @@ import (
 // place among the new editors go; nobody else changes.
 func TestCampaignOfTwoEvents(t *testing.T) {
 	ctx := context.Background()
-	c, err := engagement.LoadCampaignDir(ctx, filepath.Join("testdata", "campaign"))
+	c, err := study.LoadCampaignDir(ctx, filepath.Join("study", "testdata", "campaign"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestCampaignOfTwoEvents(t *testing.T) {
 	if fmt.Sprint(r.Events[0].Result.Rows) != fmt.Sprint(own.Rows) {
 		t.Error("the first event's rows differ from the sample's own analysis")
 	}
-	ownRow := func(m string, s metrics.Segment) metrics.Row { row, _ := engagement.FindRow(own, m, s); return row }
+	ownRow := func(m string, s metrics.Segment) metrics.Row { row, _ := own.Find(m, s); return row }
 	combined := &metrics.Result{Rows: r.Combined}
 	for _, tt := range []struct {
 		metric string
@@ -59,7 +60,7 @@ func TestCampaignOfTwoEvents(t *testing.T) {
 		{metrics.MetricEditsDuring, metrics.SegmentAll, ownRow(metrics.MetricEditsDuring, metrics.SegmentAll).Value - 4, 0, 0},
 		{metrics.MetricReturningParticipants, metrics.SegmentAll, 3, 0, 0}, // Ada Okafor, Grace Novak, Kiri Okafor
 	} {
-		row, ok := engagement.FindRow(combined, tt.metric, tt.seg)
+		row, ok := combined.Find(tt.metric, tt.seg)
 		if !ok || row.Empty || row.Value != tt.value || row.Numerator != tt.k || row.Denominator != tt.n {
 			t.Errorf("combined %s/%s = %+v, want %v (%d of %d)", tt.metric, tt.seg, row, tt.value, tt.k, tt.n)
 		}
@@ -75,7 +76,7 @@ func TestCampaignOfTwoEvents(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	if _, err := engagement.WriteCampaignOutputs(dir, d, r); err != nil {
+	if _, err := study.WriteCampaignOutputs(dir, d, r); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "events.csv"))

@@ -10,6 +10,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -23,25 +24,25 @@ func TestAnalyzeFilteredFrames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newOnly, err := s.Analyze(s.Params(), InSegment(a.Participants(), metrics.SegmentNew))
+	newOnly, err := s.Analyze(s.Params(), frame.InSegment(a.Participants(), metrics.SegmentNew))
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, _ := FindRow(a.Result, metrics.MetricParticipants, metrics.SegmentNew)
-	n, _ := FindRow(newOnly.Result, metrics.MetricParticipants, metrics.SegmentAll)
-	e, _ := FindRow(newOnly.Result, metrics.MetricParticipants, metrics.SegmentExperienced)
+	all, _ := a.Result.Find(metrics.MetricParticipants, metrics.SegmentNew)
+	n, _ := newOnly.Result.Find(metrics.MetricParticipants, metrics.SegmentAll)
+	e, _ := newOnly.Result.Find(metrics.MetricParticipants, metrics.SegmentExperienced)
 	if n.Value != all.Value || e.Value != 0 {
 		t.Errorf("new editors only: %v participants, %v experienced; want %v and 0", n.Value, e.Value, all.Value)
 	}
-	during := InPeriod(a.Contributions(), metrics.During)
-	wiki := during.Col(ColWiki).Records()[0]
-	one, err := s.Analyze(s.Params(), OnWiki(a.Contributions(), wiki))
+	during := frame.InPeriod(a.Contributions(), metrics.During)
+	wiki := during.Col(frame.ColWiki).Records()[0]
+	one, err := s.Analyze(s.Params(), frame.OnWiki(a.Contributions(), wiki))
 	if err != nil {
 		t.Fatal(err)
 	}
-	edits, _ := FindRow(one.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
+	edits, _ := one.Result.Find(metrics.MetricEditsDuring, metrics.SegmentAll)
 	// Edits of participants left out (facilitators, bots) are not counted.
-	if want := InSegment(OnWiki(during, wiki), metrics.SegmentNew, metrics.SegmentExperienced).Nrow(); int(edits.Value) != want {
+	if want := frame.InSegment(frame.OnWiki(during, wiki), metrics.SegmentNew, metrics.SegmentExperienced).Nrow(); int(edits.Value) != want {
 		t.Errorf("%s only: %v edits during, want %d", wiki, edits.Value, want)
 	}
 	want := "the frame to analyse is neither: a contributions frame (contributions.csv's columns) needs wiki, username, revid, pageid, ns, title, timestamp, sizediff, new; " +
@@ -51,7 +52,7 @@ func TestAnalyzeFilteredFrames(t *testing.T) {
 		t.Errorf("a monthly frame: %v\nwant %s", err, want)
 	}
 	// A frame that lost a column is refused, naming it, never guessed.
-	if _, err := s.Analyze(s.Params(), OnWiki(a.Contributions(), wiki).Drop(ColRevID)); err == nil || !strings.Contains(err.Error(), "a contributions frame (contributions.csv's columns) needs revid;") {
+	if _, err := s.Analyze(s.Params(), frame.OnWiki(a.Contributions(), wiki).Drop(frame.ColRevID)); err == nil || !strings.Contains(err.Error(), "a contributions frame (contributions.csv's columns) needs revid;") {
 		t.Errorf("a contributions frame without revid: %v", err)
 	}
 }
@@ -64,7 +65,7 @@ func TestRestrictMatchesProtectedNames(t *testing.T) {
 	cols := make([]series.Series, len(dataset.ParticipantsHeader))
 	for i, c := range dataset.ParticipantsHeader {
 		v := ""
-		if c == ColUsername {
+		if c == frame.ColUsername {
 			v = dataset.Protect("-Ann")
 		}
 		cols[i] = series.New([]string{v}, series.String, c)

@@ -11,7 +11,7 @@
 //	//    URL, or a folder of downloaded Dashboard files. 2–3. Load and
 //	//    preprocess: done by Open; the Dashboard's answers are cached.
 //	s, err := engagement.Open(ctx, "sample", engagement.WithContact("me@example.org"), engagement.WithCacheDir(".cache"))
-//	df := engagement.ParticipantsFrame(s.Event())
+//	df := s.Roster()
 //
 //	// 4–5. Enrich with the Wikimedia APIs (batched, cached, polite), then
 //	//      every metric, observed as of an explicit instant (s.Params()).
@@ -21,7 +21,7 @@
 //	// definitions; parameters are values.
 //	p := s.Params()
 //	p.NewEditorLookback = 30 * 24 * time.Hour
-//	enwiki, err := s.Analyze(p, engagement.OnWiki(a.Contributions(), "en.wikipedia.org"))
+//	enwiki, err := s.Analyze(p, frame.OnWiki(a.Contributions(), "en.wikipedia.org"))
 //
 //	// 6. Share: CSV files, charts and the one-file HTML report.
 //	paths, err := a.Share("out", false)
@@ -67,8 +67,7 @@
 //   - metrics: every metric, pure functions with an explicit as-of (the standard library only)
 //   - dataset: every file format (the CSV files, pageviews.csv, comparison.csv, returning.csv, baseline.json, run.json) and the one output writer
 //   - frame: the one boundary with gota: the frames' schema (dataset's CSV
-//     headers, the Col constants aliased here), conversions, filters and
-//     groupings; the frame functions here (CountBy, InPeriod, …) wrap it
+//     headers, the Col constants), conversions, filters and groupings
 //   - chart, nb, report: charts, notebook display, the one-file HTML report and wikitext
 //   - i18n: the message files and their reader
 //   - history: mediawiki_history dumps and the SQL engines (cgo in history/duckdb only)
@@ -80,7 +79,7 @@
 // clients import neither metrics nor dataset (dashboard has its own
 // Exclusion and ParseError); frame imports neither this package, study,
 // report, chart, nb nor a client; gota is imported by frame, chart and nb
-// (and, until its wrappers go, by this package); gonbui is imported by nb
+// (and by this package, whose Analysis methods return frames); gonbui is imported by nb
 // alone. sample
 // imports dataset: its ground truth is written and read in the run's own
 // format by that format's one owner.

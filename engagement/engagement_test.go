@@ -13,6 +13,8 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // TestSampleFlow runs the whole flow on the embedded sample and checks the
@@ -23,11 +25,11 @@ func enrichSample(t *testing.T) (context.Context, engagement.Config, *engagement
 	t.Helper()
 	ctx := context.Background()
 	cfg := engagement.Config{CacheDir: t.TempDir()}
-	ev, err := engagement.LoadEvent(ctx, cfg, engagement.Sample)
+	ev, err := study.LoadEvent(ctx, cfg, engagement.Sample)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := engagement.Enrich(ctx, cfg, ev, nil)
+	data, err := study.Enrich(ctx, cfg, ev, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +41,7 @@ func TestSampleFlow(t *testing.T) {
 	if len(data.Failures) != 0 || data.Stats.Requests == 0 {
 		t.Fatalf("failures %v, stats %v", data.Failures, data.Stats)
 	}
-	res, err := engagement.Analyze(ev, data, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
+	res, err := study.Analyze(ev, data, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,25 +68,25 @@ func TestSampleFlow(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	if _, err := engagement.WriteOutputs(dir, data, res); err != nil {
+	if _, err := study.WriteOutputs(dir, data, res); err != nil {
 		t.Fatal(err)
 	}
 	// A rerun from the cache makes no requests.
-	again, err := engagement.Enrich(ctx, cfg, ev, nil)
+	again, err := study.Enrich(ctx, cfg, ev, nil)
 	if err != nil || again.Stats.Requests != 0 {
 		t.Errorf("rerun: %v, %v", again.Stats, err)
 	}
 	// -from reproduces the run exactly.
-	re, err := engagement.LoadData(dir)
+	re, err := study.LoadData(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res2, err := engagement.Analyze(ev, re, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
+	res2, err := study.Analyze(ev, re, metrics.DefaultParams(ev.AsOf(ev.Course.End)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir2 := t.TempDir()
-	if _, err := engagement.WriteOutputs(dir2, re, res2); err != nil {
+	if _, err := study.WriteOutputs(dir2, re, res2); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"metrics.csv", "participants.csv", "monthly.csv", "contributions.csv", "accounts.csv", "namespaces.csv"} {
@@ -94,13 +96,13 @@ func TestSampleFlow(t *testing.T) {
 			t.Errorf("%s differs after re-analysis (%d vs %d bytes)", f, len(a), len(b))
 		}
 	}
-	if h := engagement.Headline(res); h.Nrow() != 13 || h.Err != nil {
-		t.Errorf("headline rows %d, %v", h.Nrow(), h.Err)
+	if h := report.HeadlineRows(nil, res); len(h) != 13 {
+		t.Errorf("headline rows %d, want 13", len(h))
 	}
 }
 
 func TestLiveNeedsContact(t *testing.T) {
-	_, err := engagement.LoadEvent(context.Background(), engagement.Config{}, "https://outreachdashboard.wmflabs.org/courses/A/B")
+	_, err := study.LoadEvent(context.Background(), engagement.Config{}, "https://outreachdashboard.wmflabs.org/courses/A/B")
 	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("contact")) {
 		t.Errorf("error = %v", err)
 	}
@@ -111,12 +113,12 @@ func TestLiveNeedsContact(t *testing.T) {
 func TestLoadEventDataCountsRowsOutsideTheEvent(t *testing.T) {
 	_, _, ev, data := enrichSample(t)
 	p := metrics.DefaultParams(ev.AsOf(ev.Course.End))
-	res, err := engagement.Analyze(ev, data, p)
+	res, err := study.Analyze(ev, data, p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := engagement.WriteOutputs(dir, data, res); err != nil {
+	if _, err := study.WriteOutputs(dir, data, res); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.OpenFile(filepath.Join(dir, "contributions.csv"), os.O_APPEND|os.O_WRONLY, 0)
@@ -128,7 +130,7 @@ func TestLoadEventDataCountsRowsOutsideTheEvent(t *testing.T) {
 	fmt.Fprintf(f, "%s,Stranger,999000002,1,0,Page,2021-03-06T10:00:00Z,5,false\n", ev.Course.Domains()[0])
 	f.Close()
 	n := data.Contributions.Len()
-	re, err := engagement.LoadEventData(dir, ev)
+	re, err := study.LoadEventData(dir, ev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +141,7 @@ func TestLoadEventDataCountsRowsOutsideTheEvent(t *testing.T) {
 	if got := re.Normalised.Lines(); !slices.Equal(got, want) {
 		t.Errorf("normalised:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	res2, err := engagement.Analyze(ev, re, p)
+	res2, err := study.Analyze(ev, re, p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,19 +7,27 @@ import (
 	"time"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 )
 
-// Run takes the embedded sample through the whole flow, offline.
-func ExampleRun() {
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+// The embedded sample taken through the whole flow, offline: open the
+// event, then analyse it (which fetches first).
+func Example() {
+	s, err := engagement.Open(context.Background(), engagement.Sample)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	row, _ := engagement.FindRow(a.Result, metrics.RetentionMetric(7), metrics.SegmentNew)
+	a, err := s.Analysis()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	row, _ := a.Result.Find(metrics.RetentionMetric(7), metrics.SegmentNew)
 	fmt.Println(a.Event.Course.Title)
-	fmt.Println("new editors still editing 7 days after:", engagement.FormatValue(row), "("+engagement.FormatDetail(row)+")")
+	fmt.Println("new editors still editing 7 days after:", report.FormatValue(row), "("+report.FormatDetail(row)+")")
 	// Output:
 	// Women in Science Edit-a-thon
 	// new editors still editing 7 days after: 25.0 % (9 of 36, 95% CI 13.8 %–41.1 %)
@@ -45,10 +53,10 @@ func ExampleOpen() {
 			fmt.Println(err)
 			return
 		}
-		row, _ := engagement.FindRow(a.Result, metrics.RetentionMetric(30), metrics.SegmentNew)
+		row, _ := a.Result.Find(metrics.RetentionMetric(30), metrics.SegmentNew)
 		r := s.Requests()
 		fmt.Printf("run %d: asked the network: %v; answers from the cache: %v\n", run, r.Total() > 0, r.DashboardCached+r.APICached > 0)
-		fmt.Println("  new editors still editing 30 days after:", engagement.FormatValue(row))
+		fmt.Println("  new editors still editing 30 days after:", report.FormatValue(row))
 	}
 	// Output:
 	// run 1: asked the network: true; answers from the cache: false
@@ -72,8 +80,8 @@ func ExampleSession_Analyze() {
 			fmt.Println(err)
 			return
 		}
-		row, _ := engagement.FindRow(a.Result, metrics.MetricParticipants, metrics.SegmentNew)
-		fmt.Printf("look-back %2d days: %s new editors\n", days, engagement.FormatValue(row))
+		row, _ := a.Result.Find(metrics.MetricParticipants, metrics.SegmentNew)
+		fmt.Printf("look-back %2d days: %s new editors\n", days, report.FormatValue(row))
 	}
 	// Output:
 	// look-back  0 days: 18 new editors
@@ -94,17 +102,17 @@ func ExampleSession_Analyze_frames() {
 		fmt.Println(err)
 		return
 	}
-	during := engagement.InPeriod(a.Contributions(), metrics.During)
-	byWiki := engagement.CountBy(during, engagement.ColWiki)
+	during := frame.InPeriod(a.Contributions(), metrics.During)
+	byWiki := frame.CountBy(during, frame.ColWiki)
 	fmt.Println("edits during the event on", byWiki.Elem(0, 0), byWiki.Elem(0, 1))
 
-	newOnly, err := s.Analyze(s.Params(), engagement.InSegment(a.Participants(), metrics.SegmentNew))
+	newOnly, err := s.Analyze(s.Params(), frame.InSegment(a.Participants(), metrics.SegmentNew))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	row, _ := engagement.FindRow(newOnly.Result, metrics.MetricParticipants, metrics.SegmentAll)
-	fmt.Println("participants in the new-editors-only analysis:", engagement.FormatValue(row))
+	row, _ := newOnly.Result.Find(metrics.MetricParticipants, metrics.SegmentAll)
+	fmt.Println("participants in the new-editors-only analysis:", report.FormatValue(row))
 	// Output:
 	// edits during the event on en.wikipedia.org 552
 	// participants in the new-editors-only analysis: 36
@@ -124,7 +132,7 @@ func ExampleSession_Sweep() {
 		fmt.Println(err)
 		return
 	}
-	for _, r := range df.Select([]string{engagement.SettingLookbackDays, engagement.ColMetric, engagement.ColValue}).Records() {
+	for _, r := range df.Select([]string{engagement.SettingLookbackDays, frame.ColMetric, frame.ColValue}).Records() {
 		fmt.Println(r)
 	}
 	// Output:
@@ -135,15 +143,20 @@ func ExampleSession_Sweep() {
 	// [14 retention_7d 0.250000]
 }
 
-// WithMetric picks metric rows, in the order asked.
-func ExampleWithMetric() {
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+// frame.WithMetric picks an analysis's metric rows, in the order asked.
+func ExampleAnalysis_Metrics() {
+	s, err := engagement.Open(context.Background(), engagement.Sample)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	df := engagement.WithMetric(a.Metrics(), metrics.RetentionMetric(30), metrics.MetricParticipants)
-	for _, r := range df.Select([]string{engagement.ColMetric, engagement.ColSegment, engagement.ColIsShare}).Records() {
+	a, err := s.Analysis()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	df := frame.WithMetric(a.Metrics(), metrics.RetentionMetric(30), metrics.MetricParticipants)
+	for _, r := range df.Select([]string{frame.ColMetric, frame.ColSegment, frame.ColIsShare}).Records() {
 		fmt.Println(r)
 	}
 	// Output:

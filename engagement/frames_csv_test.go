@@ -15,6 +15,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
 )
@@ -124,8 +125,8 @@ func TestOutputCSVsAreTheFrames(t *testing.T) {
 func TestAnalyzeFramesReadFromCSV(t *testing.T) {
 	s, a, dir := sampleFolder(t)
 	for name, tc := range map[string]struct{ fromFile, fromFrame dataframe.DataFrame }{
-		"contributions on en": {engagement.OnWiki(readCSV(t, filepath.Join(dir, "contributions.csv")), "en.wikipedia.org"), engagement.OnWiki(a.Contributions(), "en.wikipedia.org")},
-		"new participants":    {engagement.InSegment(readCSV(t, filepath.Join(dir, "participants.csv")), metrics.SegmentNew), engagement.InSegment(a.Participants(), metrics.SegmentNew)},
+		"contributions on en": {frame.OnWiki(readCSV(t, filepath.Join(dir, "contributions.csv")), "en.wikipedia.org"), frame.OnWiki(a.Contributions(), "en.wikipedia.org")},
+		"new participants":    {frame.InSegment(readCSV(t, filepath.Join(dir, "participants.csv")), metrics.SegmentNew), frame.InSegment(a.Participants(), metrics.SegmentNew)},
 	} {
 		got, err := s.Analyze(s.Params(), tc.fromFile)
 		if err != nil {
@@ -144,8 +145,8 @@ func TestAnalyzeFramesReadFromCSV(t *testing.T) {
 		if differ > 0 || len(got.Result.Rows) != len(want.Result.Rows) {
 			t.Errorf("%s: %d of %d metric rows differ between the file's frame and the analysis's", name, differ, len(want.Result.Rows))
 		}
-		all, _ := engagement.FindRow(a.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
-		if e, _ := engagement.FindRow(got.Result, metrics.MetricEditsDuring, metrics.SegmentAll); name == "contributions on en" && e.Value >= all.Value {
+		all, _ := a.Result.Find(metrics.MetricEditsDuring, metrics.SegmentAll)
+		if e, _ := got.Result.Find(metrics.MetricEditsDuring, metrics.SegmentAll); name == "contributions on en" && e.Value >= all.Value {
 			t.Errorf("%s: %v edits during, the whole event's %v: not narrowed", name, e.Value, all.Value)
 		}
 	}
@@ -156,23 +157,23 @@ func TestAnalyzeFramesReadFromCSV(t *testing.T) {
 // created the content pages they created then.
 func TestCountByReconcilesWithTheHeadline(t *testing.T) {
 	_, a, _ := sampleFolder(t)
-	during := engagement.InPeriod(engagement.Included(a.Contributions()), metrics.During)
-	edits, _ := engagement.FindRow(a.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
-	created, _ := engagement.FindRow(a.Result, metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
+	during := frame.InPeriod(frame.Included(a.Contributions()), metrics.During)
+	edits, _ := a.Result.Find(metrics.MetricEditsDuring, metrics.SegmentAll)
+	created, _ := a.Result.Find(metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
 	sum := func(df dataframe.DataFrame, col string) int {
 		n := 0
-		for _, v := range engagement.CountBy(df, engagement.ColWiki).Col(col).Float() {
+		for _, v := range frame.CountBy(df, frame.ColWiki).Col(col).Float() {
 			n += int(v)
 		}
 		return n
 	}
-	if got := sum(during, engagement.ColEdits); got != int(edits.Value) || got != 690 {
+	if got := sum(during, frame.ColEdits); got != int(edits.Value) || got != 690 {
 		t.Errorf("included edits during: %d; the headline says %v (690)", got, edits.Value)
 	}
-	if got := sum(engagement.InContent(during), engagement.ColPagesCreated); got != int(created.Value) {
+	if got := sum(frame.InContent(during), frame.ColPagesCreated); got != int(created.Value) {
 		t.Errorf("content pages created by included participants during: %d; the headline says %v", got, created.Value)
 	}
-	if all := sum(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColEdits); all == int(edits.Value) {
+	if all := sum(frame.InPeriod(a.Contributions(), metrics.During), frame.ColEdits); all == int(edits.Value) {
 		t.Errorf("every row during: %d edits, the headline's too: the sample lacks the edits the filter leaves out", all)
 	}
 }

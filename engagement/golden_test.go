@@ -6,7 +6,6 @@ import (
 	"flag"
 	"os"
 	"testing"
-	"time"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/dataset"
@@ -30,7 +29,7 @@ var update = flag.Bool("update", false, "rewrite testdata/sample_metrics.golden.
 // go test ./engagement -update rewrites the file after a deliberate change;
 // review the diff.
 func TestSampleMetricsGolden(t *testing.T) {
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+	a, err := sampleAnalysis()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,4 +63,14 @@ func TestSampleMetricsGolden(t *testing.T) {
 			t.Errorf("golden file lacks %q", line)
 		}
 	}
+}
+
+// sampleAnalysis opens the embedded sample with opts and analyses it with
+// the session's parameters.
+func sampleAnalysis(opts ...engagement.Option) (*engagement.Analysis, error) {
+	s, err := engagement.Open(context.Background(), engagement.Sample, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s.Analysis()
 }

@@ -4,8 +4,9 @@ import (
 	"slices"
 	"testing"
 
-	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // A headline shows the retention windows computed: the default four of
@@ -15,12 +16,12 @@ func TestHeadlineShowsCustomRetentionWindows(t *testing.T) {
 	measures := func(days []int) []string {
 		p := metrics.DefaultParams(a.Event.AsOf(a.Event.Course.End))
 		p.RetentionDays = days
-		r, err := engagement.Analyze(a.Event, a.Data, p)
+		r, err := study.Analyze(a.Event, a.Data, p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []string
-		for _, h := range engagement.HeadlineRows(r) {
+		for _, h := range report.HeadlineRows(nil, r) {
 			out = append(out, h.Label)
 		}
 		return out[5:]

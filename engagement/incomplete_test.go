@@ -10,7 +10,9 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // failContribs answers like the sample's wikis, except that list=usercontribs
@@ -34,17 +36,17 @@ func (f failContribs) RoundTrip(r *http.Request) (*http.Response, error) {
 func analyseSample(t *testing.T, transport http.RoundTripper) (*engagement.Event, *engagement.Data, *metrics.Result) {
 	t.Helper()
 	ctx := context.Background()
-	ev, err := engagement.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
+	ev, err := study.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ev.IsSample = false // go through the configured HTTP client
 	cfg := engagement.Config{Contact: "test@example.org", HTTPClient: &http.Client{Transport: transport}}
-	d, err := engagement.Enrich(ctx, cfg, ev, nil)
+	d, err := study.Enrich(ctx, cfg, ev, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := engagement.Analyze(ev, d, metrics.DefaultParams(sample.AsOf))
+	r, err := study.Analyze(ev, d, metrics.DefaultParams(sample.AsOf))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +104,7 @@ func TestOneWikiFailingLeavesOthersUnchanged(t *testing.T) {
 	if got := get(part, "excluded", metrics.Segment(metrics.ExcludeIncomplete)).Value; int(got) != incomplete {
 		t.Errorf("excluded/data incomplete = %v, want %d", got, incomplete)
 	}
-	banner := engagement.Banner(part)
+	banner := report.IncompleteBanner(part)
 	want := fmt.Sprintf("%d of 56 participants left out: their contributions on commons.wikimedia.org could not be fetched (HTTP 403)", incomplete)
 	if banner != want {
 		t.Errorf("banner = %q, want %q", banner, want)
@@ -114,21 +116,21 @@ func TestOneWikiFailingLeavesOthersUnchanged(t *testing.T) {
 func TestReanalysisOfPartialRunKeepsIncomplete(t *testing.T) {
 	ev, d, part := analyseSample(t, failContribs{sample.Transport(), "commons.wikimedia.org"})
 	dir := t.TempDir()
-	if _, err := engagement.WriteOutputs(dir, d, part); err != nil {
+	if _, err := study.WriteOutputs(dir, d, part); err != nil {
 		t.Fatal(err)
 	}
-	again, err := engagement.LoadData(dir)
+	again, err := study.LoadData(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := engagement.Analyze(ev, again, metrics.DefaultParams(sample.AsOf))
+	r, err := study.Analyze(ev, again, metrics.DefaultParams(sample.AsOf))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if fmt.Sprint(r.Rows) != fmt.Sprint(part.Rows) {
 		t.Error("metrics differ after re-analysis")
 	}
-	if b := engagement.Banner(r); b == "" || b != engagement.Banner(part) {
-		t.Errorf("banner after re-analysis %q, want %q", b, engagement.Banner(part))
+	if b := report.IncompleteBanner(r); b == "" || b != report.IncompleteBanner(part) {
+		t.Errorf("banner after re-analysis %q, want %q", b, report.IncompleteBanner(part))
 	}
 }

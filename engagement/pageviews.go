@@ -37,7 +37,7 @@ func viewsFor(v *FetchedViews, pages []CreatedPage) *report.PageViews {
 	out := &report.PageViews{Start: v.Start, End: v.End}
 	notServed := map[string]int{}
 	for _, p := range pages {
-		if !ServesPageViews(p.Wiki) {
+		if !study.ServesPageViews(p.Wiki) {
 			notServed[p.Wiki]++
 			continue
 		}

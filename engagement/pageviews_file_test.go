@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/study"
 )
 
 // A re-analysis of a run folder shows the page views the run fetched, read
@@ -61,7 +62,7 @@ func TestPageViewsFileErrors(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(d, engagement.PageViewsFile), []byte(c.body), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := engagement.LoadData(d)
+		_, err := study.LoadData(d)
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), filepath.Join(d, engagement.PageViewsFile)) {
 			t.Errorf("want an error naming the file and %q; got %v", c.want, err)
 		}
@@ -70,7 +71,7 @@ func TestPageViewsFileErrors(t *testing.T) {
 	if err := os.Remove(filepath.Join(d, engagement.PageViewsFile)); err != nil {
 		t.Fatal(err)
 	}
-	if data, err := engagement.LoadData(d); err != nil || data.Views != nil {
+	if data, err := study.LoadData(d); err != nil || data.Views != nil {
 		t.Errorf("without pageviews.csv: %v, views %v", err, data.Views)
 	}
 }

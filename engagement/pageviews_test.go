@@ -14,9 +14,11 @@ import (
 	"time"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // A pageviews service that gives every article 3 views a day, except one
@@ -86,11 +88,11 @@ func TestFetchPageViews(t *testing.T) {
 // items; their views appear in report.html and report.wikitext, and their
 // titles are pseudonymised with the rest.
 func TestCreatedPagesInReport(t *testing.T) {
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+	a, err := sampleAnalysis()
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := engagement.CreatedPages(a.Data, a.Result)
+	pages := study.CreatedPages(a.Data, a.Result)
 	per := map[string]int{}
 	for _, p := range pages {
 		per[p.Wiki]++
@@ -148,7 +150,7 @@ func TestSampleRunShowsPageViews(t *testing.T) {
 	// One page's views, day by day from its creation to the day before the as-of.
 	p := a.Views.Pages[len(a.Views.Pages)-1]
 	var born time.Time
-	for _, c := range engagement.CreatedPages(a.Data, a.Result) {
+	for _, c := range study.CreatedPages(a.Data, a.Result) {
 		if c.Title == p.Title {
 			born = c.Created.UTC().Truncate(24 * time.Hour)
 		}
@@ -160,7 +162,7 @@ func TestSampleRunShowsPageViews(t *testing.T) {
 	if p.Views != want || a.Views.End != sample.AsOf.AddDate(0, 0, -1) {
 		t.Errorf("%s: %d views to %s; want %d to %s", p.Title, p.Views, a.Views.End, want, sample.AsOf.AddDate(0, 0, -1))
 	}
-	if df := a.PageViewsFrame(); df.Nrow() != 36 || df.Col(engagement.ColViews).Float()[35] != float64(p.Views) {
+	if df := a.PageViewsFrame(); df.Nrow() != 36 || df.Col(frame.ColViews).Float()[35] != float64(p.Views) {
 		t.Errorf("page views frame: %d rows", df.Nrow())
 	}
 	if got, want := a.ViewsSummary(), "**"+report.Thousands(a.Views.Total())+" views** from 2021-03-05 to 2024-12-31 of the 36 pages created during the event that the page views service counts. commons.wikimedia.org: 28 pages created there, whose views the service does not count. www.wikidata.org: 8 pages created there, whose views the service does not count."; got != want {
@@ -191,8 +193,8 @@ func TestPageViewsFetchedOnceAndFailuresNoted(t *testing.T) {
 	}
 	sent := pv.sent
 	failed := 0
-	for _, p := range engagement.CreatedPages(a.Data, a.Result) {
-		if engagement.ServesPageViews(p.Wiki) && p.Title[0] >= 'A' && p.Title[0] <= 'M' {
+	for _, p := range study.CreatedPages(a.Data, a.Result) {
+		if study.ServesPageViews(p.Wiki) && p.Title[0] >= 'A' && p.Title[0] <= 'M' {
 			failed++
 		}
 	}
@@ -204,7 +206,7 @@ func TestPageViewsFetchedOnceAndFailuresNoted(t *testing.T) {
 			t.Errorf("%s failed but is shown with %d views", p.Title, p.Views)
 		}
 	}
-	if _, err := s.Analyze(s.Params(), engagement.OnWiki(a.Contributions(), "en.wikipedia.org")); err != nil {
+	if _, err := s.Analyze(s.Params(), frame.OnWiki(a.Contributions(), "en.wikipedia.org")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Analysis(); err != nil {

@@ -1,9 +1,6 @@
 package engagement
 
 import (
-	"context"
-	"time"
-
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 )
@@ -28,19 +25,4 @@ type Analysis struct {
 	NoBaseline string
 	// settings are the session's settings run.json records.
 	settings runSettings
-}
-
-// Run loads the event, fetches its contributions and computes every metric
-// with the default parameters as of asOf (the zero time: the event's own
-// as-of, now for a live event).
-func Run(ctx context.Context, cfg Config, course string, asOf time.Time) (*Analysis, error) {
-	opts := []Option{WithConfig(cfg)}
-	if !asOf.IsZero() {
-		opts = append(opts, WithAsOf(asOf))
-	}
-	s, err := Open(ctx, course, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return s.Analysis()
 }

@@ -232,7 +232,7 @@ func (s *Session) Fetch() (*Data, error) {
 		if err := s.cfg.RequireContact(s.ev.IsSample); err != nil {
 			return nil, err
 		}
-		d, err = Enrich(s.ctx, s.cfg, s.ev, s.progress)
+		d, err = study.Enrich(s.ctx, s.cfg, s.ev, s.progress)
 		if d != nil && s.progressDone != nil {
 			s.progressDone(requestsText(reportLanguage(s.lang), d.Stats))
 		}
@@ -325,7 +325,7 @@ func views(d *Data, res *metrics.Result) *report.PageViews {
 	if d.Views == nil || !d.Views.End.Equal(res.Params.AsOf.UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)) {
 		return nil
 	}
-	return viewsFor(d.Views, CreatedPages(d, res))
+	return viewsFor(d.Views, study.CreatedPages(d, res))
 }
 
 // Params returns the default parameters with the session's as-of,
@@ -375,7 +375,7 @@ func (s *Session) Analyze(p metrics.Params, only ...dataframe.DataFrame) (*Analy
 // beside the new editors' when b is set. It asks nothing of the network:
 // the data and the baseline are fetched before.
 func analyze(ev *Event, d *Data, p metrics.Params, b *Baseline, settings runSettings) (*Analysis, error) {
-	res, err := Analyze(ev, d, p)
+	res, err := study.Analyze(ev, d, p)
 	if err != nil {
 		return nil, fmt.Errorf("computing the metrics: %w", err)
 	}

@@ -150,8 +150,8 @@ func TestSessionParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	la, _ := FindRow(a.Result, metrics.MetricLongTerm, metrics.SegmentExperienced)
-	lb, _ := FindRow(b.Result, metrics.MetricLongTerm, metrics.SegmentExperienced)
+	la, _ := a.Result.Find(metrics.MetricLongTerm, metrics.SegmentExperienced)
+	lb, _ := b.Result.Find(metrics.MetricLongTerm, metrics.SegmentExperienced)
 	if la.Value <= lb.Value || s.Params().LongTermEdits != 100 {
 		t.Fatalf("long-term at 100 edits: %v, at 1000: %v; session params %d", la.Value, lb.Value, s.Params().LongTermEdits)
 	}

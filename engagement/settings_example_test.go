@@ -10,6 +10,7 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
+	"example.com/engagement/engagement/report"
 )
 
 // Settings hold what a notebook's ✏️ cell sets, in one value given by one
@@ -32,8 +33,8 @@ func ExampleSettings() {
 		fmt.Println(err)
 		return
 	}
-	row, _ := engagement.FindRow(a.Result, metrics.RetentionMetric(30), metrics.SegmentNew)
-	fmt.Println("new editors still editing 30 days after:", engagement.FormatValue(row))
+	row, _ := a.Result.Find(metrics.RetentionMetric(30), metrics.SegmentNew)
+	fmt.Println("new editors still editing 30 days after:", report.FormatValue(row))
 	if _, err := a.Share(out, false); err != nil {
 		fmt.Println(err)
 		return

@@ -17,6 +17,7 @@ import (
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // Chart is one of the standard charts of an analysis.
@@ -155,7 +156,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		Title: c.Title, CourseURL: ev.Ref.String(), Wikis: c.Domains(), Result: shown, Figures: figs,
 		Totals:    &report.DashboardTotals{Editors: c.StudentCount, Edits: c.EditCount, ArticlesCreated: c.CreatedCount, Uploads: c.UploadCount},
 		Dashboard: [][2]string{{"editors", fmt.Sprint(c.StudentCount)}, {"articles", fmt.Sprint(c.ArticleCount)}, {"edits", c.EditCount}, {"articles created", c.CreatedCount}, {"words added", c.WordCount}, {"article views", c.ViewCount}},
-		Notes:     notes, Failures: failures, Stats: stats, Version: Version, Pseudonyms: pseudo != nil,
+		Notes:     notes, Failures: failures, Stats: stats, Version: study.Version, Pseudonyms: pseudo != nil,
 		PageViews: pseudonymViews(views, pseudo), Baseline: base, Lang: reportLanguage(lang),
 	}
 	path := filepath.Join(dir, "report.html")
@@ -261,7 +262,7 @@ func (a *Analysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]string, 
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		paths, werr = WriteOutputs(dir, out.Data, out.Result)
+		paths, werr = study.WriteOutputs(dir, out.Data, out.Result)
 	}()
 	more, err := writeReport(dir, a.Event, a.Data, a.Result, pseudo, a.Views, a.ReportBaseline(), a.settings.language)
 	<-done

@@ -36,7 +36,7 @@ func (s *Session) Sweep(setting string, values []int, rows ...MetricRef) (datafr
 			return dataframe.DataFrame{}, fmt.Errorf("%s = %d: %w", setting, v, err)
 		}
 		for _, ref := range rows {
-			row, ok := FindRow(a.Result, ref.Metric, ref.Segment)
+			row, ok := a.Result.Find(ref.Metric, ref.Segment)
 			if !ok {
 				return dataframe.DataFrame{}, fmt.Errorf("no metric %q for segment %q", ref.Metric, ref.Segment)
 			}

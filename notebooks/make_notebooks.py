@@ -54,6 +54,7 @@ def session(*imports):
 
 SESSION = '''import (
 IMPORTS	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
 )
@@ -76,11 +77,11 @@ workshop = [
 ("md", "workshop-first-look"),
 ("code", '''%%
 nb.ShowMarkdown(s.Event().EventSummary())
-nb.ShowTable(engagement.ParticipantsFrame(s.Event()), &nb.TableOptions{Rows: 10})'''),
+nb.ShowTable(s.Roster(), &nb.TableOptions{Rows: 10})'''),
 ("md", "workshop-preprocess"),
 ("code", '''%%
-df := engagement.ParticipantsFrame(s.Event())
-nb.ShowTable(df.Filter(dataframe.F{Colname: engagement.ColExcluded, Comparator: "!=", Comparando: ""}), nil)'''),
+df := s.Roster()
+nb.ShowTable(df.Filter(dataframe.F{Colname: frame.ColExcluded, Comparator: "!=", Comparando: ""}), nil)'''),
 ("md", "workshop-enrich"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
@@ -122,8 +123,8 @@ retention = [
 names := []string{metrics.RetentionMetric(7), metrics.RetentionMetric(30), metrics.RetentionMetric(90), metrics.RetentionMetric(365),
 	metrics.MetricRetainedNewEditorsDashboard, metrics.MetricSurvivingNewEditors,
 	metrics.ActiveMetric(1), metrics.ActiveMetric(6), metrics.ActiveMetric(12), metrics.ActiveEditorMetric(1), metrics.ActiveEditorMetric(12)}
-df := engagement.WithMetric(nb.Must(s.Analysis()).Metrics(), names...)
-nb.ShowMetrics(engagement.InSegment(df, metrics.SegmentNew, metrics.SegmentAll))'''),
+df := frame.WithMetric(nb.Must(s.Analysis()).Metrics(), names...)
+nb.ShowMetrics(frame.InSegment(df, metrics.SegmentNew, metrics.SegmentAll))'''),
 ("md", "retention-curves"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
@@ -132,7 +133,7 @@ nb.Draw(chart.CohortHeatmap(a.Result.Rows, "active_editor", 12)).Show("cohort_ac
 ("md", "retention-monthly"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowTable(engagement.InSegment(a.Monthly(), metrics.SegmentNew, metrics.SegmentExperienced), &nb.TableOptions{All: true})
+nb.ShowTable(frame.InSegment(a.Monthly(), metrics.SegmentNew, metrics.SegmentExperienced), &nb.TableOptions{All: true})
 a.ShowCharts("monthly_editors")'''),
 ("md", "retention-parameters"),
 ("code", '''%%
@@ -162,25 +163,25 @@ explore = [
 ("md", "explore-frames"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColWiki, engagement.ColNS), nil)'''),
+nb.ShowTable(frame.CountBy(frame.InPeriod(a.Contributions(), metrics.During), frame.ColWiki, frame.ColNS), nil)'''),
 ("md", "explore-headline"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowTable(engagement.CountBy(engagement.InPeriod(a.Contributions(), metrics.During), engagement.ColIncluded, engagement.ColContent), nil)
-counted := engagement.InPeriod(engagement.Included(a.Contributions()), metrics.During)
-edits, _ := engagement.FindRow(a.Result, metrics.MetricEditsDuring, metrics.SegmentAll)
-created, _ := engagement.FindRow(a.Result, metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
+nb.ShowTable(frame.CountBy(frame.InPeriod(a.Contributions(), metrics.During), frame.ColIncluded, frame.ColContent), nil)
+counted := frame.InPeriod(frame.Included(a.Contributions()), metrics.During)
+edits, _ := a.Result.Find(metrics.MetricEditsDuring, metrics.SegmentAll)
+created, _ := a.Result.Find(metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
 nb.ShowMarkdown(fmt.Sprintf("Included participants: **%d edits** during the event (the headline: %v); content pages they created: **%d** (the headline: %v).",
-	counted.Nrow(), edits.Value, engagement.Created(engagement.InContent(counted)).Nrow(), created.Value))'''),
+	counted.Nrow(), edits.Value, frame.Created(frame.InContent(counted)).Nrow(), created.Value))'''),
 ("md", "explore-one-wiki"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-enwiki := nb.Must(s.Analyze(s.Params(), engagement.OnWiki(a.Contributions(), "en.wikipedia.org")))
+enwiki := nb.Must(s.Analyze(s.Params(), frame.OnWiki(a.Contributions(), "en.wikipedia.org")))
 nb.ShowMetrics(enwiki.Headline())'''),
 ("md", "explore-new-only"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-newOnly := nb.Must(s.Analyze(s.Params(), engagement.InSegment(a.Participants(), metrics.SegmentNew)))
+newOnly := nb.Must(s.Analyze(s.Params(), frame.InSegment(a.Participants(), metrics.SegmentNew)))
 nb.ShowMetrics(newOnly.Headline())
 nb.ShowTable(newOnly.Pages(), &nb.TableOptions{Rows: 10})'''),
 ("md", "explore-save-csv"),
@@ -192,8 +193,8 @@ nb.Check(nb.SaveCSV(a.Pages(), "../out/explore/pages_during.csv"))'''),
 Days := 14
 a := nb.Must(s.Analysis())
 from := s.Event().Course.End.Add(time.Duration(Days) * 24 * time.Hour)
-after := engagement.InSegment(engagement.Between(a.Contributions(), from, s.AsOf().Add(time.Second)), metrics.SegmentNew)
-kept, all := engagement.PerParticipant(after).Nrow(), engagement.InSegment(a.Participants(), metrics.SegmentNew).Nrow()
+after := frame.InSegment(frame.Between(a.Contributions(), from, s.AsOf().Add(time.Second)), metrics.SegmentNew)
+kept, all := frame.PerParticipant(after).Nrow(), frame.InSegment(a.Participants(), metrics.SegmentNew).Nrow()
 nb.ShowMarkdown(fmt.Sprintf("%d of %d new editors edited %d+ days after the end: **%.1f %%**", kept, all, Days, 100*float64(kept)/float64(all)))'''),
 ("md", "explore-window-metric"),
 ("code", '''%%
@@ -202,12 +203,12 @@ p.RetentionDays = []int{14, 730}
 nb.ShowMetrics(nb.Must(s.Analyze(p)).Headline())'''),
 ("md", "explore-custom-charts"),
 ("code", '''%%
-per := engagement.PerParticipant(engagement.InPeriod(nb.Must(s.Analysis()).Contributions(), metrics.During))
-top := engagement.Head(per.Arrange(dataframe.RevSort(engagement.ColBytesAdded)), 15)
-nb.Draw(chart.Bar(top, engagement.ColUsername, engagement.ColBytesAdded, chart.Title("Bytes added during the event"))).Show("bytes_per_participant")'''),
+per := frame.PerParticipant(frame.InPeriod(nb.Must(s.Analysis()).Contributions(), metrics.During))
+top := frame.Head(per.Arrange(dataframe.RevSort(frame.ColBytesAdded)), 15)
+nb.Draw(chart.Bar(top, frame.ColUsername, frame.ColBytesAdded, chart.Title("Bytes added during the event"))).Show("bytes_per_participant")'''),
 ("code", '''%%
-ps := engagement.InSegment(nb.Must(s.Analysis()).Participants(), metrics.SegmentNew, metrics.SegmentExperienced)
-nb.Draw(chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))).Show("edits_during_hist")'''),
+ps := frame.InSegment(nb.Must(s.Analysis()).Participants(), metrics.SegmentNew, metrics.SegmentExperienced)
+nb.Draw(chart.Hist(ps, frame.ColEditsDuring, chart.Hue(frame.ColSegment))).Show("edits_during_hist")'''),
 ("code", REQUESTS),
 ]
 
@@ -227,6 +228,7 @@ var Settings = engagement.Settings{
 
 CAMPAIGN_SESSION = '''import (
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
 )
@@ -254,9 +256,9 @@ nb.Check(a.ShowChart())'''),
 nb.ShowTable(nb.Must(cs.Analysis()).ReturningView(), nil)'''),
 ("md", "campaign-combined"),
 ("code", '''%%
-c := nb.Must(cs.Analysis()).Combined()
-nb.ShowMetrics(engagement.Headline(c))
-nb.ShowMetrics(engagement.WithMetric(engagement.MetricsFrame(c), metrics.MetricReturningParticipants))'''),
+a := nb.Must(cs.Analysis())
+nb.ShowMetrics(a.Headline())
+nb.ShowMetrics(frame.WithMetric(a.Metrics(), metrics.MetricReturningParticipants))'''),
 ("md", "campaign-share"),
 ("code", '''%%
 pseudonymize := false

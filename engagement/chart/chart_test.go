@@ -18,6 +18,7 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/chart"
+	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 )
 
@@ -197,26 +198,26 @@ func TestMaxBars(t *testing.T) {
 
 // frameCharts draws the sample's frames with the seaborn-shaped helpers.
 func frameCharts(a *engagement.Analysis) map[string]func() (*plot.Plot, error) {
-	ps := a.Participants().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
-	monthly := a.Monthly().Filter(dataframe.F{Colname: engagement.ColSegment, Comparator: series.Neq, Comparando: "all"})
-	during := engagement.InPeriod(a.Contributions(), metrics.During)
+	ps := a.Participants().Filter(dataframe.F{Colname: frame.ColSegment, Comparator: series.Neq, Comparando: "excluded"})
+	monthly := a.Monthly().Filter(dataframe.F{Colname: frame.ColSegment, Comparator: series.Neq, Comparando: "all"})
+	during := frame.InPeriod(a.Contributions(), metrics.During)
 	return map[string]func() (*plot.Plot, error){
 		"frame_bar": func() (*plot.Plot, error) { return chart.Bar(editsFrame(), "wiki", "edits", chart.Hue("segment")) },
 		"frame_hist": func() (*plot.Plot, error) {
-			return chart.Hist(ps, engagement.ColEditsDuring, chart.Hue(engagement.ColSegment))
+			return chart.Hist(ps, frame.ColEditsDuring, chart.Hue(frame.ColSegment))
 		},
 		"frame_line": func() (*plot.Plot, error) {
-			return chart.Line(monthly, engagement.ColMonth, engagement.ColEditing, chart.Hue(engagement.ColSegment))
+			return chart.Line(monthly, frame.ColMonth, frame.ColEditing, chart.Hue(frame.ColSegment))
 		},
 		"frame_heatmap": func() (*plot.Plot, error) { return chart.Heatmap(shareFrame(), "window", "segment", "active") },
 		// Namespaces by name, in the order of their numbers: canonical
 		// names, then the wikis' own from siteinfo.
 		"frame_bar_ns": func() (*plot.Plot, error) {
-			return chart.Bar(engagement.CountBy(during, engagement.ColNS), engagement.ColNS, engagement.ColEdits)
+			return chart.Bar(frame.CountBy(during, frame.ColNS), frame.ColNS, frame.ColEdits)
 		},
 		"frame_bar_ns_hue": func() (*plot.Plot, error) {
-			return chart.Bar(engagement.CountBy(during, engagement.ColWiki, engagement.ColNS), engagement.ColWiki, engagement.ColEdits,
-				chart.Hue(engagement.ColNS), chart.Namespaces(a.Data.NamespaceName))
+			return chart.Bar(frame.CountBy(during, frame.ColWiki, frame.ColNS), frame.ColWiki, frame.ColEdits,
+				chart.Hue(frame.ColNS), chart.Namespaces(a.Data.NamespaceName))
 		},
 	}
 }

@@ -20,7 +20,7 @@ import (
 // sampleCharts draws every standard and frame chart of the sample, by name.
 func sampleCharts(t *testing.T) map[string]*plot.Plot {
 	t.Helper()
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+	a, err := sampleAnalysis()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func sampleCharts(t *testing.T) map[string]*plot.Plot {
 		draw[name] = f
 	}
 	// The as-of month observed in part: the sample as of 15 December 2024.
-	mid, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, day(2024, 12, 15))
+	mid, err := sampleAnalysis(engagement.WithAsOf(day(2024, 12, 15)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,4 +139,14 @@ func TestEventLabelKeepsDates(t *testing.T) {
 			t.Errorf("label %q breaks its date", tk.Label)
 		}
 	}
+}
+
+// sampleAnalysis opens the embedded sample with opts and analyses it with
+// the session's parameters.
+func sampleAnalysis(opts ...engagement.Option) (*engagement.Analysis, error) {
+	s, err := engagement.Open(context.Background(), engagement.Sample, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s.Analysis()
 }

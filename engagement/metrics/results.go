@@ -146,3 +146,13 @@ type Result struct {
 	// participant or their wiki is not a scope wiki.
 	Ignored int
 }
+
+// Find returns the row of a metric and segment, and whether there is one.
+func (r *Result) Find(metric string, seg Segment) (Row, bool) {
+	for _, row := range r.Rows {
+		if row.Metric == metric && row.Segment == seg {
+			return row, true
+		}
+	}
+	return Row{}, false
+}

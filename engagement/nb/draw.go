@@ -18,7 +18,7 @@ type Chart struct {
 
 // Draw takes what a chart function returns, for one line in a cell:
 //
-//	nb.Draw(chart.Bar(df, engagement.ColUsername, engagement.ColBytesAdded)).Show("bytes")
+//	nb.Draw(chart.Bar(df, frame.ColUsername, frame.ColBytesAdded)).Show("bytes")
 func Draw(p *plot.Plot, err error) Chart { return Chart{p, err} }
 
 // Show shows the chart. A chart with nothing to draw (chart.ErrNoData: an

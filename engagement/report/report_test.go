@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/chart"
@@ -16,7 +15,7 @@ import (
 )
 
 func sample(t *testing.T) (*engagement.Data, *metrics.Result) {
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+	a, err := sampleAnalysis()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,4 +119,14 @@ func TestPseudonymTitles(t *testing.T) {
 			t.Errorf("TitleIn(%d, %q) = %q, want %q", tt.ns, tt.title, got, tt.want)
 		}
 	}
+}
+
+// sampleAnalysis opens the embedded sample with opts and analyses it with
+// the session's parameters.
+func sampleAnalysis(opts ...engagement.Option) (*engagement.Analysis, error) {
+	s, err := engagement.Open(context.Background(), engagement.Sample, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s.Analysis()
 }

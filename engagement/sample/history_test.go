@@ -2,13 +2,15 @@ package sample_test
 
 import (
 	"context"
-	"example.com/engagement/engagement/dashboard"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/study"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/history"
@@ -134,7 +136,7 @@ func TestWriteFillerIsExactAndTheSameEveryRun(t *testing.T) {
 // the sample's 25, the number measured against real MediaWiki 1.39 (the
 // integration tests) and by the example program's request counter.
 func TestCountAPIRequestsOfTheSample(t *testing.T) {
-	ev, err := engagement.LoadEvent(context.Background(), engagement.Config{}, engagement.Sample)
+	ev, err := study.LoadEvent(context.Background(), engagement.Config{}, engagement.Sample)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,17 +55,29 @@ func (f CourseFailure) Unwrap() error { return f.Err }
 // Campaign, the example program's -campaign).
 const SettingCampaign = "Campaign"
 
-// LoadCampaignVia loads a campaign: the sample (src Sample: the files of
-// sampleFS), a folder laid out like the Dashboard's URLs (LoadCampaignDir),
+// LoadCampaign loads a campaign: Sample (the embedded sample campaign, a
+// copy of testdata/campaign), a Dashboard campaign URL such as
+// https://outreachdashboard.wmflabs.org/campaigns/wikigap_2019 or its slug,
+// or a folder laid out like the Dashboard's URLs (see LoadCampaignDir).
+// Live, it asks for the campaign's JSON and users.json, then each course's
+// course.json and users.json; with cfg.CacheDir set, every answer is kept
+// there, so loading again sends no request and works offline. A course that
+// cannot be loaded is left out and listed in Campaign.Failed; when none can
+// be, the error names each.
+func LoadCampaign(ctx context.Context, cfg Config, src string) (*Campaign, error) {
+	return LoadCampaignVia(ctx, cfg, src, DashboardCache(cfg.CacheDir, cfg.Offline))
+}
+
+// LoadCampaignVia loads a campaign: the sample (src Sample), a folder laid out like the Dashboard's URLs (LoadCampaignDir),
 // or a Dashboard campaign URL or slug, asked through t, which caches the
 // Dashboard's answers and counts the requests (DashboardRequests). A
 // course that cannot be loaded is left out and listed in Campaign.Failed.
-func LoadCampaignVia(ctx context.Context, cfg Config, src string, t *mwapi.AnswerCache, sampleFS fs.FS) (*Campaign, error) {
+func LoadCampaignVia(ctx context.Context, cfg Config, src string, t *mwapi.AnswerCache) (*Campaign, error) {
 	var c *Campaign
 	var err error
 	switch info, statErr := os.Stat(src); {
 	case src == Sample:
-		c, err = loadCampaignFS(sampleFS, "sample campaign")
+		c, err = loadCampaignFS(sampleCampaignFS(), "sample campaign")
 		if c != nil {
 			c.Source, c.IsSample, c.URL = Sample, true, ""
 			for _, ev := range c.Events {

@@ -33,6 +33,7 @@ import (
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 func main() {
@@ -159,12 +160,12 @@ func measure(dir string) ([]phase, error) {
 		f    func() error
 	}{
 		{"read course", func() (err error) {
-			ev, err = engagement.LoadEvent(ctx, engagement.Config{}, filepath.Join(dir, "course"))
+			ev, err = study.LoadEvent(ctx, engagement.Config{}, filepath.Join(dir, "course"))
 			return
 		}},
-		{"read contributions", func() (err error) { data, err = engagement.LoadData(dir); return }},
-		{"compute every metric", func() (err error) { res, err = engagement.Analyze(ev, data, metrics.DefaultParams(asOf)); return }},
-		{"write the CSV files", func() error { _, err := engagement.WriteOutputs(out, data, res); return err }},
+		{"read contributions", func() (err error) { data, err = study.LoadData(dir); return }},
+		{"compute every metric", func() (err error) { res, err = study.Analyze(ev, data, metrics.DefaultParams(asOf)); return }},
+		{"write the CSV files", func() error { _, err := study.WriteOutputs(out, data, res); return err }},
 		{"(encode contributions.csv)", func() error { return dataset.WriteContributionsTable(io.Discard, data.Contributions) }},
 		{"charts and report", func() error { _, err := engagement.WriteReport(out, ev, data, res, nil); return err }},
 	}

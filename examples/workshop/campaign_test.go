@@ -15,14 +15,15 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // -campaign on a folder of two events, offline from a cache filled by an
 // earlier run.
 func TestWorkshopCampaign(t *testing.T) {
-	dir := filepath.Join("..", "..", "engagement", "testdata", "campaign")
+	dir := filepath.Join("..", "..", "engagement", "study", "testdata", "campaign")
 	cache, out := t.TempDir(), t.TempDir()
-	c, err := engagement.LoadCampaignDir(context.Background(), dir)
+	c, err := study.LoadCampaignDir(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestWorkshopCampaign(t *testing.T) {
 // analysed, the workshop is named as left out, and the run ends with the
 // partial status.
 func TestWorkshopCampaignURLPartial(t *testing.T) {
-	dir := filepath.Join("..", "..", "engagement", "testdata", "campaign")
+	dir := filepath.Join("..", "..", "engagement", "study", "testdata", "campaign")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := strings.TrimPrefix(r.URL.Path, "/campaigns/sample_library_2021")
 		switch {
@@ -78,7 +79,7 @@ func TestWorkshopCampaignURLPartial(t *testing.T) {
 	defer srv.Close()
 	cache, out := t.TempDir(), t.TempDir()
 	cfg := engagement.Config{Contact: "test@example.org", CacheDir: cache, HTTPClient: &http.Client{Transport: redirect{srv.Listener.Addr().String()}}}
-	c, err := engagement.LoadCampaign(context.Background(), cfg, "sample_library_2021")
+	c, err := study.LoadCampaign(context.Background(), cfg, "sample_library_2021")
 	if err != nil {
 		t.Fatal(err)
 	}

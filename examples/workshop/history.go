@@ -13,6 +13,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/history"
 	"example.com/engagement/engagement/history/engine"
+	"example.com/engagement/engagement/study"
 )
 
 // historyFlags are the flags of the mediawiki_history path.
@@ -94,13 +95,13 @@ func historyScope(ctx context.Context, o *options) (scope, error) {
 	var events []*engagement.Event
 	asOf, isSample := time.Time{}, false
 	if o.campaign != "" {
-		c, err := engagement.LoadCampaign(ctx, cfg, o.campaign)
+		c, err := study.LoadCampaign(ctx, cfg, o.campaign)
 		if err != nil {
 			return sc, withFlag(err)
 		}
 		events, asOf, isSample = c.Events, c.AsOf(time.Now()), c.IsSample
 	} else {
-		ev, err := engagement.LoadEvent(ctx, cfg, o.course)
+		ev, err := study.LoadEvent(ctx, cfg, o.course)
 		if err != nil {
 			return sc, withFlag(err)
 		}

@@ -479,7 +479,7 @@ func printSummary(w io.Writer, sy say, res *metrics.Result) {
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t\t\n", sy.T("engagement-summary-headline"))
-	for _, h := range engagement.HeadlineRows(res) {
+	for _, h := range report.HeadlineRows(nil, res) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", sy.headlineLabel(h), report.FormatValueIn(sy.l, h.Row), report.FormatDetailIn(sy.l, h.Row))
 	}
 	tw.Flush()

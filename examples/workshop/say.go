@@ -89,7 +89,7 @@ func (s say) failures(d *engagement.Data) string {
 
 // headlineLabel names a headline row in the language, by its metric and
 // segment; the facade's English label for a row it does not know.
-func (s say) headlineLabel(h engagement.HeadlineRow) string {
+func (s say) headlineLabel(h report.HeadlineRow) string {
 	r := h.Row
 	switch {
 	case r.Metric == metrics.MetricParticipants && r.Segment == metrics.SegmentAll:

@@ -8,6 +8,7 @@ import (
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
+	"example.com/engagement/engagement/study"
 )
 
 // checkBaseline builds the sample's baseline from real MediaWiki (its
@@ -19,19 +20,19 @@ func checkBaseline(t *testing.T, endpoints map[string]string) {
 	ctx := context.Background()
 	p := metrics.DefaultParams(sample.AsOf)
 	load := func() *engagement.Event {
-		ev, err := engagement.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
+		ev, err := study.LoadEvent(ctx, engagement.Config{}, engagement.Sample)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return ev
 	}
-	mem, err := engagement.FetchBaseline(ctx, engagement.Config{}, load(), p, engagement.BaselineOptions{})
+	mem, err := study.FetchBaseline(ctx, engagement.Config{}, load(), p, engagement.BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ev := load()
 	ev.IsSample = false
-	real, err := engagement.FetchBaseline(ctx, engagement.Config{Contact: "tests@example.org", Endpoints: endpoints}, ev, p, engagement.BaselineOptions{})
+	real, err := study.FetchBaseline(ctx, engagement.Config{Contact: "tests@example.org", Endpoints: endpoints}, ev, p, engagement.BaselineOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

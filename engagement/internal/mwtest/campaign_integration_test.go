@@ -14,7 +14,7 @@ import (
 )
 
 // TestIntegrationCampaign analyses the two-event campaign of
-// engagement/testdata/campaign (the sample's edit-a-thon, then a workshop
+// engagement/study/testdata/campaign (the sample's edit-a-thon, then a workshop
 // with Ada Okafor, Grace Novak, Kiri Okafor and Librarian Lucy, facilitated
 // by Priya Okafor) against real MediaWiki 1.39 wikis loaded with the
 // sample, and checks the numbers worked out by hand; a rerun asks nothing.
@@ -22,7 +22,7 @@ import (
 func TestIntegrationCampaign(t *testing.T) {
 	endpoints := startSample(t, sample.Wikis)
 	ctx := context.Background()
-	dir := filepath.Join("..", "..", "testdata", "campaign")
+	dir := filepath.Join("..", "..", "study", "testdata", "campaign")
 	cfg := engagement.Config{Contact: "tests@example.org", Endpoints: endpoints, CacheDir: t.TempDir()}
 	var first string
 	for run := 0; run < 2; run++ {
@@ -86,7 +86,7 @@ func checkCampaign(t *testing.T, a *engagement.CampaignAnalysis) {
 		{metrics.RetentionMetric(7), metrics.SegmentNew, 9.0 / 35, 9, 35},
 		{metrics.MetricReturningParticipants, metrics.SegmentAll, 3, 0, 0},
 	} {
-		row, ok := engagement.FindRow(a.Combined(), tt.metric, tt.seg)
+		row, ok := a.Combined().Find(tt.metric, tt.seg)
 		if !ok || row.Value != tt.value || row.Numerator != tt.k || row.Denominator != tt.n {
 			t.Errorf("combined %s/%s = %+v, want %v (%d of %d)", tt.metric, tt.seg, row, tt.value, tt.k, tt.n)
 		}

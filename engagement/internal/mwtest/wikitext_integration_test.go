@@ -13,7 +13,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/internal/mwtest"
@@ -40,7 +39,7 @@ var interwikiRows = map[string]string{
 // courses. Enabled with ENGAGEMENT_MEDIAWIKI=1.
 func TestWikitextRendersInMediaWiki(t *testing.T) {
 	api := startRenderingWiki(t)
-	a, err := engagement.Run(context.Background(), engagement.Config{}, engagement.Sample, time.Time{})
+	a, err := sampleAnalysis()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,9 +66,9 @@ func TestWikitextRendersInMediaWiki(t *testing.T) {
 	}
 	checkLinks(t, iw, a.Result.TopPages, views.Pages)
 
-	// The campaign's wikitext (engagement/testdata/campaign, from the
+	// The campaign's wikitext (engagement/study/testdata/campaign, from the
 	// sample's in-memory API): its two tables, the same way.
-	cs, err := engagement.OpenCampaign(context.Background(), filepath.Join("..", "..", "testdata", "campaign"),
+	cs, err := engagement.OpenCampaign(context.Background(), filepath.Join("..", "..", "study", "testdata", "campaign"),
 		engagement.WithConfig(engagement.Config{Contact: "tests@example.org", HTTPClient: &http.Client{Transport: sample.Transport()}}), engagement.WithAsOf(sample.AsOf))
 	if err != nil {
 		t.Fatal(err)
@@ -257,4 +256,14 @@ func checkLinks(t *testing.T, got []iwLink, top []metrics.PageCount, views []rep
 			t.Errorf("%s links to %s, want https://%s/wiki/%s", k, u, domain, strings.ReplaceAll(title, " ", "_"))
 		}
 	}
+}
+
+// sampleAnalysis opens the embedded sample with opts and analyses it with
+// the session's parameters.
+func sampleAnalysis(opts ...engagement.Option) (*engagement.Analysis, error) {
+	s, err := engagement.Open(context.Background(), engagement.Sample, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s.Analysis()
 }

@@ -30,13 +30,15 @@ package main
 
 import (
 	"context"
-	"example.com/engagement/engagement/dashboard"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/study"
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/dataset"
@@ -104,7 +106,7 @@ func fromFolder(from, out string, o sample.HistoryOptions) error {
 	}
 	cs := d.Contributions.Rows()
 	var wikis []string
-	if ev, err := engagement.LoadEvent(context.Background(), engagement.Config{}, filepath.Join(from, "course")); err == nil {
+	if ev, err := study.LoadEvent(context.Background(), engagement.Config{}, filepath.Join(from, "course")); err == nil {
 		wikis = ev.Course.Domains() // every course wiki has dumps, edited or not
 	}
 	for _, c := range cs {
@@ -123,7 +125,7 @@ func fromFolder(from, out string, o sample.HistoryOptions) error {
 
 // countRequests prints the API path's requests for the event in dir.
 func countRequests(dir string) error {
-	ev, err := engagement.LoadEvent(context.Background(), engagement.Config{}, dir)
+	ev, err := study.LoadEvent(context.Background(), engagement.Config{}, dir)
 	if err != nil {
 		return err
 	}
