@@ -19,6 +19,7 @@ import (
 // historyFlags are the flags of the mediawiki_history path.
 type historyFlags struct {
 	dir, snapshot, engine, sql string
+	bounds                     engine.Options
 }
 
 // register adds the flags to fs.
@@ -27,6 +28,22 @@ func (h *historyFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&h.snapshot, "snapshot", "", "the mediawiki_history snapshot, YYYY-MM (default: the latest in -history)")
 	fs.StringVar(&h.engine, "engine", "duckdb", "duckdb: run the history query here; spark: only write it, for wmf.mediawiki_history at the Data Lake, to -sql")
 	fs.StringVar(&h.sql, "sql", "", "with -engine spark: the file to write the query to")
+	fs.IntVar(&h.bounds.Threads, "duckdb-threads", 0, "with -history: the threads DuckDB may use (0: every core)")
+	fs.StringVar(&h.bounds.MemoryLimit, "duckdb-memory", "", "with -history: the memory DuckDB may hold, e.g. 4GB (default: 80% of the machine's)")
+}
+
+// check refuses bounds DuckDB would not take, naming the flag.
+func (h *historyFlags) check() error {
+	if err := (engine.Options{Threads: h.bounds.Threads}).Check(); err != nil {
+		return fmt.Errorf("-duckdb-threads: %w", err)
+	}
+	if err := (engine.Options{MemoryLimit: h.bounds.MemoryLimit}).Check(); err != nil {
+		return fmt.Errorf("-duckdb-memory: %w", err)
+	}
+	if h.dir == "" && h.bounds != (engine.Options{}) {
+		return errors.New("-duckdb-threads and -duckdb-memory bound the reading of -history: set -history too")
+	}
+	return nil
 }
 
 // fromHistory, when the history flags are set, reads the participants'
@@ -42,6 +59,11 @@ func fromHistory(ctx context.Context, o *options, stdout io.Writer) (done bool, 
 		return true, cleanup, writeSparkQuery(ctx, o, stdout)
 	case h.engine != "duckdb":
 		return false, cleanup, fmt.Errorf("-engine %q: want duckdb or spark", h.engine)
+	}
+	if err := h.check(); err != nil {
+		return false, cleanup, err
+	}
+	switch {
 	case h.dir == "":
 		return false, cleanup, nil
 	case o.from != "":
@@ -52,7 +74,7 @@ func fromHistory(ctx context.Context, o *options, stdout io.Writer) (done bool, 
 		return false, cleanup, err
 	}
 	start := time.Now()
-	l, err := history.Load(ctx, engine.Default(), h.dir, history.Options{Snapshot: h.snapshot, Wikis: sc.wikis, Participants: sc.spec.Participants, AsOf: sc.spec.AsOf})
+	l, err := history.Load(ctx, engine.New(h.bounds), h.dir, history.Options{Snapshot: h.snapshot, Wikis: sc.wikis, Participants: sc.spec.Participants, AsOf: sc.spec.AsOf})
 	if err != nil {
 		return false, cleanup, fmt.Errorf("-history %s: %w", h.dir, err)
 	}

@@ -45,12 +45,15 @@ func TestSparkQueryIsWritten(t *testing.T) {
 func TestHistoryFlagMistakes(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]string{
-		"-engine spark":                         "-engine spark needs -sql FILE and -snapshot YYYY-MM",
-		"-engine hive -history " + dir:          `-engine "hive": want duckdb or spark`,
-		"-history " + dir + " -from " + dir:     "-history reads the data itself: use it without -from",
-		"-history " + dir:                       "holds no snapshot folder",
-		"-history " + dir + " -snapshot 2025-1": `snapshot "2025-1": want YYYY-MM`,
-		"-history " + dir + " -asof 2025-03-01": "",
+		"-engine spark":                           "-engine spark needs -sql FILE and -snapshot YYYY-MM",
+		"-engine hive -history " + dir:            `-engine "hive": want duckdb or spark`,
+		"-history " + dir + " -from " + dir:       "-history reads the data itself: use it without -from",
+		"-history " + dir:                         "holds no snapshot folder",
+		"-history " + dir + " -snapshot 2025-1":   `snapshot "2025-1": want YYYY-MM`,
+		"-history " + dir + " -asof 2025-03-01":   "",
+		"-history " + dir + " -duckdb-threads -2": "-duckdb-threads: threads -2: want 0 (every core) or more",
+		"-history " + dir + " -duckdb-memory 4":   `-duckdb-memory: memory limit "4": want a size such as 4GB, 512MB or 1.5GiB`,
+		"-duckdb-memory 4GB":                      "-duckdb-threads and -duckdb-memory bound the reading of -history: set -history too",
 	}
 	for args, want := range cases {
 		err := run(append(strings.Fields(args), "-out", t.TempDir(), "-cache", ""), io.Discard, io.Discard)

@@ -248,3 +248,44 @@ func TestRowsStopsAtTheFirstErrorOfEach(t *testing.T) {
 		t.Fatalf("%v after %d rows, want %v after 3", err, n, stop)
 	}
 }
+
+// Threads and MemoryLimit reach DuckDB (as it reports them back), and a
+// bounded engine gives the same data.
+func TestBoundsReachDuckDB(t *testing.T) {
+	e := Engine{Threads: 1, MemoryLimit: "1GB"}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, s := range e.settings() {
+		if _, err := conn.ExecContext(context.Background(), s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var threads, limit string
+	if err := conn.QueryRowContext(context.Background(), "SELECT current_setting('threads')::VARCHAR, current_setting('memory_limit')::VARCHAR").Scan(&threads, &limit); err != nil {
+		t.Fatal(err)
+	}
+	if threads != "1" || !strings.Contains(limit, "MiB") && !strings.Contains(limit, "GiB") && !strings.Contains(limit, "MB") {
+		t.Errorf("threads %q, memory limit %q; want 1 and about 1 GB", threads, limit)
+	}
+	t.Logf("DuckDB reports threads %s, memory_limit %s", threads, limit)
+	dir := sampleDumps(t, sample.HistoryOptions{Snapshot: "2025-01"})
+	o := sampleOptions(t)
+	l, err := history.Load(context.Background(), e, dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSample(t, l, o)
+	// A limit DuckDB cannot read is its error, naming the statement.
+	_, err = history.Load(context.Background(), Engine{MemoryLimit: "lots"}, dir, o)
+	if err == nil || !strings.Contains(err.Error(), "SET memory_limit = 'lots'") {
+		t.Errorf("memory limit lots: %v", err)
+	}
+}

@@ -7,5 +7,7 @@ import (
 	"example.com/engagement/engagement/history/duckdb"
 )
 
-// Default returns embedded DuckDB.
-func Default() history.Engine { return duckdb.Engine{} }
+// New returns embedded DuckDB bounded by o (see Options.Check).
+func New(o Options) history.Engine {
+	return duckdb.Engine{Threads: o.Threads, MemoryLimit: o.MemoryLimit}
+}

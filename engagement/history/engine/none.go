@@ -4,5 +4,5 @@ package engine
 
 import "example.com/engagement/engagement/history"
 
-// Default returns nil: this build has no DuckDB (build with -tags duckdb).
-func Default() history.Engine { return nil }
+// New returns nil: this build has no DuckDB (build with -tags duckdb).
+func New(Options) history.Engine { return nil }
