@@ -5,11 +5,11 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 
-	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
+	"example.com/engagement/engagement/study"
 )
 
 // Participants is the per-participant summary (participants.csv), one row
@@ -79,8 +79,7 @@ func (s *Session) Roster() dataframe.DataFrame {
 
 // restrict narrows an event and its data to the rows of df: a
 // contributions frame keeps those contributions (by wiki and revid); a
-// participants frame keeps those participants (by username). Nothing else
-// changes, so the metrics keep their definitions.
+// participants frame keeps those participants (by username).
 func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error) {
 	if df.Err != nil {
 		return nil, nil, fmt.Errorf("the frame to analyse: %w", df.Err)
@@ -89,35 +88,17 @@ func restrict(ev *Event, d *Data, df dataframe.DataFrame) (*Event, *Data, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	if kind == frame.KindContributions {
-		revs, err := frame.Revisions(df)
-		if err != nil {
-			return nil, nil, err
-		}
-		want := make(map[frame.Revision]bool, len(revs))
-		for _, r := range revs {
-			want[r] = true
-		}
-		cp := *d
-		t := d.Contributions
-		cp.Contributions = t.Filter(func(i int) bool { return want[frame.Revision{Wiki: t.Wiki(i), RevID: t.RevID(i)}] })
-		return ev, &cp, nil
+	if kind != frame.KindContributions {
+		only, err := study.OnlyParticipants(ev, frame.Usernames(df))
+		return only, d, err
 	}
-	want := map[string]bool{}
-	for _, u := range frame.Usernames(df) {
-		want[u] = true
+	revs, err := frame.Revisions(df)
+	if err != nil {
+		return nil, nil, err
 	}
-	cp := *ev
-	cp.Participants = nil
-	for _, p := range ev.Participants {
-		// A frame read from participants.csv holds a name a spreadsheet
-		// would run as a formula as the file writes it (dataset.Protect).
-		if want[p.Username] || want[dataset.Protect(p.Username)] {
-			cp.Participants = append(cp.Participants, p)
-		}
+	want := make(map[frame.Revision]bool, len(revs))
+	for _, r := range revs {
+		want[r] = true
 	}
-	if len(cp.Participants) == 0 {
-		return nil, nil, fmt.Errorf("the participants frame names none of the event's %d participants", len(ev.Participants))
-	}
-	return &cp, d, nil
+	return ev, study.OnlyRevisions(d, func(wiki string, revID int64) bool { return want[frame.Revision{Wiki: wiki, RevID: revID}] }), nil
 }

@@ -258,3 +258,13 @@ func MetricsContributions(in []mwapi.Contribution) []metrics.Contribution {
 // from, so that writing them writes them anew rather than copying the file
 // (for a copy of d whose usernames were replaced).
 func (d *Data) DropSource() { d.source = nil }
+
+// OnlyRevisions returns d with the contributions keep accepts (by wiki and
+// revision id); nothing else changes, so the metrics keep their
+// definitions.
+func OnlyRevisions(d *Data, keep func(wiki string, revID int64) bool) *Data {
+	cp := *d
+	t := d.Contributions
+	cp.Contributions = t.Filter(func(i int) bool { return keep(t.Wiki(i), t.RevID(i)) })
+	return &cp
+}

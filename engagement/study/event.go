@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"example.com/engagement/engagement/dashboard"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
@@ -192,4 +193,26 @@ func english() *i18n.Localizer {
 // "5 Mar 2021 00:00 UTC" in English.
 func eventTime(l *i18n.Localizer, t time.Time) string {
 	return l.T("engagement-datetime", l.T("engagement-nb-event-date", t.Day(), l.ShortMonth(t.Month()), t.Year()), t.Format("15:04 MST"))
+}
+
+// OnlyParticipants returns ev with the participants named in names; a
+// name may be written as participants.csv writes it (dataset.Protect: a
+// name a spreadsheet would run as a formula). Naming none of them is an
+// error.
+func OnlyParticipants(ev *Event, names []string) (*Event, error) {
+	want := make(map[string]bool, len(names))
+	for _, u := range names {
+		want[u] = true
+	}
+	cp := *ev
+	cp.Participants = nil
+	for _, p := range ev.Participants {
+		if want[p.Username] || want[dataset.Protect(p.Username)] {
+			cp.Participants = append(cp.Participants, p)
+		}
+	}
+	if len(cp.Participants) == 0 {
+		return nil, fmt.Errorf("the participants frame names none of the event's %d participants", len(ev.Participants))
+	}
+	return &cp, nil
 }
