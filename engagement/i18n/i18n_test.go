@@ -303,3 +303,18 @@ func TestIntGroupsAnyNumber(t *testing.T) {
 		}
 	}
 }
+
+// A Text is written in the language asked, and in English by String.
+func TestTextInLanguages(t *testing.T) {
+	note := Msg("engagement-note-views-failed", "HTTP 503")
+	if got := note.String(); got != "Page views could not be fetched: HTTP 503" {
+		t.Errorf("English: %q", got)
+	}
+	fr, err := New("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := note.In(fr); got != "Les vues des pages n’ont pas pu être obtenues : HTTP 503" {
+		t.Errorf("French: %q", got)
+	}
+}
