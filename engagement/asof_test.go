@@ -15,6 +15,7 @@ import (
 
 	"example.com/engagement/engagement"
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/sample"
 )
 
@@ -119,8 +120,18 @@ func TestLiveAsOfFromTheCache(t *testing.T) {
 		t.Errorf("default as-of %s (fetched %s); want the cache's %s", a.Params.AsOf, a.Data.Fetched, yesterday)
 	}
 	noted := false
+	es, err := i18n.New("es")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, n := range a.Data.Notes {
-		noted = noted || strings.HasPrefix(n, "As of "+yesterday.Format(time.RFC3339)+", when the oldest answer taken from the cache was fetched")
+		if strings.HasPrefix(n.String(), "As of "+yesterday.Format(time.RFC3339)+", when the oldest answer taken from the cache was fetched") {
+			noted = true
+			// The note is written in the reader's language where it is shown.
+			if got := n.In(es); !strings.HasPrefix(got, "Fecha de observación "+yesterday.Format(time.RFC3339)+", cuando se obtuvo la respuesta más antigua") {
+				t.Errorf("the note in Spanish: %q", got)
+			}
+		}
 	}
 	if !noted {
 		t.Errorf("no note says why the as-of is yesterday: %q", a.Data.Notes)

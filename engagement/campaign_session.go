@@ -7,6 +7,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/frame"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/study"
@@ -96,7 +97,7 @@ func (cs *CampaignSession) Fetch() (*Data, error) {
 func (cs *CampaignSession) fetchViews(d *Data) error {
 	c, err := cs.s.cfg.Client(cs.c.IsSample)
 	if err != nil {
-		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
+		d.Notes = append(d.Notes, i18n.Msg("engagement-note-views-failed", err.Error()))
 		return nil
 	}
 	var pages []CreatedPage

@@ -143,7 +143,7 @@ func (a *CampaignAnalysis) writeChart(dir string, in *report.CampaignInput) (pat
 // as written (pseudonymised or not).
 func (a *CampaignAnalysis) reportInput(compared []ComparedEvent, returning []ReturningPerson, pseudo *report.Pseudonymizer, res *metrics.CampaignResult) report.CampaignInput {
 	title := map[string]string{}
-	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: study.Version, Pseudonyms: pseudo != nil, Notes: a.Data.Notes,
+	in := report.CampaignInput{Title: a.Campaign.Title, URL: a.Campaign.URL, Version: study.Version, Pseudonyms: pseudo != nil, Notes: textsIn(reportLanguage(a.settings.language), a.Data.Notes),
 		Combined:  &metrics.Result{Rows: res.Combined, Participants: res.Participants, Params: a.Params},
 		Explained: a.explained(pseudo), PageViews: pseudonymViews(a.Views(), pseudo), Lang: reportLanguage(a.settings.language)}
 	if in.Title == "" {

@@ -74,3 +74,12 @@ func requestsNote(lang string, r Requests) string {
 	cached := r.DashboardCached + r.APICached
 	return l.T("engagement-nb-requests-cell", r.Total(), l.Int(r.Total()), l.Int(r.Dashboard), l.Int(r.API), cached, l.Int(cached))
 }
+
+// textsIn writes each text in l's language (nil: English).
+func textsIn(l *i18n.Localizer, ts []i18n.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(l)
+	}
+	return out
+}

@@ -99,7 +99,7 @@ func (a *Analysis) FetchSummary() string {
 	num := plainOr(l)
 	b.WriteString(l.T("engagement-nb-fetched", d.Contributions.Len(), num(d.Contributions.Len()), len(d.Accounts), num(len(d.Accounts)), requestsText(l, d.Stats)) + "\n")
 	for _, n := range d.Notes {
-		b.WriteString("\n- " + l.T("engagement-nb-note", n))
+		b.WriteString("\n- " + l.T("engagement-nb-note", n.In(l)))
 	}
 	b.WriteString(leftOutByFetch(l, a.Result))
 	for _, line := range d.Normalised.Lines() {

@@ -10,6 +10,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/report"
@@ -258,7 +259,7 @@ func (s *Session) Fetch() (*Data, error) {
 func (s *Session) settleAsOf(d *Data, isSample bool) error {
 	if !s.asOfSet && d.Run != nil {
 		s.asOf = d.Run.AsOf
-		d.Notes = append(d.Notes, fmt.Sprintf("As of %s, the as-of %s records", s.asOf.Format(time.RFC3339), filepath.Join(s.from, dataset.RunFile)))
+		d.Notes = append(d.Notes, i18n.Msg("engagement-note-asof-run", s.asOf.Format(time.RFC3339), filepath.Join(s.from, dataset.RunFile)))
 	}
 	if d.Fetched.IsZero() || !s.asOf.After(d.Fetched) {
 		return nil
@@ -267,7 +268,7 @@ func (s *Session) settleAsOf(d *Data, isSample bool) error {
 		return asOfError(s.asOf, d, isSample)
 	}
 	s.asOf = d.Fetched
-	d.Notes = append(d.Notes, fmt.Sprintf("As of %s, when the oldest answer taken from the cache was fetched: the analysis never observes past its data (clear the cache, or set AsOf, to choose)", s.asOf.Format(time.RFC3339)))
+	d.Notes = append(d.Notes, i18n.Msg("engagement-note-asof-cache", s.asOf.Format(time.RFC3339)))
 	return nil
 }
 
@@ -307,7 +308,7 @@ func asOfError(asOf time.Time, d *Data, isSample bool) error {
 func (s *Session) fetchViews(d *Data) error {
 	c, err := s.cfg.Client(s.ev.IsSample)
 	if err != nil {
-		d.Notes = append(d.Notes, "Page views could not be fetched: "+err.Error())
+		d.Notes = append(d.Notes, i18n.Msg("engagement-note-views-failed", err.Error()))
 		return nil
 	}
 	v, err := study.FetchViews(s.ctx, c, eventCreatedPages(d, s.ev), s.ev.Course.Start, s.asOf)

@@ -142,9 +142,10 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 		paths = append(paths, path)
 		figs = append(figs, report.Figure{Title: c.Title, Caption: c.Caption, PNG: png, Narrow: narrow[i]})
 	}
-	notes := append([]string(nil), d.Notes...)
+	tr := reportLanguageOrEnglish(reportLanguage(lang))
+	notes := textsIn(tr, d.Notes)
 	for _, s := range skipped {
-		notes = append(notes, "Chart left out: "+s.Error())
+		notes = append(notes, tr.T("engagement-nb-chart-left-out", s.Error()))
 	}
 	failures := failureLines(d, pseudo)
 	c := ev.Course

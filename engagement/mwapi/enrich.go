@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"example.com/engagement/engagement/i18n"
 )
 
 // EnrichOptions tunes Enrich.
@@ -167,7 +169,7 @@ type Enrichment struct {
 	Contributions []Contribution // sorted by wiki, user, timestamp, revid; unique per (wiki, revid)
 	SiteInfo      map[string]SiteInfo
 	Failures      []UserFailure
-	Notes         []string
+	Notes         []i18n.Text
 	Stats         Stats
 }
 
@@ -237,7 +239,7 @@ func Enrich(ctx context.Context, c *Client, wikis []string, names []string, opts
 			si, err := c.SiteInfo(ctx, wiki)
 			t.mu.Lock()
 			if err != nil {
-				e.Notes = append(e.Notes, fmt.Sprintf("%s: namespaces unavailable (%v); only the main namespace counts as content", wiki, err))
+				e.Notes = append(e.Notes, i18n.Msg("engagement-note-namespaces-unavailable", wiki, err.Error()))
 			} else {
 				e.SiteInfo[wiki] = si
 			}
@@ -371,7 +373,7 @@ func (c *Client) addGlobalAccounts(ctx context.Context, e *Enrichment) {
 		}
 		g, err := c.GlobalUserInfo(ctx, a.Name)
 		if errors.Is(err, ErrNoCentralAuth) {
-			e.Notes = append(e.Notes, "CentralAuth is not available here: registrations are the earliest on the course wikis ("+err.Error()+")")
+			e.Notes = append(e.Notes, i18n.Msg("engagement-note-no-centralauth", err.Error()))
 			return
 		}
 		if err != nil {

@@ -255,7 +255,7 @@ func TestCentralAuthDegradesToNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Failures) != 0 || len(e.Notes) != 1 || !strings.Contains(e.Notes[0], "CentralAuth is not available") {
+	if len(e.Failures) != 0 || len(e.Notes) != 1 || !strings.Contains(e.Notes[0].String(), "CentralAuth is not available") {
 		t.Errorf("failures %v, notes %q", e.Failures, e.Notes)
 	}
 	if !e.Accounts[0].HasRegistration || e.Accounts[0].Registration.Format(time.RFC3339) != "2021-03-05T10:00:00Z" {

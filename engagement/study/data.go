@@ -10,6 +10,7 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/dataset"
+	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/sample"
@@ -25,7 +26,7 @@ type Data struct {
 	// NamespaceNames maps wiki → namespace id → local name.
 	NamespaceNames map[string]map[int]string
 	Failures       []mwapi.UserFailure
-	Notes          []string
+	Notes          []i18n.Text
 	// Normalised lists what re-reading a previous run's files changed or
 	// dropped (LoadData); shown beside the results so that a re-analysis
 	// never changes numbers silently.
@@ -171,7 +172,7 @@ func LoadEventDataFrom(dir string, r *dataset.Reading, ev *Event) (*Data, error)
 	case err == nil:
 		data.Run, data.Fetched = &run, run.Fetched
 	case errors.Is(err, dataset.ErrNoRun):
-		data.Notes = append(data.Notes, fmt.Sprintf("%s has no %s (it was written before runs recorded when their data was fetched): the as-of is checked against the present only", dir, dataset.RunFile))
+		data.Notes = append(data.Notes, i18n.Msg("engagement-note-no-fetched", dir, dataset.RunFile))
 	default:
 		return nil, err
 	}

@@ -413,7 +413,7 @@ func printData(stdout io.Writer, o *options, sy say, data *engagement.Data) {
 			fmt.Fprintln(stdout, sy.T("engagement-summary-normalised", l))
 		}
 		for _, n := range data.Notes {
-			fmt.Fprintln(stdout, sy.T("engagement-summary-note", n))
+			fmt.Fprintln(stdout, sy.T("engagement-summary-note", n.In(sy.l)))
 		}
 		fmt.Fprintln(stdout)
 		return
@@ -426,7 +426,7 @@ func printData(stdout io.Writer, o *options, sy say, data *engagement.Data) {
 		}
 	}
 	for _, n := range data.Notes {
-		fmt.Fprintln(stdout, sy.T("engagement-summary-note", n))
+		fmt.Fprintln(stdout, sy.T("engagement-summary-note", n.In(sy.l)))
 	}
 	fmt.Fprint(stdout, sy.failures(data))
 	fmt.Fprintln(stdout)
