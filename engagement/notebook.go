@@ -131,7 +131,7 @@ func (a *Analysis) ShowCharts(names ...string) error {
 		if errors.As(e, &sc) && len(names) > 0 && !slices.Contains(names, sc.Name) {
 			continue
 		}
-		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", e.Error()))
+		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", skipReason(l, e)))
 	}
 	return nil
 }

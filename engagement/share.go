@@ -2,6 +2,7 @@ package engagement
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,9 +31,30 @@ type Chart struct {
 type SkippedChart struct {
 	Name string // as in Chart.Name
 	Err  error
+	key  string // of its title, engagement-figure-<key>
 }
 
 func (e *SkippedChart) Error() string { return e.Err.Error() }
+
+// In says why the chart is left out in l's language: its title and the
+// reason ("Participantes: nadie editó durante el evento"). In English (l
+// nil or English) it is the chart's own error, as it has always read.
+func (e *SkippedChart) In(l *i18n.Localizer) string {
+	var nd *chart.NoDataError
+	if l == nil || l.Lang() == "en" || e.key == "" || !errors.As(e.Err, &nd) {
+		return e.Error()
+	}
+	return l.T("engagement-figure-"+e.key) + ": " + nd.Why(l)
+}
+
+// skipReason is SkippedChart.In of err, or err's own words.
+func skipReason(l *i18n.Localizer, err error) string {
+	var sc *SkippedChart
+	if errors.As(err, &sc) {
+		return sc.In(l)
+	}
+	return err.Error()
+}
 
 // Unwrap returns the reason.
 func (e *SkippedChart) Unwrap() error { return e.Err }
@@ -76,7 +98,7 @@ func chartsIn(l *i18n.Localizer, ev *Event, d *Data, res *metrics.Result) (chart
 	for _, c := range list {
 		p, err := c.draw()
 		if err != nil {
-			skipped = append(skipped, &SkippedChart{Name: c.name, Err: err})
+			skipped = append(skipped, &SkippedChart{Name: c.name, Err: err, key: c.key})
 			continue
 		}
 		charts = append(charts, Chart{c.name, tr.T("engagement-figure-" + c.key), tr.T("engagement-figure-" + c.key + "-caption"), p})
@@ -145,7 +167,7 @@ func writeReport(dir string, ev *Event, d *Data, res *metrics.Result, pseudo *re
 	tr := reportLanguageOrEnglish(reportLanguage(lang))
 	notes := textsIn(tr, d.Notes)
 	for _, s := range skipped {
-		notes = append(notes, tr.T("engagement-nb-chart-left-out", s.Error()))
+		notes = append(notes, tr.T("engagement-nb-chart-left-out", skipReason(tr, s)))
 	}
 	failures := failureLines(d, pseudo)
 	c := ev.Course

@@ -56,7 +56,7 @@ func EventRetention(names []string, events []metrics.EventComparison, opts ...Op
 		return nil, fmt.Errorf("chart: %s: %d names for %d events", name, len(names), len(events))
 	}
 	if len(events) == 0 {
-		return nil, noData(name, "no events")
+		return nil, noData(name, "no-events")
 	}
 	l := newOptions(opts).tr()
 	p = newPlot(l.T("engagement-chart-campaign-title"), l.T("engagement-chart-campaign-x"), "")

@@ -15,14 +15,15 @@ package chart
 
 import (
 	"fmt"
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 	"image/color"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -41,7 +42,7 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary, opts ...Option) (p *
 	const name = "participants by segment"
 	defer recoverInto(&err, name)
 	if len(ps) == 0 {
-		return nil, noData(name, "no participants")
+		return nil, noData(name, "no-participants")
 	}
 	counts := map[string]int{}
 	longTerm := 0
@@ -151,7 +152,7 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 		}
 	}
 	if len(es) == 0 {
-		return nil, noData(name, "nobody edited during the event")
+		return nil, noData(name, "nobody-edited")
 	}
 	if len(es) > o.maxBars {
 		ns, segs := make([]int, len(es)), make([]metrics.Segment, len(es))
@@ -297,7 +298,7 @@ func monthly(months []metrics.MonthRow, ev metrics.Event, o options, title, ylab
 		v, partial = append(v, int(val(m))), append(partial, m.Partial)
 	}
 	if len(month) == 0 {
-		return nil, noData(strings.ToLower(title), "no months")
+		return nil, noData(strings.ToLower(title), "no-months")
 	}
 	df := dataframe.New(series.New(month, series.String, "month"), series.New(seg, series.String, "segment"),
 		series.New(v, series.Int, "value"), series.New(partial, series.Bool, "partial"))
@@ -472,7 +473,7 @@ func retentionCurve(l *i18n.Localizer, rows []metrics.Row, name, title string, s
 		p.Legend.Add(label(seg), swatch{fill: c}, lineThumb{c: SegmentColor(seg)})
 	}
 	if !found {
-		return nil, noData(name, "no observable retention values")
+		return nil, noData(name, "no-retention")
 	}
 	p.Legend.Add(l.T("engagement-chart-band-interval"), swatch{fill: color.NRGBA{120, 120, 120, 60}})
 	legendOutside(p)

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -234,7 +235,7 @@ func Bar(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, err
 	nameNamespaces(df, &xc, o)
 	cats := xc.categories()
 	if len(cats) == 0 {
-		return nil, noData(name, "the frame has no rows")
+		return nil, noData(name, "no-rows")
 	}
 	sum := map[[2]string]float64{}
 	for i, v := range yc.num {
@@ -340,7 +341,7 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 		drawn++
 	}
 	if drawn == 0 {
-		return nil, noData(name, fmt.Sprintf("no row has both %s and %s", x, y))
+		return nil, noData(name, "no-pairs", x, y)
 	}
 	if o.hue != "" {
 		for i, g := range groups {
@@ -456,7 +457,7 @@ func Hist(df dataframe.DataFrame, x string, opts ...Option) (p *plot.Plot, err e
 		lo, hi, n = math.Min(lo, v), math.Max(hi, v), n+1
 	}
 	if n == 0 {
-		return nil, noData(name, fmt.Sprintf("column %q has no values", x))
+		return nil, noData(name, "no-values", strconv.Quote(x))
 	}
 	start, width, bins := binning(lo, hi, n, xc.whole, o.bins)
 	noun := rowNoun(df)
@@ -536,7 +537,7 @@ func Heatmap(df dataframe.DataFrame, x, y, z string, opts ...Option) (p *plot.Pl
 	}
 	xs, ys := distinct(xc.text), distinct(yc.text)
 	if len(xs) == 0 {
-		return nil, noData(name, "the frame has no rows")
+		return nil, noData(name, "no-rows")
 	}
 	g := grid{cols: len(xs), rows: len(ys), z: make([]float64, len(xs)*len(ys))}
 	for i := range g.z {

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"sort"
@@ -80,7 +79,7 @@ func CohortHeatmap(rows []metrics.Row, metric string, months int, opts ...Option
 		}
 	}
 	if !found {
-		return nil, noData("cohort heat map", "no month after the event is observable yet")
+		return nil, noData("cohort heat map", "no-month-after")
 	}
 	var xs []string
 	for k := 1; k <= months; k++ {
@@ -118,7 +117,7 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 		nsTotal[name(c.Wiki, c.NS)] += c.Edits
 	}
 	if len(edits) == 0 {
-		return nil, noData("edits by namespace", fmt.Sprintf("no edits %s the event", period))
+		return nil, noData("edits by namespace", "no-edits-"+string(period))
 	}
 	var wikis []string
 	for w := range wikiSet {
@@ -198,7 +197,7 @@ func PagesAndBytes(counts []metrics.WikiNamespaceCount, content func(wiki string
 		a.pages += c.PagesCreated
 	}
 	if len(per) == 0 {
-		return nil, noData("pages and bytes", "no content edits during or after the event")
+		return nil, noData("pages and bytes", "no-content-edits")
 	}
 	var wikis []string
 	for w := range per {

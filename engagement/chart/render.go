@@ -22,7 +22,30 @@ import (
 // ErrNoData is wrapped by every error about data a chart cannot show.
 var ErrNoData = errors.New("no data to draw")
 
-func noData(chart, why string) error { return fmt.Errorf("chart: %s: %s: %w", chart, why, ErrNoData) }
+// A NoDataError says why a chart has nothing to draw. Its Error is in
+// English, "chart: retention curve: no observable retention values: no
+// data to draw"; Why says the reason in a reader's language.
+type NoDataError struct {
+	Chart  string    // the chart, in English ("retention curve")
+	Reason i18n.Text // why, one of the engagement-chart-nodata-* messages
+}
+
+func (e *NoDataError) Error() string {
+	return fmt.Sprintf("chart: %s: %s: %s", e.Chart, e.Reason, ErrNoData)
+}
+
+// Unwrap returns ErrNoData.
+func (e *NoDataError) Unwrap() error { return ErrNoData }
+
+// Why is the reason in l's language (nil: English): "nobody edited
+// during the event".
+func (e *NoDataError) Why(l *i18n.Localizer) string { return e.Reason.In(l) }
+
+// noData is the NoDataError of chart for the message key and its
+// arguments.
+func noData(chart, key string, args ...string) error {
+	return &NoDataError{Chart: chart, Reason: i18n.Msg("engagement-chart-nodata-"+key, args...)}
+}
 
 // Default size: 800×500 pixels at 96 dpi.
 const (

@@ -156,3 +156,45 @@ func TestLangFlagRefusesMalformedCode(t *testing.T) {
 		t.Fatalf("error %v; want one naming the code and -lang", err)
 	}
 }
+
+// Every event shape of ../shared/events (or $ENGAGEMENT_EVENTS) in every
+// language: the report and the wikitext keep none of the English phrases
+// they translate, the charts left out for want of data included ("nobody
+// edited during the event" on an event where nobody edited).
+func TestEventShapesInEachLanguage(t *testing.T) {
+	events := os.Getenv("ENGAGEMENT_EVENTS")
+	if events == "" {
+		events = filepath.Join("..", "..", "..", "shared", "events")
+	}
+	shapes, _ := filepath.Glob(filepath.Join(events, "*", "asof.txt"))
+	if len(shapes) == 0 {
+		t.Skip("no event shapes beside the repository (../shared/events)")
+	}
+	want := map[string]map[string]string{ // shape → language → a phrase its report holds
+		"nobody-edited": {"en": "nobody edited during the event", "es": "nadie editó durante el evento", "fr": "personne n’a modifié pendant l’événement", "pt": "ninguém editou durante o evento"},
+	}
+	for _, asof := range shapes {
+		ev := filepath.Dir(asof)
+		name := filepath.Base(ev)
+		day, err := os.ReadFile(asof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"-course", filepath.Join(ev, "course"), "-from", ev, "-asof", strings.TrimSpace(string(day)), "-offline"}
+		t.Run(name, func(t *testing.T) {
+			enDir := runSample(t, append(args, "-lang", "en")...)
+			english := [2]string{visibleText(readOut(t, enDir, "report.html")), visibleText(readOut(t, enDir, "report.wikitext"))}
+			if w := want[name]["en"]; w != "" && !strings.Contains(english[0], w) {
+				t.Errorf("English report lacks %q", w)
+			}
+			for _, lang := range []string{"es", "fr", "pt"} {
+				dir := runSample(t, append(args, "-lang", lang)...)
+				page, wiki := visibleText(readOut(t, dir, "report.html")), visibleText(readOut(t, dir, "report.wikitext"))
+				checkTranslated(t, lang, lang+": ", [2]string{english[0], page}, [2]string{english[1], wiki}, nil)
+				if w := want[name][lang]; w != "" && !strings.Contains(page, w) {
+					t.Errorf("%s: report.html lacks %q", lang, w)
+				}
+			}
+		})
+	}
+}
