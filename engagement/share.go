@@ -44,7 +44,7 @@ func (e *SkippedChart) In(l *i18n.Localizer) string {
 	if l == nil || l.Lang() == "en" || e.key == "" || !errors.As(e.Err, &nd) {
 		return e.Error()
 	}
-	return l.T("engagement-figure-"+e.key) + ": " + nd.Why(l)
+	return l.T("engagement-chart-title-reason", l.T("engagement-figure-"+e.key), nd.Why(l))
 }
 
 // skipReason is SkippedChart.In of err, or err's own words.
