@@ -97,7 +97,9 @@ func (a *Analysis) ShowBaseline() error {
 	if err := a.ShowCharts("baseline"); err != nil {
 		return err
 	}
-	return nb.ShowTable(a.BaselineComparison(), BaselineTable())
+	opts := BaselineTable()
+	opts.Language = a.settings.language
+	return nb.ShowTable(a.BaselineComparison(), opts)
 }
 
 // baselineMarkdown is what ShowBaseline writes above the chart, in the

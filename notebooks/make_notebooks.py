@@ -77,11 +77,11 @@ workshop = [
 ("md", "workshop-first-look"),
 ("code", '''%%
 nb.ShowMarkdown(s.Event().EventSummary())
-nb.ShowTable(s.Roster(), &nb.TableOptions{Rows: 10})'''),
+nb.ShowTable(s.Roster(), &nb.TableOptions{Rows: 10, Language: Settings.Language})'''),
 ("md", "workshop-preprocess"),
 ("code", '''%%
 df := s.Roster()
-nb.ShowTable(df.Filter(dataframe.F{Colname: frame.ColExcluded, Comparator: "!=", Comparando: ""}), nil)'''),
+nb.ShowTable(df.Filter(dataframe.F{Colname: frame.ColExcluded, Comparator: "!=", Comparando: ""}), &nb.TableOptions{Language: Settings.Language})'''),
 ("md", "workshop-enrich"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
@@ -93,16 +93,16 @@ a.ShowCharts("participants", "edits_per_participant", "monthly_edits", "monthly_
 ("md", "workshop-after"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowMetrics(a.Headline())
+nb.ShowMetricsIn(Settings.Language, a.Headline())
 a.ShowCharts("retention", "cohort")'''),
 ("md", "workshop-metrics"),
 ("code", '''%%
-nb.ShowMetrics(nb.Must(s.Analysis()).Metrics())'''),
+nb.ShowMetricsIn(Settings.Language, nb.Must(s.Analysis()).Metrics())'''),
 ("md", "workshop-views"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
 nb.ShowMarkdown(a.ViewsSummary())
-nb.ShowTable(a.PageViewsFrame(), &nb.TableOptions{Rows: 10})'''),
+nb.ShowTable(a.PageViewsFrame(), &nb.TableOptions{Rows: 10, Language: Settings.Language})'''),
 ("md", "workshop-share"),
 ("code", '''%%
 pseudonymize := false
@@ -124,7 +124,7 @@ names := []string{metrics.RetentionMetric(7), metrics.RetentionMetric(30), metri
 	metrics.MetricRetainedNewEditorsDashboard, metrics.MetricSurvivingNewEditors,
 	metrics.ActiveMetric(1), metrics.ActiveMetric(6), metrics.ActiveMetric(12), metrics.ActiveEditorMetric(1), metrics.ActiveEditorMetric(12)}
 df := frame.WithMetric(nb.Must(s.Analysis()).Metrics(), names...)
-nb.ShowMetrics(frame.InSegment(df, metrics.SegmentNew, metrics.SegmentAll))'''),
+nb.ShowMetricsIn(Settings.Language, frame.InSegment(df, metrics.SegmentNew, metrics.SegmentAll))'''),
 ("md", "retention-curves"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
@@ -133,7 +133,7 @@ nb.Draw(chart.CohortHeatmap(a.Result.Rows, "active_editor", 12)).Show("cohort_ac
 ("md", "retention-monthly"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowTable(frame.InSegment(a.Monthly(), metrics.SegmentNew, metrics.SegmentExperienced), &nb.TableOptions{All: true})
+nb.ShowTable(frame.InSegment(a.Monthly(), metrics.SegmentNew, metrics.SegmentExperienced), &nb.TableOptions{All: true, Language: Settings.Language})
 a.ShowCharts("monthly_editors")'''),
 ("md", "retention-parameters"),
 ("code", '''%%
@@ -142,10 +142,10 @@ newRows := []engagement.MetricRef{
 	{Metric: metrics.RetentionMetric(7), Segment: metrics.SegmentNew},
 	{Metric: metrics.RetentionMetric(90), Segment: metrics.SegmentNew},
 }
-nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLookbackDays, []int{0, 7, Settings.LookbackDays, 30, 60}, newRows...)))'''),
+nb.ShowMetricsIn(Settings.Language, nb.Must(s.Sweep(engagement.SettingLookbackDays, []int{0, 7, Settings.LookbackDays, 30, 60}, newRows...)))'''),
 ("code", '''%%
 longTerm := engagement.MetricRef{Metric: metrics.MetricLongTerm, Segment: metrics.SegmentExperienced}
-nb.ShowMetrics(nb.Must(s.Sweep(engagement.SettingLongTermEdits, []int{100, 250, Settings.LongTermEdits, 1000}, longTerm)))'''),
+nb.ShowMetricsIn(Settings.Language, nb.Must(s.Sweep(engagement.SettingLongTermEdits, []int{100, 250, Settings.LongTermEdits, 1000}, longTerm)))'''),
 ("md", "retention-baseline"),
 ("code", '''%%
 BaselineSize := 500 // ✏️
@@ -163,11 +163,11 @@ explore = [
 ("md", "explore-frames"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowTable(frame.CountBy(frame.InPeriod(a.Contributions(), metrics.During), frame.ColWiki, frame.ColNS), nil)'''),
+nb.ShowTable(frame.CountBy(frame.InPeriod(a.Contributions(), metrics.During), frame.ColWiki, frame.ColNS), &nb.TableOptions{Language: Settings.Language})'''),
 ("md", "explore-headline"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
-nb.ShowTable(frame.CountBy(frame.InPeriod(a.Contributions(), metrics.During), frame.ColIncluded, frame.ColContent), nil)
+nb.ShowTable(frame.CountBy(frame.InPeriod(a.Contributions(), metrics.During), frame.ColIncluded, frame.ColContent), &nb.TableOptions{Language: Settings.Language})
 counted := frame.InPeriod(frame.Included(a.Contributions()), metrics.During)
 edits, _ := a.Result.Find(metrics.MetricEditsDuring, metrics.SegmentAll)
 created, _ := a.Result.Find(metrics.MetricPagesCreatedDuring, metrics.SegmentAll)
@@ -177,13 +177,13 @@ nb.ShowMarkdown(fmt.Sprintf("Included participants: **%d edits** during the even
 ("code", '''%%
 a := nb.Must(s.Analysis())
 enwiki := nb.Must(s.Analyze(s.Params(), frame.OnWiki(a.Contributions(), "en.wikipedia.org")))
-nb.ShowMetrics(enwiki.Headline())'''),
+nb.ShowMetricsIn(Settings.Language, enwiki.Headline())'''),
 ("md", "explore-new-only"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
 newOnly := nb.Must(s.Analyze(s.Params(), frame.InSegment(a.Participants(), metrics.SegmentNew)))
-nb.ShowMetrics(newOnly.Headline())
-nb.ShowTable(newOnly.Pages(), &nb.TableOptions{Rows: 10})'''),
+nb.ShowMetricsIn(Settings.Language, newOnly.Headline())
+nb.ShowTable(newOnly.Pages(), &nb.TableOptions{Rows: 10, Language: Settings.Language})'''),
 ("md", "explore-save-csv"),
 ("code", '''%%
 a := nb.Must(s.Analysis())
@@ -200,7 +200,7 @@ nb.ShowMarkdown(fmt.Sprintf("%d of %d new editors edited %d+ days after the end:
 ("code", '''%%
 p := s.Params()
 p.RetentionDays = []int{14, 730}
-nb.ShowMetrics(nb.Must(s.Analyze(p)).Headline())'''),
+nb.ShowMetricsIn(Settings.Language, nb.Must(s.Analyze(p)).Headline())'''),
 ("md", "explore-custom-charts"),
 ("code", '''%%
 per := frame.PerParticipant(frame.InPeriod(nb.Must(s.Analysis()).Contributions(), metrics.During))
@@ -249,16 +249,16 @@ nb.ShowMarkdown(nb.Must(cs.Analysis()).Summary())'''),
 ("md", "campaign-side-by-side"),
 ("code", '''%%
 a := nb.Must(cs.Analysis())
-nb.ShowTable(a.ComparisonView(), nil)
+nb.ShowTable(a.ComparisonView(), &nb.TableOptions{Language: Settings.Language})
 nb.Check(a.ShowChart())'''),
 ("md", "campaign-returning"),
 ("code", '''%%
-nb.ShowTable(nb.Must(cs.Analysis()).ReturningView(), nil)'''),
+nb.ShowTable(nb.Must(cs.Analysis()).ReturningView(), &nb.TableOptions{Language: Settings.Language})'''),
 ("md", "campaign-combined"),
 ("code", '''%%
 a := nb.Must(cs.Analysis())
-nb.ShowMetrics(a.Headline())
-nb.ShowMetrics(frame.WithMetric(a.Metrics(), metrics.MetricReturningParticipants))'''),
+nb.ShowMetricsIn(Settings.Language, a.Headline())
+nb.ShowMetricsIn(Settings.Language, frame.WithMetric(a.Metrics(), metrics.MetricReturningParticipants))'''),
 ("md", "campaign-share"),
 ("code", '''%%
 pseudonymize := false

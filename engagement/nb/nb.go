@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,7 +26,6 @@ import (
 
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/dataset"
-	"example.com/engagement/engagement/report"
 )
 
 // InNotebook reports whether the program runs as a GoNB cell.
@@ -155,6 +153,11 @@ type TableOptions struct {
 	// LabelColumn with each metric's name in words (report.Label) is shown
 	// before it. The ids are kept for analysts.
 	Label string
+	// Language is the BCP 47 code the cells and the line under the table
+	// are written in ("" or "en": English; see engagement.WithLanguage):
+	// numbers, percentages, points and the metrics' names. Column names
+	// (the CSV files' headers) and data stay as they are.
+	Language string
 }
 
 // LabelColumn is the column ShowTable adds before TableOptions.Label's.
@@ -176,6 +179,14 @@ func MetricTable() *TableOptions {
 // metric's name in words before its id.
 func ShowMetrics(df dataframe.DataFrame) error {
 	return ShowTable(df, MetricTable())
+}
+
+// ShowMetricsIn is ShowMetrics with the cells in the language of code
+// (TableOptions.Language): a notebook passes its Settings.Language.
+func ShowMetricsIn(code string, df dataframe.DataFrame) error {
+	o := MetricTable()
+	o.Language = code
+	return ShowTable(df, o)
 }
 
 // ShowTable displays the first rows of df as an HTML table in a notebook,
@@ -221,7 +232,8 @@ func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]
 	if o.ShareFlag != "" && slices.Contains(df.Names(), o.ShareFlag) {
 		share = df.Col(o.ShareFlag).Records()
 	}
-	df = withLabels(df, o.Label)
+	nf := numbersFor(o.Language)
+	df = withLabels(df, o.Label, nf)
 	for _, name := range df.Names() {
 		if share == nil || name != o.ShareFlag {
 			head = append(head, name)
@@ -238,9 +250,9 @@ func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]
 		for i := 0; i < n; i++ {
 			switch {
 			case pts[name]:
-				rows[i][j] = points(col.Elem(i))
+				rows[i][j] = nf.points(col.Elem(i))
 			default:
-				rows[i][j] = cell(col, i, pct[name] && (share == nil || share[i] == "true"))
+				rows[i][j] = nf.cell(col, i, pct[name] && (share == nil || share[i] == "true"))
 			}
 		}
 	}
@@ -250,7 +262,7 @@ func cells(df dataframe.DataFrame, opts *TableOptions) (head []string, rows [][]
 // withLabels returns df with a LabelColumn of report.Label of each id in
 // column id, placed before it; df unchanged when it has no such column or
 // already has a LabelColumn.
-func withLabels(df dataframe.DataFrame, id string) dataframe.DataFrame {
+func withLabels(df dataframe.DataFrame, id string, nf numbers) dataframe.DataFrame {
 	names := df.Names()
 	at := slices.Index(names, id)
 	if id == "" || at < 0 || slices.Contains(names, LabelColumn) {
@@ -259,45 +271,11 @@ func withLabels(df dataframe.DataFrame, id string) dataframe.DataFrame {
 	ids := df.Col(id).Records()
 	labels := make([]string, len(ids))
 	for i, m := range ids {
-		labels[i] = report.Label(m)
+		labels[i] = nf.label(m)
 	}
 	out := df.Mutate(series.New(labels, series.String, LabelColumn))
 	order := slices.Insert(slices.Clone(names), at, LabelColumn)
 	return out.Select(order)
-}
-
-// points formats a difference of shares as percentage points: -0.42 →
-// "−42.0 pts", "—" when missing.
-func points(e series.Element) string {
-	f := e.Float()
-	if e.IsNA() || math.IsNaN(f) {
-		return "—"
-	}
-	s := strconv.FormatFloat(100*f, 'f', 1, 64)
-	if f > 0 {
-		s = "+" + s
-	}
-	return strings.Replace(s, "-", "−", 1) + " pts"
-}
-
-func cell(col series.Series, i int, percent bool) string {
-	e := col.Elem(i)
-	switch {
-	case e.IsNA() || (col.Type() == series.Float && math.IsNaN(e.Float())):
-		return "—"
-	case percent:
-		return strconv.FormatFloat(100*e.Float(), 'f', 1, 64) + " %"
-	case col.Type() == series.Int:
-		n, _ := e.Int()
-		return Count(int64(n))
-	case col.Type() == series.Float:
-		f := e.Float()
-		if f == math.Trunc(f) && math.Abs(f) < 1e15 {
-			return Count(int64(f))
-		}
-		return strconv.FormatFloat(f, 'f', 2, 64)
-	}
-	return e.String()
 }
 
 // Count formats a count with thousands separators: 44595500 → "44,595,500".
@@ -347,11 +325,12 @@ func TableHTML(df dataframe.DataFrame, opts *TableOptions) (string, error) {
 		b.WriteString("</tr>")
 	}
 	b.WriteString("</tbody></table>")
+	nf := numbersFor(optsLanguage(opts))
 	if scroll {
-		fmt.Fprintf(&b, "</div><p><i>%d rows; scroll to see them all</i></p>", len(rows))
+		fmt.Fprintf(&b, "</div><p><i>%s</i></p>", html.EscapeString(nf.scroll(len(rows))))
 	}
 	if df.Nrow() > len(rows) {
-		fmt.Fprintf(&b, "<p><i>%d of %d rows shown</i></p>", len(rows), df.Nrow())
+		fmt.Fprintf(&b, "<p><i>%s</i></p>", html.EscapeString(nf.shown(len(rows), df.Nrow())))
 	}
 	return b.String(), nil
 }
@@ -369,7 +348,7 @@ func TableText(w io.Writer, df dataframe.DataFrame, opts *TableOptions) error {
 	}
 	_ = numeric
 	if df.Nrow() > len(rows) {
-		fmt.Fprintf(tw, "(%d of %d rows shown)\n", len(rows), df.Nrow())
+		fmt.Fprintf(tw, "(%s)\n", numbersFor(optsLanguage(opts)).shown(len(rows), df.Nrow()))
 	}
 	return tw.Flush()
 }
