@@ -78,20 +78,7 @@ func (o Options) Spec(snapshot string) (Spec, map[string]string, error) {
 // editing".
 func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, error) {
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		rows, err := ReadExport(dir)
-		if err != nil {
-			return nil, err
-		}
-		_, domains, err := o.Spec("")
-		if err != nil {
-			return nil, err
-		}
-		d, err := Convert(rows, domains)
-		if err != nil {
-			return nil, err
-		}
-		d.Sort(o.Wikis, o.Participants)
-		return &Loaded{Data: d, Rows: len(rows)}, nil
+		return loadExport(dir, o)
 	}
 	spec, domains, err := o.Spec("")
 	if err != nil {
@@ -120,9 +107,44 @@ func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, erro
 		return nil, err
 	}
 	checkedAt := time.Now()
+	cv, err := query(ctx, eng, checked, snap.Name, spec, domains)
+	if err != nil {
+		return nil, err
+	}
+	d := cv.Data()
+	d.Sort(o.Wikis, o.Participants)
+	l := &Loaded{Data: d, Snapshot: snap, Rows: cv.Rows(), Check: checkedAt.Sub(started), Query: time.Since(checkedAt)}
+	for _, c := range checked {
+		l.Lines += c.Lines
+	}
+	return l, nil
+}
+
+// loadExport reads a CSV export of the query (the Spark path's result).
+func loadExport(file string, o Options) (*Loaded, error) {
+	rows, err := ReadExport(file)
+	if err != nil {
+		return nil, err
+	}
+	_, domains, err := o.Spec("")
+	if err != nil {
+		return nil, err
+	}
+	d, err := Convert(rows, domains)
+	if err != nil {
+		return nil, err
+	}
+	d.Sort(o.Wikis, o.Participants)
+	return &Loaded{Data: d, Rows: len(rows)}, nil
+}
+
+// query runs the history query of spec on the checked dumps with the
+// engine and converts its rows as they come. A row that does not convert
+// is that row's error, rather than the engine's failure.
+func query(ctx context.Context, eng Engine, checked []Checked, snapshot string, spec Spec, domains map[string]string) (*Converter, error) {
 	cv := NewConverter(domains)
-	var convErr error // a row that does not convert, rather than the engine's failure
-	err = eng.Rows(ctx, checked, snap.Name, Query(spec), func(r Row) error {
+	var convErr error
+	err := eng.Rows(ctx, checked, snapshot, Query(spec), func(r Row) error {
 		convErr = cv.Add(r)
 		return convErr
 	})
@@ -130,14 +152,7 @@ func Load(ctx context.Context, eng Engine, dir string, o Options) (*Loaded, erro
 		return nil, convErr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("querying the history of snapshot %s: %w", snap.Name, err)
+		return nil, fmt.Errorf("querying the history of snapshot %s: %w", snapshot, err)
 	}
-	queried := time.Since(checkedAt)
-	d := cv.Data()
-	d.Sort(o.Wikis, o.Participants)
-	l := &Loaded{Data: d, Snapshot: snap, Rows: cv.Rows(), Check: checkedAt.Sub(started), Query: queried}
-	for _, c := range checked {
-		l.Lines += c.Lines
-	}
-	return l, nil
+	return cv, nil
 }

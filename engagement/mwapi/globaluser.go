@@ -56,28 +56,7 @@ func (g GlobalUser) IsBot() bool {
 // user's global account with meta=globaluserinfo&guiprop=groups|merged|editcount.
 // A farm without CentralAuth gives ErrNoCentralAuth.
 func (c *Client) GlobalUserInfo(ctx context.Context, name string) (GlobalUser, error) {
-	var r struct {
-		Query struct {
-			GUI struct {
-				Home         string   `json:"home"`
-				ID           int64    `json:"id"`
-				Name         string   `json:"name"`
-				Registration string   `json:"registration"`
-				Missing      bool     `json:"missing"`
-				Locked       bool     `json:"locked"`
-				Groups       []string `json:"groups"`
-				EditCount    int      `json:"editcount"`
-				Merged       []struct {
-					Wiki         string   `json:"wiki"`
-					URL          string   `json:"url"`
-					ID           int64    `json:"id"`
-					EditCount    int      `json:"editcount"`
-					Registration string   `json:"registration"`
-					Groups       []string `json:"groups"`
-				} `json:"merged"`
-			} `json:"globaluserinfo"`
-		} `json:"query"`
-	}
+	var r globalUserAnswer
 	_, err := c.query(ctx, MetaWiki, url.Values{"action": {"query"}, "meta": {"globaluserinfo"}, "guiuser": {name}, "guiprop": {"groups|merged|editcount"}}, func(b []byte) error {
 		var probe struct {
 			Query *struct {
@@ -100,6 +79,35 @@ func (c *Client) GlobalUserInfo(ctx context.Context, name string) (GlobalUser, e
 		}
 		return GlobalUser{}, fmt.Errorf("global account of %q: %w", name, err)
 	}
+	return r.user(name), nil
+}
+
+// globalUserAnswer is the JSON of meta=globaluserinfo.
+type globalUserAnswer struct {
+	Query struct {
+		GUI struct {
+			Home         string   `json:"home"`
+			ID           int64    `json:"id"`
+			Name         string   `json:"name"`
+			Registration string   `json:"registration"`
+			Missing      bool     `json:"missing"`
+			Locked       bool     `json:"locked"`
+			Groups       []string `json:"groups"`
+			EditCount    int      `json:"editcount"`
+			Merged       []struct {
+				Wiki         string   `json:"wiki"`
+				URL          string   `json:"url"`
+				ID           int64    `json:"id"`
+				EditCount    int      `json:"editcount"`
+				Registration string   `json:"registration"`
+				Groups       []string `json:"groups"`
+			} `json:"merged"`
+		} `json:"globaluserinfo"`
+	} `json:"query"`
+}
+
+// user is the answer as a GlobalUser; name when the answer names none.
+func (r *globalUserAnswer) user(name string) GlobalUser {
 	g := r.Query.GUI
 	out := GlobalUser{Name: g.Name, ID: g.ID, Home: g.Home, Missing: g.Missing, Locked: g.Locked, Groups: g.Groups, EditCount: g.EditCount}
 	if out.Name == "" {
@@ -115,5 +123,5 @@ func (c *Client) GlobalUserInfo(ctx context.Context, name string) (GlobalUser, e
 		}
 		out.Merged = append(out.Merged, ma)
 	}
-	return out, nil
+	return out
 }

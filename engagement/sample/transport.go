@@ -191,31 +191,75 @@ func (ev *Event) apiUsers(wiki string, q url.Values) ([]byte, string) {
 }
 
 func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
-	names := strings.Split(q.Get("ucuser"), "|")
-	if len(names) > 50 {
-		return apiError("toomanyvalues", `Too many values supplied for parameter "ucuser". The limit is 50.`)
+	users, body, code := ev.contribsUsers(q.Get("ucuser"))
+	if body != nil {
+		return body, code
 	}
-	users := map[string]int64{} // name -> actor id (the sample uses the user id)
+	limit, body, code := contribsLimit(q.Get("uclimit"))
+	if body != nil {
+		return body, code
+	}
+	newer := q.Get("ucdir") == "newer"
+	revs := ev.contribsInRange(wiki, users, q, newer)
+	// MediaWiki orders by actor, then timestamp, then revision id.
+	sign := 1
+	if !newer {
+		sign = -1
+	}
+	slices.SortFunc(revs, func(a, b Revision) int {
+		return sign * cmp.Or(cmp.Compare(users[a.Username], users[b.Username]), a.Timestamp.Compare(b.Timestamp), cmp.Compare(a.RevID, b.RevID))
+	})
+	if c := q.Get("uccontinue"); c != "" {
+		var ok bool
+		if revs, ok = continueAt(revs, users, c); !ok {
+			return apiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.")
+		}
+	}
+	return ev.contribsAnswer(wiki, revs, users, limit, q.Get("ucprop"))
+}
+
+// contribsUsers reads ucuser: at most 50 names, each valid, mapped to
+// its actor id (the sample uses the user id) when the sample knows it.
+func (ev *Event) contribsUsers(ucuser string) (users map[string]int64, body []byte, code string) {
+	names := strings.Split(ucuser, "|")
+	if len(names) > 50 {
+		body, code = apiError("toomanyvalues", `Too many values supplied for parameter "ucuser". The limit is 50.`)
+		return nil, body, code
+	}
+	users = map[string]int64{}
 	for _, n := range names {
 		canon, err := username.Canonical(n)
 		if err != nil {
-			return apiError("baduser_ucuser", fmt.Sprintf(`Invalid value "%s" for user parameter "ucuser".`, n))
+			body, code = apiError("baduser_ucuser", fmt.Sprintf(`Invalid value "%s" for user parameter "ucuser".`, n))
+			return nil, body, code
 		}
 		if p, ok := ev.person(canon); ok {
 			users[canon] = p.UserID
 		}
 	}
-	limit := 10
-	if l := q.Get("uclimit"); l == "max" {
-		limit = 500
-	} else if l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 {
-			return apiError("badinteger", fmt.Sprintf(`Invalid value "%s" for integer parameter "uclimit".`, l))
-		}
-		limit = min(n, 500)
+	return users, nil, ""
+}
+
+// contribsLimit reads uclimit: 10 by default, "max" or a number up to 500.
+func contribsLimit(l string) (limit int, body []byte, code string) {
+	switch l {
+	case "":
+		return 10, nil, ""
+	case "max":
+		return 500, nil, ""
 	}
-	newer := q.Get("ucdir") == "newer"
+	n, err := strconv.Atoi(l)
+	if err != nil || n < 1 {
+		body, code = apiError("badinteger", fmt.Sprintf(`Invalid value "%s" for integer parameter "uclimit".`, l))
+		return 0, body, code
+	}
+	return min(n, 500), nil, ""
+}
+
+// contribsInRange lists the revisions on wiki of users in the namespaces
+// and between the timestamps q asks for (ucstart is the later one when
+// not newer, as MediaWiki reads it).
+func (ev *Event) contribsInRange(wiki string, users map[string]int64, q url.Values, newer bool) []Revision {
 	parse := func(s string) (time.Time, bool) {
 		t, err := time.Parse(time.RFC3339, s)
 		return t, err == nil
@@ -232,10 +276,7 @@ func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
 	}
 	var revs []Revision
 	for _, r := range ev.Revisions[wiki] {
-		if _, ok := users[r.Username]; !ok {
-			continue
-		}
-		if nsFilter != nil && !nsFilter[r.NS] {
+		if _, ok := users[r.Username]; !ok || (nsFilter != nil && !nsFilter[r.NS]) {
 			continue
 		}
 		t := r.Timestamp
@@ -247,35 +288,35 @@ func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
 		}
 		revs = append(revs, r)
 	}
-	// MediaWiki orders by actor, then timestamp, then revision id.
-	sign := 1
-	if !newer {
-		sign = -1
+	return revs
+}
+
+// contribsKey is a revision's place in MediaWiki's order, as uccontinue
+// writes it: actor|timestamp|revid.
+func contribsKey(r Revision, users map[string]int64) string {
+	return fmt.Sprintf("%d|%s|%d", users[r.Username], r.Timestamp.Format("20060102150405"), r.RevID)
+}
+
+// continueAt returns revs from the one uccontinue names; false when it
+// names none.
+func continueAt(revs []Revision, users map[string]int64, c string) ([]Revision, bool) {
+	key := strings.TrimPrefix(c, "actor|")
+	if len(strings.Split(key, "|")) != 3 {
+		return nil, false
 	}
-	key := func(r Revision) string {
-		return fmt.Sprintf("%d|%s|%d", users[r.Username], r.Timestamp.Format("20060102150405"), r.RevID)
+	i := slices.IndexFunc(revs, func(r Revision) bool { return contribsKey(r, users) == key })
+	if i < 0 {
+		return nil, false
 	}
-	slices.SortFunc(revs, func(a, b Revision) int {
-		return sign * cmp.Or(cmp.Compare(users[a.Username], users[b.Username]), a.Timestamp.Compare(b.Timestamp), cmp.Compare(a.RevID, b.RevID))
-	})
-	if c := q.Get("uccontinue"); c != "" {
-		parts := strings.Split(strings.TrimPrefix(c, "actor|"), "|")
-		if len(parts) != 3 {
-			return apiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.")
-		}
-		actor, _ := strconv.ParseInt(parts[0], 10, 64)
-		rev, _ := strconv.ParseInt(parts[2], 10, 64)
-		i := slices.IndexFunc(revs, func(r Revision) bool {
-			return users[r.Username] == actor && r.Timestamp.Format("20060102150405") == parts[1] && r.RevID == rev
-		})
-		if i < 0 {
-			return apiError("badcontinue", "Invalid continue param. You should pass the original value returned by the previous query.")
-		}
-		revs = revs[i:]
-	}
+	return revs[i:], true
+}
+
+// contribsAnswer is the JSON answer of revs: at most limit entries with
+// the properties ucprop asks for, and where to continue.
+func (ev *Event) contribsAnswer(wiki string, revs []Revision, users map[string]int64, limit int, ucprop string) ([]byte, string) {
 	resp := map[string]any{}
 	if len(revs) > limit {
-		resp["continue"] = map[string]string{"uccontinue": "actor|" + key(revs[limit]), "continue": "-||"}
+		resp["continue"] = map[string]string{"uccontinue": "actor|" + contribsKey(revs[limit], users), "continue": "-||"}
 		revs = revs[:limit]
 	} else {
 		resp["batchcomplete"] = true
@@ -284,13 +325,10 @@ func (ev *Event) apiContribs(wiki string, q url.Values) ([]byte, string) {
 	for _, r := range ev.Revisions[wiki] {
 		top[r.PageID] = max(top[r.PageID], r.RevID)
 	}
-	props := propSet(q.Get("ucprop"), "ids|title|timestamp|comment|size|flags")
-	var out []any
+	props := propSet(ucprop, "ids|title|timestamp|comment|size|flags")
+	out := []any{}
 	for _, r := range revs {
 		out = append(out, contribEntry(r, props, top[r.PageID] == r.RevID))
-	}
-	if out == nil {
-		out = []any{}
 	}
 	resp["query"] = map[string]any{"usercontribs": out}
 	b, _ := json.Marshal(resp)
