@@ -88,21 +88,11 @@ func EventRetention(names []string, events []metrics.EventComparison, opts ...Op
 	}
 	p.Add(dots)
 	if len(notes.XYs) > 0 {
-		l, err := newLabels(notes.XYs, notes.Labels, 10, text.XLeft, text.YCenter)
-		if err != nil {
+		if err := addGreyNotes(p, notes); err != nil {
 			return nil, err
 		}
-		for i := range l.TextStyle {
-			l.TextStyle[i].Color = Grey
-		}
-		p.Add(l)
 	}
-	for j, w := range windows {
-		p.Legend.Add(w, dotThumb{windowColor(j)})
-	}
-	p.Legend.Add(l.T("engagement-chart-interval"), whiskerThumb{})
-	p.Legend.Top, p.Legend.Left = true, false
-	p.Legend.XOffs = -vg.Points(6)
+	windowLegend(p, l, windows)
 	p.Add(reserve{width: vg.Points(14)}) // room for the last tick label, "100%"
 	p.NominalY(labels...)
 	p.Y.Tick.Label.Font = sans(10, false)
@@ -112,6 +102,30 @@ func EventRetention(names []string, events []metrics.EventComparison, opts ...Op
 	p.X.Min, p.X.Max = 0, 100
 	p.X.Tick.Marker = percentTicks{l}
 	return p, nil
+}
+
+// addGreyNotes writes, in grey, why an event's row has no point.
+func addGreyNotes(p *plot.Plot, notes plotter.XYLabels) error {
+	l, err := newLabels(notes.XYs, notes.Labels, 10, text.XLeft, text.YCenter)
+	if err != nil {
+		return err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].Color = Grey
+	}
+	p.Add(l)
+	return nil
+}
+
+// windowLegend names each retention window's colour and the interval's
+// whiskers, top right.
+func windowLegend(p *plot.Plot, l *i18n.Localizer, windows []string) {
+	for j, w := range windows {
+		p.Legend.Add(w, dotThumb{windowColor(j)})
+	}
+	p.Legend.Add(l.T("engagement-chart-interval"), whiskerThumb{})
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Legend.XOffs = -vg.Points(6)
 }
 
 // eventLabel is a row's label: the name in at most two lines of about 34

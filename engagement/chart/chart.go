@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,28 +45,7 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary, opts ...Option) (p *
 	if len(ps) == 0 {
 		return nil, noData(name, "no-participants")
 	}
-	counts := map[string]int{}
-	longTerm := 0
-	for _, p := range ps {
-		switch p.Segment {
-		case metrics.SegmentExcluded:
-			counts[leftOutPrefix+string(p.Excluded)]++
-		default:
-			counts[string(p.Segment)]++
-			if p.LongTerm {
-				longTerm++
-			}
-		}
-	}
-	labels := []string{string(metrics.SegmentNew), string(metrics.SegmentExperienced)}
-	var ex []string
-	for k := range counts {
-		if strings.HasPrefix(k, leftOutPrefix) {
-			ex = append(ex, k)
-		}
-	}
-	sort.Strings(ex)
-	labels = append(labels, ex...)
+	counts, labels, longTerm := segmentCounts(ps)
 	p = newPlot(l.T("engagement-chart-participants-title"), "", l.T("engagement-chart-participants-y"))
 	b := &bars{width: 0.6}
 	for i, l := range labels {
@@ -100,6 +80,33 @@ func ParticipantsBySegment(ps []metrics.ParticipantSummary, opts ...Option) (p *
 	nominalX(p, shown)
 	p.Y.Min, p.Y.Max = 0, headroom(b.top())
 	return p, nil
+}
+
+// segmentCounts counts the participants per bar: new, experienced, then
+// one bar per reason for leaving people out (leftOutPrefix and the
+// reason), sorted; and how many of the experienced are long-term.
+func segmentCounts(ps []metrics.ParticipantSummary) (counts map[string]int, labels []string, longTerm int) {
+	counts = map[string]int{}
+	for _, p := range ps {
+		switch p.Segment {
+		case metrics.SegmentExcluded:
+			counts[leftOutPrefix+string(p.Excluded)]++
+		default:
+			counts[string(p.Segment)]++
+			if p.LongTerm {
+				longTerm++
+			}
+		}
+	}
+	labels = []string{string(metrics.SegmentNew), string(metrics.SegmentExperienced)}
+	var ex []string
+	for k := range counts {
+		if strings.HasPrefix(k, leftOutPrefix) {
+			ex = append(ex, k)
+		}
+	}
+	sort.Strings(ex)
+	return counts, append(labels, ex...), longTerm
 }
 
 // headroom is the top of a Y axis whose tallest bar is top, leaving room
@@ -141,16 +148,7 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 	const name = "edits per participant"
 	defer recoverInto(&err, name)
 	o := newOptions(opts)
-	type e struct {
-		n   int
-		seg metrics.Segment
-	}
-	var es []e
-	for _, p := range ps {
-		if p.Segment != metrics.SegmentExcluded && p.EditsDuring > 0 {
-			es = append(es, e{p.EditsDuring, p.Segment})
-		}
-	}
+	es := editorsDuring(ps)
 	if len(es) == 0 {
 		return nil, noData(name, "nobody-edited")
 	}
@@ -185,26 +183,56 @@ func EditsPerParticipant(ps []metrics.ParticipantSummary, opts ...Option) (p *pl
 	if logY {
 		p.Y.Max = b.top() * 1.6
 	}
-	seen := map[metrics.Segment]bool{}
-	for _, x := range es {
-		seen[x.seg] = true
+	segs := make([]metrics.Segment, len(es))
+	for i, x := range es {
+		segs[i] = x.seg
 	}
+	segmentLegend(p, l, segs)
+	p.X.Min, p.X.Max = -0.6, float64(len(es))-0.4
+	p.Y.Min = 0
+	if logY {
+		logCountAxis(p, l, base)
+	}
+	p.X.Tick.Marker = plot.ConstantTicks{}
+	return p, nil
+}
+
+// logCountAxis puts the edits on a logarithmic axis from base, for a
+// participant with many times the median's edits.
+func logCountAxis(p *plot.Plot, l *i18n.Localizer, base float64) {
+	p.Y.Scale = flooredLog{floor: base}
+	p.Y.Tick.Marker = logCountTicks{}
+	p.Y.Min = base
+	p.Y.Label.Text = l.T("engagement-chart-edits-during-log-axis")
+}
+
+// editorCount is one participant's edits during the event and segment.
+type editorCount struct {
+	n   int
+	seg metrics.Segment
+}
+
+// editorsDuring lists the counted participants who edited during the
+// event.
+func editorsDuring(ps []metrics.ParticipantSummary) []editorCount {
+	var es []editorCount
+	for _, p := range ps {
+		if p.Segment != metrics.SegmentExcluded && p.EditsDuring > 0 {
+			es = append(es, editorCount{p.EditsDuring, p.Segment})
+		}
+	}
+	return es
+}
+
+// segmentLegend adds the new and experienced segments among segs to the
+// legend, in that order, and places it outside the plot.
+func segmentLegend(p *plot.Plot, l *i18n.Localizer, segs []metrics.Segment) {
 	for _, seg := range []metrics.Segment{metrics.SegmentNew, metrics.SegmentExperienced} {
-		if seen[seg] {
+		if slices.Contains(segs, seg) {
 			p.Legend.Add(segmentWord(l, seg), swatch{fill: SegmentColor(seg)})
 		}
 	}
 	legendOutside(p)
-	p.X.Min, p.X.Max = -0.6, float64(len(es))-0.4
-	p.Y.Min = 0
-	if logY {
-		p.Y.Scale = flooredLog{floor: base}
-		p.Y.Tick.Marker = logCountTicks{}
-		p.Y.Min = base
-		p.Y.Label.Text = l.T("engagement-chart-edits-during-log-axis")
-	}
-	p.X.Tick.Marker = plot.ConstantTicks{}
-	return p, nil
 }
 
 // editBins are the lower bounds of the bins of editsDistribution.

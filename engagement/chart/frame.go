@@ -295,31 +295,7 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 			return nil, err
 		}
 	}
-	type line struct {
-		xy      plotter.XYs
-		partial bool
-	}
-	var lines []line
-	top, anyPartial := 0.0, false
-	for _, g := range groups {
-		var idx []int
-		for i := range xs {
-			if rowGroup[i] == g && !math.IsNaN(xs[i]) && !math.IsNaN(yc.num[i]) {
-				idx = append(idx, i)
-			}
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return xs[idx[a]] < xs[idx[b]] })
-		var l line
-		for _, i := range idx {
-			l.xy = append(l.xy, plotter.XY{X: xs[i], Y: yc.num[i]})
-			top = math.Max(top, yc.num[i])
-		}
-		if len(idx) > 0 {
-			l.partial = partial[idx[len(idx)-1]]
-			anyPartial = anyPartial || l.partial
-		}
-		lines = append(lines, l)
-	}
+	lines, top, anyPartial := groupLines(groups, rowGroup, xs, yc.num, partial)
 	p = newPlot(titled(o, words(y)+" by "+words(x)), words(x), words(y))
 	axisLabels(p, o, words(x), words(y))
 	if !yc.whole {
@@ -343,6 +319,49 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 	if drawn == 0 {
 		return nil, noData(name, "no-pairs", x, y)
 	}
+	lineLegend(p, o, groups, cols, anyPartial)
+	if dates {
+		p.X.Tick.Marker = monthTicker{o.tr()}
+	}
+	p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), top
+	return p, nil
+}
+
+// line is one hue value's points, in order of x, and whether its last
+// point is observed only in part.
+type line struct {
+	xy      plotter.XYs
+	partial bool
+}
+
+// groupLines gathers, per group, the rows with both x and y, sorted by x;
+// top is the largest y, anyPartial whether a line ends in a partial point.
+func groupLines(groups, rowGroup []string, xs, ys []float64, partial []bool) (lines []line, top float64, anyPartial bool) {
+	for _, g := range groups {
+		var idx []int
+		for i := range xs {
+			if rowGroup[i] == g && !math.IsNaN(xs[i]) && !math.IsNaN(ys[i]) {
+				idx = append(idx, i)
+			}
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return xs[idx[a]] < xs[idx[b]] })
+		var l line
+		for _, i := range idx {
+			l.xy = append(l.xy, plotter.XY{X: xs[i], Y: ys[i]})
+			top = math.Max(top, ys[i])
+		}
+		if len(idx) > 0 {
+			l.partial = partial[idx[len(idx)-1]]
+			anyPartial = anyPartial || l.partial
+		}
+		lines = append(lines, l)
+	}
+	return lines, top, anyPartial
+}
+
+// lineLegend names the hue values' lines, the shaded span and the
+// partial point, outside the plot.
+func lineLegend(p *plot.Plot, o options, groups []string, cols []color.Color, anyPartial bool) {
 	if o.hue != "" {
 		for i, g := range groups {
 			p.Legend.Add(g, lineThumb{c: cols[i]})
@@ -355,11 +374,6 @@ func Line(df dataframe.DataFrame, x, y string, opts ...Option) (p *plot.Plot, er
 		p.Legend.Add(o.partialLabel, lineThumb{c: Grey, dashed: true, hollow: true})
 	}
 	legendOutside(p)
-	if dates {
-		p.X.Tick.Marker = monthTicker{o.tr()}
-	}
-	p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), top
-	return p, nil
 }
 
 // spanColor shades a Span behind the data.

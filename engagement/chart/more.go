@@ -3,6 +3,7 @@ package chart
 import (
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -102,60 +103,22 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 	l := newOptions(opts).tr()
 	defer recoverInto(&err, "edits by namespace")
 	name := func(wiki string, ns int) string { return namespaceName(local, wiki, ns) }
-	type key struct {
-		wiki string
-		ns   int
-	}
-	edits := map[key]int{}
-	wikiSet, nsTotal := map[string]bool{}, map[string]int{}
-	for _, c := range counts {
-		if c.Period != period || c.Edits == 0 {
-			continue
-		}
-		edits[key{c.Wiki, c.NS}] += c.Edits
-		wikiSet[c.Wiki] = true
-		nsTotal[name(c.Wiki, c.NS)] += c.Edits
-	}
-	if len(edits) == 0 {
+	st := stackNamespaces(counts, period, name)
+	if len(st.edits) == 0 {
 		return nil, noData("edits by namespace", "no-edits-"+string(period))
-	}
-	var wikis []string
-	for w := range wikiSet {
-		wikis = append(wikis, w)
-	}
-	sort.Strings(wikis)
-	var layers []string
-	for n := range nsTotal {
-		layers = append(layers, n)
-	}
-	sort.Slice(layers, func(i, j int) bool { // most edits first; equal totals by name, the same on every run
-		a, b := layers[i], layers[j]
-		return nsTotal[a] > nsTotal[b] || nsTotal[a] == nsTotal[b] && a < b
-	})
-	if len(layers) > 6 { // keep the legend readable
-		layers = append(layers[:5], "other")
-	}
-	layerOf := func(w string, ns int) string {
-		n := name(w, ns)
-		for _, l := range layers {
-			if l == n {
-				return n
-			}
-		}
-		return "other"
 	}
 	title := l.T("engagement-chart-namespaces-during-title")
 	if period == metrics.After {
 		title = l.T("engagement-chart-namespaces-after-title")
 	}
 	p = newPlot(title, "", l.T("engagement-chart-edits-axis"))
-	below := make([]float64, len(wikis))
-	for li, l := range layers {
+	below := make([]float64, len(st.wikis))
+	for li, layer := range st.layers {
 		b := &bars{width: 0.6}
-		for i, w := range wikis {
+		for i, w := range st.wikis {
 			v := 0.0
-			for k, n := range edits {
-				if k.wiki == w && layerOf(k.wiki, k.ns) == l {
+			for k, n := range st.edits {
+				if k.wiki == w && st.layerOf(name(k.wiki, k.ns)) == layer {
 					v += float64(n)
 				}
 			}
@@ -163,7 +126,7 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 			below[i] += v
 		}
 		p.Add(b)
-		p.Legend.Add(l, swatch{fill: CategoryColor(li)})
+		p.Legend.Add(layer, swatch{fill: CategoryColor(li)})
 	}
 	totals := &bars{width: 0.6}
 	for i, t := range below {
@@ -173,9 +136,61 @@ func NamespacesStacked(counts []metrics.WikiNamespaceCount, period metrics.Perio
 		return nil, err
 	}
 	legendOutside(p)
-	nominalX(p, wikis)
+	nominalX(p, st.wikis)
 	p.Y.Min, p.Y.Max = 0, headroom(totals.top())
 	return p, nil
+}
+
+// wikiNS names a namespace on a wiki.
+type wikiNS struct {
+	wiki string
+	ns   int
+}
+
+// namespaceStack is what NamespacesStacked draws: the edits per wiki and
+// namespace in the period, the wikis in order, and the layers (namespace
+// names, most edits first, at most six with "other").
+type namespaceStack struct {
+	edits  map[wikiNS]int
+	wikis  []string
+	layers []string
+}
+
+// stackNamespaces counts the edits of period by wiki and namespace.
+func stackNamespaces(counts []metrics.WikiNamespaceCount, period metrics.Period, name func(wiki string, ns int) string) namespaceStack {
+	st := namespaceStack{edits: map[wikiNS]int{}}
+	wikiSet, nsTotal := map[string]bool{}, map[string]int{}
+	for _, c := range counts {
+		if c.Period != period || c.Edits == 0 {
+			continue
+		}
+		st.edits[wikiNS{c.Wiki, c.NS}] += c.Edits
+		wikiSet[c.Wiki] = true
+		nsTotal[name(c.Wiki, c.NS)] += c.Edits
+	}
+	for w := range wikiSet {
+		st.wikis = append(st.wikis, w)
+	}
+	sort.Strings(st.wikis)
+	for n := range nsTotal {
+		st.layers = append(st.layers, n)
+	}
+	sort.Slice(st.layers, func(i, j int) bool { // most edits first; equal totals by name, the same on every run
+		a, b := st.layers[i], st.layers[j]
+		return nsTotal[a] > nsTotal[b] || nsTotal[a] == nsTotal[b] && a < b
+	})
+	if len(st.layers) > 6 { // keep the legend readable
+		st.layers = append(st.layers[:5], "other")
+	}
+	return st
+}
+
+// layerOf is the layer a namespace's name is drawn in: its own, or "other".
+func (st namespaceStack) layerOf(n string) string {
+	if slices.Contains(st.layers, n) {
+		return n
+	}
+	return "other"
 }
 
 // PagesAndBytes draws, per wiki, the bytes added in content namespaces
