@@ -5,13 +5,6 @@ import (
 	"example.com/engagement/engagement/report"
 )
 
-// The baseline's files in an output folder (dataset.BaselineFile, which
-// documents them).
-const (
-	BaselineFile              = dataset.BaselineFile
-	BaselineContributionsFile = dataset.BaselineContributionsFile
-)
-
 // writeBaseline writes baseline.json and baseline_contributions.csv into
 // dir, with pseudonyms when pseudo is set, and returns their paths.
 func writeBaseline(dir string, b *Baseline, pseudo *report.Pseudonymizer) ([]string, error) {

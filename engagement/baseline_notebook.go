@@ -9,6 +9,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/frame"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
@@ -26,7 +27,7 @@ func (s *Session) AnalysisWithBaseline(size int) (*Analysis, error) {
 		a, err := s.Analysis()
 		if err == nil {
 			l := reportLanguageOrEnglish(reportLanguage(s.lang))
-			a.NoBaseline = l.T("engagement-nb-baseline-none", s.from, BaselineFile)
+			a.NoBaseline = l.T("engagement-nb-baseline-none", s.from, dataset.BaselineFile)
 		}
 		return a, err
 	}
@@ -40,7 +41,7 @@ func (s *Session) AnalysisWithBaseline(size int) (*Analysis, error) {
 }
 
 func hasBaseline(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, BaselineFile))
+	_, err := os.Stat(filepath.Join(dir, dataset.BaselineFile))
 	return err == nil
 }
 
@@ -74,14 +75,6 @@ func shareValue(r metrics.Row) float64 {
 	return r.Value
 }
 
-// BaselineTable is the table options of ShowBaseline: every row, each
-// metric labelled in words, shares as percentages, differences as
-// percentage points.
-func BaselineTable() *nb.TableOptions {
-	return &nb.TableOptions{All: true, Label: frame.ColMetric, Percent: []string{"new", "baseline"},
-		Points: []string{"difference", "difference_low", "difference_high"}}
-}
-
 // ShowBaseline shows the comparison with the baseline: the sentence, who
 // the newcomers are, the chart and the table of every share.
 func (a *Analysis) ShowBaseline() error {
@@ -97,7 +90,7 @@ func (a *Analysis) ShowBaseline() error {
 	if err := a.ShowCharts("baseline"); err != nil {
 		return err
 	}
-	opts := BaselineTable()
+	opts := nb.BaselineTable()
 	opts.Language = a.settings.language
 	return nb.ShowTable(a.BaselineComparison(), opts)
 }

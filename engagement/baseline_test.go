@@ -132,7 +132,7 @@ func TestAnalysisWithBaselineFromFolder(t *testing.T) {
 		t.Errorf("re-read baseline: %d comparisons, want the run's %d", len(b.Comparisons), len(a.Comparisons))
 	}
 	var table bytes.Buffer
-	if err := nb.TableText(&table, b.BaselineComparison(), BaselineTable()); err != nil {
+	if err := nb.TableText(&table, b.BaselineComparison(), nb.BaselineTable()); err != nil {
 		t.Fatal(err)
 	}
 	first := strings.SplitN(table.String(), "\n", 3)[1]

@@ -11,13 +11,6 @@ import (
 	"example.com/engagement/engagement/study"
 )
 
-// Files a campaign's analysis writes beside those of WriteCampaignOutputs.
-const (
-	ComparisonFile = dataset.ComparisonFile
-	ReturningFile  = dataset.ReturningFile
-	CampaignChart  = "events.png"
-)
-
 // Share writes every output of the campaign into dir, as the example
 // program does: events.csv, metrics.csv, participants.csv and the data
 // files (WriteCampaignOutputs), comparison.csv (the events side by side),
@@ -76,7 +69,7 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	for _, file := range []struct {
 		name string
 		recs [][]string
-	}{{ComparisonFile, comparisonRecords(compared)}, {ReturningFile, dataset.ReturningRecords(returning)}} {
+	}{{dataset.ComparisonFile, comparisonRecords(compared)}, {dataset.ReturningFile, dataset.ReturningRecords(returning)}} {
 		p := filepath.Join(dir, file.name)
 		if err := dataset.WriteFile(p, func(w io.Writer) error { return dataset.WriteRecords(w, file.recs) }); err != nil {
 			return paths, err
@@ -100,7 +93,7 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		return paths, err
 	}
 	paths = append(paths, vp...)
-	wp := filepath.Join(dir, CampaignWikitextFile)
+	wp := filepath.Join(dir, dataset.WikitextFile)
 	if err := dataset.WriteFile(wp, func(w io.Writer) error { return report.WriteCampaignWikitext(w, in) }); err != nil {
 		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
 	}
@@ -112,7 +105,7 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 	return paths, nil
 }
 
-// writeChart saves the events side by side (CampaignChart) into dir and
+// writeChart saves the events side by side (dataset.CampaignChartFile) into dir and
 // adds it to in, returning its path; a chart that cannot be drawn is a
 // note in in instead ("" returned).
 func (a *CampaignAnalysis) writeChart(dir string, in *report.CampaignInput) (path string, err error) {
@@ -124,17 +117,17 @@ func (a *CampaignAnalysis) writeChart(dir string, in *report.CampaignInput) (pat
 			narrow, err = fig.NarrowPNG()
 		}
 		if err == nil {
-			p := filepath.Join(dir, CampaignChart)
+			p := filepath.Join(dir, dataset.CampaignChartFile)
 			if err := dataset.WriteFileBytes(p, png); err != nil {
 				return "", fmt.Errorf("saving the chart: %w", err)
 			}
 			path = p
 			in.Figure = &report.Figure{Title: tr.T("engagement-campaign-events-heading"), Caption: tr.T("engagement-campaign-figure-caption"), PNG: png, Narrow: narrow}
 		} else {
-			in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
+			in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", dataset.CampaignChartFile, err.Error()))
 		}
 	} else {
-		in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", CampaignChart, err.Error()))
+		in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", dataset.CampaignChartFile, err.Error()))
 	}
 	return path, nil
 }

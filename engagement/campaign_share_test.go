@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/sample"
 	"example.com/engagement/engagement/study"
@@ -225,7 +226,7 @@ func TestCampaignWikitext(t *testing.T) {
 	if _, err := a.Share(dir, false); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, engagement.CampaignWikitextFile))
+	b, err := os.ReadFile(filepath.Join(dir, dataset.WikitextFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,16 +17,12 @@ import (
 	"example.com/engagement/engagement/report"
 )
 
-// ProgressBar returns a progress function drawing the fetch as a bar: in a
-// notebook an HTML bar, outside one a line on w. The bar appears once a
-// request is sent, so a fetch answered from the cache draws nothing. Call
-// the returned done with the final summary.
-func ProgressBar(w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
-	return ProgressBarIn(nil, w)
-}
-
-// ProgressBarIn is ProgressBar with its words in l's language (nil:
-// English); WithProgressBar draws it in the session's language.
+// ProgressBarIn returns a progress function drawing the fetch as a bar,
+// its words in l's language (nil: English): in a notebook an HTML bar,
+// outside one a line on w. The bar appears once a request is sent, so a
+// fetch answered from the cache draws nothing. Call the returned done
+// with the final summary. WithProgressBar draws it in the session's
+// language.
 func ProgressBarIn(l *i18n.Localizer, w io.Writer) (update func(mwapi.Progress), done func(summary string)) {
 	l = reportLanguageOrEnglish(l)
 	bar := nb.NewProgressTo(l.T("engagement-nb-progress-title"), w)
@@ -70,12 +66,12 @@ func plainOr(l *i18n.Localizer) func(int) string {
 }
 
 // WithProgressDone is called with the fetch's summary when it ends (see
-// ProgressBar).
+// ProgressBarIn).
 func WithProgressDone(done func(summary string)) Option {
 	return func(s *Session) error { s.progressDone, s.progressBar = done, false; return nil }
 }
 
-// WithProgressBar shows the fetch's progress as a bar (see ProgressBar),
+// WithProgressBar shows the fetch's progress as a bar (see ProgressBarIn),
 // in the session's language.
 func WithProgressBar() Option {
 	return func(s *Session) error {

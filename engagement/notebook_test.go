@@ -14,13 +14,13 @@ import (
 // A fetch answered from the cache draws no bar; one that asks does.
 func TestProgressBarOnlyWhenAsking(t *testing.T) {
 	var b bytes.Buffer
-	update, done := ProgressBar(&b)
+	update, done := ProgressBarIn(nil, &b)
 	update(mwapi.Progress{UsersDone: 1, UsersTotal: 2, CacheHits: 1})
 	done("0 requests")
 	if b.Len() != 0 {
 		t.Fatalf("cached fetch drew %q", b.String())
 	}
-	update, done = ProgressBar(&b)
+	update, done = ProgressBarIn(nil, &b)
 	update(mwapi.Progress{UsersDone: 1, UsersTotal: 2, Requests: 1})
 	done("1 request")
 	if got := b.String(); !strings.Contains(got, " 50% 1/2 user-wikis, 1 requests") || !strings.HasSuffix(got, "100% 1 request   \n") {

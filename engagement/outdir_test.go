@@ -136,7 +136,7 @@ func TestAnotherEventsFilesAreRemoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{engagement.BaselineFile, engagement.BaselineContributionsFile} {
+	for _, name := range []string{dataset.BaselineFile, dataset.BaselineContributionsFile} {
 		if _, err := os.Lstat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("the other event's %s is still there: %v", name, err)
 		}

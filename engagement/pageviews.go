@@ -70,9 +70,6 @@ func pseudonymViews(v *report.PageViews, pseudo *report.Pseudonymizer) *report.P
 	return &c
 }
 
-// ColViews is the page views frame's count of views.
-const ColViews = frame.ColViews
-
 // PageViewsFrame is the views of the pages created during the event, one
 // row per page the service counts (wiki, ns, title, views), most viewed
 // first; no rows when page views were not fetched (a re-analysis).

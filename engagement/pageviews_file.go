@@ -8,11 +8,7 @@ import (
 	"example.com/engagement/engagement/report"
 )
 
-// PageViewsFile holds the page views fetched with the contributions
-// (dataset.PageViewsFile, which documents its columns).
-const PageViewsFile = dataset.PageViewsFile
-
-// writePageViews writes v into dir's PageViewsFile, titles as pseudo
+// writePageViews writes v into dir's dataset.PageViewsFile, titles as pseudo
 // names them (nil: as they are). Nothing is written for nil v.
 func writePageViews(dir string, v *FetchedViews, pseudo *report.Pseudonymizer) ([]string, error) {
 	if v == nil {
@@ -37,7 +33,7 @@ func writePageViews(dir string, v *FetchedViews, pseudo *report.Pseudonymizer) (
 			add(k, 0, true, why)
 		}
 	}
-	p := filepath.Join(dir, PageViewsFile)
+	p := filepath.Join(dir, dataset.PageViewsFile)
 	if err := dataset.WriteFile(p, func(w io.Writer) error { return dataset.WritePageViews(w, out) }); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"example.com/engagement/engagement"
+	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/study"
 )
 
@@ -41,8 +42,8 @@ func TestPageViewsSurviveAReanalysis(t *testing.T) {
 	if top := a.Views.Pages[0].Title; !strings.Contains(string(html), top) {
 		t.Errorf("the re-analysis's report.html lacks the most viewed page %q", top)
 	}
-	again, _ := os.ReadFile(filepath.Join(out, engagement.PageViewsFile))
-	first, _ := os.ReadFile(filepath.Join(dir, engagement.PageViewsFile))
+	again, _ := os.ReadFile(filepath.Join(out, dataset.PageViewsFile))
+	first, _ := os.ReadFile(filepath.Join(dir, dataset.PageViewsFile))
 	if len(first) == 0 || string(again) != string(first) {
 		t.Errorf("pageviews.csv differs after a re-analysis (%d vs %d bytes)", len(first), len(again))
 	}
@@ -59,16 +60,16 @@ func TestPageViewsFileErrors(t *testing.T) {
 		{"wiki,title,views\n", "line 1: header"},
 	} {
 		d := copyFolder(t, dir)
-		if err := os.WriteFile(filepath.Join(d, engagement.PageViewsFile), []byte(c.body), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(d, dataset.PageViewsFile), []byte(c.body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, err := study.LoadData(d)
-		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), filepath.Join(d, engagement.PageViewsFile)) {
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), filepath.Join(d, dataset.PageViewsFile)) {
 			t.Errorf("want an error naming the file and %q; got %v", c.want, err)
 		}
 	}
 	d := copyFolder(t, dir)
-	if err := os.Remove(filepath.Join(d, engagement.PageViewsFile)); err != nil {
+	if err := os.Remove(filepath.Join(d, dataset.PageViewsFile)); err != nil {
 		t.Fatal(err)
 	}
 	if data, err := study.LoadData(d); err != nil || data.Views != nil {

@@ -59,14 +59,9 @@ func skipReason(l *i18n.Localizer, err error) string {
 // Unwrap returns the reason.
 func (e *SkippedChart) Unwrap() error { return e.Err }
 
-// Charts draws the standard charts. Charts without data are left out and
-// their reasons returned in skipped (each a *SkippedChart).
-func Charts(ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []error) {
-	return chartsIn(nil, ev, d, res)
-}
-
-// chartsIn is Charts with their words, titles and captions in l's
-// language (nil: English).
+// chartsIn draws the standard charts with their words, titles and
+// captions in l's language (nil: English). Charts without data are left
+// out and their reasons returned in skipped (each a *SkippedChart).
 func chartsIn(l *i18n.Localizer, ev *Event, d *Data, res *metrics.Result) (charts []Chart, skipped []error) {
 	me, lang := ev.MetricsEvent(), chart.Language(l)
 	list := []struct {

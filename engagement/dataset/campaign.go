@@ -17,6 +17,10 @@ import (
 const (
 	ComparisonFile = "comparison.csv"
 	ReturningFile  = "returning.csv"
+	// CampaignChartFile is the chart of the events side by side.
+	CampaignChartFile = "events.png"
+	// WikitextFile is a report as wikitext, for its page on Meta-Wiki.
+	WikitextFile = "report.wikitext"
 )
 
 // ComparisonRow is an event of comparison.csv: its title, its numbers, or

@@ -174,6 +174,15 @@ func MetricTable() *TableOptions {
 	return &TableOptions{All: true, ShareFlag: ShareFlagColumn, Percent: []string{"value", "ci_low", "ci_high"}, Label: "metric"}
 }
 
+// BaselineTable is the table options of a comparison with the baseline
+// (engagement's Analysis.BaselineComparison): every row, each metric
+// labelled in words, shares as percentages, differences as percentage
+// points.
+func BaselineTable() *TableOptions {
+	return &TableOptions{All: true, Label: "metric", Percent: []string{"new", "baseline"},
+		Points: []string{"difference", "difference_low", "difference_high"}}
+}
+
 // ShowMetrics shows a metric frame (engagement's metrics or headline
 // frame): every row, counts as counts and shares as percentages, and each
 // metric's name in words before its id.
