@@ -2,16 +2,13 @@ package engagement
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/dataset"
 	"example.com/engagement/engagement/frame"
-	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/report"
 )
@@ -50,29 +47,7 @@ func hasBaseline(dir string) bool {
 // and the difference (new minus baseline) with its 95% interval (NaN when
 // not comparable).
 func (a *Analysis) BaselineComparison() dataframe.DataFrame {
-	n := len(a.Comparisons)
-	name := make([]string, n)
-	nv, bv, d, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	nk, nn, bk, bn := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
-	for i, c := range a.Comparisons {
-		name[i] = c.Metric
-		nv[i], nk[i], nn[i] = shareValue(c.New), c.New.Numerator, c.New.Denominator
-		bv[i], bk[i], bn[i] = shareValue(c.Baseline), c.Baseline.Numerator, c.Baseline.Denominator
-		d[i], lo[i], hi[i] = c.Difference.Value, c.Difference.Low, c.Difference.High
-	}
-	return dataframe.New(
-		series.New(name, series.String, frame.ColMetric),
-		series.New(nv, series.Float, "new"), series.New(nk, series.Int, "new_numerator"), series.New(nn, series.Int, "new_denominator"),
-		series.New(bv, series.Float, "baseline"), series.New(bk, series.Int, "baseline_numerator"), series.New(bn, series.Int, "baseline_denominator"),
-		series.New(d, series.Float, "difference"), series.New(lo, series.Float, "difference_low"), series.New(hi, series.Float, "difference_high"),
-	)
-}
-
-func shareValue(r metrics.Row) float64 {
-	if r.Empty {
-		return math.NaN()
-	}
-	return r.Value
+	return frame.BaselineComparison(a.Comparisons)
 }
 
 // ShowBaseline shows the comparison with the baseline: the sentence, who

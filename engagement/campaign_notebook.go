@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
 	"example.com/engagement/engagement/chart"
 	"example.com/engagement/engagement/frame"
@@ -157,7 +156,7 @@ func (a *CampaignAnalysis) ReturningView() dataframe.DataFrame {
 		}
 		user[i], n[i], titles[i] = p.Username, len(p.Courses), semicolonList(l, ts)
 	}
-	return dataframe.New(series.New(user, series.String, frame.ColUsername), series.New(n, series.Int, "events"), series.New(titles, series.String, "event titles"))
+	return frame.ReturningTitles(user, n, titles)
 }
 
 // semicolonList is items separated by semicolons as l writes them ("a; b",

@@ -2,6 +2,7 @@ package frame
 
 import (
 	"errors"
+	"math"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -58,4 +59,42 @@ func Events(events []CourseResult) dataframe.DataFrame {
 		out = out.RBind(p)
 	}
 	return out
+}
+
+// ReturningTitles is the returning people for reading: username, the
+// number of events and the events' titles as one cell each (titles,
+// already joined as the reader's language separates them).
+func ReturningTitles(users []string, events []int, titles []string) dataframe.DataFrame {
+	return dataframe.New(series.New(users, series.String, ColUsername), series.New(events, series.Int, "events"), series.New(titles, series.String, "event titles"))
+}
+
+// BaselineComparison is the frame of a comparison with the baseline: per
+// metric, the new editors' share, the baseline's, each with numerator and
+// denominator, and the difference (new minus baseline) with its 95%
+// interval (NaN when not comparable or empty).
+func BaselineComparison(cs []metrics.Comparison) dataframe.DataFrame {
+	n := len(cs)
+	name := make([]string, n)
+	nv, bv, d, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	nk, nn, bk, bn := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	for i, c := range cs {
+		name[i] = c.Metric
+		nv[i], nk[i], nn[i] = shareValue(c.New), c.New.Numerator, c.New.Denominator
+		bv[i], bk[i], bn[i] = shareValue(c.Baseline), c.Baseline.Numerator, c.Baseline.Denominator
+		d[i], lo[i], hi[i] = c.Difference.Value, c.Difference.Low, c.Difference.High
+	}
+	return dataframe.New(
+		series.New(name, series.String, ColMetric),
+		series.New(nv, series.Float, "new"), series.New(nk, series.Int, "new_numerator"), series.New(nn, series.Int, "new_denominator"),
+		series.New(bv, series.Float, "baseline"), series.New(bk, series.Int, "baseline_numerator"), series.New(bn, series.Int, "baseline_denominator"),
+		series.New(d, series.Float, "difference"), series.New(lo, series.Float, "difference_low"), series.New(hi, series.Float, "difference_high"),
+	)
+}
+
+// shareValue is a row's value, NaN when it is empty.
+func shareValue(r metrics.Row) float64 {
+	if r.Empty {
+		return math.NaN()
+	}
+	return r.Value
 }

@@ -60,10 +60,6 @@ var exceptions = map[string]string{
 	// CountBy, InPeriod, …) and Analysis methods returning frames, which the
 	// notebooks and examples call: this exception goes with the wrappers.
 	"engagement -> github.com/go-gota/gota/dataframe": "the facade's wrappers of engagement/frame still take and return gota frames",
-	// The facade still builds frames of its own (the campaign comparison,
-	// the baseline and campaign notebook tables): this goes when those move
-	// to frame or nb.
-	"engagement -> github.com/go-gota/gota/series": "the facade still builds the campaign comparison and notebook frames",
 }
 
 type pkg struct {
