@@ -118,7 +118,7 @@ func (a *CampaignAnalysis) ComparisonView() dataframe.DataFrame {
 		}
 		recs = append(recs, rec)
 	}
-	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.HasHeader(true))
+	return frame.Strings(recs)
 }
 
 // retentionCell is a share of ComparisonView in l's language: "25.0 % ·

@@ -98,3 +98,9 @@ func shareValue(r metrics.Row) float64 {
 	}
 	return r.Value
 }
+
+// Strings is a frame of text cells for reading: the first record is the
+// header; no cell is read as a number.
+func Strings(recs [][]string) dataframe.DataFrame {
+	return dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.HasHeader(true))
+}
