@@ -74,7 +74,7 @@ func TestProgressBarInLanguage(t *testing.T) {
 // session's language.
 func TestShowChartsLeftOutInLanguage(t *testing.T) {
 	t.Chdir(t.TempDir()) // outside a notebook, ShowCharts saves the charts here
-	for lang, want := range map[string]string{"": "Chart left out: chart: participants by segment: no participants", "es": "Gráfico omitido: Participantes: ningún participante", "fr": "Graphique omis : Participants\u00a0: aucun participant"} {
+	for lang, want := range map[string]string{"": "Chart left out: chart: participants by segment: no participants", "es": "Gráfico omitido: Participantes: ningún participante", "fr": "Graphique omis\u00a0: Participants\u00a0: aucun participant"} {
 		s, err := Open(context.Background(), Sample, WithLanguage(lang))
 		if err != nil {
 			t.Fatal(err)

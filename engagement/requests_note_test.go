@@ -10,7 +10,7 @@ func TestRequestsNoteInLanguage(t *testing.T) {
 	for lang, want := range map[string]string{
 		"":   "Requests sent by this cell: 1,234 requests (Dashboard 1, Wikimedia API 1,233); 36 answers from the cache",
 		"es": "Solicitudes enviadas por esta celda: 1234 solicitudes (Dashboard 1, API de Wikimedia 1233); 36 respuestas de la caché",
-		"fr": "Requêtes envoyées par cette cellule\u00a0: 1\u202f234 requêtes (Dashboard 1, API de Wikimedia 1\u202f233)\u00a0; 36 réponses du cache",
+		"fr": "Requêtes envoyées par cette cellule\u00a0: 1\u202f234 requêtes (Dashboard 1, API de Wikimedia 1\u202f233)\u202f; 36 réponses du cache",
 		"pt": "Pedidos enviados por esta célula: 1.234 pedidos (Dashboard 1, API da Wikimedia 1.233); 36 respostas do cache",
 	} {
 		if got := requestsNote(lang, r); got != want {

@@ -314,7 +314,7 @@ func TestTextInLanguages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := note.In(fr); got != "Les vues des pages n’ont pas pu être obtenues : HTTP 503" {
+	if got := note.In(fr); got != "Les vues des pages n’ont pas pu être obtenues\u00a0: HTTP 503" {
 		t.Errorf("French: %q", got)
 	}
 }
