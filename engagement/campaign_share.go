@@ -181,7 +181,7 @@ func (a *CampaignAnalysis) names() []string {
 // pseudonymized returns copies of the data and the result with every
 // username replaced.
 func (a *CampaignAnalysis) pseudonymized(pseudo *report.Pseudonymizer) (*Data, *metrics.CampaignResult) {
-	d := pseudonymData(a.Data, pseudo)
+	d := report.PseudonymData(a.Data, pseudo)
 	r := *a.Result
 	r.Participants = pseudo.Result(&metrics.Result{Participants: a.Result.Participants}).Participants
 	r.Returning = make([]string, len(a.Result.Returning))

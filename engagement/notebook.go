@@ -112,7 +112,7 @@ func (a *Analysis) FetchSummary() string {
 // all. A chart without data is replaced by the reason.
 func (a *Analysis) ShowCharts(names ...string) error {
 	l := reportLanguage(a.settings.language)
-	charts, skipped := chartsIn(l, a.Event, a.Data, a.Result)
+	charts, skipped := report.Charts(l, a.Event, a.Data, a.Result)
 	for _, c := range charts {
 		if len(names) > 0 && !slices.Contains(names, c.Name) {
 			continue
@@ -123,11 +123,11 @@ func (a *Analysis) ShowCharts(names ...string) error {
 		}
 	}
 	for _, e := range skipped {
-		var sc *SkippedChart
+		var sc *report.SkippedChart
 		if errors.As(e, &sc) && len(names) > 0 && !slices.Contains(names, sc.Name) {
 			continue
 		}
-		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", skipReason(l, e)))
+		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", report.SkipReason(l, e)))
 	}
 	return nil
 }
