@@ -68,13 +68,17 @@
 //   - dataset: every file format (the CSV files, pageviews.csv, comparison.csv, returning.csv, baseline.json, run.json) and the one output writer
 //   - frame: the one boundary with gota: the frames' schema (dataset's CSV
 //     headers, the Col constants), conversions, filters and groupings
-//   - chart, nb, report: charts, notebook display, the one-file HTML report and wikitext
+//   - report: every word a reader sees (through i18n), the headline rows,
+//     the chart catalogue and an event's sharing (WriteEvent: charts,
+//     report.html, report.wikitext), the campaign's report, pseudonyms
+//   - chart, nb: charts, notebook display (tables in the notebook's language)
 //   - i18n: the message files and their reader
 //   - history: mediawiki_history dumps and the SQL engines (cgo in history/duckdb only)
 //   - sample: the embedded sample event and the generators
 //
 // Dependencies point one way, and internal/layout's test says so: outputs
-// (report, chart, nb) never import the clients (mwapi, dashboard); study
+// (report, chart, nb) never import the clients (mwapi, dashboard): report
+// knows study's types and calls nothing that fetches; study
 // imports no report, chart, nb, frame, gota nor gonbui; the
 // clients import neither metrics nor dataset (dashboard has its own
 // Exclusion and ParseError); frame imports neither this package, study,
