@@ -98,20 +98,10 @@ func TestReportInChromium(t *testing.T) {
 		}
 		checkInChromium(t, browser, campaign, "campaign-"+lang, true)
 	}
-	events := os.Getenv("ENGAGEMENT_EVENTS") // default: ../shared/events beside the repository
-	if events == "" {
-		events = filepath.Join("..", "..", "..", "shared", "events")
-	}
-	shapes, _ := filepath.Glob(filepath.Join(events, "*", "asof.txt"))
-	for _, asof := range shapes {
-		ev := filepath.Dir(asof)
-		name := filepath.Base(ev)
-		day, err := os.ReadFile(asof)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, sh := range eventShapes(t) {
+		name := sh.name
 		out := filepath.Join(t.TempDir(), name)
-		args := []string{"-course", filepath.Join(ev, "course"), "-from", ev, "-asof", strings.TrimSpace(string(day)), "-out", out, "-cache", "", "-offline"}
+		args := append(sh.args, "-out", out, "-cache", "")
 		if err := run(args, io.Discard, io.Discard); err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

@@ -162,25 +162,15 @@ func TestLangFlagRefusesMalformedCode(t *testing.T) {
 // they translate, the charts left out for want of data included ("nobody
 // edited during the event" on an event where nobody edited).
 func TestEventShapesInEachLanguage(t *testing.T) {
-	events := os.Getenv("ENGAGEMENT_EVENTS")
-	if events == "" {
-		events = filepath.Join("..", "..", "..", "shared", "events")
-	}
-	shapes, _ := filepath.Glob(filepath.Join(events, "*", "asof.txt"))
+	shapes := eventShapes(t)
 	if len(shapes) == 0 {
 		t.Skip("no event shapes beside the repository (../shared/events)")
 	}
 	want := map[string]map[string]string{ // shape → language → a phrase its report holds
 		"nobody-edited": {"en": "nobody edited during the event", "es": "nadie editó durante el evento", "fr": "personne n’a modifié pendant l’événement", "pt": "ninguém editou durante o evento"},
 	}
-	for _, asof := range shapes {
-		ev := filepath.Dir(asof)
-		name := filepath.Base(ev)
-		day, err := os.ReadFile(asof)
-		if err != nil {
-			t.Fatal(err)
-		}
-		args := []string{"-course", filepath.Join(ev, "course"), "-from", ev, "-asof", strings.TrimSpace(string(day)), "-offline"}
+	for _, sh := range shapes {
+		name, args := sh.name, sh.args
 		t.Run(name, func(t *testing.T) {
 			enDir := runSample(t, append(args, "-lang", "en")...)
 			english := [2]string{visibleText(readOut(t, enDir, "report.html")), visibleText(readOut(t, enDir, "report.wikitext"))}
@@ -197,4 +187,31 @@ func TestEventShapesInEachLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// eventShape is an event of ../shared/events (or $ENGAGEMENT_EVENTS) and
+// the flags that re-analyse it offline at its as-of.
+type eventShape struct {
+	name string
+	args []string
+}
+
+// eventShapes lists the event shapes beside the repository.
+func eventShapes(t *testing.T) []eventShape {
+	t.Helper()
+	events := os.Getenv("ENGAGEMENT_EVENTS")
+	if events == "" {
+		events = filepath.Join("..", "..", "..", "shared", "events")
+	}
+	asofs, _ := filepath.Glob(filepath.Join(events, "*", "asof.txt"))
+	var out []eventShape
+	for _, asof := range asofs {
+		ev := filepath.Dir(asof)
+		day, err := os.ReadFile(asof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, eventShape{filepath.Base(ev), []string{"-course", filepath.Join(ev, "course"), "-from", ev, "-asof", strings.TrimSpace(string(day)), "-offline"}})
+	}
+	return out
 }
