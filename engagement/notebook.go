@@ -1,17 +1,11 @@
 package engagement
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"slices"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"example.com/engagement/engagement/i18n"
-	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/report"
@@ -48,21 +42,12 @@ func progressDetail(l *i18n.Localizer, p mwapi.Progress) string {
 	if p.Waiting > 0 {
 		return l.T("engagement-nb-progress-waiting", p.Waiting.Round(time.Second).String(), p.Wiki, p.WaitReason)
 	}
-	num := plainOr(l)
+	num := nb.Counts(l)
 	detail := l.T("engagement-nb-progress", num(p.UsersDone), num(p.UsersTotal), p.Requests, num(p.Requests), num(p.CacheHits))
 	if p.Remaining > 0 {
 		detail = l.T("engagement-nb-progress-left", detail, p.Remaining.Round(time.Second).String())
 	}
 	return detail
-}
-
-// plainOr formats counts ungrouped in English, as the notebooks always
-// wrote them, and as the language writes them otherwise.
-func plainOr(l *i18n.Localizer) func(int) string {
-	if l.Lang() == "en" {
-		return strconv.Itoa
-	}
-	return l.Int
 }
 
 // WithProgressDone is called with the fetch's summary when it ends (see
@@ -80,82 +65,24 @@ func WithProgressBar() Option {
 	}
 }
 
-// FetchSummary is what the fetch brought, in Markdown: the data-incomplete
-// banner first when some participants are left out, then the counts, the
-// requests, the notes, what re-reading a previous run's files normalised,
-// and the failures. It names every participant the fetch found to be left
-// out, a bot or an account not found, with the reason.
+// FetchSummary is what the fetch brought, in Markdown and in the
+// session's language: the data-incomplete banner first when some
+// participants are left out, then the counts, the requests, the notes,
+// what re-reading a previous run's files normalised, and the failures,
+// naming every participant the fetch found to be a bot or an account not
+// found (nb.FetchSummary).
 func (a *Analysis) FetchSummary() string {
 	l := reportLanguageOrEnglish(reportLanguage(a.settings.language))
-	var b strings.Builder
-	if s := report.IncompleteBannerIn(l, a.Result); s != "" {
-		fmt.Fprintf(&b, "**⚠️ %s**\n\n", s)
-	}
-	d := a.Data
-	num := plainOr(l)
-	b.WriteString(l.T("engagement-nb-fetched", d.Contributions.Len(), num(d.Contributions.Len()), len(d.Accounts), num(len(d.Accounts)), requestsText(l, d.Stats)) + "\n")
-	for _, n := range d.Notes {
-		b.WriteString("\n- " + l.T("engagement-nb-note", n.In(l)))
-	}
-	b.WriteString(leftOutByFetch(l, a.Result))
-	for _, line := range d.Normalised.Lines() {
-		b.WriteString("\n- " + l.T("engagement-nb-normalised", line))
-	}
-	if s := d.FailureSummary(); s != "" {
-		fmt.Fprintf(&b, "\n\n```\n%s```\n", s)
-	}
-	return b.String()
+	return nb.FetchSummary(l, a.Data, a.Result, requestsText(l, a.Data.Stats))
 }
 
-// ShowCharts shows the standard charts with their titles and captions, in
-// the session's language (WithLanguage): those named (see Chart.Name), or
-// all. A chart without data is replaced by the reason.
+// ShowCharts shows the standard charts (report.Charts) with their titles
+// and captions, in the session's language (WithLanguage): those named
+// (participants, edits_per_participant, monthly_edits, monthly_editors,
+// retention, cohort, content, namespaces, baseline), or all. A chart
+// without data is replaced by the reason.
 func (a *Analysis) ShowCharts(names ...string) error {
 	l := reportLanguage(a.settings.language)
 	charts, skipped := report.Charts(l, a.Event, a.Data, a.Result)
-	for _, c := range charts {
-		if len(names) > 0 && !slices.Contains(names, c.Name) {
-			continue
-		}
-		nb.ShowMarkdown("### " + c.Title + "\n" + c.Caption)
-		if err := nb.ShowPlot(c.Plot, c.Name); err != nil {
-			return err
-		}
-	}
-	for _, e := range skipped {
-		var sc *report.SkippedChart
-		if errors.As(e, &sc) && len(names) > 0 && !slices.Contains(names, sc.Name) {
-			continue
-		}
-		nb.ShowMarkdown(reportLanguageOrEnglish(l).T("engagement-nb-chart-left-out", report.SkipReason(l, e)))
-	}
-	return nil
-}
-
-// leftOutByFetch lists, in Markdown, the participants left out as bots or
-// accounts not found, by name: "" when there are none.
-func leftOutByFetch(l *i18n.Localizer, r *metrics.Result) string {
-	if r == nil {
-		return ""
-	}
-	fetchExclusions := []struct {
-		why metrics.Exclusion
-		key string
-	}{ // the reasons only the fetch finds, in words
-		{metrics.ExcludeBot, "engagement-nb-left-out-bot"},
-		{metrics.ExcludeNotFound, "engagement-nb-left-out-not-found"},
-	}
-	var b strings.Builder
-	for _, e := range fetchExclusions {
-		var names []string
-		for _, p := range r.Participants {
-			if p.Excluded == e.why {
-				names = append(names, p.Username)
-			}
-		}
-		if len(names) > 0 {
-			b.WriteString("\n- " + l.T(e.key, l.Int(len(names)), strings.Join(names, ", ")))
-		}
-	}
-	return b.String()
+	return nb.ShowCharts(l, charts, skipped, names...)
 }

@@ -53,7 +53,7 @@ func TestSaveCSVNamesThePathOnFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(blocker, "frame.csv")
-	err := SaveCSV(frame(), path)
+	err := SaveCSV(testFrame(), path)
 	if err == nil || !strings.Contains(err.Error(), path) {
 		t.Fatalf("want an error naming %s; got %v", path, err)
 	}

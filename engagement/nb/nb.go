@@ -3,6 +3,12 @@
 // text, progress drawn on the terminal. It is the only package that imports
 // gonbui. Every display is followed by gonbui.Sync, so no output is lost
 // when a cell's program exits.
+//
+// It also holds the notebooks' views of an analysis, in the notebook's
+// language: the fetch's summary (FetchSummary), the standard charts with
+// their titles (ShowCharts), the campaign's events side by side and its
+// returning people (ComparisonView, ReturningView), and tables whose
+// numbers follow TableOptions.Language.
 package nb
 
 import (

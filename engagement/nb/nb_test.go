@@ -17,7 +17,7 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-func frame() dataframe.DataFrame {
+func testFrame() dataframe.DataFrame {
 	return dataframe.New(
 		series.New([]string{"retention_7d", "edits <during>"}, series.String, "metric"),
 		series.New([]float64{0.25, math.NaN()}, series.Float, "value"),
@@ -25,7 +25,7 @@ func frame() dataframe.DataFrame {
 }
 
 func TestTableHTML(t *testing.T) {
-	s, err := TableHTML(frame(), &TableOptions{Rows: 1, Percent: []string{"value"}})
+	s, err := TableHTML(testFrame(), &TableOptions{Rows: 1, Percent: []string{"value"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestTableHTML(t *testing.T) {
 
 func TestTableText(t *testing.T) {
 	var b bytes.Buffer
-	if err := TableText(&b, frame(), nil); err != nil {
+	if err := TableText(&b, testFrame(), nil); err != nil {
 		t.Fatal(err)
 	}
 	want := "metric          value  n\nretention_7d    0.25   36\nedits <during>  —      690\n"
