@@ -26,7 +26,7 @@ func notebookOutputs(t *testing.T, lang string) string {
 	}
 	h := a.Headline()
 	table := strings.Join(h.Col("measure").Records(), "\n") + "\n" + strings.Join(h.Col("detail").Records(), "\n")
-	return s.Event().EventSummary() + "\n" + a.FetchSummary() + "\n" + a.ViewsSummary() + "\n" + table
+	return s.EventSummary() + "\n" + a.FetchSummary() + "\n" + a.ViewsSummary() + "\n" + table
 }
 
 // englishPhrases are the words of en.json's notebook messages

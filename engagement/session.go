@@ -13,6 +13,7 @@ import (
 	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
+	"example.com/engagement/engagement/nb"
 	"example.com/engagement/engagement/report"
 	"example.com/engagement/engagement/study"
 )
@@ -164,7 +165,6 @@ func Open(ctx context.Context, course string, opts ...Option) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
-	ev.Language = s.lang // EventSummary's language
 	s.ev = ev
 	if err := s.initAsOf(ev.AsOf); err != nil {
 		return nil, err
@@ -205,6 +205,10 @@ func newSession(ctx context.Context, opts []Option) (*Session, error) {
 
 // Event returns the loaded and preprocessed event.
 func (s *Session) Event() *Event { return s.ev }
+
+// EventSummary is the course's facts and the Dashboard's own totals, in
+// Markdown and in the session's language (nb.EventSummary).
+func (s *Session) EventSummary() string { return nb.EventSummary(reportLanguage(s.lang), s.ev) }
 
 // Config returns how the session reaches Wikimedia.
 func (s *Session) Config() Config { return s.cfg }

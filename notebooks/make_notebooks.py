@@ -76,7 +76,7 @@ workshop = [
 ("code", session("github.com/go-gota/gota/dataframe")),
 ("md", "workshop-first-look"),
 ("code", '''%%
-nb.ShowMarkdown(s.Event().EventSummary())
+nb.ShowMarkdown(s.EventSummary())
 nb.ShowTable(s.Roster(), &nb.TableOptions{Rows: 10, Language: Settings.Language})'''),
 ("md", "workshop-preprocess"),
 ("code", '''%%

@@ -9,9 +9,9 @@
 // files (WriteOutputs, WriteCampaignOutputs, through dataset).
 //
 // It shows nothing to a reader: no report, chart, notebook display nor
-// DataFrame (internal/layout's test forbids those imports). Two lines of
-// words remain here: Event.EventSummary, the Markdown the notebooks call
-// on the event, and Baseline.Note, the note its metric rows carry into
-// metrics.csv (counts in English, as the CSV files are written); both are
-// for engagement/report to own once their callers ask it.
+// DataFrame (internal/layout's test forbids those imports). Its notes are
+// message keys (i18n.Text), written in the reader's language by whoever
+// shows them. One line of words remains here: Baseline.Note, the note the
+// baseline's metric rows carry into metrics.csv, in English as the CSV
+// files are written.
 package study

@@ -13,7 +13,6 @@ import (
 
 	"example.com/engagement/engagement/dashboard"
 	"example.com/engagement/engagement/dataset"
-	"example.com/engagement/engagement/i18n"
 	"example.com/engagement/engagement/metrics"
 	"example.com/engagement/engagement/mwapi"
 	"example.com/engagement/engagement/sample"
@@ -30,9 +29,6 @@ type Event struct {
 	Participants []dashboard.Participant
 	// IsSample marks the embedded sample; its API answers come from memory.
 	IsSample bool
-	// Language is the BCP 47 code EventSummary writes in ("" English), set
-	// by the session from its language setting.
-	Language string
 }
 
 // LoadEvent loads an event: Sample, a Dashboard course URL or slug, or a
@@ -164,35 +160,6 @@ func (ev *Event) AsOf(now time.Time) time.Time {
 // MetricsEvent returns the event window and scope wikis.
 func (ev *Event) MetricsEvent() metrics.Event {
 	return metrics.Event{Start: ev.Course.Start, End: ev.Course.End, Wikis: ev.Course.Domains()}
-}
-
-// EventSummary is the course's facts and the Dashboard's own totals, in
-// Markdown, in ev.Language (English when it is "" or not translated). The
-// Dashboard's totals are shown as it writes them ("1.59K").
-func (ev *Event) EventSummary() string {
-	l, err := i18n.New(ev.Language)
-	if err != nil { // a malformed code: the session's setting checks it first
-		l = english()
-	}
-	c := ev.Course
-	head := l.Count("engagement-nb-event", len(ev.Participants), c.Title, eventTime(l, c.Start), eventTime(l, c.End), strings.Join(c.Domains(), ", "))
-	totals := l.T("engagement-nb-event-totals", l.Int(c.StudentCount), l.Int(c.ArticleCount), c.EditCount, c.CreatedCount, c.WordCount, c.ViewCount)
-	return head + "\n\n" + totals
-}
-
-// english is the embedded English Localizer.
-func english() *i18n.Localizer {
-	l, err := i18n.New("en")
-	if err != nil {
-		panic(fmt.Sprintf("study: the embedded English messages: %v", err)) // checked by i18n's tests: a broken build
-	}
-	return l
-}
-
-// eventTime writes an event's start or end with the month abbreviated:
-// "5 Mar 2021 00:00 UTC" in English.
-func eventTime(l *i18n.Localizer, t time.Time) string {
-	return l.T("engagement-datetime", l.T("engagement-nb-event-date", t.Day(), l.ShortMonth(t.Month()), t.Year()), t.Format("15:04 MST"))
 }
 
 // OnlyParticipants returns ev with the participants named in names; a
