@@ -77,59 +77,25 @@ func (a *CampaignAnalysis) ShareAs(dir string, pseudo *report.Pseudonymizer) ([]
 		paths = append(paths, p)
 	}
 	in := a.reportInput(compared, returning, pseudo, res)
-	cp, err := a.writeChart(dir, &in)
+	fig, figErr := a.ChartFigure()
+	out, err := report.WriteCampaign(dir, in, fig, figErr)
 	if err != nil {
 		return paths, err
 	}
-	if cp != "" {
-		paths = append(paths, cp)
-	}
-	p := filepath.Join(dir, "report.html")
-	if err := dataset.WriteFile(p, func(w io.Writer) error { return report.WriteCampaignHTML(w, in) }); err != nil {
-		return paths, fmt.Errorf("writing the report: %w", err)
+	if out.Chart != "" {
+		paths = append(paths, out.Chart)
 	}
 	vp, err := writePageViews(dir, a.Data.Views, pseudo)
 	if err != nil {
 		return paths, err
 	}
 	paths = append(paths, vp...)
-	wp := filepath.Join(dir, dataset.WikitextFile)
-	if err := dataset.WriteFile(wp, func(w io.Writer) error { return report.WriteCampaignWikitext(w, in) }); err != nil {
-		return paths, fmt.Errorf("writing the campaign's wikitext: %w", err)
-	}
-	paths = append(paths, wp)
-	paths = append(append([]string{p}, paths...), filepath.Join(dir, dataset.RunFile))
+	paths = append(paths, out.Wikitext)
+	paths = append(append([]string{out.HTML}, paths...), filepath.Join(dir, dataset.RunFile))
 	if err := dataset.ReplaceRun(dir, prev, a.RunInfo(pseudo != nil), paths); err != nil {
 		return paths, fmt.Errorf("recording the run: %w", err)
 	}
 	return paths, nil
-}
-
-// writeChart saves the events side by side (dataset.CampaignChartFile) into dir and
-// adds it to in, returning its path; a chart that cannot be drawn is a
-// note in in instead ("" returned).
-func (a *CampaignAnalysis) writeChart(dir string, in *report.CampaignInput) (path string, err error) {
-	tr := reportLanguageOrEnglish(in.Lang)
-	if fig, err := a.ChartFigure(); err == nil {
-		png, err := fig.PNG()
-		var narrow []byte
-		if err == nil {
-			narrow, err = fig.NarrowPNG()
-		}
-		if err == nil {
-			p := filepath.Join(dir, dataset.CampaignChartFile)
-			if err := dataset.WriteFileBytes(p, png); err != nil {
-				return "", fmt.Errorf("saving the chart: %w", err)
-			}
-			path = p
-			in.Figure = &report.Figure{Title: tr.T("engagement-campaign-events-heading"), Caption: tr.T("engagement-campaign-figure-caption"), PNG: png, Narrow: narrow}
-		} else {
-			in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", dataset.CampaignChartFile, err.Error()))
-		}
-	} else {
-		in.Notes = append(in.Notes, tr.T("engagement-chart-left-out", dataset.CampaignChartFile, err.Error()))
-	}
-	return path, nil
 }
 
 // reportInput gathers what the campaign's report shows; res is the result
