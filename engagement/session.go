@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -255,25 +254,14 @@ func (s *Session) Fetch() (*Data, error) {
 	return d, nil
 }
 
-// settleAsOf checks the session's as-of against the instant up to which
-// d is known (d.Fetched). A chosen as-of after it is refused. The default
-// becomes, for a re-analysis, the as-of its folder's run.json records,
-// and is lowered to d.Fetched when the data is older (answers from the
-// cache), with a note saying so.
+// settleAsOf settles the session's as-of against the instant up to which
+// d is known (study.SettleAsOf).
 func (s *Session) settleAsOf(d *Data, isSample bool) error {
-	if !s.asOfSet && d.Run != nil {
-		s.asOf = d.Run.AsOf
-		d.Notes = append(d.Notes, i18n.Msg("engagement-note-asof-run", s.asOf.Format(time.RFC3339), filepath.Join(s.from, dataset.RunFile)))
+	asOf, err := study.SettleAsOf(s.asOf, s.asOfSet, d, isSample, s.from)
+	if err == nil {
+		s.asOf = asOf
 	}
-	if d.Fetched.IsZero() || !s.asOf.After(d.Fetched) {
-		return nil
-	}
-	if s.asOfSet {
-		return asOfError(s.asOf, d, isSample)
-	}
-	s.asOf = d.Fetched
-	d.Notes = append(d.Notes, i18n.Msg("engagement-note-asof-cache", s.asOf.Format(time.RFC3339)))
-	return nil
+	return err
 }
 
 // paramsFor returns p with the settled as-of when p was taken before the
@@ -283,25 +271,7 @@ func (s *Session) paramsFor(p metrics.Params, d *Data, isSample bool) (metrics.P
 	if !s.asOfSet && p.AsOf.Equal(s.openAsOf) {
 		p.AsOf = s.asOf
 	}
-	if !d.Fetched.IsZero() && p.AsOf.After(d.Fetched) {
-		return p, asOfError(p.AsOf, d, isSample)
-	}
-	return p, nil
-}
-
-// asOfError refuses an as-of after the instant d is known up to.
-func asOfError(asOf time.Time, d *Data, isSample bool) error {
-	what := "the contributions were fetched"
-	switch {
-	case d.Run != nil:
-		what = "the folder's contributions were fetched (" + dataset.RunFile + ")"
-	case isSample:
-		what = "the sample's data ends"
-	case d.Stats.CacheHits > 0:
-		what = "the oldest answer taken from the cache was fetched"
-	}
-	return &SettingError{Setting: SettingAsOf, Err: fmt.Errorf("as-of %s is after %s, when %s: the time since would count as time nobody edited; set it to %s or earlier",
-		asOf.Format(time.RFC3339), d.Fetched.Format(time.RFC3339), what, d.Fetched.Format(time.RFC3339))}
+	return p, study.CheckAsOf(p.AsOf, d, isSample)
 }
 
 // fetchViews fetches the page views of the pages the participants (those
