@@ -82,7 +82,7 @@ src = '''import (
 
 %%
 s := nb.Must(engagement.Open(context.Background(), "sample", engagement.WithCacheDir("cache")))
-df := dataframe.New(series.New([]int{engagement.ParticipantsFrame(s.Event()).Nrow()}, series.Int, "participants"))
+df := dataframe.New(series.New([]int{s.Roster().Nrow()}, series.Int, "participants"))
 fmt.Printf("own notebook: %d participants\\n", df.Elem(0, 0).Val())'''
 nb = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": src}],
       "metadata": {"kernelspec": {"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
